@@ -1,0 +1,212 @@
+"""The command line: ``archive-viewer`` opens the window; subcommands import, search and show.
+
+Every command takes ``--db PATH``; a missing or damaged archive is one clear line on stderr and
+exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__, paths
+from .core.errors import ArchiveError
+
+
+def _archive(ctx: click.Context, *, readonly: bool = False, create: bool = False) -> Any:
+    from .core.store import Archive
+
+    path = ctx.obj["db"]
+    archive = Archive(path, readonly=readonly, create=create)
+    ctx.call_on_close(archive.close)
+    return archive
+
+
+def clear_errors(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn archive errors into one line on stderr with exit status 2."""
+
+    @wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except ArchiveError as error:
+            click.echo(f"archive-viewer: {error}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Archive file to use (default: the bundled archive.db, or $ARCHIVE_VIEWER_DB).")
+@click.version_option(__version__, "--version", prog_name="archive-viewer")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None) -> None:
+    """Archive Viewer: read, search and annotate collections of historical documents, offline.
+
+    Without a command, opens the window on the archive.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db or paths.default_archive()
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui)
+
+
+@main.command()
+@click.pass_context
+@clear_errors
+def gui(ctx: click.Context) -> None:
+    """Open the window on the archive."""
+    try:
+        from .gui.app import run
+    except ImportError as error:
+        click.echo(f"archive-viewer: the window cannot start here ({error}).", err=True)
+        sys.exit(2)
+    sys.exit(run(ctx.obj["db"]))
+
+
+@main.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON report per file.")
+@click.pass_context
+@clear_errors
+def import_command(ctx: click.Context, sources: tuple[Path, ...], quiet: bool, as_json: bool) -> None:
+    """Import files and folders (recursively) into the archive."""
+    from .core.importers.batch import Summary, collect, run_import
+
+    archive = _archive(ctx, create=True)
+    summary = Summary()
+    total = len(collect(sources))
+    show_bar = not quiet and not as_json and total > 0
+    with click.progressbar(length=total, label="Importing", file=sys.stderr, show_pos=True,
+                           item_show_func=lambda p: p.name[:40] if p else "",
+                           hidden=not show_bar) as bar:
+        for progress in run_import(archive, sources):
+            if progress.result is None:
+                continue
+            summary.results.append(progress.result)
+            bar.update(1, progress.current)
+    if as_json:
+        click.echo(json.dumps([
+            {"path": str(r.path), "outcome": r.outcome, "document_id": r.document_id,
+             "message": r.message, "report": r.report}
+            for r in summary.results
+        ], ensure_ascii=False, indent=2))
+    else:
+        if not quiet:
+            for result in summary.results:
+                if result.outcome != "refused":
+                    note = f"  ({result.message})" if result.message else ""
+                    click.echo(f"{result.outcome:>9}  {result.path}{note}")
+        click.echo(f"{summary.line()} — {archive.path}")
+        for result in summary.refused():
+            click.echo(f"  refused: {result.path}: {result.message}", err=True)
+    if total and summary.count("refused") == total:
+        sys.exit(1)
+
+
+def _highlight(snippet: str, color: bool) -> str:
+    if color:
+        return snippet.replace("\x02", "\x1b[1;33m").replace("\x03", "\x1b[0m")
+    return snippet.replace("\x02", "[").replace("\x03", "]")
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", default=20, show_default=True, help="How many hits to print.")
+@click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
+@click.pass_context
+@clear_errors
+def search(ctx: click.Context, query: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Full-text search: words, "phrases", prefix*, OR, -excluded."""
+    archive = _archive(ctx, readonly=False)
+    text = " ".join(query)
+    result = archive.search(text, limit=limit)
+    if as_json:
+        click.echo(json.dumps({
+            "query": text, "total": result.total, "ranked": result.ranked,
+            "hits": [{"id": h.id, "key": h.key, "date": h.date, "title": h.title,
+                      "snippet": _highlight(h.snippet, False), "score": h.score} for h in result.hits],
+        }, ensure_ascii=False, indent=2))
+        return
+    order = "by relevance" if result.ranked else "by date (too many to rank)"
+    click.echo(f"{result.total} document{'s' * (result.total != 1)} match “{text}”, {order}")
+    color = sys.stdout.isatty()
+    for hit in result.hits:
+        click.echo(f"{hit.key:<22} {hit.date or '????-??-??'}  {hit.title}")
+        snippet = " ".join(_highlight(hit.snippet, color).split())
+        click.echo(f"    {snippet}")
+
+
+@main.command("list")
+@click.option("--limit", default=0, help="At most this many documents (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print full records as JSON.")
+@click.pass_context
+@clear_errors
+def list_command(ctx: click.Context, limit: int, as_json: bool) -> None:
+    """List documents by date."""
+    archive = _archive(ctx)
+    rows = archive.page(limit=limit or -1)
+    if as_json:
+        click.echo(json.dumps([archive.record(row["id"]) for row in rows], ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['id']:>6}  {row['key']:<22} {row['date_start'] or '????-??-??'}  "
+                   f"{(row['doc_type'] or ''):<18.18}  {row['title']}")
+
+
+@main.command()
+@click.argument("document")
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+@click.pass_context
+@clear_errors
+def show(ctx: click.Context, document: str, as_json: bool) -> None:
+    """Print one document: its fields and texts (DOCUMENT is an id or a key such as 001)."""
+    archive = _archive(ctx)
+    document_id = archive.resolve_id(document)
+    record = archive.record(document_id) if document_id else None
+    if record is None:
+        click.echo(f"archive-viewer: no document “{document}” in {archive.path}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    click.echo(format_record(record))
+
+
+def format_record(record: dict[str, Any]) -> str:
+    lines = [record["title"], "=" * min(len(record["title"]), 100)]
+    fields = [
+        ("Date", f"{record['date'] or 'unknown'} ({record['date_precision']}; written “{record['date_as_written']}”)"),
+        ("Sender", record["sender"]), ("Recipient", record["recipient"]), ("Signed", record["signatory"]),
+        ("Type", record["type"]), ("Classification", record["classification"]),
+        ("Original language", record["original_language"]),
+        ("Reference numbers", ", ".join(record["reference_numbers"])),
+        ("Archival source", record["source"]), ("Address", record["url"]),
+        ("Citation", record["citation"]), ("Credits", record["credits"]),
+        ("Key", f"{record['key']} (id {record['id']})"),
+    ]
+    lines += [f"{name + ':':<19}{value}" for name, value in fields if value]
+    for link in record["links"]:
+        target = f"{link['key']} ({link['date']}) {link['title']}" if link["document_id"] else (
+            f"{link['unresolved']} — not in this archive")
+        lines.append(f"{link['label'].capitalize() + ':':<19}{target}")
+    if record["review_reasons"]:
+        lines.append(f"{'Needs review:':<19}{'; '.join(record['review_reasons'])}")
+    if record["summary"]:
+        lines += ["", "Summary", "-------", record["summary"]]
+    for text in record["texts"]:
+        heading = f"{text['kind'].capitalize()} ({text['language']})"
+        lines += ["", heading, "-" * len(heading), text["body"]]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

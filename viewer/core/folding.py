@@ -1,0 +1,119 @@
+"""How words are folded so that search forgives what archives do to them.
+
+Three kinds of forgiveness, all computed here in plain Python so the index and the query agree:
+
+- *index text*: the copy of a document's text that FTS5 tokenizes. Chinese, Japanese and Korean
+  runs are split into one token per character (a name is then a phrase found inside any longer
+  run), and a hard sign typed as a quote (об"единения) is put back as ъ.
+- *skeleton*: a word transliterated to Latin and reduced to its consonant frame, so Вышинский,
+  Vyshinsky, Vyshinskii and the OCR's ВЬШИНСКИЙ share one skeleton.
+- *key*: the skeleton of the word's stem, so Вышинскому, telegrams and телеграмма meet their
+  relatives. The store keeps a table of every indexed term with its key; a query word is expanded
+  into the indexed terms that share its key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+CJK_CLASS = (
+    "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff"
+)
+_CJK_CHAR = re.compile(f"([{CJK_CLASS}])")
+_CJK_SPACED = re.compile(f"(?<=[{CJK_CLASS}\x02\x03]) (?=[{CJK_CLASS}\x02\x03])")
+_HARD_SIGN_QUOTE = re.compile(r"(?<=[бвгдзкмнпрстфхБВГДЗКМНПРСТФХ])[\"'’ʼ](?=[еёюяЕЁЮЯ])")
+_WORD = re.compile(r"[^\W_]+")
+
+_CYRILLIC_TO_LATIN = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
+        "и": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+        "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+        "щ": "shch", "ъ": "", "ы": "i", "ь": "i", "э": "e", "ю": "iu", "я": "ia",
+        "і": "i", "ї": "i", "є": "e", "ґ": "g", "ў": "u",
+    }
+)
+# Ordered rewrites that make the usual Latin spellings of one Russian name agree.
+_LATIN_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"ff$"), "v"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"t[sz]"), "c"),
+    (re.compile(r"[yj]"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"ie"), "e"),
+    (re.compile(r"(.)\1+"), r"\1"),
+]
+
+_RU_ENDINGS = sorted(
+    ["ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "иях", "ях", "ах", "ей", "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ия", "ию", "ам", "ям", "ом", "ем", "ую", "юю", "ью", "ки", "ке", "ку", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й"],
+    key=len,
+    reverse=True,
+)
+_EN_ENDINGS = ["ies", "ing", "ed", "es", "s", "'s"]
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def is_cjk(char: str) -> bool:
+    return bool(_CJK_CHAR.fullmatch(char))
+
+
+def index_text(text: str | None) -> str:
+    """The copy of ``text`` that goes into the full-text index."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    text = _HARD_SIGN_QUOTE.sub("ъ", text)
+    return _CJK_CHAR.sub(r" \1 ", text)
+
+
+def unspace_cjk(snippet: str) -> str:
+    """Undo the spacing :func:`index_text` put between CJK characters, for display."""
+    snippet = re.sub(f" +([{CJK_CLASS}])", r" \1", snippet)
+    return _CJK_SPACED.sub("", snippet)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, split the way FTS5's unicode61 tokenizer splits them."""
+    return [w.lower() for w in _WORD.findall(index_text(text))]
+
+
+def stem(word: str) -> str:
+    """A light suffix-stripping stem for Russian and English; short words are left alone."""
+    word = word.lower()
+    endings = _RU_ENDINGS if re.search("[а-яё]", word) else _EN_ENDINGS
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(word: str) -> str:
+    """The transliterated, folded frame of a word: Вышинский, Vyshinsky and ВЬШИНСКИЙ agree."""
+    folded = strip_diacritics(word.lower().replace("й", "и")).translate(_CYRILLIC_TO_LATIN)
+    for pattern, replacement in _LATIN_RULES:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
+@lru_cache(maxsize=200_000)
+def key(word: str) -> str:
+    """What a word is matched on: the skeleton of its stem, without trailing vowels."""
+    base = skeleton(stem(word))
+    trimmed = base.rstrip("aeiou")
+    return trimmed if len(trimmed) >= 3 else base
+
+
+def is_indexable_term(term: str) -> bool:
+    """Terms worth a row in the term table: words of three or more letters, not numbers."""
+    return len(term) >= 3 and not term.isdigit() and not is_cjk(term[0])

@@ -1,0 +1,137 @@
+"""Known people and places with their spellings, scripts and code names.
+
+The built-in list (``data/gazetteer.json``) covers the figures of the early Cold War in Asia; an
+archive adds the aliases it learns from its documents ("Filippov [Stalin]"). Names are matched on
+folded keys (see :mod:`folding`), so "Вышинскому", "VYSHINSKY" and the OCR's "ВЬШИНСКИЙ" all find
+Vyshinsky.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .folding import CJK_CLASS, key
+
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_]+)?")
+
+
+@dataclass
+class Entity:
+    kind: str
+    name: str
+    note: str | None = None
+    aliases: dict[str, str] = field(default_factory=dict)  # alias -> alias kind
+
+    def all_names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass(frozen=True)
+class Hit:
+    entity: Entity
+    as_written: str
+    start: int
+    end: int
+
+
+class Gazetteer:
+    """Finds entities in text and resolves names as written to a canonical entity."""
+
+    def __init__(self, entities: list[Entity]):
+        self.entities = entities
+        self._by_name = {(e.kind, e.name): e for e in entities}
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self._single: dict[str, Entity] = {}
+        multi: list[tuple[str, Entity]] = []
+        for entity in self.entities:
+            for name in entity.all_names():
+                words = _WORD.findall(name)
+                cjk = re.search(f"[{CJK_CLASS}]", name)
+                if cjk or len(words) > 1 or "." in name:
+                    multi.append((name, entity))
+                elif words and len(words[0]) >= 3:
+                    self._single.setdefault(key(words[0]), entity)
+        multi.sort(key=lambda pair: len(pair[0]), reverse=True)
+        self._multi_entities = {name.lower(): entity for name, entity in multi}
+        pattern = "|".join(re.escape(name) for name, _ in multi)
+        self._multi = re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE) if pattern else None
+
+    def add_alias(self, canonical: str, alias: str, kind: str = "person", alias_kind: str = "variant") -> bool:
+        entity = self._by_name.get((kind, canonical))
+        if entity is None or alias in entity.aliases or alias == entity.name:
+            return False
+        entity.aliases[alias] = alias_kind
+        self._rebuild()
+        return True
+
+    def get(self, name: str, kind: str = "person") -> Entity | None:
+        return self._by_name.get((kind, name))
+
+    def add_entity(self, entity: Entity) -> Entity:
+        existing = self._by_name.get((entity.kind, entity.name))
+        if existing:
+            return existing
+        self.entities.append(entity)
+        self._by_name[(entity.kind, entity.name)] = entity
+        self._rebuild()
+        return entity
+
+    def find(self, text: str) -> list[Hit]:
+        """Every mention of a known entity in ``text``, in order, overlapping mentions dropped."""
+        hits: list[Hit] = []
+        taken: list[tuple[int, int]] = []
+        if self._multi is not None:
+            for match in self._multi.finditer(text):
+                entity = self._multi_entities.get(match.group(0).lower())
+                if entity is not None:
+                    hits.append(Hit(entity, match.group(0), match.start(), match.end()))
+                    taken.append((match.start(), match.end()))
+        for match in _WORD.finditer(text):
+            word = match.group(0)
+            if len(word) < 3 or any(s <= match.start() < e for s, e in taken):
+                continue
+            entity = self._single.get(key(word))
+            if entity is not None:
+                hits.append(Hit(entity, word, match.start(), match.end()))
+        hits.sort(key=lambda hit: hit.start)
+        return hits
+
+    def named(self, text: str) -> Entity | None:
+        """The entity ``text`` names as a whole ("Stalin", "Mao Zedong", "Вышинскому"), if any."""
+        hits = self.find(text)
+        letters = sum(1 for ch in text if ch.isalnum())
+        if len({hit.entity.name for hit in hits}) == 1:
+            covered = sum(sum(1 for ch in hit.as_written if ch.isalnum()) for hit in hits)
+            if covered >= letters * 0.8:
+                return hits[0].entity
+        return None
+
+    def resolve(self, written: str, kind: str = "person") -> Entity | None:
+        """The entity a name as written stands for ("Filippov (Stalin)" is Stalin), if known."""
+        for hit in self.find(written):
+            if hit.entity.kind == kind:
+                return hit.entity
+        return None
+
+
+@lru_cache(maxsize=1)
+def _builtin_data() -> dict[str, list[dict[str, object]]]:
+    text = resources.files("viewer.core").joinpath("data/gazetteer.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def builtin_entities() -> list[Entity]:
+    """A fresh copy of the built-in list (callers may add aliases to it)."""
+    entities = []
+    for kind in ("person", "place"):
+        for row in _builtin_data()[kind]:
+            aliases = {alias: "variant" for alias in row.get("aliases", [])}  # type: ignore[union-attr]
+            aliases.update({alias: "code name" for alias in row.get("code_names", [])})  # type: ignore[union-attr]
+            entities.append(Entity(kind, str(row["name"]), row.get("note"), aliases))  # type: ignore[arg-type]
+    return entities

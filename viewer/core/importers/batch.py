@@ -1,0 +1,139 @@
+"""Importing many files: one transaction per file, a result per file, progress as it goes.
+
+The same generator serves the command line (a progress bar) and the window (signals from a worker
+thread). A file that cannot be read is refused with its reason and the batch goes on; a cancelled
+batch stops between files, so the archive only ever holds whole documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ImportRefused
+from ..store import Archive
+from .text import parse_text_file
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+# Importers by file suffix; other parts (PDF, images) register theirs here.
+Importer = Callable[[Archive, Path, bytes, str], "FileResult"]
+
+
+@dataclass
+class FileResult:
+    path: Path
+    outcome: str  # imported, updated, unchanged, refused
+    document_id: int | None = None
+    message: str = ""
+    report: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Progress:
+    done: int
+    total: int
+    current: Path | None
+    result: FileResult | None = None
+
+
+@dataclass
+class Summary:
+    results: list[FileResult] = field(default_factory=list)
+    cancelled: bool = False
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+    def refused(self) -> list[FileResult]:
+        return [r for r in self.results if r.outcome == "refused"]
+
+    def line(self) -> str:
+        text = ", ".join(f"{self.count(o)} {o}" for o in ("imported", "updated", "unchanged", "refused"))
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+def collect(paths: Iterable[str | Path], suffixes: set[str] | None = None) -> list[Path]:
+    """Files named directly, and the importable files inside folders (recursively, sorted)."""
+    suffixes = suffixes or set(TEXT_SUFFIXES) | set(EXTRA_IMPORTERS)
+    found: list[Path] = []
+    for entry in paths:
+        path = Path(entry)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [Path(root) / f for f in sorted(files)
+                          if Path(f).suffix.lower() in suffixes and not f.startswith(".")]
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+EXTRA_IMPORTERS: dict[str, Importer] = {}
+
+
+def import_text(archive: Archive, path: Path, data: bytes, sha256: str) -> FileResult:
+    outcome, existing = archive.find_existing(sha256, str(path.resolve()), None, path.stem)
+    if outcome == "unchanged":
+        return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
+    parsed = parse_text_file(data, path, archive.gazetteer())
+    if existing is None and parsed.url:
+        outcome, existing = archive.find_existing(sha256, None, parsed.url, parsed.key)
+        outcome = "imported" if existing is None else "updated"
+    report = parsed.report.as_dict()
+    with archive.transaction():
+        document_id = archive.save_document(parsed, source_path=str(path.resolve()), sha256=sha256,
+                                            replace_id=existing)
+        archive.record_import(str(path), sha256, document_id, outcome, report)
+    message = "; ".join(parsed.review_reasons) if parsed.review_reasons else ""
+    return FileResult(path, outcome, document_id, message, report)
+
+
+def import_file(archive: Archive, path: Path) -> FileResult:
+    """Import one file in its own transaction; every failure becomes a refused result."""
+    try:
+        if not path.exists():
+            raise ImportRefused(str(path), "no such file")
+        if path.is_dir():
+            raise ImportRefused(str(path), "is a folder")
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ImportRefused(str(path), f"cannot be read ({error.strerror})") from None
+        sha256 = hashlib.sha256(data).hexdigest()
+        importer = EXTRA_IMPORTERS.get(path.suffix.lower(), import_text)
+        return importer(archive, path, data, sha256)
+    except ImportRefused as refused:
+        result = FileResult(path, "refused", None, refused.reason)
+    except Exception as error:  # one bad file never stops a batch
+        result = FileResult(path, "refused", None, f"unexpected error: {type(error).__name__}: {error}")
+    try:
+        with archive.transaction():
+            archive.record_import(str(path), None, None, "refused", {"reason": result.message})
+    except Exception:  # a full or read-only disk: the result still says why
+        pass
+    return result
+
+
+def run_import(archive: Archive, paths: Iterable[str | Path],
+               cancelled: Callable[[], bool] = lambda: False) -> Iterator[Progress]:
+    """Import files and folders, yielding progress after each file; the last item has done == total."""
+    files = collect(paths)
+    total = len(files)
+    yield Progress(0, total, files[0] if files else None)
+    for index, path in enumerate(files):
+        if cancelled():
+            return
+        result = import_file(archive, path)
+        yield Progress(index + 1, total, path, result)
+
+
+def import_all(archive: Archive, paths: Iterable[str | Path]) -> Summary:
+    summary = Summary()
+    for progress in run_import(archive, paths):
+        if progress.result:
+            summary.results.append(progress.result)
+    return summary

@@ -1,0 +1,18 @@
+"""Text files (.txt, .md): the saved pages of an online archive, or plain notes without labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..gazetteer import Gazetteer
+from ..records import ParsedDocument
+from .decode import decode
+from .page import parse_page
+
+
+def parse_text_file(data: bytes, path: Path, gazetteer: Gazetteer | None = None) -> ParsedDocument:
+    """Decode and parse one file; raises ImportRefused for files that are not text."""
+    text, encoding = decode(data, str(path))
+    parsed = parse_page(text, path.stem, gazetteer)
+    parsed.report.recognised["encoding"] = encoding
+    return parsed

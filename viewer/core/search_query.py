@@ -1,0 +1,118 @@
+"""From what a person types in the search field to an FTS5 MATCH expression.
+
+The syntax is the one people already use: words (all must match), "quoted phrases", a trailing *
+for a prefix, OR between alternatives, and -word to exclude. Each word is widened to the indexed
+terms that share its folded key (transliterations, OCR slips, inflections) and to the aliases of
+the person it names, so the index itself stays plain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import folding
+
+Expander = Callable[[str], list[str]]
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _phrase(text: str) -> str | None:
+    """A phrase of index tokens (CJK split per character), quoted for FTS5, or None if empty."""
+    tokens = folding.words(text)
+    return _quote(" ".join(tokens)) if tokens else None
+
+
+def parse(query: str) -> list[tuple[str, str, bool, bool]]:
+    """(kind, text, negated, prefix) per query part; kind is "word", "phrase" or "or"."""
+    parts = []
+    for match in _TOKEN.finditer(query):
+        if match.group(2) is not None:
+            parts.append(("phrase", match.group(2), match.group(1) == "-", False))
+            continue
+        raw = match.group(3)
+        if raw == "OR":
+            parts.append(("or", raw, False, False))
+            continue
+        negated = raw.startswith("-") and len(raw) > 1
+        raw = raw[1:] if negated else raw
+        prefix = raw.endswith("*")
+        for word in folding.words(raw.rstrip("*")):
+            parts.append(("word", word, negated, prefix))
+    return _group_cjk(parts)
+
+
+def _group_cjk(parts: list[tuple[str, str, bool, bool]]) -> list[tuple[str, str, bool, bool]]:
+    """Consecutive CJK characters of one typed run become one phrase."""
+    grouped: list[tuple[str, str, bool, bool]] = []
+    for part in parts:
+        kind, text, negated, _prefix = part
+        if (kind == "word" and folding.is_cjk(text[0]) and grouped and grouped[-1][0] == "cjk"
+                and grouped[-1][2] == negated):
+            grouped[-1] = ("cjk", grouped[-1][1] + text, negated, False)
+        elif kind == "word" and folding.is_cjk(text[0]):
+            grouped.append(("cjk", text, negated, False))
+        else:
+            grouped.append(part)
+    return [("phrase", t, n, p) if k == "cjk" else (k, t, n, p) for k, t, n, p in grouped]
+
+
+def alternatives(kind: str, text: str, prefix: bool, expand: Expander) -> list[str]:
+    if kind == "phrase":
+        phrase = _phrase(text)
+        options = [phrase] if phrase else []
+        if " " not in text.strip() or folding.is_cjk(text.strip()[:1] or "a"):
+            options += [p for p in (_phrase(v) for v in expand(text)) if p]
+        return list(dict.fromkeys(options))
+    if prefix:
+        return [_quote(text) + "*"]
+    options = [_quote(text)]
+    for variant in expand(text):
+        phrase = _phrase(variant)
+        if phrase:
+            options.append(phrase)
+    return list(dict.fromkeys(options))
+
+
+def build_match(query: str, expand: Expander) -> str | None:
+    """The MATCH expression for ``query``, or None when it holds nothing to search for."""
+    clauses: list[str] = []
+    negatives: list[str] = []
+    pending_or = False
+    for kind, text, negated, prefix in parse(query):
+        if kind == "or":
+            pending_or = bool(clauses)
+            continue
+        options = alternatives(kind, text, prefix, expand)
+        if not options:
+            continue
+        clause = "(" + " OR ".join(options) + ")" if len(options) > 1 else options[0]
+        if negated:
+            negatives.append(clause)
+        elif pending_or:
+            clauses[-1] = f"({clauses[-1]} OR {clause})"
+        else:
+            clauses.append(clause)
+        pending_or = False
+    if not clauses:
+        return None
+    expression = " AND ".join(clauses)
+    for clause in negatives:
+        expression = f"({expression}) NOT {clause}"
+    return expression
+
+
+def highlight_terms(query: str, expand: Expander) -> list[str]:
+    """The surface words a view should highlight for ``query``."""
+    terms: list[str] = []
+    for kind, text, negated, _prefix in parse(query):
+        if kind == "or" or negated:
+            continue
+        terms.append(text)
+        if kind == "word" or " " not in text:
+            terms += expand(text)
+    return list(dict.fromkeys(t for t in terms if t))

@@ -1,0 +1,735 @@
+"""The archive: one SQLite file, and every SQL statement the program runs against it.
+
+Widgets, the command line and the importers call methods here; none of them writes SQL. Reads use
+the plain ``sqlite3`` connection (the first window must not wait for ``sqlite_utils`` to import);
+writes go through sqlite-utils inside one ``BEGIN IMMEDIATE`` transaction per document, so a
+crash or a refused file never leaves half a document behind.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import folding
+from .errors import ArchiveError
+from .gazetteer import Entity, Gazetteer, builtin_entities
+from .records import ParsedDocument
+from .schema import NewerArchiveError, migrate
+from .search_query import build_match
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+LIST_COLUMNS = (
+    "id", "key", "date_start", "date_end", "date_precision", "title", "doc_type",
+    "original_language", "classification", "has_scan", "has_transcript", "has_translation",
+)
+SORTABLE = {
+    "date": ("date_start", "id"),
+    "title": ("title", "id"),
+    "type": ("doc_type", "id"),
+    "language": ("original_language", "id"),
+    "id": ("id",),
+}
+FACETS = {
+    "language": "original_language",
+    "type": "doc_type",
+    "classification": "classification",
+}
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass
+class Filters:
+    """What narrows the document list; empty means the whole archive."""
+
+    query: str = ""
+    language: str | None = None
+    doc_type: str | None = None
+    classification: str | None = None
+    person: str | None = None  # canonical name of an entity
+    date_from: str | None = None  # ISO, inclusive
+    date_to: str | None = None
+    ids: Sequence[int] | None = None  # a fixed set (a collection, a search result)
+
+    def is_empty(self) -> bool:
+        return not (self.query.strip() or self.language or self.doc_type or self.classification
+                    or self.person or self.date_from or self.date_to or self.ids is not None)
+
+
+@dataclass
+class SearchHit:
+    id: int
+    key: str
+    date: str | None
+    title: str
+    snippet: str
+    score: float
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    hits: list[SearchHit] = field(default_factory=list)
+    ranked: bool = True  # False when the hits are too many to rank and come in date order
+    terms: list[str] = field(default_factory=list)  # the words to highlight
+
+
+def _open_connection(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+class Archive:
+    """An open archive file. One per thread: sqlite3 connections belong to their thread."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True):
+        self.path = Path(path)
+        self.readonly = readonly
+        if not self.path.exists():
+            if readonly or not create:
+                raise ArchiveError(f"{self.path}: no such archive")
+            if not self.path.parent.exists():
+                raise ArchiveError(f"{self.path}: the folder {self.path.parent} does not exist")
+        elif self.path.is_dir():
+            raise ArchiveError(f"{self.path}: is a folder, not an archive file")
+        else:
+            _check_header(self.path)
+        try:
+            self.conn = _open_connection(self.path, readonly)
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if readonly:
+                from .schema import SCHEMA_VERSION
+
+                if version > SCHEMA_VERSION:
+                    raise NewerArchiveError(f"written by a newer Archive Viewer (schema {version})")
+                if version < SCHEMA_VERSION:
+                    raise ArchiveError(f"{self.path}: an older archive; open it once for writing to upgrade it")
+            else:
+                migrate(self.conn, self.path)
+            self.conn.execute("SELECT count(*) FROM documents").fetchone()
+        except NewerArchiveError as error:
+            raise ArchiveError(f"{self.path}: {error}") from None
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"{self.path}: not a readable archive ({error})") from None
+        self._db: sqlite_utils.Database | None = None
+        self._gazetteer: Gazetteer | None = None
+
+    # -- plumbing -----------------------------------------------------------------------------
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The sqlite-utils view of the connection, imported on first write."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, taken at once so a concurrent writer waits instead of failing."""
+        if self.readonly:
+            raise ArchiveError(f"{self.path}: the archive is open read-only")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    # -- entities -----------------------------------------------------------------------------
+
+    def gazetteer(self) -> Gazetteer:
+        """Built-in people and places plus everything this archive has learned."""
+        if self._gazetteer is None:
+            entities = {(e.kind, e.name): e for e in builtin_entities()}
+            rows = self.conn.execute(
+                "SELECT e.kind, e.name, e.note, a.alias, a.kind AS alias_kind FROM entities e "
+                "LEFT JOIN aliases a ON a.entity_id = e.id"
+            )
+            for row in rows:
+                entity = entities.setdefault((row["kind"], row["name"]), Entity(row["kind"], row["name"], row["note"]))
+                if row["alias"] and row["alias"] != entity.name:
+                    entity.aliases.setdefault(row["alias"], row["alias_kind"])
+            self._gazetteer = Gazetteer(list(entities.values()))
+        return self._gazetteer
+
+    def _entity_id(self, kind: str, name: str) -> int:
+        found = self._one("SELECT id FROM entities WHERE kind = ? AND name = ?", (kind, name))
+        if found:
+            return int(found)
+        entity = self.gazetteer().get(name, kind)
+        cursor = self.conn.execute(
+            "INSERT INTO entities (kind, name, note) VALUES (?, ?, ?)",
+            (kind, name, entity.note if entity else None),
+        )
+        entity_id = int(cursor.lastrowid or 0)
+        if entity:
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO aliases (entity_id, alias, kind) VALUES (?, ?, ?)",
+                [(entity_id, alias, alias_kind) for alias, alias_kind in entity.aliases.items()],
+            )
+        return entity_id
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def find_existing(self, sha256: str, path: str | None, url: str | None, key: str) -> tuple[str, int | None]:
+        """Whether a file is new, unchanged, or an update of a document already here."""
+        same = self._one("SELECT id FROM documents WHERE source_sha256 = ?", (sha256,))
+        if same:
+            return "unchanged", int(same)
+        for column, value in (("source_path", path), ("url", url), ("key", key)):
+            if value:
+                found = self._one(f"SELECT id FROM documents WHERE {column} = ?", (value,))
+                if found:
+                    return "updated", int(found)
+        return "imported", None
+
+    def unique_key(self, key: str, document_id: int | None = None) -> str:
+        candidate, number = key, 1
+        while True:
+            owner = self._one("SELECT id FROM documents WHERE key = ?", (candidate,))
+            if owner is None or owner == document_id:
+                return candidate
+            number += 1
+            candidate = f"{key}-{number}"
+
+    def save_document(
+        self, parsed: ParsedDocument, *, source_path: str | None, sha256: str | None,
+        replace_id: int | None = None,
+    ) -> int:
+        """Write a parsed document (new, or replacing ``replace_id``); call inside transaction()."""
+        stamp = now()
+        row = {
+            "key": self.unique_key(parsed.key, replace_id),
+            "title": parsed.title,
+            "date_start": parsed.date.start,
+            "date_end": parsed.date.end,
+            "date_precision": parsed.date.precision,
+            "date_text": parsed.date.text,
+            "doc_type": parsed.doc_type,
+            "classification": parsed.classification,
+            "original_language": parsed.original_language,
+            "summary": parsed.summary,
+            "citation": parsed.citation,
+            "source": parsed.source,
+            "url": parsed.url,
+            "record_id": parsed.record_id,
+            "credits": parsed.credits,
+            "rights": parsed.rights,
+            "contents": json.dumps(parsed.contents, ensure_ascii=False) if parsed.contents else None,
+            "extra": json.dumps(parsed.extra, ensure_ascii=False) if parsed.extra else None,
+            "needs_review": int(parsed.needs_review),
+            "review_reasons": json.dumps(parsed.review_reasons, ensure_ascii=False) if parsed.review_reasons else None,
+            "has_transcript": int(any(t.kind == "transcript" for t in parsed.texts)),
+            "has_translation": int(any(t.kind == "translation" for t in parsed.texts)),
+            "source_name": Path(source_path).name if source_path else None,
+            "source_path": source_path,
+            "source_sha256": sha256,
+            "updated_at": stamp,
+        }
+        documents = self.db["documents"]
+        if replace_id is None:
+            row["imported_at"] = stamp
+            document_id = int(documents.insert(row).last_pk)  # type: ignore[union-attr]
+        else:
+            document_id = replace_id
+            documents.update(document_id, row)  # type: ignore[union-attr]
+            for table in ("texts", "document_entities", "reference_numbers", "archival_refs"):
+                self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+            self.conn.execute("DELETE FROM links WHERE source_id = ?", (document_id,))
+        self.db["texts"].insert_all(  # type: ignore[union-attr]
+            {
+                "document_id": document_id, "kind": t.kind, "language": t.language, "body": t.body,
+                "origin": t.origin, "confidence": t.confidence, "position": position,
+            }
+            for position, t in enumerate(parsed.texts)
+        )
+        self._save_people(document_id, parsed)
+        self.conn.executemany(
+            "INSERT INTO reference_numbers (document_id, number, label, role) VALUES (?, ?, ?, ?)",
+            [(document_id, r.number, r.label, r.role) for r in parsed.reference_numbers],
+        )
+        self.conn.executemany(
+            "INSERT INTO archival_refs (document_id, raw, archive, fond, opis, delo, papka, listy) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(document_id, a.raw, a.archive, a.fond, a.opis, a.delo, a.papka, a.listy) for a in parsed.archival_refs],
+        )
+        self.conn.executemany(
+            "INSERT INTO links (source_id, relation, target_number, target_date, target_hint, evidence) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(document_id, h.relation, h.number, h.date, h.hint, h.evidence) for h in parsed.link_hints],
+        )
+        self.resolve_links(document_id)
+        self.reindex(document_id)
+        return document_id
+
+    def _save_people(self, document_id: int, parsed: ParsedDocument) -> None:
+        for canonical, alias in parsed.learned_aliases:
+            entity_id = self._entity_id("person", canonical)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO aliases (entity_id, alias, kind) VALUES (?, ?, 'code name')",
+                (entity_id, alias),
+            )
+            self.gazetteer().add_alias(canonical, alias, alias_kind="code name")
+        for mention in parsed.mentions:
+            entity_id = self._entity_id(mention.kind, mention.name)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written) "
+                "VALUES (?, ?, ?, ?)",
+                (document_id, entity_id, mention.role, mention.as_written),
+            )
+
+    def resolve_links(self, document_id: int) -> int:
+        """Point links at the documents they name: this document's own links, and the links of
+        others waiting for a document with this one's number or date."""
+        own = [row[0] for row in self.conn.execute(
+            "SELECT number FROM reference_numbers WHERE document_id = ? AND role = 'own'", (document_id,))]
+        date = self._one("SELECT date_start FROM documents WHERE id = ?", (document_id,))
+        waiting = self.conn.execute(
+            f"""SELECT id, source_id, target_number, target_date, target_hint FROM links
+                WHERE target_id IS NULL AND (source_id = ?
+                   OR target_number IN ({",".join("?" * len(own))}) OR target_date = ?)""",
+            [document_id, *own, date],
+        ).fetchall()
+        resolved = 0
+        for link in waiting:
+            if link["target_number"]:
+                target = self._one(
+                    "SELECT document_id FROM reference_numbers WHERE number = ? AND role = 'own' "
+                    "AND document_id != ? ORDER BY document_id LIMIT 1",
+                    (link["target_number"], link["source_id"]),
+                )
+            else:
+                target = self._one(
+                    "SELECT id FROM documents WHERE date_start = ? AND id != ? "
+                    "ORDER BY instr(title || ' ' || coalesce(summary, ''), ?) = 0, id LIMIT 1",
+                    (link["target_date"], link["source_id"], link["target_hint"] or ""),
+                )
+            if target:
+                self.conn.execute("UPDATE links SET target_id = ? WHERE id = ?", (target, link["id"]))
+                resolved += 1
+        return resolved
+
+    def reindex(self, document_id: int) -> None:
+        """Rewrite one document's full-text row and remember its words' folded keys."""
+        doc = self.conn.execute(
+            "SELECT title, summary, citation, source, date_text FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        self.conn.execute("DELETE FROM search WHERE rowid = ?", (document_id,))
+        if doc is None:
+            return
+        bodies = [row[0] for row in self.conn.execute(
+            "SELECT body FROM texts WHERE document_id = ? ORDER BY position", (document_id,))]
+        bodies += [row[0] for row in self.conn.execute(
+            "SELECT text FROM pages WHERE document_id = ? AND text IS NOT NULL ORDER BY position", (document_id,))]
+        names = []
+        for row in self.conn.execute(
+            "SELECT e.id, e.name, de.as_written FROM document_entities de JOIN entities e ON e.id = de.entity_id "
+            "WHERE de.document_id = ?", (document_id,)
+        ):
+            names += [row["name"], row["as_written"] or ""]
+            names += [a[0] for a in self.conn.execute("SELECT alias FROM aliases WHERE entity_id = ?", (row["id"],))]
+        refs = [row[0] for row in self.conn.execute(
+            "SELECT label FROM reference_numbers WHERE document_id = ?", (document_id,))]
+        refs += [doc["source"] or "", doc["citation"] or "", doc["date_text"] or ""]
+        columns = [
+            folding.index_text(doc["title"]),
+            folding.index_text(doc["summary"]),
+            folding.index_text("\n\n".join(bodies)),
+            folding.index_text(" ; ".join(dict.fromkeys(filter(None, names)))),
+            folding.index_text(" ; ".join(filter(None, refs))),
+        ]
+        self.conn.execute(
+            "INSERT INTO search (rowid, title, summary, body, names, refs) VALUES (?, ?, ?, ?, ?, ?)",
+            (document_id, *columns),
+        )
+        terms = {w for column in columns[:4] for w in folding.words(column) if folding.is_indexable_term(w)}
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO terms (term, key) VALUES (?, ?)", [(t, folding.key(t)) for t in terms]
+        )
+
+    def rebuild_index(self) -> int:
+        """Rebuild the whole full-text index from the stored texts (``check --repair``)."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM search")
+            self.conn.execute("DELETE FROM terms")
+            ids = [row[0] for row in self.conn.execute("SELECT id FROM documents")]
+            for document_id in ids:
+                self.reindex(document_id)
+        return len(ids)
+
+    def record_import(self, path: str, sha256: str | None, document_id: int | None, outcome: str,
+                      report: dict[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT INTO imports (path, sha256, document_id, outcome, report, at) VALUES (?, ?, ?, ?, ?, ?)",
+            (path, sha256, document_id, outcome, json.dumps(report, ensure_ascii=False), now()),
+        )
+
+    def delete_document(self, document_id: int) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+    # -- reading one document -----------------------------------------------------------------
+
+    def resolve_id(self, text: str) -> int | None:
+        """A document id from what a user types: an id, a key, or the start of a key ("001")."""
+        text = text.strip()
+        if text.isdigit() and self._one("SELECT id FROM documents WHERE id = ?", (int(text),)):
+            by_key = self._one("SELECT id FROM documents WHERE key = ?", (text,))
+            return int(by_key) if by_key else int(text)
+        exact = self._one("SELECT id FROM documents WHERE key = ?", (text,))
+        if exact:
+            return int(exact)
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE key LIKE ? ESCAPE '\\' LIMIT 2",
+            (text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
+        ).fetchall()
+        return int(rows[0][0]) if len(rows) == 1 else None
+
+    def document_row(self, document_id: int) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+
+    def texts(self, document_id: int) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT id, kind, language, body, origin, confidence FROM texts WHERE document_id = ? ORDER BY position",
+            (document_id,),
+        ).fetchall()
+
+    def people(self, document_id: int) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT e.id, e.kind, e.name, e.note, de.role, de.as_written FROM document_entities de "
+            "JOIN entities e ON e.id = de.entity_id WHERE de.document_id = ? "
+            "ORDER BY CASE de.role WHEN 'sender' THEN 0 WHEN 'recipient' THEN 1 WHEN 'signatory' THEN 2 "
+            "WHEN 'mentioned' THEN 3 ELSE 4 END, e.name",
+            (document_id,),
+        ).fetchall()
+        result = []
+        for row in rows:
+            aliases = [a[0] for a in self.conn.execute(
+                "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY kind, alias", (row["id"],))]
+            result.append({
+                "name": row["name"], "kind": row["kind"], "role": row["role"],
+                "as_written": row["as_written"], "note": row["note"], "aliases": aliases,
+            })
+        return result
+
+    def reference_numbers(self, document_id: int) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT number, label, role FROM reference_numbers WHERE document_id = ? ORDER BY id", (document_id,)
+        ).fetchall()
+
+    def archival_refs(self, document_id: int) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT raw, archive, fond, opis, delo, papka, listy FROM archival_refs WHERE document_id = ? ORDER BY id",
+            (document_id,),
+        ).fetchall()
+
+    def links(self, document_id: int) -> list[dict[str, Any]]:
+        """Links from and to a document, each seen from this document's side."""
+        rows = self.conn.execute(
+            """SELECT l.relation, l.evidence, l.target_number, l.target_date, l.target_id AS other,
+                      d.key AS other_key, d.title AS other_title, d.date_start AS other_date, 'out' AS direction
+               FROM links l LEFT JOIN documents d ON d.id = l.target_id WHERE l.source_id = ?
+               UNION ALL
+               SELECT l.relation, l.evidence, l.target_number, l.target_date, l.source_id,
+                      d.key, d.title, d.date_start, 'in'
+               FROM links l JOIN documents d ON d.id = l.source_id WHERE l.target_id = ?""",
+            (document_id, document_id),
+        ).fetchall()
+        names = {("reply_to", "out"): "reply to", ("reply_to", "in"): "replied by",
+                 ("continues", "out"): "continues", ("continues", "in"): "continued by",
+                 ("related", "out"): "related", ("related", "in"): "related"}
+        return [
+            {
+                "relation": row["relation"], "direction": row["direction"],
+                "label": names[(row["relation"], row["direction"])],
+                "document_id": row["other"], "key": row["other_key"], "title": row["other_title"],
+                "date": row["other_date"], "evidence": row["evidence"],
+                "unresolved": row["target_number"] or row["target_date"] if row["other"] is None else None,
+            }
+            for row in rows
+        ]
+
+    def record(self, document_id: int) -> dict[str, Any] | None:
+        """A document with every field, named as in the seeds' EXPECTED.md (for JSON and views)."""
+        row = self.document_row(document_id)
+        if row is None:
+            return None
+        people = self.people(document_id)
+
+        def by_role(role: str) -> str | None:
+            names = [p["name"] for p in people if p["role"] == role]
+            return "; ".join(names) if names else None
+
+        return {
+            "id": row["id"],
+            "key": row["key"],
+            "date": row["date_start"],
+            "date_end": row["date_end"],
+            "date_precision": row["date_precision"],
+            "date_as_written": row["date_text"],
+            "title": row["title"],
+            "sender": by_role("sender"),
+            "recipient": by_role("recipient"),
+            "signatory": by_role("signatory"),
+            "original_language": row["original_language"],
+            "type": row["doc_type"],
+            "classification": row["classification"],
+            "reference_numbers": [r["label"] for r in self.reference_numbers(document_id)],
+            "source": row["source"],
+            "archival_refs": [dict(r) for r in self.archival_refs(document_id)],
+            "url": row["url"],
+            "record_id": row["record_id"],
+            "summary": row["summary"],
+            "citation": row["citation"],
+            "credits": row["credits"],
+            "rights": row["rights"],
+            "contents": json.loads(row["contents"]) if row["contents"] else [],
+            "texts": [
+                {"kind": t["kind"], "language": t["language"], "origin": t["origin"],
+                 "confidence": t["confidence"], "body": t["body"]}
+                for t in self.texts(document_id)
+            ],
+            "people": people,
+            "links": self.links(document_id),
+            "has_scan": bool(row["has_scan"]),
+            "pages": self._one("SELECT count(*) FROM pages WHERE document_id = ?", (document_id,)),
+            "needs_review": bool(row["needs_review"]),
+            "review_reasons": json.loads(row["review_reasons"]) if row["review_reasons"] else [],
+            "extra": json.loads(row["extra"]) if row["extra"] else {},
+            "source_file": row["source_name"],
+            "sha256": row["source_sha256"],
+            "imported_at": row["imported_at"],
+        }
+
+    # -- lists, filters, facets ---------------------------------------------------------------
+
+    def _where(self, filters: Filters) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        for name, column in FACETS.items():
+            value = getattr(filters, "doc_type" if name == "type" else name)
+            if value:
+                clauses.append(f"d.{column} = ?")
+                params.append(value)
+        if filters.person:
+            clauses.append(
+                "d.id IN (SELECT de.document_id FROM document_entities de JOIN entities e ON e.id = de.entity_id "
+                "WHERE e.name = ?)"
+            )
+            params.append(filters.person)
+        if filters.date_from:
+            clauses.append("d.date_end >= ?")
+            params.append(filters.date_from)
+        if filters.date_to:
+            clauses.append("d.date_start <= ?")
+            params.append(filters.date_to)
+        if filters.ids is not None:
+            clauses.append(f"d.id IN ({','.join('?' * len(filters.ids))})" if filters.ids else "0")
+            params.extend(filters.ids)
+        if filters.query.strip():
+            match = build_match(filters.query, self._expand)
+            if match:
+                clauses.append("d.id IN (SELECT rowid FROM search WHERE search MATCH ?)")
+                params.append(match)
+            else:
+                clauses.append("0")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def count(self, filters: Filters | None = None) -> int:
+        where, params = self._where(filters or Filters())
+        return int(self._one(f"SELECT count(*) FROM documents d{where}", params))
+
+    def page(self, filters: Filters | None = None, sort: str = "date", descending: bool = False,
+             offset: int = 0, limit: int = 200) -> list[sqlite3.Row]:
+        """One window of the document list, sorted and filtered in SQL."""
+        where, params = self._where(filters or Filters())
+        direction = "DESC" if descending else "ASC"
+        columns = SORTABLE.get(sort, SORTABLE["date"])
+        nulls = f"d.{columns[0]} IS NULL, " if columns[0] != "id" else ""
+        order = nulls + ", ".join(f"d.{c} {direction}" for c in columns)
+        sql = f"SELECT {', '.join('d.' + c for c in LIST_COLUMNS)} FROM documents d{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        return self.conn.execute(sql, [*params, limit, offset]).fetchall()
+
+    def position_of(self, document_id: int, filters: Filters | None = None, sort: str = "date",
+                    descending: bool = False) -> int | None:
+        """Row number of a document in the list as sorted and filtered (to keep it selected)."""
+        columns = SORTABLE.get(sort, SORTABLE["date"])
+        first = columns[0]
+        value = self._one(f"SELECT {first} FROM documents WHERE id = ?", (document_id,))
+        if value is None and first == "id":
+            return None
+        where, params = self._where(filters or Filters())
+        op = ">" if descending else "<"
+        if first == "id":
+            before, extra = f"d.id {op} ?", [document_id]
+        elif value is None:
+            before, extra = f"(d.{first} IS NOT NULL OR d.id {op} ?)", [document_id]
+        else:
+            before = f"(d.{first} IS NOT NULL AND (d.{first} {op} ? OR (d.{first} = ? AND d.id {op} ?)))"
+            extra = [value, value, document_id]
+        connector = " AND " if where else " WHERE "
+        return int(self._one(f"SELECT count(*) FROM documents d{where}{connector}{before}", [*params, *extra]))
+
+    def facet_counts(self, facet: str, filters: Filters | None = None) -> list[tuple[str, int]]:
+        """Values of one facet with how many documents of the current selection have each."""
+        filters = filters or Filters()
+        if facet == "person":
+            where, params = self._where(Filters(**{**filters.__dict__, "person": None}))
+            sql = (
+                "SELECT e.name, count(DISTINCT de.document_id) FROM document_entities de "
+                "JOIN entities e ON e.id = de.entity_id JOIN documents d ON d.id = de.document_id"
+                f"{where}{' AND' if where else ' WHERE'} e.kind = 'person' GROUP BY e.name ORDER BY 2 DESC, 1"
+            )
+            return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
+        column = FACETS[facet]
+        attribute = "doc_type" if facet == "type" else facet
+        where, params = self._where(Filters(**{**filters.__dict__, attribute: None}))
+        sql = (f"SELECT d.{column}, count(*) FROM documents d{where}{' AND' if where else ' WHERE'} "
+               f"d.{column} IS NOT NULL GROUP BY d.{column} ORDER BY 2 DESC, 1")
+        return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
+
+    def date_histogram(self, bins: int, start: str, end: str, filters: Filters | None = None) -> list[int]:
+        """Documents per equal slice of [start, end] (by julian day), for the timeline."""
+        where, params = self._where(filters or Filters())
+        connector = " AND " if where else " WHERE "
+        sql = (
+            "SELECT CAST((julianday(d.date_start) - julianday(?)) * ? / (julianday(?) - julianday(?) + 1) AS INTEGER) AS b,"
+            f" count(*) FROM documents d{where}{connector}d.date_start >= ? AND d.date_start <= ? GROUP BY b"
+        )
+        counts = [0] * bins
+        for bucket, number in self.conn.execute(sql, [start, bins, end, start, *params, start, end]):
+            if 0 <= bucket < bins:
+                counts[bucket] += number
+        return counts
+
+    def dated_documents(self, start: str, end: str, filters: Filters | None = None,
+                        limit: int = 2000) -> list[sqlite3.Row]:
+        where, params = self._where(filters or Filters())
+        connector = " AND " if where else " WHERE "
+        return self.conn.execute(
+            f"SELECT d.id, d.key, d.date_start, d.title FROM documents d{where}{connector}"
+            "d.date_start >= ? AND d.date_start <= ? ORDER BY d.date_start, d.id LIMIT ?",
+            [*params, start, end, limit],
+        ).fetchall()
+
+    def date_span(self) -> tuple[str | None, str | None]:
+        row = self.conn.execute("SELECT min(date_start), max(date_end) FROM documents").fetchone()
+        return row[0], row[1]
+
+    def all_links(self) -> list[tuple[int, int, str]]:
+        return [(r[0], r[1], r[2]) for r in self.conn.execute(
+            "SELECT source_id, target_id, relation FROM links WHERE target_id IS NOT NULL")]
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "documents": self._one("SELECT count(*) FROM documents"),
+            "texts": self._one("SELECT count(*) FROM texts"),
+            "people": self._one("SELECT count(*) FROM entities WHERE kind = 'person'"),
+            "places": self._one("SELECT count(*) FROM entities WHERE kind = 'place'"),
+            "pages": self._one("SELECT count(*) FROM pages"),
+            "annotations": self._one("SELECT count(*) FROM annotations"),
+            "needs_review": self._one("SELECT count(*) FROM documents WHERE needs_review"),
+        }
+
+    # -- search -------------------------------------------------------------------------------
+
+    def _expand(self, word: str) -> list[str]:
+        """What ``word`` also matches: indexed terms with the same folded key (transliterations,
+        OCR slips, inflections) and, when it names a person or place, every alias of it."""
+        variants: list[str] = []
+        if " " not in word.strip():
+            rows = self.conn.execute("SELECT term FROM terms WHERE key = ? LIMIT 40", (folding.key(word),))
+            variants = [row[0] for row in rows]
+        entity = self.gazetteer().named(word)
+        if entity is not None:
+            variants += entity.all_names()
+        return variants
+
+    def search(self, query: str, filters: Filters | None = None, limit: int = 100) -> SearchResult:
+        """The first screen of hits: ranked by relevance when the matches are few enough to rank
+        cheaply, otherwise in date order (and ``ranked`` says so)."""
+        match = build_match(query, self._expand)
+        result = SearchResult(query=query, total=0)
+        if not match:
+            return result
+        filters = Filters(**{**(filters or Filters()).__dict__, "query": ""})
+        where, params = self._where(filters)
+        extra = where.replace(" WHERE ", " AND ", 1)
+        total = int(self._one(
+            f"SELECT count(*) FROM search JOIN documents d ON d.id = search.rowid WHERE search MATCH ?{extra}",
+            [match, *params],
+        ))
+        result.total = total
+        result.ranked = total <= RANK_LIMIT
+        order = "search.rank" if result.ranked else "d.date_start IS NULL, d.date_start, d.id"
+        rows = self.conn.execute(
+            f"""SELECT d.id, d.key, d.date_start, d.title, search.rank AS score,
+                       snippet(search, -1, char(2), char(3), '…', 24) AS snippet
+                FROM search JOIN documents d ON d.id = search.rowid
+                WHERE search MATCH ?{extra} ORDER BY {order} LIMIT ?""",
+            [match, *params, limit],
+        ).fetchall()
+        result.hits = [
+            SearchHit(row["id"], row["key"], row["date_start"], row["title"],
+                      folding.unspace_cjk(row["snippet"] or ""), row["score"])
+            for row in rows
+        ]
+        from .search_query import highlight_terms
+
+        result.terms = highlight_terms(query, self._expand)
+        return result
+
+
+RANK_LIMIT = 5000
+
+
+def _check_header(path: Path) -> None:
+    """Refuse, without writing to it, a file that is not an SQLite database."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise ArchiveError(f"{path}: cannot be read ({error.strerror})") from None
+    if not header:
+        raise ArchiveError(f"{path}: the file is empty, not an archive")
+    if not header.startswith(b"SQLite format 3\x00"):
+        raise ArchiveError(f"{path}: not an archive (not an SQLite database)")
+    if len(header) < 100:
+        raise ArchiveError(f"{path}: the archive is truncated")
