@@ -409,19 +409,20 @@ class Archive:
     # -- reading one document -----------------------------------------------------------------
 
     def resolve_id(self, text: str) -> int | None:
-        """A document id from what a user types: an id, a key, or the start of a key ("001")."""
+        """A document id from what a user types: a key, the start of a key ("001"), or an id."""
         text = text.strip()
-        if text.isdigit() and self._one("SELECT id FROM documents WHERE id = ?", (int(text),)):
-            by_key = self._one("SELECT id FROM documents WHERE key = ?", (text,))
-            return int(by_key) if by_key else int(text)
         exact = self._one("SELECT id FROM documents WHERE key = ?", (text,))
         if exact:
             return int(exact)
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self.conn.execute(
-            "SELECT id FROM documents WHERE key LIKE ? ESCAPE '\\' LIMIT 2",
-            (text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
+            "SELECT id FROM documents WHERE key LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",)
         ).fetchall()
-        return int(rows[0][0]) if len(rows) == 1 else None
+        if len(rows) == 1:
+            return int(rows[0][0])
+        if text.isdigit() and self._one("SELECT id FROM documents WHERE id = ?", (int(text),)):
+            return int(text)
+        return None
 
     def document_row(self, document_id: int) -> sqlite3.Row | None:
         return self.conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()

@@ -1,0 +1,47 @@
+"""Shared fixtures: real archive files in tmp_path, the seed documents, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "resources" / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def samples() -> Path:
+    return SAMPLES
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> Path:
+    return tmp_path / "archive.db"
+
+
+@pytest.fixture
+def archive(archive_path: Path):
+    from viewer.core.store import Archive
+
+    with Archive(archive_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def seeded(tmp_path: Path):
+    """An archive holding the five seed documents, imported through the real importer."""
+    from viewer.core.importers.batch import import_all
+    from viewer.core.store import Archive
+
+    folder = tmp_path / "seeds"
+    shutil.copytree(SAMPLES, folder)
+    with Archive(tmp_path / "seeded.db") as opened:
+        summary = import_all(opened, [folder])
+        assert summary.count("imported") == 5, summary.results
+        yield opened
