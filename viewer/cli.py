@@ -208,5 +208,37 @@ def format_record(record: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+@main.command("build-sample")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@clear_errors
+def build_sample(out: Path, force: bool) -> None:
+    """Build the bundled sample archive from resources/samples (how archive.db is made)."""
+    from .core.samples import build_sample_archive
+
+    if out.exists() and force:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{out}{suffix}").unlink(missing_ok=True)
+    archive = build_sample_archive(paths.resources_dir() / "samples", out)
+    click.echo(f"{archive.count()} documents in {out}")
+    archive.close()
+
+
+@main.command()
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--doc", "document", default=None, help="Document to open (id or key).")
+@click.option("--tab", default=None, help="Tab to show: scan, transcript, translation, details.")
+@click.option("--size", default="1280x800", show_default=True, help="Window size WxH.")
+@click.pass_context
+@clear_errors
+def screenshot(ctx: click.Context, out: Path, document: str | None, tab: str | None, size: str) -> None:
+    """Render the window offscreen to a PNG."""
+    from .gui.screenshot import render
+
+    width, _, height = size.lower().partition("x")
+    render(ctx.obj["db"], out, document=document, tab=tab, size=(int(width), int(height)))
+    click.echo(str(out))
+
+
 if __name__ == "__main__":
     main()

@@ -702,14 +702,15 @@ class Archive:
         order = "search.rank" if result.ranked else "d.date_start IS NULL, d.date_start, d.id"
         rows = self.conn.execute(
             f"""SELECT d.id, d.key, d.date_start, d.title, search.rank AS score,
-                       snippet(search, -1, char(2), char(3), '…', 24) AS snippet
+                       snippet(search, 2, char(2), char(3), '…', 24) AS body_snippet,
+                       snippet(search, 1, char(2), char(3), '…', 24) AS summary_snippet,
+                       snippet(search, -1, char(2), char(3), '…', 24) AS any_snippet
                 FROM search JOIN documents d ON d.id = search.rowid
                 WHERE search MATCH ?{extra} ORDER BY {order} LIMIT ?""",
             [match, *params, limit],
         ).fetchall()
         result.hits = [
-            SearchHit(row["id"], row["key"], row["date_start"], row["title"],
-                      folding.unspace_cjk(row["snippet"] or ""), row["score"])
+            SearchHit(row["id"], row["key"], row["date_start"], row["title"], _best_snippet(row), row["score"])
             for row in rows
         ]
         from .search_query import highlight_terms
@@ -717,8 +718,105 @@ class Archive:
         result.terms = highlight_terms(query, self._expand)
         return result
 
+    # -- queries for the window (gui helper) ---
+
+    def scan_pages(self, document_id: int) -> list[sqlite3.Row]:
+        """A document's scanned pages in reading order, with the file each comes from."""
+        return self.conn.execute(
+            "SELECT p.id, p.file_id, p.file_page, p.position, p.width, p.height, f.name, f.mime "
+            "FROM pages p JOIN files f ON f.id = p.file_id WHERE p.document_id = ? ORDER BY p.position",
+            (document_id,),
+        ).fetchall()
+
+    def file_bytes(self, file_id: int) -> bytes | None:
+        """The stored original file (a PDF, an image), for rendering its pages."""
+        data = self._one("SELECT data FROM files WHERE id = ?", (file_id,))
+        return bytes(data) if data is not None else None
+
+    def document_date(self, document_id: int) -> str | None:
+        """Where a document sits on the timeline (its start date), without reading its texts."""
+        return self._one("SELECT date_start FROM documents WHERE id = ?", (document_id,))
+
+    # -- original files and pages (pdf helper) ---
+
+    def store_file(self, sha256: str, name: str, mime: str, data: bytes) -> int:
+        """The id of a file stored once by content; call inside transaction()."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO files (sha256, name, mime, size, data, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (sha256, name, mime, len(data), data, now()),
+        )
+        return int(self._one("SELECT id FROM files WHERE sha256 = ?", (sha256,)))
+
+    def file_info(self, file_id: int) -> sqlite3.Row | None:
+        return self.conn.execute(
+            "SELECT id, sha256, name, mime, size, added_at FROM files WHERE id = ?", (file_id,)).fetchone()
+
+    def save_pages(self, document_id: int, file_id: int, pages: Sequence[dict[str, Any]], *,
+                   append: bool = False) -> None:
+        """Write a document's pages from one file (replacing its pages unless ``append``), mark
+        it as having a scan and drop files no page uses any more; call inside transaction()."""
+        if append:
+            start = int(self._one("SELECT coalesce(max(position) + 1, 0) FROM pages WHERE document_id = ?",
+                                  (document_id,)))
+        else:
+            start = 0
+            self.conn.execute("DELETE FROM pages WHERE document_id = ?", (document_id,))
+        self.conn.executemany(
+            "INSERT INTO pages (document_id, file_id, file_page, position, width, height, text, text_origin, "
+            "ocr_confidence, needs_ocr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(document_id, file_id, p["file_page"], start + n, p.get("width"), p.get("height"), p.get("text"),
+              p.get("text_origin"), p.get("ocr_confidence"), int(bool(p.get("needs_ocr")))) for n, p in enumerate(pages)],
+        )
+        self.conn.execute("UPDATE documents SET has_scan = 1, updated_at = ? WHERE id = ?", (now(), document_id))
+        self.conn.execute("DELETE FROM files WHERE id NOT IN (SELECT DISTINCT file_id FROM pages)")
+
+    def page_rows(self, document_id: int) -> list[sqlite3.Row]:
+        """Every column of a document's pages but the file bytes, in reading order."""
+        return self.conn.execute(
+            "SELECT id, file_id, file_page, position, width, height, text, text_origin, ocr_confidence, needs_ocr "
+            "FROM pages WHERE document_id = ? ORDER BY position", (document_id,)).fetchall()
+
+    def documents_needing_ocr(self) -> list[int]:
+        return [row[0] for row in self.conn.execute(
+            "SELECT DISTINCT document_id FROM pages WHERE needs_ocr ORDER BY document_id")]
+
+    def set_page_text(self, page_id: int, text: str, origin: str, confidence: float | None) -> None:
+        self.conn.execute(
+            "UPDATE pages SET text = ?, text_origin = ?, ocr_confidence = ?, needs_ocr = 0 WHERE id = ?",
+            (text, origin, confidence, page_id))
+
+    def replace_machine_texts(self, document_id: int, texts: Sequence[Any], origin: str = "ocr") -> None:
+        """Swap a document's texts of one origin (OCR) for new ones, keeping typed texts first."""
+        self.conn.execute("DELETE FROM texts WHERE document_id = ? AND origin = ?", (document_id, origin))
+        start = int(self._one("SELECT coalesce(max(position) + 1, 0) FROM texts WHERE document_id = ?",
+                              (document_id,)))
+        self.conn.executemany(
+            "INSERT INTO texts (document_id, kind, language, body, origin, confidence, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(document_id, t.kind, t.language, t.body, t.origin, t.confidence, start + n) for n, t in enumerate(texts)],
+        )
+        self.conn.execute(
+            "UPDATE documents SET updated_at = ?, "
+            "has_transcript = EXISTS (SELECT 1 FROM texts WHERE document_id = ? AND kind = 'transcript'), "
+            "has_translation = EXISTS (SELECT 1 FROM texts WHERE document_id = ? AND kind = 'translation') "
+            "WHERE id = ?", (now(), document_id, document_id, document_id))
+
+    def set_review_reasons(self, document_id: int, reasons: Sequence[str]) -> None:
+        self.conn.execute(
+            "UPDATE documents SET needs_review = ?, review_reasons = ? WHERE id = ?",
+            (int(bool(reasons)), json.dumps(list(reasons), ensure_ascii=False) if reasons else None, document_id))
+
 
 RANK_LIMIT = 5000
+
+
+def _best_snippet(row: sqlite3.Row) -> str:
+    """The document's own words around a hit: body first, then summary, then wherever it matched."""
+    for column in ("body_snippet", "summary_snippet", "any_snippet"):
+        text = row[column] or ""
+        if "\x02" in text:
+            return folding.unspace_cjk(text)
+    return folding.unspace_cjk(row["body_snippet"] or row["any_snippet"] or "")
 
 
 def _check_header(path: Path) -> None:

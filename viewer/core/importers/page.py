@@ -138,22 +138,29 @@ def parse_page(text: str, key: str, gazetteer: Gazetteer | None = None) -> Parse
     title = ""
     start = 0
     nonempty = [line for line in lines if line.text.strip()]
+    has_labels = any(label_of(line.text) for line in nonempty)
     for position, line in enumerate(nonempty[:15]):
         found = is_date_line(line.text)
-        if found and not label_of(line.text):
-            after = [candidate for candidate in nonempty[position + 1:] if not label_of(candidate.text)]
-            if after:
-                date, title, start = found, after[0].text.strip(), after[0].number + 1
-                for earlier in nonempty[:position]:
-                    what = furniture_of(earlier.text)
-                    if what:
-                        report.aside(what, earlier.text)
-                    elif CREDITS.search(earlier.text):
-                        fields["credits"] = earlier.text.strip()
-                    else:
-                        report.aside("a related document's summary" if is_prose(earlier.text)
-                                     else "text before the dateline", earlier.text)
-                break
+        if not found or label_of(line.text):
+            continue
+        earlier = [e for e in nonempty[:position] if not furniture_of(e.text) and not CREDITS.search(e.text)]
+        if earlier and not is_prose(earlier[0].text) and len(earlier[0].text) < 250:
+            # a plain note: its first line is the title, the date follows
+            date, title, start = found, earlier[0].text.strip(), line.number + 1
+            break
+        after = [candidate for candidate in nonempty[position + 1:] if not label_of(candidate.text)]
+        if after:
+            date, title, start = found, after[0].text.strip(), after[0].number + 1
+            for earlier_line in nonempty[:position]:
+                what = furniture_of(earlier_line.text)
+                if what:
+                    report.aside(what, earlier_line.text)
+                elif CREDITS.search(earlier_line.text):
+                    fields["credits"] = earlier_line.text.strip()
+                else:
+                    report.aside("a related document's summary" if is_prose(earlier_line.text)
+                                 else "text before the dateline", earlier_line.text)
+        break
     if not title:
         for line in nonempty:
             if not furniture_of(line.text) and not label_of(line.text):
@@ -161,7 +168,8 @@ def parse_page(text: str, key: str, gazetteer: Gazetteer | None = None) -> Parse
                 break
             if furniture_of(line.text):
                 report.aside(furniture_of(line.text) or "", line.text)
-        doc.review_reasons.append("no dateline: the title is the first line of the file")
+    if not has_labels:
+        doc.review_reasons.append("no labels recognised: the title is the first line of the file")
 
     # 2. Labels and what they take; everything else is free text.
     index = start
@@ -213,7 +221,7 @@ def parse_page(text: str, key: str, gazetteer: Gazetteer | None = None) -> Parse
                 body = [line for line in body if line is not candidate]
 
     doc.title = title
-    doc.date = date if date.known else _date_from(fields, body)
+    doc.date = date if date.known else _date_from(fields, body, title)
     if not doc.date.known:
         doc.review_reasons.append("no date found")
     if not title:
@@ -273,8 +281,8 @@ def _take(lines: list[Line], index: int, mode: str, inline: str) -> tuple[list[s
     return taken, index
 
 
-def _date_from(fields: dict[str, str], body: list[Line]) -> DateInfo:
-    for text in (fields.get("citation", ""), "\n".join(line.text for line in body[:40])):
+def _date_from(fields: dict[str, str], body: list[Line], title: str) -> DateInfo:
+    for text in (fields.get("citation", ""), "\n".join(line.text for line in body[:40]), title):
         found = parse_date(text)
         if found.known:
             return found
