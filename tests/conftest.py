@@ -15,6 +15,12 @@ SAMPLES = ROOT / "resources" / "samples"
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory, monkeypatch):
+    """Settings, backups and caches of a test go to a throwaway folder, never the user's."""
+    monkeypatch.setenv("ARCHIVE_VIEWER_HOME", str(tmp_path_factory.mktemp("home")))
+
+
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES

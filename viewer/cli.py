@@ -75,13 +75,24 @@ def gui(ctx: click.Context) -> None:
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report per file.")
+@click.option("--password", default=None, help="Password for encrypted PDFs.")
+@click.option("--ocr-languages", default=None, help="Tesseract languages for scans (default rus+eng).")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR scans now (they are marked; see the ocr command).")
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A CSV of metadata for the PDFs (file name, title, date, ...).")
 @click.pass_context
 @clear_errors
-def import_command(ctx: click.Context, sources: tuple[Path, ...], quiet: bool, as_json: bool) -> None:
+def import_command(ctx: click.Context, sources: tuple[Path, ...], quiet: bool, as_json: bool, **pdf: Any) -> None:
     """Import files and folders (recursively) into the archive."""
     from .core.importers.batch import Summary, collect, run_import
 
+    from .core.maintenance import daily_backup
+
     archive = _archive(ctx, create=True)
+    if archive.readonly:
+        raise ArchiveError(f"{archive.path}: {archive.readonly_reason}; nothing was imported")
+    daily_backup(archive)
+    _pdf_options(pdf)
     summary = Summary()
     total = len(collect(sources))
     show_bar = not quiet and not as_json and total > 0
@@ -208,6 +219,62 @@ def format_record(record: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+@main.command()
+@click.argument("dest", required=False, type=click.Path(path_type=Path))
+@click.pass_context
+@clear_errors
+def backup(ctx: click.Context, dest: Path | None) -> None:
+    """Copy the archive consistently, even while it is in use (DEST: a file or a folder)."""
+    from .core.maintenance import backup as make_backup
+    from .core.maintenance import backup_folder
+
+    archive = _archive(ctx, readonly=True)
+    folder = backup_folder(archive.path)
+    if dest is None:
+        folder.mkdir(parents=True, exist_ok=True)
+    click.echo(str(make_backup(archive, dest or folder)))
+
+
+@main.command()
+@click.argument("backup_file", metavar="BACKUP", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+@clear_errors
+def restore(ctx: click.Context, backup_file: Path, yes: bool) -> None:
+    """Put a backup in place of the archive (the replaced file is kept beside it)."""
+    from .core.maintenance import restore as put_back
+
+    target: Path = ctx.obj["db"]
+    if not yes and not click.confirm(f"Replace {target} with {backup_file}?", default=False):
+        click.echo("Nothing changed.")
+        return
+    kept = put_back(backup_file, target)
+    click.echo(f"Restored {target} from {backup_file}" + (f"; the replaced file is {kept}" if kept else ""))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--repair", is_flag=True, help="Rebuild what can be rebuilt (full-text index, links).")
+@click.pass_context
+@clear_errors
+def check(ctx: click.Context, as_json: bool, repair: bool) -> None:
+    """Check the archive's integrity, its full-text index and its stored files."""
+    from .core import maintenance
+
+    report = maintenance.check_file(Path(ctx.obj["db"]), repair_derived=repair)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for line in report.repairs:
+            click.echo(f"repaired: {line}")
+        for line in report.problems:
+            click.echo(f"problem: {line}")
+        figures = ", ".join(f"{value} {name.replace('_', ' ')}" for name, value in report.figures.items())
+        click.echo(("ok" if report.ok else "problems found") + (f" — {figures}" if figures else ""))
+    if not report.ok:
+        sys.exit(1)
+
+
 @main.command("build-sample")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
@@ -222,6 +289,74 @@ def build_sample(out: Path, force: bool) -> None:
     archive = build_sample_archive(paths.resources_dir() / "samples", out)
     click.echo(f"{archive.count()} documents in {out}")
     archive.close()
+
+
+def _pdf_options(pdf: dict[str, Any]) -> None:
+    """The import command's PDF options, for the PDF and scan importers of this run."""
+    from .core.importers.pdf import use_options
+
+    use_options(password=pdf.get("password"), languages=pdf.get("ocr_languages"),
+                ocr=False if pdf.get("no_ocr") else None, metadata_csv=pdf.get("metadata"))
+
+
+@main.command()
+@click.argument("documents", nargs=-1)
+@click.option("--languages", default=None, help="Tesseract languages (default rus+eng).")
+@click.pass_context
+@clear_errors
+def ocr(ctx: click.Context, documents: tuple[str, ...], languages: str | None) -> None:
+    """OCR the scanned pages still waiting for it (all documents, or the DOCUMENTS named)."""
+    from .core.importers.ocr_later import complete_ocr
+    from .core.ocr import OcrError
+
+    archive = _archive(ctx)
+    ids: list[int] | None = None
+    if documents:
+        ids = []
+        for document in documents:
+            found = archive.resolve_id(document)
+            if found is None:
+                click.echo(f"archive-viewer: no document “{document}” in {archive.path}", err=True)
+                sys.exit(2)
+            ids.append(found)
+    try:
+        steps = complete_ocr(archive, ids, languages)
+        first = next(steps)
+        with click.progressbar(length=first.total, label="OCR", file=sys.stderr, show_pos=True) as bar:
+            last = first
+            for last in steps:
+                bar.update(1)
+                if last.message:
+                    click.echo(f"  document {last.document_id}: {last.message}", err=True)
+    except OcrError as error:
+        click.echo(f"archive-viewer: {error}", err=True)
+        sys.exit(2)
+    click.echo(f"{last.done} document{'s' * (last.done != 1)}, {last.pages} page{'s' * (last.pages != 1)} read")
+
+
+@main.command()
+@click.argument("document")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--password", default=None, help="Password of an encrypted PDF.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR the pages now.")
+@click.option("--ocr-languages", default=None, help="Tesseract languages (default rus+eng).")
+@click.pass_context
+@clear_errors
+def attach(ctx: click.Context, document: str, file: Path, password: str | None, no_ocr: bool,
+           ocr_languages: str | None) -> None:
+    """Attach a scan (PDF, JPEG, PNG, TIFF) to a document, after its existing pages."""
+    from .core.importers.images import attach_scan
+
+    archive = _archive(ctx)
+    document_id = archive.resolve_id(document)
+    if document_id is None:
+        click.echo(f"archive-viewer: no document “{document}” in {archive.path}", err=True)
+        sys.exit(2)
+    result = attach_scan(archive, document_id, file, password=password, ocr=not no_ocr, languages=ocr_languages)
+    if result.outcome == "refused":
+        click.echo(f"archive-viewer: {file}: {result.message}", err=True)
+        sys.exit(1)
+    click.echo(f"{result.outcome}: {file} → document {document_id} ({result.message})")
 
 
 @main.command()

@@ -211,7 +211,6 @@ CREATE VIRTUAL TABLE search USING fts5 (
     title, summary, body, names, refs,
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE VIRTUAL TABLE search_terms_vocab USING fts5vocab(search, 'row');
 -- Every indexed word with its folded key, for transliteration and OCR-tolerant search.
 CREATE TABLE terms (
     term TEXT PRIMARY KEY,
@@ -224,6 +223,13 @@ CREATE TRIGGER documents_search_delete AFTER DELETE ON documents BEGIN
     DELETE FROM search WHERE rowid = OLD.id;
 END;
 """
+
+# The full-text table on its own, so a damaged index can be dropped and made anew.
+SEARCH_TABLE = """CREATE VIRTUAL TABLE search USING fts5 (
+    title, summary, body, names, refs,
+    tokenize = 'unicode61 remove_diacritics 2'
+)"""
+assert SEARCH_TABLE in MIGRATION_1
 
 Migration = Callable[[sqlite3.Connection], None]
 

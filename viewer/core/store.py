@@ -9,6 +9,7 @@ crash or a refused file never leaves half a document behind.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -86,9 +87,9 @@ class SearchResult:
     terms: list[str] = field(default_factory=list)  # the words to highlight
 
 
-def _open_connection(path: Path, readonly: bool) -> sqlite3.Connection:
+def _open_connection(path: Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     if readonly:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
+        uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     else:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -98,34 +99,42 @@ def _open_connection(path: Path, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write here: the file and its folder (for the -wal and -shm files)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 class Archive:
     """An open archive file. One per thread: sqlite3 connections belong to their thread."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True):
+        """Open (or create) an archive. A file that cannot be written to opens read-only and
+        ``readonly_reason`` says why; a damaged or foreign file raises ArchiveError before anything
+        is written to it."""
         self.path = Path(path)
         self.readonly = readonly
+        self.readonly_reason: str | None = "opened read-only" if readonly else None
         if not self.path.exists():
             if readonly or not create:
                 raise ArchiveError(f"{self.path}: no such archive")
             if not self.path.parent.exists():
                 raise ArchiveError(f"{self.path}: the folder {self.path.parent} does not exist")
+            if not os.access(self.path.parent, os.W_OK):
+                raise ArchiveError(f"{self.path}: cannot create an archive in a read-only folder")
         elif self.path.is_dir():
             raise ArchiveError(f"{self.path}: is a folder, not an archive file")
         else:
             _check_header(self.path)
+            if not readonly and not _writable(self.path):
+                self.readonly = True
+                self.readonly_reason = "the archive is on read-only media or its file is read-only"
+            self._probe()
         try:
-            self.conn = _open_connection(self.path, readonly)
-            if not readonly:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            if readonly:
-                from .schema import SCHEMA_VERSION
-
-                if version > SCHEMA_VERSION:
-                    raise NewerArchiveError(f"written by a newer Archive Viewer (schema {version})")
-                if version < SCHEMA_VERSION:
-                    raise ArchiveError(f"{self.path}: an older archive; open it once for writing to upgrade it")
+            if self.readonly:
+                self.conn = _open_connection(self.path, True, immutable=not _writable(self.path))
             else:
+                self.conn = _open_connection(self.path, False)
+                self.conn.execute("PRAGMA journal_mode = WAL")
                 migrate(self.conn, self.path)
             self.conn.execute("SELECT count(*) FROM documents").fetchone()
         except NewerArchiveError as error:
@@ -134,6 +143,34 @@ class Archive:
             raise ArchiveError(f"{self.path}: not a readable archive ({error})") from None
         self._db: sqlite_utils.Database | None = None
         self._gazetteer: Gazetteer | None = None
+
+    def _probe(self) -> None:
+        """Read an existing file without writing to it: its version, its schema, its documents."""
+        from .schema import SCHEMA_VERSION
+
+        try:
+            probe = _open_connection(self.path, True, immutable=not _writable(self.path))
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"{self.path}: cannot be opened ({error})") from None
+        try:
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise ArchiveError(
+                    f"{self.path}: written by a newer Archive Viewer (schema {version}, this program knows "
+                    f"{SCHEMA_VERSION}); open it with that version"
+                )
+            if version < SCHEMA_VERSION and self.readonly:
+                raise ArchiveError(f"{self.path}: an older archive; open it once for writing to upgrade it")
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if version:
+                probe.execute("SELECT max(id), count(*) FROM documents").fetchone()
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(
+                f"{self.path}: the archive is damaged ({error}); restore a backup "
+                "(archive-viewer restore) or check it (archive-viewer check)"
+            ) from None
+        finally:
+            probe.close()
 
     # -- plumbing -----------------------------------------------------------------------------
 
@@ -168,6 +205,11 @@ class Archive:
                 self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (another process, a worker) commits to the archive;
+        a window polls it to notice new documents without a restart."""
+        return int(self._one("PRAGMA data_version"))
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
@@ -387,8 +429,11 @@ class Archive:
 
     def rebuild_index(self) -> int:
         """Rebuild the whole full-text index from the stored texts (``check --repair``)."""
+        from .schema import SEARCH_TABLE
+
         with self.transaction():
-            self.conn.execute("DELETE FROM search")
+            self.conn.execute("DROP TABLE search")  # a damaged index cannot be trusted to delete
+            self.conn.execute(SEARCH_TABLE)
             self.conn.execute("DELETE FROM terms")
             ids = [row[0] for row in self.conn.execute("SELECT id FROM documents")]
             for document_id in ids:
@@ -765,7 +810,8 @@ class Archive:
             "INSERT INTO pages (document_id, file_id, file_page, position, width, height, text, text_origin, "
             "ocr_confidence, needs_ocr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(document_id, file_id, p["file_page"], start + n, p.get("width"), p.get("height"), p.get("text"),
-              p.get("text_origin"), p.get("ocr_confidence"), int(bool(p.get("needs_ocr")))) for n, p in enumerate(pages)],
+              p.get("text_origin"), p.get("ocr_confidence"), int(bool(p.get("needs_ocr"))))
+             for n, p in enumerate(pages)],
         )
         self.conn.execute("UPDATE documents SET has_scan = 1, updated_at = ? WHERE id = ?", (now(), document_id))
         self.conn.execute("DELETE FROM files WHERE id NOT IN (SELECT DISTINCT file_id FROM pages)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +109,11 @@ def import_file(archive: Archive, path: Path) -> FileResult:
         return importer(archive, path, data, sha256)
     except ImportRefused as refused:
         result = FileResult(path, "refused", None, refused.reason)
+    except sqlite3.OperationalError as error:
+        reason = str(error)
+        if "full" in reason:
+            reason = "the disk is full (or the archive reached its size limit); nothing of this file was written"
+        result = FileResult(path, "refused", None, f"could not be written: {reason}")
     except Exception as error:  # one bad file never stops a batch
         result = FileResult(path, "refused", None, f"unexpected error: {type(error).__name__}: {error}")
     try:
@@ -137,3 +143,9 @@ def import_all(archive: Archive, paths: Iterable[str | Path]) -> Summary:
         if progress.result:
             summary.results.append(progress.result)
     return summary
+
+
+# PDFs (and .txt sidecars beside them) go through the PDF importer.
+from .pdf import register as _register_pdf  # noqa: E402
+
+_register_pdf(EXTRA_IMPORTERS)
