@@ -85,16 +85,16 @@ class Gazetteer:
     def find(self, text: str) -> list[Hit]:
         """Every mention of a known entity in ``text``, in order, overlapping mentions dropped."""
         hits: list[Hit] = []
-        taken: list[tuple[int, int]] = []
+        taken: set[int] = set()  # start offsets of words inside a multi-word mention
         if self._multi is not None:
             for match in self._multi.finditer(text):
                 entity = self._multi_entities.get(match.group(0).lower())
                 if entity is not None:
                     hits.append(Hit(entity, match.group(0), match.start(), match.end()))
-                    taken.append((match.start(), match.end()))
+                    taken.update(range(match.start(), match.end()))
         for match in _WORD.finditer(text):
             word = match.group(0)
-            if len(word) < 3 or any(s <= match.start() < e for s, e in taken):
+            if len(word) < 3 or match.start() in taken:
                 continue
             entity = self._single.get(key(word))
             if entity is not None:

@@ -135,6 +135,9 @@ class Archive:
             else:
                 self.conn = _open_connection(self.path, False)
                 self.conn.execute("PRAGMA journal_mode = WAL")
+                # In WAL mode NORMAL stays consistent through crashes and kills; it only skips the
+                # fsync per commit (a power cut may lose the last commits, never corrupt the file).
+                self.conn.execute("PRAGMA synchronous = NORMAL")
                 migrate(self.conn, self.path)
             self.conn.execute("SELECT count(*) FROM documents").fetchone()
         except NewerArchiveError as error:
@@ -422,7 +425,7 @@ class Archive:
             "INSERT INTO search (rowid, title, summary, body, names, refs) VALUES (?, ?, ?, ?, ?, ?)",
             (document_id, *columns),
         )
-        terms = {w for column in columns[:4] for w in folding.words(column) if folding.is_indexable_term(w)}
+        terms = {w for column in columns[:4] for w in set(folding.words(column)) if folding.is_indexable_term(w)}
         self.conn.executemany(
             "INSERT OR IGNORE INTO terms (term, key) VALUES (?, ?)", [(t, folding.key(t)) for t in terms]
         )
@@ -851,6 +854,27 @@ class Archive:
         self.conn.execute(
             "UPDATE documents SET needs_review = ?, review_reasons = ? WHERE id = ?",
             (int(bool(reasons)), json.dumps(list(reasons), ensure_ascii=False) if reasons else None, document_id))
+
+    def set_title_and_date(self, document_id: int, title: str | None, date: Any = None) -> None:
+        """Replace a guessed title or date (a ``DateInfo``) once better evidence arrives (OCR)."""
+        if title:
+            self.conn.execute("UPDATE documents SET title = ? WHERE id = ?", (title, document_id))
+        if date is not None and date.known:
+            self.conn.execute(
+                "UPDATE documents SET date_start = ?, date_end = ?, date_precision = ?, date_text = ? WHERE id = ?",
+                (date.start, date.end, date.precision, date.text, document_id))
+
+    def has_file(self, document_id: int, sha256: str) -> bool:
+        """Whether a file with these bytes already gives pages to the document."""
+        return bool(self._one(
+            "SELECT 1 FROM pages p JOIN files f ON f.id = p.file_id WHERE p.document_id = ? AND f.sha256 = ? LIMIT 1",
+            (document_id, sha256)))
+
+    def page_counts(self, document_id: int) -> tuple[int, int]:
+        """(pages, pages still needing OCR) of a document."""
+        row = self.conn.execute("SELECT count(*), coalesce(sum(needs_ocr), 0) FROM pages WHERE document_id = ?",
+                                (document_id,)).fetchone()
+        return int(row[0]), int(row[1])
 
 
 RANK_LIMIT = 5000

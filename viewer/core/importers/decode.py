@@ -17,6 +17,7 @@ from ..errors import ImportRefused
 _COMMON_RU = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
 _FREQUENT_RU = set("оеаинтсрвл")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _russian_score(text: str) -> float:
@@ -89,7 +90,8 @@ def _checked(text: str, name: str) -> str:
     controls = len(_CONTROL.findall(text))
     if controls > max(2, len(text) // 200):
         raise ImportRefused(name, "not a text file (it holds binary data)")
-    letters = sum(1 for ch in text if ch.isalpha())
-    if letters < max(1, len(text) // 20):
+    sample = text[:20000]
+    letters = len(_LETTER.findall(sample))
+    if letters < max(1, len(sample) // 20):
         raise ImportRefused(name, "not a text file (hardly any letters in it)")
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,110 @@
+"""The list model: sorted and filtered in SQL, rows fetched in small windows, even at 100,000."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import Qt
+
+from viewer.core.store import Archive, Filters
+from viewer.gui.document_list import DocumentList
+from viewer.gui.document_model import ID_ROLE, WINDOW, DocumentTableModel
+from viewer.gui.timeline import Timeline
+
+TYPES = ("Telegram", "Letter", "Memorandum", "Cable", "Report")
+LANGUAGES = ("Russian", "Chinese", "Korean", "English", None)
+
+
+def test_model_passes_the_model_tester(qtmodeltester, seeded):
+    model = DocumentTableModel(seeded)
+    qtmodeltester.check(model)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    model.set_filters(Filters(query="Stalin"))
+    qtmodeltester.check(model)
+
+
+def test_model_reads_what_the_store_selects(seeded):
+    model = DocumentTableModel(seeded)
+    assert [model.index(r, 0).data() for r in range(5)] == sorted(model.index(r, 0).data() for r in range(5))
+    model.set_filters(Filters(doc_type="Cable"))
+    assert model.rowCount() == 1
+    assert model.index(0, 4).data() == "· · E"
+    assert model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "Has translation"
+    assert model.row_of(model.index(0, 0).data(ID_ROLE)) == 0
+
+
+@pytest.fixture(scope="module")
+def big_archive(tmp_path_factory):
+    """100,000 documents written with plain INSERTs in one transaction (not through the importer)."""
+    path = tmp_path_factory.mktemp("big") / "big.db"
+    rng = random.Random(7)
+    with Archive(path) as archive:
+        rows = []
+        for number in range(100_000):
+            year = 1900 + rng.randrange(100)
+            day = f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+            rows.append((f"doc{number:06d}", f"Document {number:06d} {rng.choice(TYPES).lower()}", day, day, "day",
+                         rng.choice(TYPES), rng.choice(LANGUAGES), number % 3 == 0, 1))
+        with archive.transaction():
+            archive.conn.executemany(
+                "INSERT INTO documents (key, title, date_start, date_end, date_precision, doc_type, "
+                "original_language, has_transcript, has_translation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    return path
+
+
+def test_a_list_of_100000_fetches_only_a_window(qtbot, big_archive):
+    archive = Archive(big_archive, readonly=True)
+    model = DocumentTableModel(archive)
+    view = DocumentList(model)
+    qtbot.addWidget(view)
+    view.resize(600, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.grab()  # paint: the view asks for the rows it draws
+    assert model.rowCount() == 100_000
+    assert 0 < model.rows_fetched <= WINDOW
+    view.scrollToBottom()
+    view.grab()
+    assert model.index(99_999, 0).data()
+    assert model.rows_fetched <= 3 * WINDOW
+    view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 1).data() == "Document 099999 " + model.index(0, 1).data().split()[-1]
+    model.set_filters(Filters(doc_type="Cable", date_from="1950-01-01", date_to="1950-12-31"))
+    assert 0 < model.rowCount() < 2000
+    assert model.rows_fetched <= 6 * WINDOW
+    archive.close()
+
+
+def test_the_timeline_bins_100000_documents(qtbot, big_archive):
+    archive = Archive(big_archive, readonly=True)
+    timeline = Timeline(archive)
+    qtbot.addWidget(timeline)
+    timeline.resize(1200, 200)
+    timeline.show()
+    qtbot.waitExposed(timeline)
+    timeline.grab()
+    assert timeline.mode == "histogram"
+    assert sum(timeline.counts) == 100_000
+    # zoomed to a few days, the same widget shows markers
+    timeline.set_view(*(lambda d: (d, d + 7))(timeline.day_at(600)))
+    timeline.grab()
+    assert timeline.mode == "markers"
+    assert 0 < len(timeline.markers) <= 200
+    archive.close()
+
+
+def test_the_window_opens_100000_documents_reading_a_window(qtbot, big_archive, settings):
+    from viewer.gui.main_window import MainWindow
+
+    main = MainWindow(big_archive, settings=settings)
+    qtbot.addWidget(main)
+    main.show()
+    main.grab()
+    assert main.model.rowCount() == 100_000
+    assert main.model.rows_fetched <= 2 * WINDOW
+    assert main.timeline.mode == "histogram"
+    assert main.filter_bar.summary.text() == "100,000 documents"
+    main.filter_bar.choose("type", "Cable")
+    assert 0 < main.model.rowCount() < 100_000

@@ -1,0 +1,1 @@
+"""The window: Qt widgets that present the archive; every query goes through viewer.core.store."""

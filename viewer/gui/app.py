@@ -1,0 +1,41 @@
+"""Starting the window: the QApplication with our names, fonts for every script, and run()."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import APP_ID, APP_NAME, ORG_NAME, __version__
+from . import fonts
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication (reused if it exists), named, with the fallback font installed."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    fonts.install(app)
+    return app  # type: ignore[return-value]
+
+
+def run(db_path: str | Path) -> int:
+    """Open the window on an archive and run until it closes; returns the exit status."""
+    from ..core.errors import ArchiveError
+    from .main_window import MainWindow
+
+    app = create_app(sys.argv[:1])
+    path = Path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        window = MainWindow(path)
+    except ArchiveError as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 2
+    window.show()
+    return app.exec()

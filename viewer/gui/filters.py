@@ -1,0 +1,271 @@
+"""The search field and the filters over the document list, with counts per value.
+
+Typing searches the full text, debounced so a fast typist does not run a query per key. Facet
+counts come from the store for the current selection, so each value says how many documents it
+would leave.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.store import Archive, Filters
+
+DEBOUNCE_MS = 250
+ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+FACETS = (  # facet, Filters attribute, label, tooltip
+    ("language", "language", "Language", "Original language of the document"),
+    ("type", "doc_type", "Type", "Document type"),
+    ("classification", "classification", "Classification", "Security classification as written"),
+    ("person", "person", "Person", "A person the document is from, to, or mentions (any alias)"),
+)
+ANY = "Any"
+
+
+def normalise_date(text: str, end: bool) -> str | None:
+    """'1950' or '1950-05' widened to a whole year or month; None if blank or not a date."""
+    text = text.strip()
+    if not text or not ISO_DAY.match(text):
+        return None
+    if len(text) == 4:
+        return f"{text}-12-31" if end else f"{text}-01-01"
+    if len(text) == 7:
+        if not end:
+            return f"{text}-01"
+        date = QDate.fromString(text + "-01", "yyyy-MM-dd")
+        return date.addMonths(1).addDays(-1).toString("yyyy-MM-dd") if date.isValid() else None
+    return text if QDate.fromString(text, "yyyy-MM-dd").isValid() else None
+
+
+class FilterBar(QWidget):
+    """Signals: filters_changed(object) with the new Filters, after typing settles or a choice."""
+
+    filters_changed = Signal(object)
+
+    def __init__(self, archive: Archive, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.archive = archive
+        self.setObjectName("filter_bar")
+        self._updating = False
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search the full text (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search")
+        self.search.setToolTip('Words, "phrases", prefix*, OR, -excluded; names match their aliases')
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self._emit_now)
+
+        self.combos: dict[str, QComboBox] = {}
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        for number, (facet, _attribute, label, tip) in enumerate(FACETS):
+            combo = QComboBox(self)
+            combo.setObjectName(f"filter_{facet}")
+            combo.setAccessibleName(f"{label} filter")
+            combo.setToolTip(tip)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.activated.connect(self._facet_chosen)
+            caption = QLabel(label + ":", self)
+            caption.setBuddy(combo)
+            grid.addWidget(caption, number // 2, (number % 2) * 2)
+            grid.addWidget(combo, number // 2, (number % 2) * 2 + 1)
+            self.combos[facet] = combo
+        person = self.combos["person"]
+        person.setEditable(True)
+        person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        person.lineEdit().setPlaceholderText(ANY)
+        person.lineEdit().editingFinished.connect(self._person_typed)
+        person.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        person.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+
+        validator = QRegularExpressionValidator(self)
+        from PySide6.QtCore import QRegularExpression
+
+        validator.setRegularExpression(QRegularExpression(r"^\d{0,4}(-\d{0,2}(-\d{0,2})?)?$"))
+        self.date_from = QLineEdit(self)
+        self.date_to = QLineEdit(self)
+        for edit, name, tip in ((self.date_from, "From date", "Earliest date, e.g. 1950 or 1950-05-01"),
+                                (self.date_to, "To date", "Latest date, e.g. 1950-05-31")):
+            edit.setObjectName(name.lower().replace(" ", "_"))
+            edit.setPlaceholderText("yyyy-mm-dd")
+            edit.setValidator(validator)
+            edit.setClearButtonEnabled(True)
+            edit.setAccessibleName(name)
+            edit.setToolTip(tip)
+            edit.editingFinished.connect(self._emit_now)
+            edit.textChanged.connect(self._date_cleared)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText("Clear filters")
+        self.clear_button.setObjectName("clear_filters")
+        self.clear_button.setAccessibleName("Clear filters")
+        self.clear_button.setToolTip("Show the whole archive again")
+        self.clear_button.clicked.connect(self.clear)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("list_summary")
+        self.summary.setAccessibleName("How many documents are listed")
+
+        dates = QHBoxLayout()
+        dates.setContentsMargins(0, 0, 0, 0)
+        from_label = QLabel("From:", self)
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel("to", self)
+        to_label.setBuddy(self.date_to)
+        dates.addWidget(from_label)
+        dates.addWidget(self.date_from, 1)
+        dates.addWidget(to_label)
+        dates.addWidget(self.date_to, 1)
+        dates.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 2)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addLayout(grid)
+        layout.addLayout(dates)
+        layout.addWidget(self.summary)
+        self.refresh_counts()
+
+    # -- reading the controls -----------------------------------------------------------------
+
+    def filters(self) -> Filters:
+        values = {}
+        for facet, attribute, _label, _tip in FACETS:
+            values[attribute] = self._chosen(facet)
+        return Filters(
+            query=self.search.text().strip(),
+            date_from=normalise_date(self.date_from.text(), end=False),
+            date_to=normalise_date(self.date_to.text(), end=True),
+            **values,
+        )
+
+    def _chosen(self, facet: str) -> str | None:
+        combo = self.combos[facet]
+        value = combo.currentData()
+        if facet == "person" and combo.currentText().strip() in ("", ANY):
+            return None
+        return value or None
+
+    # -- changing them ------------------------------------------------------------------------
+
+    def set_query(self, text: str) -> None:
+        self.search.setText(text)
+        self._emit_now()
+
+    def set_date_range(self, start: str | None, end: str | None) -> None:
+        """Set by the timeline's brush; None, None clears it."""
+        self._updating = True
+        self.date_from.setText(start or "")
+        self.date_to.setText(end or "")
+        self._updating = False
+        self._emit_now()
+
+    def choose(self, facet: str, value: str | None) -> bool:
+        combo = self.combos[facet]
+        index = combo.findData(value) if value else 0
+        if index < 0:
+            return False
+        combo.setCurrentIndex(index)
+        self._emit_now()
+        return True
+
+    def clear(self) -> None:
+        self._updating = True
+        self.search.clear()
+        self.date_from.clear()
+        self.date_to.clear()
+        for combo in self.combos.values():
+            combo.setCurrentIndex(0)
+        self._updating = False
+        self._emit_now()
+
+    def set_archive(self, archive: Archive) -> None:
+        self.archive = archive
+        self.clear()
+
+    def _facet_chosen(self, _index: int) -> None:
+        self._emit_now()
+
+    def _person_typed(self) -> None:
+        """A typed name or alias ("Filippov") picks its canonical person ("Stalin")."""
+        combo = self.combos["person"]
+        text = combo.currentText().strip()
+        if not text or text == ANY:
+            combo.setCurrentIndex(0)
+            self._emit_now()
+            return
+        index = combo.findText(text, Qt.MatchFlag.MatchStartsWith)
+        if index < 0:
+            entity = self.archive.gazetteer().named(text)
+            if entity is not None:
+                index = combo.findData(entity.name)
+        if index >= 0 and index != combo.currentIndex():
+            combo.setCurrentIndex(index)
+            self._emit_now()
+
+    def _date_cleared(self, text: str) -> None:
+        if not text and not self._updating:
+            self._emit_now()
+
+    def _emit_now(self) -> None:
+        if self._updating:
+            return
+        self._debounce.stop()
+        self._emit()
+
+    def _emit(self) -> None:
+        filters = self.filters()
+        self.refresh_counts(filters)
+        self.filters_changed.emit(filters)
+
+    # -- counts -------------------------------------------------------------------------------
+
+    def refresh_counts(self, filters: Filters | None = None) -> None:
+        """Refill every facet with its values and counts for the current selection."""
+        filters = filters or self.filters()
+        gazetteer = self.archive.gazetteer()
+        for facet, attribute, _label, _tip in FACETS:
+            combo = self.combos[facet]
+            chosen = getattr(filters, attribute)
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(ANY, None)
+            for value, number in self.archive.facet_counts(facet, filters):
+                combo.addItem(f"{value} ({number})", value)
+                if facet == "person":
+                    entity = gazetteer.get(value, "person")
+                    aliases = [a for a in (entity.all_names() if entity else []) if a != value]
+                    tip = f"{value}: {number} document{'s' * (number != 1)}"
+                    if aliases:
+                        tip += "\nAlso written: " + ", ".join(aliases[:12])
+                    combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+            if chosen and combo.findData(chosen) < 0:
+                combo.addItem(f"{chosen} (0)", chosen)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
+            combo.blockSignals(False)
+
+    def show_total(self, shown: int, total: int) -> None:
+        if shown == total:
+            self.summary.setText(f"{total:,} document{'s' * (total != 1)}")
+        else:
+            self.summary.setText(f"{shown:,} of {total:,} documents")

@@ -1,0 +1,363 @@
+"""The main window: the document list (left), the document panel (right), the timeline (bottom).
+
+It wires the parts together and remembers its layout; the parts do the work, and every query goes
+through the Archive.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..core.errors import ArchiveError
+from ..core.store import Archive, Filters
+from . import settings as state
+from .actions import ActionRegistry
+from .document_list import DocumentList
+from .document_model import DocumentTableModel
+from .document_panel import TABS, DocumentPanel
+from .filters import FilterBar
+from .tasks import TaskRunner
+from .timeline import TimelinePane
+
+DEFAULT_POINT_SIZE = 12.0
+
+
+class ImportProgress(QObject):
+    """Progress of an import running on a worker thread.
+
+    Signals: advanced(int, int, str) with done, total and the current file's name.
+    """
+
+    advanced = Signal(int, int, str)
+
+
+def import_files(archive_path: Path, paths: list[str], progress: ImportProgress,
+                 cancelled: threading.Event) -> tuple[int, int, int, list[str]]:
+    """Run the real importer on a worker thread with its own connection; returns the counts."""
+    from ..core.importers.batch import Summary, run_import
+
+    summary = Summary()
+    with Archive(archive_path) as archive:
+        for step in run_import(archive, paths, cancelled=cancelled.is_set):
+            progress.advanced.emit(step.done, step.total, step.current.name if step.current else "")
+            if step.result is not None:
+                summary.results.append(step.result)
+    refused = [f"{r.path.name}: {r.message}" for r in summary.refused()]
+    return (summary.count("imported") + summary.count("updated"), summary.count("unchanged"),
+            len(refused), refused)
+
+
+class MainWindow(QMainWindow):
+    """The archive's window. Pass ``settings`` (an INI QSettings) to keep its state apart, as tests do."""
+
+    def __init__(self, archive_path: str | Path, settings: QSettings | None = None,
+                 runner: TaskRunner | None = None, restore: bool = True):
+        super().__init__()
+        self.setObjectName("main_window")
+        self.settings = settings or state.open_settings()
+        self.runner = runner or TaskRunner(parent=self)
+        self.archive = Archive(archive_path)
+        self.total = self.archive.count()
+        self.setWindowTitle(f"{self.archive.path.name} — {APP_NAME}")
+        self.actions = ActionRegistry(self)
+        point_size = state.read(self.settings, "text/point_size") or DEFAULT_POINT_SIZE
+        side_by_side = state.read(self.settings, "text/side_by_side")
+
+        self.model = DocumentTableModel(self.archive, self)
+        self.filter_bar = FilterBar(self.archive, self)
+        self.document_list = DocumentList(self.model, self)
+        left = QWidget(self)
+        left.setObjectName("list_pane")
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.filter_bar)
+        column.addWidget(self.document_list, 1)
+        self.panel = DocumentPanel(self.archive, self.runner, self, point_size, side_by_side)
+        self.timeline_pane = TimelinePane(self.archive, self)
+        self.timeline = self.timeline_pane.timeline
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("main_splitter")
+        self.main_splitter.addWidget(left)
+        self.main_splitter.addWidget(self.panel)
+        self.main_splitter.setStretchFactor(0, 2)
+        self.main_splitter.setStretchFactor(1, 3)
+        self.main_splitter.setChildrenCollapsible(False)
+        self.vertical_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.vertical_splitter.setObjectName("vertical_splitter")
+        self.vertical_splitter.addWidget(self.main_splitter)
+        self.vertical_splitter.addWidget(self.timeline_pane)
+        self.vertical_splitter.setStretchFactor(0, 4)
+        self.vertical_splitter.setStretchFactor(1, 1)
+        self.vertical_splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.vertical_splitter)
+        self.actions.build_menus(self.menuBar())
+        self.statusBar().setObjectName("status_bar")
+        self._connect()
+        self._starting = True  # the first filters must not open a document before the last one is restored
+        self._apply_filters(self.filter_bar.filters())
+        self._starting = False
+        self.resize(1280, 800)
+        self.main_splitter.setSizes([500, 780])
+        self.vertical_splitter.setSizes([600, 200])
+        if restore:
+            self._restore()
+        if self.panel.record is None and self.model.rowCount():
+            self.document_list.step(0)
+
+    # -- wiring -------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        a = self.actions
+        a["open"].triggered.connect(self.choose_archive)
+        a["import"].triggered.connect(self.choose_import)
+        a["export"].triggered.connect(self.export)
+        a["quit"].triggered.connect(self.close)
+        a["copy_citation"].triggered.connect(self.copy_citation)
+        a["find"].triggered.connect(self.focus_search)
+        a["zoom_in"].triggered.connect(lambda: self.set_point_size(self.panel.point_size + 1))
+        a["zoom_out"].triggered.connect(lambda: self.set_point_size(self.panel.point_size - 1))
+        a["zoom_reset"].triggered.connect(lambda: self.set_point_size(DEFAULT_POINT_SIZE))
+        a["side_by_side"].setChecked(self.panel.side_by_side)
+        a["side_by_side"].toggled.connect(self.set_side_by_side)
+        a["toggle_timeline"].setChecked(True)
+        a["toggle_timeline"].toggled.connect(self.timeline_pane.setVisible)
+        a["previous"].triggered.connect(lambda: self.document_list.step(-1))
+        a["next"].triggered.connect(lambda: self.document_list.step(1))
+        for name in TABS:
+            a[f"tab_{name}"].triggered.connect(lambda _=False, n=name: self.panel.show_tab(n))
+        a["about"].triggered.connect(self.about)
+        self.filter_bar.filters_changed.connect(self._apply_filters)
+        self.document_list.document_selected.connect(self.open_document)
+        self.timeline.document_activated.connect(self.open_document)
+        self.timeline.range_selected.connect(self.filter_bar.set_date_range)
+        self.panel.document_requested.connect(self.open_document)
+        self.panel.import_requested.connect(self.choose_import)
+        self.panel.zoom_changed.connect(self.set_point_size)
+        self.panel.side_by_side_changed.connect(a["side_by_side"].setChecked)
+        self.panel.tab_changed.connect(lambda name: state.write(self.settings, "document/tab", name))
+
+    # -- documents and filters ----------------------------------------------------------------
+
+    def open_document(self, document_id: int) -> None:
+        """Show a document in the panel, select it in the list and on the timeline."""
+        if not self.panel.show_document(document_id):
+            return
+        self.document_list.select_document(document_id, emit=False)
+        self.timeline.set_current(document_id, self.archive.document_date(document_id))
+        record = self.panel.record or {}
+        state.write(self.settings, "document/last", record.get("key", ""))
+        self.setWindowTitle(f"{record.get('title', '')[:80]} — {self.archive.path.name} — {APP_NAME}")
+
+    def current_document(self) -> int | None:
+        return self.panel.record["id"] if self.panel.record else None
+
+    def _apply_filters(self, filters: Filters) -> None:
+        self.model.set_filters(filters)
+        self.timeline.set_filters(filters)
+        if filters.date_from or filters.date_to:
+            from .timeline import day_of
+
+            a, b = day_of(filters.date_from), day_of(filters.date_to)
+            if a is not None and b is not None:
+                self.timeline.brush = (a, b + 1)
+        else:
+            self.timeline.brush = None
+        self.timeline_pane._caption()
+        terms: list[str] = []
+        if filters.query:
+            terms = self.archive.search(filters.query, limit=1).terms
+        self.panel.set_terms(terms)
+        shown = self.model.rowCount()
+        self.filter_bar.show_total(shown, self.total)
+        current = self.current_document()
+        if current is not None and self.document_list.select_document(current, emit=False):
+            return
+        if shown and not self._starting:
+            self.document_list.step(0)
+
+    def filters(self) -> Filters:
+        return replace(self.model.filters)
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    def set_point_size(self, size: float) -> None:
+        self.panel.set_point_size(size)
+        state.write(self.settings, "text/point_size", self.panel.point_size)
+
+    def set_side_by_side(self, on: bool) -> None:
+        if on != self.panel.side_by_side:
+            self.panel.set_side_by_side(on)
+        state.write(self.settings, "text/side_by_side", on)
+
+    def copy_citation(self) -> None:
+        self.panel.copy_citation()
+        if self.panel.record:
+            self.statusBar().showMessage("Citation copied", 3000)
+
+    # -- archive ------------------------------------------------------------------------------
+
+    def load_archive(self, path: str | Path) -> bool:
+        try:
+            archive = Archive(path, create=False)
+        except ArchiveError as error:
+            QMessageBox.warning(self, "Cannot open archive", str(error))
+            return False
+        old = self.archive
+        self.archive = archive
+        self.total = archive.count()
+        self.model.set_archive(archive)
+        self.panel.set_archive(archive)
+        self.timeline.set_archive(archive)
+        self.filter_bar.set_archive(archive)
+        old.close()
+        self.setWindowTitle(f"{archive.path.name} — {APP_NAME}")
+        return True
+
+    def choose_archive(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open Archive", str(self.archive.path.parent),
+                                              "Archives (*.db *.sqlite *.sqlite3);;All files (*)")
+        if path:
+            self.load_archive(path)
+
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import Documents", str(Path.home()),
+                                                "Documents (*.txt *.md *.text *.pdf);;All files (*)")
+        if paths:
+            self.start_import(paths)
+
+    def start_import(self, paths: list[str]) -> None:
+        """Import on a worker thread with a cancellable progress dialog, then refresh the list."""
+        progress = ImportProgress(self)
+        cancelled = threading.Event()
+        dialog = QProgressDialog("Importing…", "Cancel", 0, max(len(paths), 1), self)
+        dialog.setObjectName("import_progress")
+        dialog.setWindowTitle("Import")
+        dialog.setAccessibleName("Import progress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(cancelled.set)
+
+        def advanced(done: int, total: int, name: str) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
+            dialog.setLabelText(f"Importing {name}… ({done} of {total})")
+
+        progress.advanced.connect(advanced)
+        path = self.archive.path
+
+        def finished(result: tuple[int, int, int, list[str]]) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            imported, unchanged, refused, reasons = result
+            self.refresh()
+            message = f"{imported} imported, {unchanged} unchanged, {refused} refused"
+            self.statusBar().showMessage(message, 8000)
+            if reasons:
+                QMessageBox.warning(self, "Some files were refused", message + "\n\n" + "\n".join(reasons[:20]))
+            self.import_finished.emit(result)
+
+        def failed(message: str) -> None:
+            dialog.reset()
+            QMessageBox.critical(self, "Import failed", message.splitlines()[0])
+
+        self.runner.run(lambda: import_files(path, paths, progress, cancelled), finished, failed)
+
+    import_finished = Signal(object)
+
+    def refresh(self) -> None:
+        """Re-read the archive after it changed (an import)."""
+        self.total = self.archive.count()
+        self.archive._gazetteer = None
+        self.filter_bar.refresh_counts()
+        self.timeline.invalidate()
+        self.timeline.fit_all()
+        self._apply_filters(self.filter_bar.filters())
+
+    def export(self) -> None:
+        QMessageBox.information(
+            self, "Export",
+            "Exporting a document as an annotated PDF is not available in this version yet.\n\n"
+            "Meanwhile, “archive-viewer show --json” prints any document with every field.")
+
+    def about(self) -> None:
+        stats = self.archive.stats()
+        lines = "".join(f"<tr><td>{k.replace('_', ' ').capitalize()}</td><td align='right'>{v:,}</td></tr>"
+                        for k, v in stats.items())
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3><p>Read, search and annotate historical documents, offline.</p>"
+            f"<p>Archive: {self.archive.path}</p><table>{lines}</table>")
+
+    # -- state --------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        s = self.settings
+        geometry = state.read(s, "window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        for key, splitter in (("window/main_splitter", self.main_splitter),
+                              ("window/vertical_splitter", self.vertical_splitter)):
+            saved = state.read(s, key)
+            if saved:
+                splitter.restoreState(saved)
+        self.actions["toggle_timeline"].setChecked(state.read(s, "window/timeline_visible"))
+        self.timeline_pane.setVisible(state.read(s, "window/timeline_visible"))
+        tab = state.read(s, "document/tab")
+        last = state.read(s, "document/last")
+        document_id = self.archive.resolve_id(last) if last else None
+        if document_id:
+            self.open_document(document_id)
+        self.panel.show_tab(tab)
+
+    def save_state(self) -> None:
+        s = self.settings
+        state.write(s, "window/geometry", self.saveGeometry())
+        state.write(s, "window/main_splitter", self.main_splitter.saveState())
+        state.write(s, "window/vertical_splitter", self.vertical_splitter.saveState())
+        state.write(s, "window/timeline_visible", self.actions["toggle_timeline"].isChecked())
+        state.write(s, "document/tab", self.panel.current_tab())
+        if self.panel.record:
+            state.write(s, "document/last", self.panel.record["key"])
+        s.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        self.runner.wait(5000)
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the system's light or dark palette: HTML built with palette colours is rebuilt."""
+        if event.type() == QEvent.Type.PaletteChange and self.panel.record:
+            QTimer.singleShot(0, lambda: self.panel.record and self.panel.show_document(self.panel.record["id"]))
+        super().changeEvent(event)
+
+
+def focus_chain(window: QMainWindow) -> list[QWidget]:
+    """Widgets Tab reaches, in order (for the keyboard test)."""
+    seen: list[QWidget] = []
+    widget = window.focusWidget() or QApplication.focusWidget()
+    for _ in range(200):
+        if widget is None or widget in seen:
+            break
+        seen.append(widget)
+        widget = widget.nextInFocusChain()
+    return seen

@@ -1,0 +1,267 @@
+"""Scanned pages: rendered with PyMuPDF on a worker thread, cached, shown with fit and zoom.
+
+Rendering goes straight from the pixmap's samples into a QImage (encoding a PNG costs 45-100 ms a
+page). The worker opens its own read-only archive, as sqlite3 connections belong to their thread.
+PyMuPDF is imported there, lazily, so the window opens without paying for it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .tasks import TaskRunner
+
+THUMB_ZOOM = 0.2
+CACHE_SIZE = 24
+MIN_ZOOM, MAX_ZOOM = 0.1, 6.0
+
+
+@dataclass(frozen=True)
+class PageRef:
+    file_id: int
+    file_page: int
+    width: float | None  # points, when the importer recorded them
+    height: float | None
+
+
+def render_page(archive_path: Path, file_id: int, file_page: int, zoom: float) -> tuple[QImage, float, float]:
+    """Render one page to a QImage (worker thread); returns the image and the page size in points."""
+    import pymupdf
+
+    from ..core.store import Archive
+
+    with Archive(archive_path, readonly=True) as archive:
+        data = archive.file_bytes(file_id)
+    if data is None:
+        raise ValueError(f"file {file_id} is not in the archive")
+    with pymupdf.open(stream=data) as document:
+        page = document[file_page]
+        pixmap = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+        image = QImage(pixmap.samples, pixmap.width, pixmap.height, pixmap.stride, QImage.Format.Format_RGB888)
+        return image.copy(), page.rect.width, page.rect.height
+
+
+class ScanView(QWidget):
+    """Pages of one document's scan with thumbnails, fit width / fit page and zoom.
+
+    Signals: page_rendered(int) after the shown page is on screen (the page's position).
+    """
+
+    page_rendered = Signal(int)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("scan_view")
+        self.runner = runner
+        self.archive_path: Path | None = None
+        self.pages: list[PageRef] = []
+        self.current = 0
+        self.zoom = 1.0
+        self.fit = "width"  # width, page, or None for a chosen zoom
+        self.cache: OrderedDict[tuple[int, int, float], QImage] = OrderedDict()
+        self._pending: set[tuple[int, int, float]] = set()
+        self.last_error = ""
+        blank = QPixmap(96, 128)
+        blank.fill(Qt.GlobalColor.white)
+        self._blank = QIcon(blank)
+
+        self.thumbnails = QListWidget(self)
+        self.thumbnails.setObjectName("scan_thumbnails")
+        self.thumbnails.setAccessibleName("Page thumbnails")
+        self.thumbnails.setToolTip("Pages of the scan")
+        self.thumbnails.setViewMode(QListWidget.ViewMode.IconMode)
+        self.thumbnails.setFlow(QListWidget.Flow.TopToBottom)
+        self.thumbnails.setWrapping(False)
+        self.thumbnails.setIconSize(QSize(96, 128))
+        self.thumbnails.setGridSize(QSize(112, 156))
+        self.thumbnails.setUniformItemSizes(True)
+        self.thumbnails.setMovement(QListWidget.Movement.Static)
+        self.thumbnails.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.thumbnails.setFixedWidth(112 + self.thumbnails.verticalScrollBar().sizeHint().width() + 6)
+        self.thumbnails.currentRowChanged.connect(self.show_page)
+
+        self.image = QLabel(self)
+        self.image.setObjectName("scan_image")
+        self.image.setAccessibleName("Scanned page")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("scan_scroll")
+        self.scroll.setAccessibleName("Scanned page area")
+        self.scroll.setWidget(self.image)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        self.buttons: dict[str, QToolButton] = {}
+        for name, text, tip, slot in (
+            ("previous", "◀ Page", "Previous page (Page Up)", lambda: self.show_page(self.current - 1)),
+            ("next", "Page ▶", "Next page (Page Down)", lambda: self.show_page(self.current + 1)),
+            ("fit_width", "Fit width", "Scale the page to the width of the view (W)", lambda: self.set_fit("width")),
+            ("fit_page", "Fit page", "Show the whole page (F)", lambda: self.set_fit("page")),
+            ("zoom_out", "−", "Zoom out (-)", lambda: self.set_zoom(self.zoom / 1.25)),
+            ("zoom_in", "+", "Zoom in (+)", lambda: self.set_zoom(self.zoom * 1.25)),
+        ):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setObjectName(f"scan_{name}")
+            button.setAccessibleName(tip.split(" (")[0])
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.buttons[name] = button
+        self.status = QLabel(self)
+        self.status.setObjectName("scan_status")
+        self.status.setAccessibleName("Page number and zoom")
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        for keys, slot in ((("PgDown", "Space"), lambda: self.show_page(self.current + 1)),
+                           (("PgUp", "Shift+Space"), lambda: self.show_page(self.current - 1)),
+                           (("Home",), lambda: self.show_page(0)),
+                           (("End",), lambda: self.show_page(len(self.pages) - 1)),
+                           (("+", "="), lambda: self.set_zoom(self.zoom * 1.25)),
+                           (("-",), lambda: self.set_zoom(self.zoom / 1.25)),
+                           (("W",), lambda: self.set_fit("width")),
+                           (("F",), lambda: self.set_fit("page"))):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
+
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addWidget(self.scroll, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.thumbnails)
+        layout.addWidget(right, 1)
+
+    # -- content ------------------------------------------------------------------------------
+
+    def set_pages(self, archive_path: Path, pages: list[PageRef]) -> None:
+        self.archive_path = archive_path
+        self.pages = pages
+        self.current = 0
+        self.thumbnails.blockSignals(True)
+        self.thumbnails.clear()
+        for number, page in enumerate(pages):
+            item = QListWidgetItem(f"{number + 1}")
+            item.setToolTip(f"Page {number + 1}")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            item.setIcon(self._blank)
+            self.thumbnails.addItem(item)
+            self._request(page, THUMB_ZOOM)
+        self.thumbnails.setCurrentRow(0)
+        self.thumbnails.blockSignals(False)
+        self.image.clear()
+        self.show_page(0)
+
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def show_page(self, number: int) -> None:
+        if not self.pages:
+            return
+        number = min(max(number, 0), len(self.pages) - 1)
+        self.current = number
+        if self.thumbnails.currentRow() != number:
+            self.thumbnails.blockSignals(True)
+            self.thumbnails.setCurrentRow(number)
+            self.thumbnails.blockSignals(False)
+        self._refresh()
+
+    def set_fit(self, fit: str) -> None:
+        self.fit = fit
+        self._refresh()
+
+    def set_zoom(self, zoom: float) -> None:
+        self.fit = None
+        self.zoom = min(max(zoom, MIN_ZOOM), MAX_ZOOM)
+        self._refresh()
+
+    def _effective_zoom(self) -> float:
+        page = self.pages[self.current]
+        width, height = page.width or 612.0, page.height or 792.0
+        viewport = self.scroll.viewport().size()
+        ratio = self.devicePixelRatioF()
+        if self.fit == "width":
+            zoom = (viewport.width() - 24) / width
+        elif self.fit == "page":
+            zoom = min((viewport.width() - 24) / width, (viewport.height() - 24) / height)
+        else:
+            zoom = self.zoom
+        self.zoom = min(max(zoom, MIN_ZOOM), MAX_ZOOM)
+        return round(self.zoom * ratio, 2)
+
+    def _refresh(self) -> None:
+        if not self.pages:
+            return
+        page = self.pages[self.current]
+        zoom = self._effective_zoom()
+        self.status.setText(f"Page {self.current + 1} of {len(self.pages)} · {round(self.zoom * 100)}%")
+        key = (page.file_id, page.file_page, zoom)
+        image = self.cache.get(key)
+        if image is not None:
+            self.cache.move_to_end(key)
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+            self.image.setPixmap(pixmap)
+            self.image.setAccessibleDescription(f"Page {self.current + 1} of {len(self.pages)}")
+            self.page_rendered.emit(self.current)
+        else:
+            self._request(page, zoom)
+
+    def _request(self, page: PageRef, zoom: float) -> None:
+        key = (page.file_id, page.file_page, zoom)
+        if key in self._pending or key in self.cache or self.archive_path is None:
+            return
+        self._pending.add(key)
+        path = self.archive_path
+        self.runner.run(lambda: render_page(path, page.file_id, page.file_page, zoom),
+                        lambda result: self._rendered(key, result),
+                        lambda message: self._failed(key, message))
+
+    def _rendered(self, key: tuple[int, int, float], result: tuple[QImage, float, float]) -> None:
+        self._pending.discard(key)
+        image, _width, _height = result
+        self.cache[key] = image
+        while len(self.cache) > CACHE_SIZE:
+            self.cache.popitem(last=False)
+        if key[2] == THUMB_ZOOM:
+            for number, page in enumerate(self.pages):
+                if (page.file_id, page.file_page) == key[:2] and number < self.thumbnails.count():
+                    self.thumbnails.item(number).setIcon(QIcon(QPixmap.fromImage(image)))
+        if self.pages:
+            page = self.pages[self.current]
+            if (page.file_id, page.file_page) == key[:2]:
+                self._refresh()
+
+    def _failed(self, key: tuple[int, int, float], message: str) -> None:
+        self._pending.discard(key)
+        self.last_error = message
+        self.image.setText("This page could not be rendered:\n" + message.splitlines()[0])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.fit and self.pages:
+            self._refresh()

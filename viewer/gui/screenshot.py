@@ -1,0 +1,69 @@
+"""Rendering the window offscreen to a PNG: for tests, documentation and checking by eye."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QSettings
+from PySide6.QtGui import QPixmap
+
+from ..core.errors import ArchiveError
+
+
+def settle(window, timeout_ms: int = 10000) -> None:
+    """Process events until background renders have arrived (or the time is up)."""
+    from PySide6.QtWidgets import QApplication
+
+    deadline = QDeadlineTimer(timeout_ms)
+    while not deadline.hasExpired():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if not window.runner.busy() and not window.panel.scan.busy():
+            QApplication.processEvents()
+            if not window.runner.busy():
+                break
+        window.runner.pool.waitForDone(20)
+
+
+def grab(window) -> QPixmap:
+    settle(window)
+    return window.grab()
+
+
+def render(db_path: str | Path, out_path: str | Path, document: str | None = None, tab: str | None = None,
+           size: tuple[int, int] = (1280, 800)) -> Path:
+    """Build the window on the archive offscreen, open a document and tab, and save a PNG."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .app import create_app
+    from .document_panel import TABS
+    from .main_window import MainWindow
+
+    if tab is not None and tab.lower() not in TABS:
+        raise ArchiveError(f"no tab “{tab}”: choose one of {', '.join(TABS)}")
+    if not Path(db_path).exists():
+        raise ArchiveError(f"{db_path}: no such archive")
+    create_app()
+    out = Path(out_path)
+    with tempfile.TemporaryDirectory() as folder:
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(db_path, settings=settings, restore=False)
+        try:
+            window.resize(*size)
+            window.show()
+            if document:
+                document_id = window.archive.resolve_id(document)
+                if document_id is None:
+                    raise ArchiveError(f"no document “{document}” in {db_path}")
+                window.open_document(document_id)
+            if tab:
+                window.panel.show_tab(tab.lower())
+            if not grab(window).save(str(out)):
+                raise ArchiveError(f"{out}: could not write the PNG")
+        finally:
+            window.close()
+            window.deleteLater()
+    return out
