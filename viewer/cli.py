@@ -85,14 +85,13 @@ def gui(ctx: click.Context) -> None:
 def import_command(ctx: click.Context, sources: tuple[Path, ...], quiet: bool, as_json: bool, **pdf: Any) -> None:
     """Import files and folders (recursively) into the archive."""
     from .core.importers.batch import Summary, collect, run_import
-
     from .core.maintenance import daily_backup
 
     archive = _archive(ctx, create=True)
     if archive.readonly:
         raise ArchiveError(f"{archive.path}: {archive.readonly_reason}; nothing was imported")
     daily_backup(archive)
-    _pdf_options(pdf)
+    _pdf_options(ctx, pdf)
     summary = Summary()
     total = len(collect(sources))
     show_bar = not quiet and not as_json and total > 0
@@ -291,12 +290,12 @@ def build_sample(out: Path, force: bool) -> None:
     archive.close()
 
 
-def _pdf_options(pdf: dict[str, Any]) -> None:
+def _pdf_options(ctx: click.Context, pdf: dict[str, Any]) -> None:
     """The import command's PDF options, for the PDF and scan importers of this run."""
     from .core.importers.pdf import use_options
 
-    use_options(password=pdf.get("password"), languages=pdf.get("ocr_languages"),
-                ocr=False if pdf.get("no_ocr") else None, metadata_csv=pdf.get("metadata"))
+    ctx.call_on_close(use_options(password=pdf.get("password"), languages=pdf.get("ocr_languages"),
+                                  ocr=False if pdf.get("no_ocr") else None, metadata_csv=pdf.get("metadata")))
 
 
 @main.command()

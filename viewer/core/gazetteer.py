@@ -92,13 +92,15 @@ class Gazetteer:
                 if entity is not None:
                     hits.append(Hit(entity, match.group(0), match.start(), match.end()))
                     taken.update(range(match.start(), match.end()))
-        for match in _WORD.finditer(text):
-            word = match.group(0)
-            if len(word) < 3 or match.start() in taken:
-                continue
-            entity = self._single.get(key(word))
-            if entity is not None:
-                hits.append(Hit(entity, word, match.start(), match.end()))
+        # Look each distinct word up once; only the words that name someone are then located.
+        named = {word for word in set(_WORD.findall(text)) if len(word) >= 3 and key(word) in self._single}
+        if named:
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(named, key=len, reverse=True)))
+                                 + r")(?![\w-])")
+            for match in pattern.finditer(text):
+                if match.start() not in taken:
+                    word = match.group(0)
+                    hits.append(Hit(self._single[key(word)], word, match.start(), match.end()))
         hits.sort(key=lambda hit: hit.start)
         return hits
 

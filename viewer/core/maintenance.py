@@ -16,7 +16,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from . import folding
 from .errors import ArchiveError
 from .store import Archive
 
@@ -173,23 +172,13 @@ def check_file(path: Path, repair_derived: bool = False) -> CheckReport:
 
 
 def _index_drift(archive: Archive) -> tuple[int, int]:
-    """(documents without an index row, documents whose index row differs from their texts)."""
-    conn = archive.conn
-    missing = archive._one("SELECT count(*) FROM documents WHERE id NOT IN (SELECT rowid FROM search)")
-    stale = 0
-    for document_id, title, summary in conn.execute(
-        "SELECT d.id, s.title, s.summary FROM documents d JOIN search s ON s.rowid = d.id"
-    ):
-        row = conn.execute("SELECT title, summary FROM documents WHERE id = ?", (document_id,)).fetchone()
-        if (folding.index_text(row[0]), folding.index_text(row[1])) != (title or "", summary or ""):
-            stale += 1
-            continue
-        bodies = [r[0] for r in conn.execute(
-            "SELECT body FROM texts WHERE document_id = ? ORDER BY position", (document_id,))]
-        bodies += [r[0] for r in conn.execute(
-            "SELECT text FROM pages WHERE document_id = ? AND text IS NOT NULL ORDER BY position", (document_id,))]
-        indexed = archive._one("SELECT body FROM search WHERE rowid = ?", (document_id,)) or ""
-        if folding.index_text("\n\n".join(bodies)) != indexed:
+    """(documents without an index row, documents whose index row differs from their sources)."""
+    missing = stale = 0
+    for (document_id,) in archive.conn.execute("SELECT id FROM documents").fetchall():
+        indexed = archive.indexed_columns(document_id)
+        if indexed is None:
+            missing += 1
+        elif indexed != archive.search_columns(document_id):
             stale += 1
     return missing, stale
 

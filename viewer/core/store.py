@@ -146,6 +146,8 @@ class Archive:
             raise ArchiveError(f"{self.path}: not a readable archive ({error})") from None
         self._db: sqlite_utils.Database | None = None
         self._gazetteer: Gazetteer | None = None
+        # words this connection has already put in the terms table (a cache, so re-adding is harmless)
+        self._known_terms: set[str] = set()
 
     def _probe(self) -> None:
         """Read an existing file without writing to it: its version, its schema, its documents."""
@@ -206,6 +208,7 @@ class Archive:
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            self._known_terms.clear()  # what it cached may have been rolled back
             raise
         self.conn.execute("COMMIT")
 
@@ -343,6 +346,8 @@ class Archive:
         )
         self.resolve_links(document_id)
         self.reindex(document_id)
+        if replace_id is not None:
+            self.reanchor_annotations(document_id)
         return document_id
 
     def _save_people(self, document_id: int, parsed: ParsedDocument) -> None:
@@ -392,18 +397,20 @@ class Archive:
                 resolved += 1
         return resolved
 
-    def reindex(self, document_id: int) -> None:
-        """Rewrite one document's full-text row and remember its words' folded keys."""
+    def search_columns(self, document_id: int) -> list[str] | None:
+        """What the full-text index should hold for a document (title, summary, body, names, refs)."""
         doc = self.conn.execute(
             "SELECT title, summary, citation, source, date_text FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
-        self.conn.execute("DELETE FROM search WHERE rowid = ?", (document_id,))
         if doc is None:
-            return
+            return None
         bodies = [row[0] for row in self.conn.execute(
             "SELECT body FROM texts WHERE document_id = ? ORDER BY position", (document_id,))]
+        # page text not yet taken into a text of the document (a scan beside typed texts)
         bodies += [row[0] for row in self.conn.execute(
-            "SELECT text FROM pages WHERE document_id = ? AND text IS NOT NULL ORDER BY position", (document_id,))]
+            "SELECT text FROM pages WHERE document_id = ? AND text IS NOT NULL AND NOT EXISTS "
+            "(SELECT 1 FROM texts WHERE document_id = ? AND origin IN ('pdf', 'ocr')) ORDER BY position",
+            (document_id, document_id))]
         names = []
         for row in self.conn.execute(
             "SELECT e.id, e.name, de.as_written FROM document_entities de JOIN entities e ON e.id = de.entity_id "
@@ -414,20 +421,34 @@ class Archive:
         refs = [row[0] for row in self.conn.execute(
             "SELECT label FROM reference_numbers WHERE document_id = ?", (document_id,))]
         refs += [doc["source"] or "", doc["citation"] or "", doc["date_text"] or ""]
-        columns = [
+        return [
             folding.index_text(doc["title"]),
             folding.index_text(doc["summary"]),
             folding.index_text("\n\n".join(bodies)),
             folding.index_text(" ; ".join(dict.fromkeys(filter(None, names)))),
             folding.index_text(" ; ".join(filter(None, refs))),
         ]
+
+    def indexed_columns(self, document_id: int) -> list[str] | None:
+        row = self.conn.execute(
+            "SELECT title, summary, body, names, refs FROM search WHERE rowid = ?", (document_id,)).fetchone()
+        return [value or "" for value in row] if row else None
+
+    def reindex(self, document_id: int) -> None:
+        """Rewrite one document's full-text row and remember its words' folded keys."""
+        self.conn.execute("DELETE FROM search WHERE rowid = ?", (document_id,))
+        columns = self.search_columns(document_id)
+        if columns is None:
+            return
         self.conn.execute(
             "INSERT INTO search (rowid, title, summary, body, names, refs) VALUES (?, ?, ?, ?, ?, ?)",
             (document_id, *columns),
         )
-        terms = {w for column in columns[:4] for w in set(folding.words(column)) if folding.is_indexable_term(w)}
+        fresh = {w for column in columns[:4] for w in folding.words(column)} - self._known_terms
+        self._known_terms |= fresh
         self.conn.executemany(
-            "INSERT OR IGNORE INTO terms (term, key) VALUES (?, ?)", [(t, folding.key(t)) for t in terms]
+            "INSERT OR IGNORE INTO terms (term, key) VALUES (?, ?)",
+            [(t, folding.key(t)) for t in fresh if folding.is_indexable_term(t)],
         )
 
     def rebuild_index(self) -> int:
@@ -438,6 +459,7 @@ class Archive:
             self.conn.execute("DROP TABLE search")  # a damaged index cannot be trusted to delete
             self.conn.execute(SEARCH_TABLE)
             self.conn.execute("DELETE FROM terms")
+            self._known_terms.clear()
             ids = [row[0] for row in self.conn.execute("SELECT id FROM documents")]
             for document_id in ids:
                 self.reindex(document_id)
@@ -875,6 +897,74 @@ class Archive:
         row = self.conn.execute("SELECT count(*), coalesce(sum(needs_ocr), 0) FROM pages WHERE document_id = ?",
                                 (document_id,)).fetchone()
         return int(row[0]), int(row[1])
+
+    # -- annotations (annotations helper) ---
+
+    ANNOTATION_COLUMNS = (
+        "document_id", "part", "text_id", "page_id", "start", "end", "quote", "prefix", "suffix", "shape",
+        "x0", "y0", "x1", "y1", "color", "note", "author", "status", "created_at", "updated_at",
+    )
+
+    def annotation_rows(self, document_id: int) -> list[sqlite3.Row]:
+        """A document's annotations: text ones in reading order, then scan ones by page."""
+        return self.conn.execute(
+            "SELECT a.*, p.position AS page_position FROM annotations a LEFT JOIN pages p ON p.id = a.page_id "
+            "WHERE a.document_id = ? ORDER BY a.part = 'scan', a.part, coalesce(p.position, a.start), a.start, a.id",
+            (document_id,)).fetchall()
+
+    def annotation_row(self, annotation_id: int) -> sqlite3.Row | None:
+        return self.conn.execute(
+            "SELECT a.*, p.position AS page_position FROM annotations a LEFT JOIN pages p ON p.id = a.page_id "
+            "WHERE a.id = ?", (annotation_id,)).fetchone()
+
+    def insert_annotation(self, values: dict[str, Any], annotation_id: int | None = None) -> int:
+        """Insert one annotation (with its old id when an undo puts it back); call inside transaction()."""
+        columns = [c for c in self.ANNOTATION_COLUMNS if c in values]
+        names = (["id"] if annotation_id is not None else []) + columns
+        params = ([annotation_id] if annotation_id is not None else []) + [values[c] for c in columns]
+        cursor = self.conn.execute(
+            f"INSERT INTO annotations ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", params)
+        return int(cursor.lastrowid or annotation_id or 0)
+
+    def update_annotation(self, annotation_id: int, values: dict[str, Any]) -> None:
+        """Change some columns of one annotation; call inside transaction()."""
+        columns = [c for c in self.ANNOTATION_COLUMNS if c in values]
+        if columns:
+            self.conn.execute(f"UPDATE annotations SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?",
+                              [*(values[c] for c in columns), annotation_id])
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+
+    def annotation_text(self, document_id: int, part: str) -> sqlite3.Row | None:
+        """The text a part's annotations point into: the first text of that kind, as the window shows."""
+        return self.conn.execute(
+            "SELECT id, body, language FROM texts WHERE document_id = ? AND kind = ? ORDER BY position LIMIT 1",
+            (document_id, part)).fetchone()
+
+    def page_at(self, document_id: int, position: int) -> sqlite3.Row | None:
+        return self.conn.execute(
+            "SELECT id, position, width, height FROM pages WHERE document_id = ? AND position = ?",
+            (document_id, position)).fetchone()
+
+    def annotation_counts(self) -> dict[int, int]:
+        """Annotations per document, for listing which documents carry any."""
+        return {row[0]: row[1] for row in self.conn.execute(
+            "SELECT document_id, count(*) FROM annotations GROUP BY document_id")}
+
+    def annotations_adrift(self, document_id: int) -> bool:
+        """Whether some annotation lost its text or page (a re-import replaced them) and needs re-anchoring."""
+        return bool(self._one(
+            "SELECT 1 FROM annotations WHERE document_id = ? AND ((part = 'scan' AND page_id IS NULL "
+            "AND start IS NOT NULL) OR (part != 'scan' AND text_id IS NULL AND status = 'ok')) LIMIT 1",
+            (document_id,)))
+
+    def reanchor_annotations(self, document_id: int) -> int:
+        """Point a document's annotations at its current texts and pages after a re-import (see
+        core.annotations.reanchor); returns how many now need review. Call inside transaction()."""
+        from .annotations import reanchor
+
+        return reanchor(self, document_id)
 
 
 RANK_LIMIT = 5000

@@ -64,7 +64,10 @@ _TYPE_FROM_TITLE = re.compile(
 )
 _BRACKET_ALIAS = re.compile(r"\b(?P<alias>[A-ZА-Я][\w-]+)\s*[\[(](?P<canonical>[A-ZА-Я][^\])]{1,40})[\])]")
 _FOOTNOTE_MARK = re.compile(r"\b(?P<alias>[A-ZА-Я][\w-]+)\.?(?P<mark>[a-z]/|\*)")
-_FOOTNOTE = re.compile(r"^(?P<mark>[a-z]/|\*)\s*(?:pseudonym|code name|псевдоним)\s+(?:of\s+)?(?P<name>[^.\[]+?(?:\.\s?[A-Z]\.)*\s?[A-Z][\w-]+)", re.I | re.M)
+_FOOTNOTE = re.compile(
+    r"^(?P<mark>[a-z]/|\*)\s*(?:pseudonym|code name|псевдоним)\s+(?:of\s+)?(?P<name>[^.\[]+?(?:\.\s?[A-Z]\.)*\s?[A-Z][\w-]+)",
+    re.I | re.M,
+)
 
 
 def derive_fields(doc: ParsedDocument, gazetteer: Gazetteer | None = None) -> None:
@@ -104,7 +107,7 @@ def classification_of(doc: ParsedDocument) -> str | None:
 def reference_numbers(text: str) -> list[ReferenceNumber]:
     found: dict[str, ReferenceNumber] = {}
     for match in _NUMBER.finditer(text):
-        before = text[max(0, match.start() - 30): match.start()]
+        before = text[max(0, match.start() - 30) : match.start()]
         if _NOT_A_REFERENCE.search(before):
             continue
         number = match.group("number")
@@ -211,8 +214,10 @@ def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
     for text in doc.texts:
         tail = [line.strip() for line in text.body.split("\n") if line.strip()][-20:]
         for line in tail:
+            if len(line.split()) > 5:  # a signature is a name, perhaps with initials and a date
+                continue
             hits = [hit for hit in gazetteer.find(line) if hit.entity.kind == "person"]
-            if len({hit.entity.name for hit in hits}) == 1 and len(line.split()) <= 5:
+            if len({hit.entity.name for hit in hits}) == 1:
                 rest = line[: hits[0].start] + " " + line[hits[0].end :]
                 if not _SIGNATURE_NOISE.sub(" ", rest).strip():
                     add(hits[0].entity.name, "signatory", hits[0].as_written)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ImportRefused
-from .mupdf import MIME, ReadOptions, extract
+from .mupdf import MIME, PageData, ReadOptions, extract
 from .pdf import LOW_CONFIDENCE, NEEDS_OCR, current_options, needs_ocr_reason, texts_from_pages
 
 if TYPE_CHECKING:
@@ -86,8 +86,14 @@ def _attach(archive: Archive, document_id: int, path: Path, password: str | None
     with archive.transaction():
         file_id = archive.store_file(stored_sha, path.name, MIME[kind], stored)
         archive.save_pages(document_id, file_id, [p.as_row() for p in extracted.pages], append=True)
-        if not archive.texts(document_id):
-            archive.replace_machine_texts(document_id, texts_from_pages(extracted.pages, row["original_language"]))
+        existing = archive.texts(document_id)
+        if not existing or any(text["origin"] in ("pdf", "ocr") for text in existing):
+            # machine texts are made from all the pages, the attached ones included
+            pages = [PageData(r["file_page"], r["width"], r["height"], r["text"], r["text_origin"], r["ocr_confidence"])
+                     for r in archive.page_rows(document_id)]
+            texts = texts_from_pages(pages, row["original_language"])
+            for origin in ("pdf", "ocr"):
+                archive.replace_machine_texts(document_id, [t for t in texts if t.origin == origin], origin)
         total, pending = archive.page_counts(document_id)
         if pending:
             reasons.append(needs_ocr_reason(pending, total, extracted.ocr_note))

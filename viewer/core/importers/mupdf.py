@@ -192,10 +192,8 @@ def read_pages(doc: pymupdf.Document, name: str, options: ReadOptions, image: bo
                 text = page_text(page)
                 if is_readable(text):
                     data.text, data.text_origin = text, "layer"
-                elif _has_images(page):
+                elif text or _has_images(page):  # glyphs without a usable mapping read like a scan
                     data.needs_ocr = True
-                    if text:
-                        data.note = f"page {index + 1}: the text layer is unreadable glyphs"
         except Exception as error:
             data = PageData(index, 0.0, 0.0, note=f"page {index + 1} cannot be read (MuPDF: {_short(error)})")
         pages.append(data)
@@ -203,6 +201,19 @@ def read_pages(doc: pymupdf.Document, name: str, options: ReadOptions, image: bo
         raise ImportRefused(name, pages[0].note or "no readable page" if count == 1
                             else f"none of its {count} pages can be read ({pages[0].note})")
     return pages
+
+
+def _nothing_recovered(doc: pymupdf.Document, pages: list[PageData]) -> bool:
+    """Whether a repaired file's pages are all blank: no text, no images, one colour when drawn."""
+    import pymupdf
+
+    if any(page.text or page.needs_ocr for page in pages):
+        return False
+    try:
+        return all(doc[page.file_page].get_pixmap(matrix=pymupdf.Matrix(0.3, 0.3)).is_unicolor
+                   for page in pages[:5] if not page.note)
+    except Exception:
+        return True
 
 
 def zoom_for(width: float, height: float, dpi: float) -> float:
@@ -277,6 +288,9 @@ def extract(data: bytes, name: str, kind: str = "pdf", options: ReadOptions | No
             except (RuntimeError, ValueError):  # an unreadable Info dictionary loses the metadata only
                 info = {}
             extracted.metadata = {k: clean_text(v) for k, v in info.items() if isinstance(v, str) and clean_text(v)}
+            if (extracted.repaired or "repair" in pymupdf.TOOLS.mupdf_warnings().lower()) and _nothing_recovered(
+                    doc, extracted.pages):
+                raise ImportRefused(name, "damaged: MuPDF rebuilt its structure but recovered no page content")
             if locked:
                 extracted.stored = doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_NONE, garbage=0)
                 extracted.warnings.append("stored without its password, so its pages can be shown")

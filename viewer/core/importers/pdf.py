@@ -8,7 +8,7 @@ through ``pdf_options`` because the batch runner calls every importer with the s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -55,11 +55,11 @@ def pdf_options(options: ImportOptions | None = None, **changes: Any) -> Iterato
         _OPTIONS.reset(token)
 
 
-def use_options(**changes: Any) -> ImportOptions:
-    """Set the options for the rest of this thread's work (a command-line run), ignoring Nones."""
-    chosen = replace(current_options(), **{k: v for k, v in changes.items() if v is not None})
-    _OPTIONS.set(chosen)
-    return chosen
+def use_options(**changes: Any) -> Callable[[], None]:
+    """Set the options (ignoring Nones) until the returned function is called: for a command whose
+    import loop is not inside a ``with`` block."""
+    token = _OPTIONS.set(replace(current_options(), **{k: v for k, v in changes.items() if v is not None}))
+    return lambda: _OPTIONS.reset(token)
 
 
 def current_options() -> ImportOptions:

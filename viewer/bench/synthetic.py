@@ -1,0 +1,269 @@
+"""A deterministic synthetic archive: documents shaped like the seeds, at any size.
+
+Same seed, same documents: titles, dates 1940-1991, summaries, English translations of about
+2,500 characters, a Russian transcript for a third, a few Chinese and Korean originals, written
+as text files in the seeds' labelled shape so that the real importer reads them.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+PEOPLE = [
+    ("Stalin", "Сталин"),
+    ("Mao Zedong", "Мао Цзэдун"),
+    ("Kim Il Sung", "Ким Ир Сен"),
+    ("Vyshinsky", "Вышинский"),
+    ("Molotov", "Молотов"),
+    ("Zhou Enlai", "Чжоу Эньлай"),
+    ("Roshchin", "Рощин"),
+    ("Shtykov", "Штыков"),
+    ("Gromyko", "Громыко"),
+    ("Khrushchev", "Хрущёв"),
+    ("Malenkov", "Маленков"),
+    ("Bulganin", "Булганин"),
+    ("Liu Shaoqi", "Лю Шаоци"),
+    ("Peng Dehuai", "Пэн Дэхуай"),
+]
+PLACES = ["Moscow", "Beijing", "Pyongyang", "Seoul", "Shanghai", "Harbin", "Vladivostok", "Port Arthur"]
+TYPES = ["Ciphered Telegram", "Cable", "Letter", "Memorandum", "Record of Conversation", "Report"]
+CLASSIFICATIONS = ["Top Secret", "Secret", "Strictly Secret", None, None]
+EN_WORDS = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "that",
+    "for",
+    "on",
+    "with",
+    "by",
+    "as",
+    "at",
+    "from",
+    "this",
+    "was",
+    "which",
+    "are",
+    "be",
+    "it",
+    "an",
+    "government",
+    "comrade",
+    "question",
+    "situation",
+    "troops",
+    "assistance",
+    "border",
+    "army",
+    "party",
+    "committee",
+    "central",
+    "delegation",
+    "meeting",
+    "agreement",
+    "proposal",
+    "treaty",
+    "negotiations",
+    "supplies",
+    "aviation",
+    "divisions",
+    "railway",
+    "credit",
+    "armaments",
+    "industry",
+    "plan",
+    "report",
+    "instructions",
+    "conversation",
+    "opinion",
+    "decision",
+    "answer",
+    "telegram",
+    "discussion",
+    "unification",
+    "friendship",
+    "alliance",
+    "military",
+    "political",
+    "economic",
+    "international",
+    "cooperation",
+    "consultation",
+    "preparation",
+    "deployment",
+    "support",
+]
+RU_WORDS = [
+    "и",
+    "в",
+    "на",
+    "с",
+    "что",
+    "по",
+    "для",
+    "о",
+    "к",
+    "от",
+    "как",
+    "правительство",
+    "товарищ",
+    "вопрос",
+    "положение",
+    "войска",
+    "помощь",
+    "граница",
+    "армия",
+    "партия",
+    "комитет",
+    "делегация",
+    "встреча",
+    "соглашение",
+    "предложение",
+    "договор",
+    "переговоры",
+    "поставки",
+    "авиация",
+    "дивизии",
+    "железная",
+    "дорога",
+    "кредит",
+    "вооружение",
+    "промышленность",
+    "план",
+    "доклад",
+    "указания",
+    "беседа",
+    "мнение",
+    "решение",
+    "ответ",
+    "телеграмма",
+    "обсуждение",
+    "объединение",
+    "дружба",
+    "союз",
+    "военный",
+    "политический",
+    "экономический",
+    "сотрудничество",
+]
+ZH_TEXT = "毛泽东主席同斯大林同志关于朝鲜问题进行了会谈双方同意加强中苏友好同盟互助条约的合作"
+KO_TEXT = "김일성 동지는 평양에서 조선의 통일 문제에 관하여 소련 대사와 회담하였다 "
+
+
+@dataclass
+class SyntheticDocument:
+    number: int
+    when: date
+    title: str
+    sender: str
+    recipient: str
+    summary: str
+    translation: str
+    original: str | None
+    original_language: str | None
+    classification: str | None
+    doc_type: str
+
+    def as_page(self) -> str:
+        """The document in the labelled shape of seed 000/004."""
+        contents = ["- English Translation"]
+        if self.original:
+            contents.insert(0, f"- Transcript - {self.original_language}")
+        lines = [
+            f"**{self.when.strftime('%B')} {self.when.day}, {self.when.year}**",
+            "",
+            f"**{self.title}**",
+            "",
+            "**Citation:**",
+            "",
+            f"“{self.title},” {self.when.strftime('%B')} {self.when.day}, {self.when.year}, Synthetic Digital "
+            f"Archive, APRF, fond {self.number % 90}, opis {self.number % 7}, delo {self.number % 400}. "
+            f"<https://archive.example/document/{self.number}>",
+            "",
+            "**Summary:**",
+            "",
+            self.summary,
+            "",
+            "**Original Language:**",
+            "",
+            self.original_language or "English",
+            "",
+            "**Contents:**",
+            "",
+            *contents,
+            "",
+        ]
+        if self.classification:
+            lines += [self.classification, ""]
+        if self.original:
+            lines += [self.original, ""]
+        lines += [self.translation, ""]
+        return "\n".join(lines)
+
+
+def _sentence(rng: random.Random, words: list[str], names: list[str], length: int) -> str:
+    picked = [rng.choice(words) for _ in range(length)]
+    picked.insert(rng.randrange(length), rng.choice(names))
+    text = " ".join(picked)
+    return text[0].upper() + text[1:] + "."
+
+
+def _paragraphs(rng: random.Random, words: list[str], names: list[str], characters: int) -> str:
+    paragraphs, size = [], 0
+    while size < characters:
+        paragraph = " ".join(_sentence(rng, words, names, rng.randint(8, 18)) for _ in range(rng.randint(3, 6)))
+        paragraphs.append(paragraph)
+        size += len(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def documents(count: int, seed: int = 1950) -> Iterator[SyntheticDocument]:
+    rng = random.Random(seed)
+    start, span = date(1940, 1, 1), (date(1991, 12, 31) - date(1940, 1, 1)).days
+    english_names = [p[0] for p in PEOPLE] + PLACES
+    russian_names = [p[1] for p in PEOPLE]
+    for number in range(count):
+        sender, recipient = rng.sample(PEOPLE, 2)
+        when = start + timedelta(days=rng.randrange(span))
+        doc_type = rng.choice(TYPES)
+        title = f"{doc_type} No. {10000 + number}, {sender[0]} to {recipient[0]}"
+        roll = rng.random()
+        original, language = None, None
+        if roll < 1 / 3:
+            original, language = _paragraphs(rng, RU_WORDS, russian_names, 1800), "Russian"
+        elif roll < 1 / 3 + 0.01:
+            original, language = ZH_TEXT * rng.randint(3, 8), "Chinese"
+        elif roll < 1 / 3 + 0.02:
+            original, language = KO_TEXT * rng.randint(3, 8), "Korean"
+        yield SyntheticDocument(
+            number=number,
+            when=when,
+            title=title,
+            sender=sender[0],
+            recipient=recipient[0],
+            summary=_sentence(rng, EN_WORDS, english_names, 25) + " " + _sentence(rng, EN_WORDS, english_names, 20),
+            translation=_paragraphs(rng, EN_WORDS, english_names, 2500),
+            original=original,
+            original_language=language,
+            classification=rng.choice(CLASSIFICATIONS),
+            doc_type=doc_type,
+        )
+
+
+def write_files(folder: Path, count: int, seed: int = 1950) -> list[Path]:
+    """Write ``count`` documents as text files (in sub-folders of 1,000) and return their paths."""
+    paths = []
+    for document in documents(count, seed):
+        sub = folder / f"{document.number // 1000:04d}"
+        if document.number % 1000 == 0:
+            sub.mkdir(parents=True, exist_ok=True)
+        path = sub / f"doc-{document.number:06d}.md"
+        path.write_text(document.as_page(), "utf-8")
+        paths.append(path)
+    return paths
