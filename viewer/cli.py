@@ -45,17 +45,48 @@ def clear_errors(function: Callable[..., Any]) -> Callable[..., Any]:
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Archive file to use (default: the bundled archive.db, or $ARCHIVE_VIEWER_DB).")
+@click.option("--kiosk", is_flag=True, help="Open the read-only, full-screen kiosk instead of the window.")
+@click.option("--config", "kiosk_config", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The kiosk's kiosk.toml (see docs/kiosk.md).")
 @click.version_option(__version__, "--version", prog_name="archive-viewer")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None) -> None:
+def main(ctx: click.Context, db: Path | None, kiosk: bool, kiosk_config: Path | None) -> None:
     """Archive Viewer: read, search and annotate collections of historical documents, offline.
 
-    Without a command, opens the window on the archive.
+    Without a command, opens the window on the archive (with --kiosk, the kiosk).
     """
     ctx.ensure_object(dict)
     ctx.obj["db"] = db or paths.default_archive()
+    ctx.obj["db_given"] = db is not None
+    ctx.obj["kiosk"] = kiosk
+    ctx.obj["kiosk_config"] = kiosk_config
     if ctx.invoked_subcommand is None:
-        ctx.invoke(gui)
+        if kiosk:
+            ctx.invoke(kiosk_command)
+        else:
+            ctx.invoke(gui)
+
+
+def _kiosk_archive(ctx: click.Context, config: Any) -> Path:
+    """--db wins, then the archive named in kiosk.toml, then the default."""
+    if ctx.obj.get("db_given") or config.archive is None:
+        return Path(ctx.obj["db"])
+    return Path(config.archive)
+
+
+@main.command("kiosk")
+@click.option("--config", "kiosk_config", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The kiosk's kiosk.toml (see docs/kiosk.md).")
+@click.pass_context
+def kiosk_command(ctx: click.Context, kiosk_config: Path | None) -> None:
+    """Open the kiosk: full screen, read-only, touch-friendly (the same as --kiosk)."""
+    try:
+        from .gui.kiosk import run_kiosk
+    except ImportError as error:
+        click.echo(f"archive-viewer: the kiosk cannot start here ({error}).", err=True)
+        sys.exit(2)
+    sys.exit(run_kiosk(ctx.obj["db"], kiosk_config or ctx.obj.get("kiosk_config"),
+                       db_given=bool(ctx.obj.get("db_given"))))
 
 
 @main.command()
@@ -274,6 +305,184 @@ def check(ctx: click.Context, as_json: bool, repair: bool) -> None:
         sys.exit(1)
 
 
+@main.group()
+def collection() -> None:
+    """Collections ("exhibits"): ordered sets of documents with a title and an introduction."""
+
+
+@collection.command("create")
+@click.argument("name")
+@click.argument("documents", nargs=-1, required=True)
+@click.option("--title", required=True, help="The title a kiosk shows for the exhibit.")
+@click.option("--intro", default="", help="The introduction text (plain text; blank lines separate paragraphs).")
+@click.option("--replace", is_flag=True, help="Remake the collection if it exists.")
+@click.pass_context
+@clear_errors
+def collection_create(ctx: click.Context, name: str, documents: tuple[str, ...], title: str, intro: str,
+                      replace: bool) -> None:
+    """Make collection NAME from DOCUMENTS (ids or keys), in the order given."""
+    archive = _archive(ctx)
+    if archive.readonly:
+        raise ArchiveError(f"{archive.path}: {archive.readonly_reason}; no collection was made")
+    ids = []
+    for document in documents:
+        found = archive.resolve_id(document)
+        if found is None:
+            raise ArchiveError(f"no document “{document}” in {archive.path}")
+        ids.append(found)
+    archive.create_collection(name, title, intro, ids, replace=replace)
+    click.echo(f"collection {name}: {len(dict.fromkeys(ids))} documents — {archive.path}")
+
+
+@collection.command("list")
+@click.pass_context
+@clear_errors
+def collection_list(ctx: click.Context) -> None:
+    """List the collections with their titles and sizes."""
+    for name, title, count in _archive(ctx, readonly=True).collections():
+        click.echo(f"{name:<24} {count:>5}  {title}")
+
+
+def _document_id(archive: Any, document: str) -> int:
+    """A document id from an id or key, or one clear line and exit status 2."""
+    found = archive.resolve_id(document)
+    if found is None:
+        click.echo(f"archive-viewer: no document “{document}” in {archive.path}", err=True)
+        sys.exit(2)
+    return int(found)
+
+
+def _author(author: str | None) -> str:
+    """Who annotates: --author, $ARCHIVE_VIEWER_AUTHOR, else the system user name (the window's default)."""
+    import os
+
+    from .core.annotations import default_author
+
+    return author or os.environ.get("ARCHIVE_VIEWER_AUTHOR") or default_author()
+
+
+@main.command()
+@click.argument("document")
+@click.option("--part", type=click.Choice(["transcript", "translation", "notes"]), default="translation",
+              show_default=True, help="Which text to highlight in.")
+@click.option("--quote", required=True, help="The exact words to highlight.")
+@click.option("--occurrence", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Which occurrence of the words.")
+@click.option("--note", default=None, help="A note attached to the highlight.")
+@click.option("--color", default="yellow", show_default=True, help="yellow, green, blue, pink or orange.")
+@click.option("--author", default=None, help="Author (default: $ARCHIVE_VIEWER_AUTHOR or the user name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the new annotation as JSON.")
+@click.pass_context
+@clear_errors
+def annotate(ctx: click.Context, document: str, part: str, quote: str, occurrence: int, note: str | None,
+             color: str, author: str | None, as_json: bool) -> None:
+    """Highlight the first (or --occurrence N) appearance of the quoted words in a document's text."""
+    from .core import annotations
+
+    archive = _archive(ctx)
+    document_id = _document_id(archive, document)
+    try:
+        annotation = annotations.highlight_quote(archive, document_id, part, quote, occurrence, note=note,
+                                                 color=color, author=_author(author))
+    except annotations.AnnotationError as error:
+        click.echo(f"archive-viewer: {error}", err=True)
+        sys.exit(1)
+    annotations.Create(annotation).redo(archive)
+    if as_json:
+        click.echo(json.dumps(annotation.as_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"annotation {annotation.id}: {part} {annotation.start}–{annotation.end} “{annotation.label()}”")
+
+
+@main.command("annotations")
+@click.argument("document")
+@click.option("--json", "as_json", is_flag=True, help="Print the annotations as JSON.")
+@click.pass_context
+@clear_errors
+def annotations_command(ctx: click.Context, document: str, as_json: bool) -> None:
+    """List a document's annotations (highlights, rectangles, pinned notes)."""
+    from .core.annotations import list_annotations
+
+    archive = _archive(ctx)
+    found = list_annotations(archive, _document_id(archive, document))
+    if as_json:
+        click.echo(json.dumps([a.as_json() for a in found], ensure_ascii=False, indent=2))
+        return
+    for a in found:
+        flag = "  [needs review]" if a.status != "ok" else ""
+        click.echo(f"{a.id:>5}  {a.part:<11} {a.color:<7} {a.author or '':<12.12} {a.updated_at}  {a.label()}{flag}")
+        if a.note:
+            click.echo(f"       note: {a.note}")
+    if not found:
+        click.echo("no annotations")
+
+
+@main.command("export")
+@click.argument("documents", nargs=-1)
+@click.option("--pdf", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The PDF to write.")
+@click.option("--search", "query", default=None, help="Also export the documents this search finds.")
+@click.option("--collection", default=None, help="Also export the documents of this collection.")
+@click.option("--layout", type=click.Choice(["sequential", "facing"]), default="sequential", show_default=True,
+              help="Parts one after another, or original beside translation on landscape pages.")
+@click.option("--parts", default="scan,transcript,translation", show_default=True,
+              help="Comma-separated parts to include.")
+@click.option("--no-annotations", is_flag=True, help="Leave the annotations out.")
+@click.option("--colors", default=None, help="Only annotations of these colours (comma-separated).")
+@click.option("--author", default=None, help="The PDF's author (default: $ARCHIVE_VIEWER_AUTHOR or the user name).")
+@click.option("--title", default=None, help="The PDF's title (default: the document's, or 'N documents').")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+@clear_errors
+def export_command(ctx: click.Context, documents: tuple[str, ...], out: Path, query: str | None,
+                   collection: str | None, layout: str, parts: str, no_annotations: bool, colors: str | None,
+                   author: str | None, title: str | None, quiet: bool) -> None:
+    """Export documents with their annotations as one PDF, a section per document (a handout)."""
+    from .core.export import PARTS, ExportOptions, export_pdf
+
+    archive = _archive(ctx, readonly=False)
+    ids = [_document_id(archive, d) for d in documents]
+    if query:
+        ids += [hit.id for hit in archive.search(query, limit=10000).hits]
+    if collection:
+        found = archive.collection(collection)
+        if found is None:
+            click.echo(f"archive-viewer: no collection “{collection}” in {archive.path}", err=True)
+            sys.exit(2)
+        ids += found["document_ids"]
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        click.echo("archive-viewer: nothing to export (name documents, --search or --collection)", err=True)
+        sys.exit(2)
+    chosen = tuple(p.strip() for p in parts.split(",") if p.strip())
+    unknown = set(chosen) - set(PARTS)
+    if unknown:
+        click.echo(f"archive-viewer: unknown part(s) {', '.join(sorted(unknown))}", err=True)
+        sys.exit(2)
+    options = ExportOptions(parts=chosen, annotations=not no_annotations, layout=layout, author=_author(author),
+                            title=title, colors=frozenset(c.strip() for c in colors.split(",")) if colors else None)
+    last = None
+    with click.progressbar(length=len(ids) + 1, label="Exporting", file=sys.stderr, hidden=quiet) as bar:
+        for last in export_pdf(archive, ids, out, options):
+            bar.update(last.done - bar.pos)
+    click.echo(f"{out}: {len(ids)} document{'s' * (len(ids) != 1)}, {last.message if last else ''}")
+
+
+@main.command()
+@click.option("--docs", default=100_000, show_default=True, help="Size of the synthetic archive.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the figures as JSON here.")
+@click.option("--keep", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Build the archive in this folder and keep it.")
+@click.option("--runs", default=7, show_default=True, help="Runs per figure (the median is reported).")
+def bench(docs: int, json_out: Path | None, keep: Path | None, runs: int) -> None:
+    """Measure the program on a deterministic synthetic archive of DOCS documents."""
+    from .bench.run import run_bench
+
+    report = run_bench(docs, json_out, keep, runs, say=lambda line: click.echo(line, err=True))
+    click.echo(report.table())
+
+
 @main.command("build-sample")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
@@ -362,14 +571,31 @@ def attach(ctx: click.Context, document: str, file: Path, password: str | None, 
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--doc", "document", default=None, help="Document to open (id or key).")
 @click.option("--tab", default=None, help="Tab to show: scan, transcript, translation, details.")
-@click.option("--size", default="1280x800", show_default=True, help="Window size WxH.")
+@click.option("--size", default=None, help="Window size WxH (default 1280x800; 1920x1080 with --kiosk).")
+@click.option("--kiosk", is_flag=True, help="Render the kiosk (its start screen, or --doc) instead of the window.")
+@click.option("--config", "kiosk_config", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The kiosk's kiosk.toml.")
 @click.pass_context
 @clear_errors
-def screenshot(ctx: click.Context, out: Path, document: str | None, tab: str | None, size: str) -> None:
+def screenshot(ctx: click.Context, out: Path, document: str | None, tab: str | None, size: str | None,
+               kiosk: bool, kiosk_config: Path | None) -> None:
     """Render the window offscreen to a PNG."""
     from .gui.screenshot import render
 
-    width, _, height = size.lower().partition("x")
+    if kiosk or ctx.obj.get("kiosk"):
+        from .core.kiosk_config import KioskConfigError, load
+        from .gui.kiosk import render_kiosk
+
+        try:
+            config = load(kiosk_config or ctx.obj.get("kiosk_config"))
+        except KioskConfigError as error:
+            raise ArchiveError(str(error)) from None
+        width, _, height = (size or "1920x1080").lower().partition("x")
+        render_kiosk(_kiosk_archive(ctx, config), out, config, document=document, part=tab,
+                     size=(int(width), int(height)))
+        click.echo(str(out))
+        return
+    width, _, height = (size or "1280x800").lower().partition("x")
     render(ctx.obj["db"], out, document=document, tab=tab, size=(int(width), int(height)))
     click.echo(str(out))
 

@@ -57,10 +57,21 @@ class Gazetteer:
                     multi.append((name, entity))
                 elif words and len(words[0]) >= 3:
                     self._single.setdefault(key(words[0]), entity)
-        multi.sort(key=lambda pair: len(pair[0]), reverse=True)
         self._multi_entities = {name.lower(): entity for name, entity in multi}
-        pattern = "|".join(re.escape(name) for name, _ in multi)
-        self._multi = re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE) if pattern else None
+        # multi-word names by their first word, so a text is only searched for names it may hold
+        self._multi_by_first: dict[str, list[str]] = {}
+        self._cjk_names: list[str] = []
+        for name, _ in multi:
+            words = _WORD.findall(name)
+            if re.search(f"[{CJK_CLASS}]", name) or not words:
+                self._cjk_names.append(name)
+            else:
+                self._multi_by_first.setdefault(words[0].lower(), []).append(name)
+
+    def _multi_pattern(self, text: str, words: set[str]) -> re.Pattern[str] | None:
+        candidates = [name for word in words & self._multi_by_first.keys() for name in self._multi_by_first[word]]
+        candidates += [name for name in self._cjk_names if name in text]
+        return _alternation(tuple(sorted(set(candidates), key=len, reverse=True))) if candidates else None
 
     def add_alias(self, canonical: str, alias: str, kind: str = "person", alias_kind: str = "variant") -> bool:
         entity = self._by_name.get((kind, canonical))
@@ -86,14 +97,16 @@ class Gazetteer:
         """Every mention of a known entity in ``text``, in order, overlapping mentions dropped."""
         hits: list[Hit] = []
         taken: set[int] = set()  # start offsets of words inside a multi-word mention
-        if self._multi is not None:
-            for match in self._multi.finditer(text):
+        found_words = set(_WORD.findall(text))
+        multi = self._multi_pattern(text, {word.lower() for word in found_words})
+        if multi is not None:
+            for match in multi.finditer(text):
                 entity = self._multi_entities.get(match.group(0).lower())
                 if entity is not None:
                     hits.append(Hit(entity, match.group(0), match.start(), match.end()))
                     taken.update(range(match.start(), match.end()))
         # Look each distinct word up once; only the words that name someone are then located.
-        named = {word for word in set(_WORD.findall(text)) if len(word) >= 3 and key(word) in self._single}
+        named = {word for word in found_words if len(word) >= 3 and key(word) in self._single}
         if named:
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(named, key=len, reverse=True)))
                                  + r")(?![\w-])")
@@ -120,6 +133,11 @@ class Gazetteer:
             if hit.entity.kind == kind:
                 return hit.entity
         return None
+
+
+@lru_cache(maxsize=512)
+def _alternation(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

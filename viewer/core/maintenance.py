@@ -53,8 +53,6 @@ def backup_folder(archive_path: Path) -> Path:
 
 def daily_backup(archive: Archive, folder: Path | None = None, now: datetime | None = None) -> Path | None:
     """Back up once a day of use, keeping the newest KEEP_BACKUPS copies; None if one is recent."""
-    if archive.readonly:
-        return None
     folder = folder or backup_folder(archive.path)
     folder.mkdir(parents=True, exist_ok=True)
     now = now or datetime.now(UTC)
@@ -65,6 +63,25 @@ def daily_backup(archive: Archive, folder: Path | None = None, now: datetime | N
     for old in sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime)[:-KEEP_BACKUPS]:
         old.unlink()
     return made
+
+
+def daily_backup_of(path: Path) -> Path | None:
+    """daily_backup with a connection of its own, for a worker thread; never raises."""
+    try:
+        with Archive(path, readonly=True) as archive:
+            if not _writable_folder(backup_folder(path)):
+                return None
+            return daily_backup(archive)
+    except (ArchiveError, OSError, sqlite3.Error):
+        return None
+
+
+def _writable_folder(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
 
 
 def latest_backup(archive_path: Path) -> Path | None:

@@ -38,4 +38,8 @@ def run(db_path: str | Path) -> int:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 2
     window.show()
+    if not window.archive.readonly:
+        from ..core.maintenance import daily_backup_of
+
+        window.runner.run(lambda: daily_backup_of(path), lambda _made: None)
     return app.exec()

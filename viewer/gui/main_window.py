@@ -152,6 +152,22 @@ class MainWindow(QMainWindow):
         self.panel.zoom_changed.connect(self.set_point_size)
         self.panel.side_by_side_changed.connect(a["side_by_side"].setChecked)
         self.panel.tab_changed.connect(lambda name: state.write(self.settings, "document/tab", name))
+        # Another process (a command-line import) may write to the archive: notice it and refresh.
+        self._data_version = self.archive.data_version()
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setObjectName("archive_watch")
+        self.watch_timer.setInterval(2000)
+        self.watch_timer.timeout.connect(self.check_for_changes)
+        self.watch_timer.start()
+
+    def check_for_changes(self) -> bool:
+        """Refresh when someone else committed to the archive since the last look; True if so."""
+        version = self.archive.data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.refresh()
+        return True
 
     # -- documents and filters ----------------------------------------------------------------
 

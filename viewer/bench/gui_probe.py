@@ -1,0 +1,141 @@
+"""Timings taken inside a GUI process, run by the benchmark as a child: ``python -m viewer.bench.gui_probe``.
+
+Modes:
+- ``first-window DB``: print the wall-clock time at which the main window was painted with its list.
+- ``empty-window``: the same for a process that only imports PySide6 and shows an empty window.
+- ``interact DB RUNS``: list jumps, filter changes, timeline paints and peak memory, as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _painted_at(widget) -> float:  # noqa: ANN001 - a QWidget
+    """Show ``widget`` and return time.time() once its first paint has been processed."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    stamp: list[float] = []
+
+    class Watch(QObject):
+        def eventFilter(self, _obj, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and not stamp:
+                stamp.append(-1.0)
+            return False
+
+    watch = Watch()
+    target = getattr(widget, "document_list", widget)
+    (target.viewport() if hasattr(target, "viewport") else target).installEventFilter(watch)
+    widget.show()
+    while not stamp:
+        QApplication.processEvents()
+    QApplication.processEvents()
+    return time.time()
+
+
+def first_window(db: str) -> None:
+    from PySide6.QtCore import QSettings
+
+    from viewer.gui.app import create_app
+    from viewer.gui.main_window import MainWindow
+
+    create_app()
+    with tempfile.TemporaryDirectory() as folder:
+        settings = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(db, settings=settings, restore=False)
+        assert window.model.rowCount() > 0
+        print(_painted_at(window))
+
+
+def empty_window() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1280, 800)
+    print(_painted_at(window))
+    del app
+
+
+def _ms(work) -> float:  # noqa: ANN001
+    started = time.perf_counter()
+    work()
+    return (time.perf_counter() - started) * 1000
+
+
+def _peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def interact(db: str, runs: int) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.core.store import Filters
+    from viewer.gui.app import create_app
+    from viewer.gui.main_window import MainWindow
+    from viewer.gui.timeline import day_of
+
+    create_app()
+    folder = tempfile.mkdtemp()
+    settings = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(db, settings=settings, restore=False)
+    window.resize(1280, 800)
+    window.show()
+    QApplication.processEvents()
+    view = window.document_list
+    results: dict[str, list[float]] = {"list_scroll_ms": [], "filter_ms": [], "timeline_all_ms": [],
+                                       "timeline_month_ms": []}
+
+    def jump(to_bottom: bool) -> None:
+        view.scrollToBottom() if to_bottom else view.scrollToTop()
+        view.viewport().repaint()
+
+    for run in range(runs):
+        results["list_scroll_ms"].append(_ms(lambda r=run: jump(r % 2 == 0)))
+    languages = [value for value, _count in window.archive.facet_counts("language")] or [None]
+    changes = [Filters(language=languages[0]), Filters(), Filters(date_from="1950-01-01", date_to="1950-12-31"),
+               Filters(), Filters(doc_type="Cable"), Filters()]
+    for run in range(runs):
+        filters = changes[run % len(changes)]
+        results["filter_ms"].append(_ms(lambda f=filters: (window._apply_filters(f), view.viewport().repaint())))
+    timeline = window.timeline
+    timeline.fit_all()
+    for _ in range(runs):
+        results["timeline_all_ms"].append(_ms(timeline.repaint))
+    start = day_of("1950-05-01")
+    timeline.set_view(start, start + 31)
+    for _ in range(runs):
+        results["timeline_month_ms"].append(_ms(timeline.repaint))
+    for query in ("comrade", "Вышинский", "treaty friendship"):
+        window._apply_filters(Filters(query=query))
+        view.scrollToBottom()
+        view.viewport().repaint()
+        QApplication.processEvents()
+    window.runner.wait(5000)
+    print(json.dumps({**results, "peak_rss_mb": _peak_rss_mb()}))
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "first-window":
+        first_window(sys.argv[2])
+    elif mode == "empty-window":
+        empty_window()
+    elif mode == "interact":
+        interact(sys.argv[2], int(sys.argv[3]))
+    else:
+        raise SystemExit(f"unknown mode {mode}")
