@@ -121,7 +121,10 @@ def import_command(ctx: click.Context, sources: tuple[Path, ...], quiet: bool, a
     archive = _archive(ctx, create=True)
     if archive.readonly:
         raise ArchiveError(f"{archive.path}: {archive.readonly_reason}; nothing was imported")
-    daily_backup(archive)
+    try:
+        daily_backup(archive)
+    except ArchiveError as error:  # a failed copy must not stop the import; say so
+        click.echo(f"archive-viewer: warning: the daily backup was not made ({error})", err=True)
     _pdf_options(ctx, pdf)
     summary = Summary()
     total = len(collect(sources))

@@ -185,7 +185,9 @@ def find_quote(body: str, quote: str, occurrence: int = 1) -> int:
     for number, match in enumerate(pattern.finditer(body), start=1):
         if number == occurrence:
             return match.start()
-    raise AnnotationError(f"“{quote}” occurs fewer than {occurrence} time(s)")
+    if occurrence == 1:
+        raise AnnotationError(f"“{quote}” is not in the text")
+    raise AnnotationError(f"“{quote}” occurs fewer than {occurrence} times")
 
 
 def highlight_quote(archive: Archive, document_id: int, part: str, quote: str, occurrence: int = 1, **kwargs: Any

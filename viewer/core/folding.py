@@ -190,3 +190,43 @@ def key(word: str) -> str:
 def is_indexable_term(term: str) -> bool:
     """Terms worth a row in the term table: words of three or more letters, not numbers."""
     return len(term) >= 3 and not term.isdigit() and not is_cjk(term[0])
+
+
+class Highlighter:
+    """Finds and marks the surface words of a query in a text (snippets, the reading view)."""
+
+    def __init__(self, terms: list[str]):
+        unique = sorted({t.lower() for t in terms if t.strip()}, key=len, reverse=True)
+        self.needles = unique
+        parts = []
+        for term in unique:
+            if is_cjk(term[0]):
+                parts.append(re.escape(term))
+            else:
+                parts.append(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in term.split()) + r"\w*")
+        self.pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+    def first(self, text: str) -> int:
+        """Offset of the earliest needle in ``text`` (case-insensitive), or -1."""
+        lower = text.lower()
+        found = [i for i in (lower.find(n) for n in self.needles) if i >= 0]
+        return min(found) if found else -1
+
+    def snippet(self, text: str, words: int = 24) -> str:
+        """About ``words`` words around the first match, matches marked with \x02 and \x03 (the
+        markers FTS5's snippet() uses); empty when nothing matches."""
+        start = self.first(text) if self.pattern is not None else -1
+        if start < 0:
+            return ""
+        before = text[:start].split()
+        lead = before[-(words // 3):] if before else []
+        tail = text[start:].split()
+        chunk = " ".join(lead + tail[: words - len(lead)])
+        marked = self.pattern.sub(lambda m: f"\x02{m.group(0)}\x03", chunk)  # type: ignore[union-attr]
+        return ("…" if len(before) > len(lead) else "") + marked + ("…" if len(tail) > words - len(lead) else "")
+
+
+def opening(text: str, words: int = 24) -> str:
+    """The first words of a text, for a hit whose match is not in its text (a name, a number)."""
+    split = text.split()
+    return " ".join(split[:words]) + (" …" if len(split) > words else "")

@@ -30,7 +30,7 @@ def backup(archive: Archive, dest: Path) -> Path:
         dest = dest / f"{archive.path.stem}-{stamp}.db"
     if dest.exists():
         raise ArchiveError(f"{dest}: already exists; choose another name")
-    partial = dest.with_name(dest.name + ".partial")
+    partial = dest.with_name(f"{dest.name}.{os.getpid()}.partial")
     target = sqlite3.connect(partial)
     try:
         archive.conn.backup(target)
@@ -59,7 +59,10 @@ def daily_backup(archive: Archive, folder: Path | None = None, now: datetime | N
     existing = sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime)
     if existing and now - datetime.fromtimestamp(existing[-1].stat().st_mtime, UTC) < DAILY:
         return None
-    made = backup(archive, folder / f"{archive.path.stem}-{now.strftime('%Y%m%d-%H%M%S')}.db")
+    dest = folder / f"{archive.path.stem}-{now.strftime('%Y%m%d-%H%M%S')}.db"
+    if dest.exists():  # another process made today's copy this very second
+        return None
+    made = backup(archive, dest)
     for old in sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime)[:-KEEP_BACKUPS]:
         old.unlink()
     return made

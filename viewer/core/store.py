@@ -83,7 +83,8 @@ class SearchResult:
     query: str
     total: int
     hits: list[SearchHit] = field(default_factory=list)
-    ranked: bool = True  # False when the hits are too many to rank and come in date order
+    ranked: bool = True  # False when the hits are too many to rank and come in archive order
+    total_exact: bool = True  # False when total is only the lower bound RANK_LIMIT
     terms: list[str] = field(default_factory=list)  # the words to highlight
 
 
@@ -754,38 +755,56 @@ class Archive:
         return variants
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 100) -> SearchResult:
-        """The first screen of hits: ranked by relevance when the matches are few enough to rank
-        cheaply, otherwise in date order (and ``ranked`` says so)."""
+        """The first screen of hits, designed so a word found in nearly every document stays cheap.
+
+        Up to RANK_LIMIT matches are counted exactly and ranked by relevance (bm25). Beyond that,
+        ranking every match would cost more than the screen is worth: the hits come in archive
+        order, ``total`` is the lower bound RANK_LIMIT and ``total_exact`` is False (``count()``
+        with ``Filters(query=...)`` gives the exact figure when it is wanted).
+        """
         match = build_match(query, self._expand)
         result = SearchResult(query=query, total=0)
         if not match:
             return result
-        filters = Filters(**{**(filters or Filters()).__dict__, "query": ""})
-        where, params = self._where(filters)
-        extra = where.replace(" WHERE ", " AND ", 1)
-        total = int(self._one(
-            f"SELECT count(*) FROM search JOIN documents d ON d.id = search.rowid WHERE search MATCH ?{extra}",
-            [match, *params],
-        ))
-        result.total = total
-        result.ranked = total <= RANK_LIMIT
-        order = "search.rank" if result.ranked else "d.date_start IS NULL, d.date_start, d.id"
-        rows = self.conn.execute(
-            f"""SELECT d.id, d.key, d.date_start, d.title, search.rank AS score,
-                       snippet(search, 2, char(2), char(3), '…', 24) AS body_snippet,
-                       snippet(search, 1, char(2), char(3), '…', 24) AS summary_snippet,
-                       snippet(search, -1, char(2), char(3), '…', 24) AS any_snippet
-                FROM search JOIN documents d ON d.id = search.rowid
-                WHERE search MATCH ?{extra} ORDER BY {order} LIMIT ?""",
-            [match, *params, limit],
-        ).fetchall()
-        result.hits = [
-            SearchHit(row["id"], row["key"], row["date_start"], row["title"], _best_snippet(row), row["score"])
-            for row in rows
-        ]
         from .search_query import highlight_terms
 
         result.terms = highlight_terms(query, self._expand)
+        filters = Filters(**{**(filters or Filters()).__dict__, "query": ""})
+        where, params = self._where(filters)
+        join = " JOIN documents d ON d.id = search.rowid" if where else ""
+        extra = where.replace(" WHERE ", " AND ", 1)
+        probe = [row[0] for row in self.conn.execute(
+            f"SELECT search.rowid FROM search{join} WHERE search MATCH ?{extra} LIMIT ?",
+            [match, *params, RANK_LIMIT + 1])]
+        if len(probe) <= RANK_LIMIT:
+            result.total = len(probe)
+            top = [(row[0], row[1]) for row in self.conn.execute(
+                f"SELECT search.rowid, search.rank FROM search{join} WHERE search MATCH ?{extra} "
+                "ORDER BY search.rank LIMIT ?", [match, *params, limit])]
+        else:
+            result.total, result.total_exact, result.ranked = RANK_LIMIT, False, False
+            top = [(rowid, 0.0) for rowid in probe[:limit]]
+        if not top:
+            return result
+        wanted = json.dumps([rowid for rowid, _ in top])
+        documents = {row["id"]: row for row in self.conn.execute(
+            "SELECT id, key, date_start, title, summary FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+            (wanted,))}
+        bodies: dict[int, list[str]] = {}
+        for document_id, body in self.conn.execute(
+            "SELECT document_id, body FROM texts WHERE document_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY document_id, position", (wanted,)):
+            bodies.setdefault(document_id, []).append(body)
+        highlighter = folding.Highlighter(result.terms)
+        result.hits = []
+        for rowid, score in top:
+            row = documents.get(rowid)
+            if row is None:
+                continue
+            places = [*bodies.get(rowid, []), row["summary"] or "", row["title"]]
+            snippet = next((s for s in (highlighter.snippet(text) for text in places) if s), "")
+            result.hits.append(SearchHit(rowid, row["key"], row["date_start"], row["title"],
+                                         snippet or folding.opening(places[0]), score))
         return result
 
     # -- queries for the window (gui helper) ---
@@ -966,17 +985,64 @@ class Archive:
 
         return reanchor(self, document_id)
 
+    # -- collections and kiosk (kiosk helper) ---
 
-RANK_LIMIT = 5000
+    def collection(self, name: str) -> dict[str, Any] | None:
+        """An exhibit: its title, introduction and document ids in the order a kiosk shows them."""
+        row = self.conn.execute(
+            "SELECT id, name, title, introduction FROM collections WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        ids = [int(r[0]) for r in self.conn.execute(
+            "SELECT document_id FROM collection_items WHERE collection_id = ? ORDER BY position, document_id",
+            (row["id"],))]
+        return {"id": int(row["id"]), "name": row["name"], "title": row["title"],
+                "introduction": row["introduction"] or "", "document_ids": ids}
+
+    def collections(self) -> list[tuple[str, str, int]]:
+        """(name, title, number of documents) of every collection, by name."""
+        rows = self.conn.execute(
+            "SELECT c.name, c.title, count(i.document_id) FROM collections c "
+            "LEFT JOIN collection_items i ON i.collection_id = c.id GROUP BY c.id ORDER BY c.name")
+        return [(r[0], r[1], int(r[2])) for r in rows]
+
+    def ordered_ids(self) -> list[int]:
+        """Every document id in date order (the whole archive as an exhibit), without reading rows."""
+        return [int(r[0]) for r in self.conn.execute(
+            "SELECT id FROM documents ORDER BY date_start IS NULL, date_start, id")]
+
+    def list_rows(self, ids: Sequence[int]) -> dict[int, sqlite3.Row]:
+        """The list columns of a few documents, by id (a kiosk list keeps its own order)."""
+        if not ids:
+            return {}
+        rows = self.conn.execute(
+            f"SELECT {', '.join(LIST_COLUMNS)} FROM documents WHERE id IN ({','.join('?' * len(ids))})", list(ids))
+        return {int(r["id"]): r for r in rows}
+
+    def create_collection(self, name: str, title: str, introduction: str, document_ids: Sequence[int],
+                          *, replace: bool = False) -> int:
+        """Make (or with ``replace``, remake) an exhibit in one transaction of its own; returns its id."""
+        ordered = list(dict.fromkeys(document_ids))
+        with self.transaction():
+            missing = [i for i in ordered if self._one("SELECT 1 FROM documents WHERE id = ?", (i,)) is None]
+            if missing:
+                raise ArchiveError(f"no document with id {', '.join(map(str, missing))} in {self.path}")
+            existing = self._one("SELECT id FROM collections WHERE name = ?", (name,))
+            if existing is not None and not replace:
+                raise ArchiveError(f"a collection “{name}” exists already (use --replace to remake it)")
+            if existing is not None:
+                self.conn.execute("DELETE FROM collections WHERE id = ?", (existing,))
+            cursor = self.conn.execute(
+                "INSERT INTO collections (name, title, introduction, created_at) VALUES (?, ?, ?, ?)",
+                (name, title, introduction or None, now()))
+            collection_id = int(cursor.lastrowid or 0)
+            self.conn.executemany(
+                "INSERT INTO collection_items (collection_id, document_id, position) VALUES (?, ?, ?)",
+                [(collection_id, document_id, position) for position, document_id in enumerate(ordered)])
+        return collection_id
 
 
-def _best_snippet(row: sqlite3.Row) -> str:
-    """The document's own words around a hit: body first, then summary, then wherever it matched."""
-    for column in ("body_snippet", "summary_snippet", "any_snippet"):
-        text = row[column] or ""
-        if "\x02" in text:
-            return folding.unspace_cjk(text)
-    return folding.unspace_cjk(row["body_snippet"] or row["any_snippet"] or "")
+RANK_LIMIT = 1000
 
 
 def _check_header(path: Path) -> None:

@@ -24,7 +24,7 @@ class ActionSpec:
 SPECS = (
     ActionSpec("open", "&Open Archive…", "Open another archive file", (QKeySequence.StandardKey.Open,)),
     ActionSpec("import", "&Import…", "Import text files or folders into this archive", ("Ctrl+I",)),
-    ActionSpec("export", "&Export…", "Export the document with its annotations", ("Ctrl+E",)),
+    ActionSpec("export", "&Export Annotated PDF…", "Export documents with their annotations as a PDF", ("Ctrl+E",)),
     ActionSpec("quit", "&Quit", "Close the window", (QKeySequence.StandardKey.Quit, "Ctrl+Q")),
     ActionSpec("copy_citation", "Copy &Citation", "Copy the full citation of the open document",
                ("Ctrl+Shift+C",)),
@@ -42,13 +42,20 @@ SPECS = (
     ActionSpec("tab_translation", "Tra&nslation", "Show the translation", ("Ctrl+3",)),
     ActionSpec("tab_details", "&Details", "Show every field of the document", ("Ctrl+4",)),
     ActionSpec("about", "&About Archive Viewer", "Version and archive statistics", ()),
+    ActionSpec("undo", "&Undo", "Undo the last change to the annotations", (QKeySequence.StandardKey.Undo, "Ctrl+Z")),
+    ActionSpec("redo", "&Redo", "Redo the change just undone",
+               (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z")),
+    ActionSpec("highlight", "&Highlight Selection", "Highlight the selected words with the chosen colour",
+               ("Ctrl+H",)),
+    ActionSpec("toggle_annotations", "&Annotations", "Show or hide the list of annotations", ("Ctrl+Shift+A",),
+               checkable=True),
 )
 
 MENUS = {
     "&File": ("open", "import", "export", None, "quit"),
-    "&Edit": ("copy_citation", "find"),
+    "&Edit": ("undo", "redo", None, "highlight", None, "copy_citation", "find"),
     "&View": ("zoom_in", "zoom_out", "zoom_reset", "side_by_side", None, "tab_scan", "tab_transcript",
-              "tab_translation", "tab_details", None, "toggle_timeline"),
+              "tab_translation", "tab_details", None, "toggle_timeline", "toggle_annotations"),
     "&Go": ("previous", "next"),
     "&Help": ("about",),
 }

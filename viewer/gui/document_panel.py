@@ -186,9 +186,11 @@ class TextPart(QWidget):
 
 class DocumentPanel(QWidget):
     """Signals: document_requested(int) from a link in Details; tab_changed(str);
-    import_requested() from a missing part's button; zoom_changed(float); side_by_side_changed(bool)."""
+    import_requested() from a missing part's button; zoom_changed(float); side_by_side_changed(bool);
+    document_shown(int) once a document's parts are on screen (annotations are drawn then)."""
 
     document_requested = Signal(int)
+    document_shown = Signal(int)
     tab_changed = Signal(str)
     import_requested = Signal()
     zoom_changed = Signal(float)
@@ -328,6 +330,7 @@ class DocumentPanel(QWidget):
         self._show_scan(record)
         self._show_texts()
         self.details.setHtml(self._details_html(record))
+        self.document_shown.emit(document_id)
         return True
 
     def _show_scan(self, record: dict[str, Any]) -> None:

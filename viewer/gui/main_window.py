@@ -27,6 +27,7 @@ from ..core.errors import ArchiveError
 from ..core.store import Archive, Filters
 from . import settings as state
 from .actions import ActionRegistry
+from .annotations import Annotating
 from .document_list import DocumentList
 from .document_model import DocumentTableModel
 from .document_panel import TABS, DocumentPanel
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.actions.build_menus(self.menuBar())
         self.statusBar().setObjectName("status_bar")
         self._connect()
+        self.annotating = Annotating(self)  # the annotations list, tools, undo/redo
         self._starting = True  # the first filters must not open a document before the last one is restored
         self._apply_filters(self.filter_bar.filters())
         self._starting = False
@@ -244,6 +246,7 @@ class MainWindow(QMainWindow):
         self.panel.set_archive(archive)
         self.timeline.set_archive(archive)
         self.filter_bar.set_archive(archive)
+        self.annotating.reset()
         old.close()
         self.setWindowTitle(f"{archive.path.name} — {APP_NAME}")
         return True
@@ -309,10 +312,9 @@ class MainWindow(QMainWindow):
         self._apply_filters(self.filter_bar.filters())
 
     def export(self) -> None:
-        QMessageBox.information(
-            self, "Export",
-            "Exporting a document as an annotated PDF is not available in this version yet.\n\n"
-            "Meanwhile, “archive-viewer show --json” prints any document with every field.")
+        from .export_dialog import choose_and_export
+
+        choose_and_export(self)
 
     def about(self) -> None:
         stats = self.archive.stats()

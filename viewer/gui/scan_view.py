@@ -11,8 +11,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -59,10 +59,13 @@ def render_page(archive_path: Path, file_id: int, file_page: int, zoom: float) -
 class ScanView(QWidget):
     """Pages of one document's scan with thumbnails, fit width / fit page and zoom.
 
-    Signals: page_rendered(int) after the shown page is on screen (the page's position).
+    Signals: page_rendered(int) after the shown page is on screen (the page's position);
+    shape_drawn(int, str, object) when the rectangle or pin tool marked a page: the page's
+    position, "rect" or "pin", and (x0, y0, x1, y1) in the page's points.
     """
 
     page_rendered = Signal(int)
+    shape_drawn = Signal(int, str, object)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -99,6 +102,11 @@ class ScanView(QWidget):
         self.image.setObjectName("scan_image")
         self.image.setAccessibleName("Scanned page")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.installEventFilter(self)
+        self.tool: str | None = None  # "rect" or "pin" while the annotation tools draw
+        # annotations drawn over pages: (page position, shape, (x0, y0, x1, y1) in points, colour)
+        self.overlays: list[tuple[int, str, tuple[float, float, float, float], str]] = []
+        self._drag: tuple[QPointF, QPointF] | None = None
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("scan_scroll")
         self.scroll.setAccessibleName("Scanned page area")
@@ -223,7 +231,7 @@ class ScanView(QWidget):
         image = self.cache.get(key)
         if image is not None:
             self.cache.move_to_end(key)
-            pixmap = QPixmap.fromImage(image)
+            pixmap = self._decorate(QPixmap.fromImage(image), zoom)
             pixmap.setDevicePixelRatio(self.devicePixelRatioF())
             self.image.setPixmap(pixmap)
             self.image.setAccessibleDescription(f"Page {self.current + 1} of {len(self.pages)}")
@@ -265,3 +273,75 @@ class ScanView(QWidget):
         super().resizeEvent(event)
         if self.fit and self.pages:
             self._refresh()
+
+    # -- annotations on pages -----------------------------------------------------------------
+
+    def set_overlays(self, overlays: list[tuple[int, str, tuple[float, float, float, float], str]]) -> None:
+        self.overlays = overlays
+        self._refresh()
+
+    def _decorate(self, pixmap: QPixmap, scale: float) -> QPixmap:
+        """The page with its rectangles, pins and the rectangle being drawn (scale: pixels per point)."""
+        shapes = [(shape, rect, color) for position, shape, rect, color in self.overlays if position == self.current]
+        if self._drag is not None:
+            a, b = self._drag
+            shapes.append(("rect", (a.x(), a.y(), b.x(), b.y()), "#3060ff"))
+        if not shapes:
+            return pixmap
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for shape, (x0, y0, x1, y1), color in shapes:
+            pen = QPen(QColor(color).darker(130), max(2.0, 1.5 * scale))
+            painter.setPen(pen)
+            if shape == "rect":
+                fill = QColor(color)
+                fill.setAlpha(50)
+                painter.setBrush(fill)
+                painter.drawRect(QRectF(QPointF(x0 * scale, y0 * scale), QPointF(x1 * scale, y1 * scale)).normalized())
+            else:
+                painter.setBrush(QColor(color))
+                size = 9 * scale
+                painter.drawEllipse(QPointF(x0 * scale, y0 * scale), size, size)
+        painter.end()
+        return pixmap
+
+    def page_point(self, position: QPointF) -> QPointF | None:
+        """A point on the image label in the shown page's points (None outside the page)."""
+        pixmap = self.image.pixmap()
+        if pixmap is None or pixmap.isNull() or not self.pages:
+            return None
+        size = pixmap.deviceIndependentSize()
+        left = (self.image.width() - size.width()) / 2
+        top = (self.image.height() - size.height()) / 2
+        x, y = (position.x() - left) / self.zoom, (position.y() - top) / self.zoom
+        if not (0 <= x <= size.width() / self.zoom and 0 <= y <= size.height() / self.zoom):
+            return None
+        return QPointF(x, y)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.image or self.tool is None:
+            return super().eventFilter(watched, event)
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+            point = self.page_point(event.position())
+            if point is None:
+                return True
+            if self.tool == "pin":
+                self.shape_drawn.emit(self.current, "pin", (point.x(), point.y(), point.x(), point.y()))
+            else:
+                self._drag = (point, point)
+            return True
+        if kind == QEvent.Type.MouseMove and self._drag is not None:
+            point = self.page_point(event.position())
+            if point is not None:
+                self._drag = (self._drag[0], point)
+                self._refresh()
+            return True
+        if kind == QEvent.Type.MouseButtonRelease and self._drag is not None:
+            a, b = self._drag
+            self._drag = None
+            if abs(a.x() - b.x()) > 3 and abs(a.y() - b.y()) > 3:
+                self.shape_drawn.emit(self.current, "rect", (a.x(), a.y(), b.x(), b.y()))
+            self._refresh()
+            return True
+        return super().eventFilter(watched, event)

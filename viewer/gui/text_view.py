@@ -46,6 +46,8 @@ class _Reader(QTextBrowser):
         self.setAutoFillBackground(True)
         self.terms: list[str] = []
         self.hit_count = 0
+        self.annotation_marks: list[tuple[int, int, str]] = []  # (start, end, colour) of highlights
+        self._hits: list[QTextEdit.ExtraSelection] = []
         self.set_point_size(point_size)
 
     def set_point_size(self, size: float) -> None:
@@ -95,7 +97,8 @@ class _Reader(QTextBrowser):
                 selection.cursor = cursor
                 selection.format = fmt
                 selections.append(selection)
-        self.setExtraSelections(selections)
+        self._hits = selections
+        self._show_selections()
         self.hit_count = len(selections)
         if selections:
             first = min(selections, key=lambda s: s.cursor.selectionStart())
@@ -104,6 +107,42 @@ class _Reader(QTextBrowser):
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
         return self.hit_count
+
+
+    def set_annotations(self, marks: list[tuple[int, int, str]]) -> None:
+        """Annotation highlights as (start, end, colour) in body offsets; search hits stay on top."""
+        self.annotation_marks = marks
+        self._show_selections()
+
+    def _show_selections(self) -> None:
+        marks = []
+        length = self.document().characterCount() - 1
+        for start, end, color in self.annotation_marks:
+            if not 0 <= start < end <= length:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = QTextCharFormat()
+            selection.format.setBackground(QColor(color))
+            selection.format.setForeground(HIT_FOREGROUND)
+            marks.append(selection)
+        self.setExtraSelections(marks + self._hits)
+
+    def reveal(self, start: int, end: int) -> None:
+        """Select a range (an annotation clicked in the list) and scroll it into view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(start, self.document().characterCount() - 1))
+        cursor.setPosition(min(end, self.document().characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection in body offsets (plain text: one position per character and line break)."""
+        cursor = self.textCursor()
+        return (cursor.selectionStart(), cursor.selectionEnd()) if cursor.hasSelection() else None
 
 
 class TextView(_Reader):

@@ -1,0 +1,97 @@
+"""A day of the kiosk's attract loop, compressed: 10,000 steps offscreen, with resident memory at the
+start and the end (a figure to read, not a timed assertion).
+
+    .venv/bin/python benchmarks/kiosk_soak.py [--steps 10000] [--db archive.db]
+
+Without --db it builds the bundled sample archive in a temporary folder and makes it an exhibit.
+Each step is what the kiosk's timer does (show the next document, faded in), followed by the event
+processing the real event loop would do, deferred deletes included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def rss_kb() -> int:
+    """Resident memory of this process in kB (VmRSS; Linux), or the peak from getrusage elsewhere."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def run_soak(window, steps: int, warmup: int = 200, report_every: int = 0) -> tuple[int, int]:
+    """Step the attract loop ``steps`` times after ``warmup`` steps; returns (start, end) RSS in kB."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    def one() -> None:
+        window.attract_step()
+        QApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    for _ in range(warmup):
+        one()
+    import gc
+
+    gc.collect()
+    start = rss_kb()
+    for number in range(1, steps + 1):
+        one()
+        if report_every and number % report_every == 0:
+            print(f"  step {number:>6}: {rss_kb() / 1024:7.1f} MB", flush=True)
+    gc.collect()
+    return start, rss_kb()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=10_000)
+    parser.add_argument("--db", type=Path, default=None)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ.setdefault("ARCHIVE_VIEWER_HOME", folder)
+        from viewer import paths
+        from viewer.core.kiosk_config import KioskConfig
+        from viewer.core.samples import build_sample_archive
+        from viewer.gui.app import create_app
+        from viewer.gui.kiosk import KioskWindow
+
+        db = args.db
+        collection = None
+        if db is None:
+            db = Path(folder) / "archive.db"
+            archive = build_sample_archive(paths.resources_dir() / "samples", db)
+            archive.create_collection("soak", "Soak", "", archive.ordered_ids())
+            archive.close()
+            collection = "soak"
+        create_app()
+        config = KioskConfig(fullscreen=False, collection=collection, transition_ms=300)
+        window = KioskWindow(db, config, clock=lambda: 0.0)
+        window.resize(1920, 1080)
+        window.show()
+        start, end = run_soak(window, args.steps, report_every=max(args.steps // 10, 1))
+        print(f"attract loop, {args.steps:,} steps over {len(window.exhibit_ids)} documents: "
+              f"RSS {start / 1024:.1f} MB at the start, {end / 1024:.1f} MB at the end "
+              f"({(end - start) / 1024:+.1f} MB)")
+        window.unlocked = True
+        window.shutdown()
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,488 @@
+"""Kiosk mode: the archive on a touch screen in a library or an exhibition, read-only by construction.
+
+The archive is opened with ``readonly=True`` (SQLite mode=ro, immutable when the file cannot change),
+so the store refuses every write whatever the screen allows. The window offers no menu, action,
+dialog or setting that imports, edits, exports or opens files; an application-wide guard swallows
+command keys and context menus; closing is refused until the administrator's chord and PIN.
+When nobody touches it, the kiosk returns to the start and then runs an attract loop. A missing or
+damaged archive shows a calm "out of order" page, logs the cause and tries again later.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+import time
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from .. import APP_NAME, paths
+from ..core.errors import ArchiveError
+from ..core.kiosk_config import KioskConfig, KioskConfigError, load
+from ..core.store import Archive, Filters
+from .actions import ActionRegistry
+from .kiosk_guard import KioskGuard, chord_of
+from .kiosk_idle import Clock, IdleWatcher
+from .kiosk_pads import OutOfOrder, PinPad
+from .kiosk_pages import DocumentPage, KioskTimeline, StartPage
+from .kiosk_touch import SwipeDetector, install, remove
+from .tasks import TaskRunner
+from .timeline import day_of
+
+LOG = logging.getLogger("viewer.kiosk")
+# The only commands of the window's registry a kiosk may hold; none has a shortcut here.
+KIOSK_ACTIONS = frozenset({"previous", "next"})
+DEFAULT_INTRODUCTION = ("Documents from the archive, in the order they were written. Touch one to read it in "
+                        "its original language or in English translation, or find words with the search.")
+
+
+def log_to(path: Path) -> Path | None:
+    """Send the kiosk's log to ``path`` (rotated: three files of 1 MB), once per path. A folder that
+    cannot be written leaves the log on stderr: a kiosk must not fail to start over its log."""
+    LOG.setLevel(logging.INFO)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(exist_ok=True)
+    except OSError as error:
+        print(f"archive-viewer: kiosk log {path}: {error}; logging to stderr", file=sys.stderr)
+        if not LOG.handlers:
+            LOG.addHandler(logging.StreamHandler())
+        return None
+    for handler in list(LOG.handlers):
+        if isinstance(handler, RotatingFileHandler):
+            if Path(handler.baseFilename) == path.resolve():
+                return path
+            LOG.removeHandler(handler)
+            handler.close()
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    LOG.addHandler(handler)
+    return path
+
+
+def stylesheet(point: float) -> str:
+    """Large type and finger-sized targets on a warm paper background, whatever the system theme."""
+    return f"""
+    #kiosk, #kiosk_content, #kiosk_start, #kiosk_document, #kiosk_out_of_order {{ background: #f5f0e6; }}
+    #kiosk QLabel {{ font-size: {point}pt; color: #2a2622; }}
+    #kiosk #kiosk_title {{ font-size: {point * 2:.0f}pt; font-weight: 600; color: #5a2a14; }}
+    #kiosk #kiosk_doc_title {{ font-size: {point * 1.5:.0f}pt; font-weight: 600; color: #5a2a14; }}
+    #kiosk #kiosk_doc_meta, #kiosk #kiosk_hint, #kiosk #kiosk_list_caption, #kiosk #kiosk_timeline_caption
+        {{ font-size: {point * 0.8:.0f}pt; color: #6b6257; }}
+    #kiosk #kiosk_out_of_order_title {{ font-size: {point * 2:.0f}pt; color: #5a2a14; }}
+    #kiosk #kiosk_attract {{ font-size: {point * 1.2:.0f}pt; color: white; background: #7a3b1d;
+        border-radius: 18px; padding: 14px 36px; }}
+    #kiosk QPushButton {{ font-size: {point}pt; min-height: 64px; min-width: 64px; padding: 4px 20px;
+        border-radius: 14px; border: 2px solid #b9ab94; background: #fffdf8; color: #2a2622; }}
+    #kiosk QPushButton:pressed {{ background: #eadfcc; }}
+    #kiosk QPushButton:checked {{ background: #7a3b1d; border-color: #7a3b1d; color: white; }}
+    #kiosk QPushButton:disabled {{ color: #bdb4a6; border-color: #e0d8ca; }}
+    #kiosk QToolButton {{ font-size: {point * 0.8:.0f}pt; min-height: 48px; min-width: 56px; }}
+    #kiosk QLineEdit {{ font-size: {point}pt; min-height: 64px; padding: 0 18px; border-radius: 14px;
+        border: 2px solid #b9ab94; background: white; }}
+    #kiosk QListView, #kiosk #kiosk_introduction {{ background: transparent; border: none; }}
+    #kiosk QScrollBar:vertical {{ width: 18px; background: transparent; margin: 0; }}
+    #kiosk QScrollBar::handle:vertical {{ background: #cfc3ae; border-radius: 9px; min-height: 64px; }}
+    #kiosk QScrollBar::add-line:vertical, #kiosk QScrollBar::sub-line:vertical {{ height: 0; }}
+    #kiosk QScrollBar::add-page:vertical, #kiosk QScrollBar::sub-page:vertical {{ background: none; }}
+    #kiosk #kiosk_pin_card {{ background: #fffdf8; border-radius: 20px; }}
+    #kiosk #kiosk_pin_display {{ font-size: {point * 1.6:.0f}pt; min-height: 56px; }}
+    """
+
+
+class KioskWindow(QWidget):
+    """The kiosk: the start page and the document page over a timeline, or the out-of-order page.
+
+    Pass ``clock`` (monotonic seconds) to drive idle and lockout times from a test.
+
+    Signals: exited() after the administrator left with the PIN; returned_to_start();
+    document_shown(int); failed(str) with the cause when the kiosk goes out of order.
+    """
+
+    exited = Signal()
+    returned_to_start = Signal()
+    document_shown = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, archive_path: str | Path, config: KioskConfig | None = None, clock: Clock = time.monotonic,
+                 config_error: str | None = None, log_file: Path | None = None):
+        super().__init__()
+        self.setObjectName("kiosk")
+        self.setWindowTitle(APP_NAME)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.config = config = config or KioskConfig()
+        self.archive_path = Path(archive_path)
+        self.clock = clock
+        self.log_file = log_to(log_file or config.log_file or paths.log_dir() / "kiosk.log")
+        self.unlocked = False
+        self.archive: Archive | None = None
+        self.exhibit_ids: list[int] = []
+        self.attract_index = -1
+        self.content: QWidget | None = None
+        self.actions = ActionRegistry(self, allowed=set(KIOSK_ACTIONS))
+        for action in self.actions.actions.values():
+            action.setShortcuts([])
+        self.runner = TaskRunner(parent=self)
+        self.idle = IdleWatcher(config.reset_after, config.attract_after, config.attract_step, clock, parent=self)
+        self.idle.reset_due.connect(self.go_to_start)
+        self.idle.attract_started.connect(self._attract_started)
+        self.idle.attract_stepped.connect(self.attract_step)
+        self.idle.woke.connect(self._woke)
+        chord = chord_of(config.exit_chord)
+        if chord is None:
+            LOG.warning("exit chord %r is not a key Qt knows; using Ctrl+Alt+Shift+Q", config.exit_chord)
+            chord = chord_of("Ctrl+Alt+Shift+Q")
+        self.guard = KioskGuard(self.idle, chord, self)
+        self.guard.exit_chord_pressed.connect(self.ask_pin)
+        self.guard.blocked.connect(lambda what: LOG.info("blocked %s", what))
+        self.swipe: SwipeDetector | None = None
+
+        self.stack = QStackedWidget(self)
+        self.out_of_order = OutOfOrder(self)
+        self.out_of_order.retry.timeout.connect(self.try_open)
+        self.stack.addWidget(self.out_of_order)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.pin_pad = PinPad(config.check_pin, clock, config.max_attempts, config.lockout, self)
+        self.pin_pad.unlocked.connect(self.leave)
+        self.attract_banner = QLabel("Touch the screen to explore the documents", self)
+        self.attract_banner.setObjectName("kiosk_attract")
+        self.attract_banner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.attract_banner.hide()
+        self.setStyleSheet(stylesheet(config.point_size))
+        install(self.guard)
+        LOG.info("kiosk starting on %s (config %s)", self.archive_path, config.source or "defaults")
+        if config_error:
+            self.fail(config_error)
+        else:
+            self.try_open()
+        self.idle.start()
+
+    # -- opening and failing ------------------------------------------------------------------
+
+    def try_open(self) -> bool:
+        """Open the archive read-only and build the pages; on failure, the out-of-order page."""
+        try:
+            archive = Archive(self.archive_path, readonly=True)
+        except (ArchiveError, sqlite3.Error, OSError) as error:
+            self.fail(str(error))
+            return False
+        try:
+            title, introduction, ids, restrict = self._exhibit(archive)
+        except (ArchiveError, sqlite3.Error) as error:
+            archive.close()
+            self.fail(str(error))
+            return False
+        self.archive, self.exhibit_ids = archive, ids
+        self._build(title, introduction, restrict)
+        self.out_of_order.retry.stop()
+        LOG.info("open: %s, %d documents (%s)", archive.path, len(ids), archive.readonly_reason)
+        return True
+
+    def _exhibit(self, archive: Archive) -> tuple[str, str, list[int], bool]:
+        config = self.config
+        if config.collection:
+            found = archive.collection(config.collection)
+            if found is None:
+                raise ArchiveError(f"{archive.path}: no collection “{config.collection}” (kiosk.toml [exhibit])")
+            return (config.title or found["title"], config.introduction or found["introduction"],
+                    found["document_ids"], True)
+        return (config.title or "Documents from the archive", config.introduction or DEFAULT_INTRODUCTION,
+                archive.ordered_ids(), False)
+
+    def fail(self, cause: str) -> None:
+        """Out of order: log why, show the calm page, try again every ``retry_after`` seconds."""
+        LOG.error("out of order: %s", cause)
+        self.out_of_order.cause = cause
+        self._drop_content()
+        self.stack.setCurrentWidget(self.out_of_order)
+        self.attract_banner.hide()
+        self.out_of_order.retry.start(int(self.config.retry_after * 1000))
+        self.failed.emit(cause)
+
+    def _drop_content(self) -> None:
+        if self.swipe is not None:
+            remove(self.swipe)
+            self.swipe.deleteLater()
+            self.swipe = None
+        if self.content is not None:
+            self.stack.removeWidget(self.content)
+            self.content.deleteLater()
+            self.content = None
+        if self.archive is not None:
+            self.runner.wait(3000)
+            self.archive.close()
+            self.archive = None
+
+    def is_out_of_order(self) -> bool:
+        return self.stack.currentWidget() is self.out_of_order
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build(self, title: str, introduction: str, restrict: bool) -> None:
+        assert self.archive is not None
+        config, archive = self.config, self.archive
+        self.content = QWidget(self)
+        self.content.setObjectName("kiosk_content")
+        self.pages = QStackedWidget(self.content)
+        self.start = StartPage(archive, self.exhibit_ids, title, introduction, config.search, config.layouts,
+                               config.point_size, restrict, self.pages)
+        self.document = DocumentPage(archive, self.runner, config.parts, config.point_size, config.transition_ms,
+                                     self.pages)
+        self.pages.addWidget(self.start)
+        self.pages.addWidget(self.document)
+        self.start.document_chosen.connect(lambda document_id: self.open_document(document_id))
+        self.document.start_requested.connect(self.go_to_start)
+        self.document.step_requested.connect(self.step)
+        self.actions["previous"].triggered.connect(lambda: self.step(-1))
+        self.actions["next"].triggered.connect(lambda: self.step(1))
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.pages, 1)
+        days = self._exhibit_days() if restrict else None
+        self.timeline = KioskTimeline(archive, days, self.content)
+        self.timeline.set_filters(Filters(ids=self.exhibit_ids) if restrict else Filters())
+        font = QFont(self.timeline.font())
+        font.setPointSizeF(config.point_size * 0.7)
+        self.timeline.setFont(font)
+        palette = self.timeline.palette()
+        for role, colour in ((QPalette.ColorRole.Base, "#fbf8f1"), (QPalette.ColorRole.Window, "#fbf8f1"),
+                             (QPalette.ColorRole.Text, "#2a2622"), (QPalette.ColorRole.WindowText, "#2a2622")):
+            palette.setColor(role, QColor(colour))
+        self.timeline.setPalette(palette)
+        self.timeline.setFixedHeight(200)
+        self.timeline.document_activated.connect(lambda document_id: self.open_document(document_id))
+        caption = QLabel("Timeline: touch a mark to open that document", self.content)
+        caption.setObjectName("kiosk_timeline_caption")
+        caption.setContentsMargins(48, 4, 0, 0)
+        caption.setVisible(config.timeline)
+        self.timeline.setVisible(config.timeline)
+        column.addWidget(caption)
+        column.addWidget(self.timeline)
+        self.stack.addWidget(self.content)
+        self.stack.setCurrentWidget(self.content)
+        self.timeline.fit_all()
+        self.swipe = SwipeDetector(self.document.body, self)
+        self.swipe.swiped.connect(self.step)
+        install(self.swipe)
+        self.pin_pad.raise_()
+
+    def _exhibit_days(self) -> tuple[float, float] | None:
+        assert self.archive is not None
+        rows = self.archive.list_rows(self.exhibit_ids)
+        days = [d for d in (day_of(r["date_start"]) for r in rows.values()) if d is not None]
+        return (min(days), max(days)) if days else None
+
+    # -- moving about -------------------------------------------------------------------------
+
+    def on_start(self) -> bool:
+        return self.content is not None and self.pages.currentWidget() is self.start
+
+    def current_document(self) -> int | None:
+        if self.content is None or self.pages.currentWidget() is not self.document or self.document.record is None:
+            return None
+        return int(self.document.record["id"])
+
+    def sequence(self) -> list[int]:
+        """What Previous and Next walk through: the search hits shown, or the exhibit."""
+        return self.start.model.ids if self.content is not None else []
+
+    def open_document(self, document_id: int, part: str | None = None, animate: bool = False) -> bool:
+        if self.content is None or self.archive is None:
+            return False
+        ids = self.sequence()
+        number = ids.index(document_id) + 1 if document_id in ids else 0
+        if not self.document.show_document(document_id, part or self.config.start_part, (number, len(ids)),
+                                           animate):
+            return False
+        self.pages.setCurrentWidget(self.document)
+        self.start.select(document_id)
+        self.timeline.set_current(document_id, self.archive.document_date(document_id))
+        self.document_shown.emit(document_id)
+        return True
+
+    def step(self, delta: int) -> None:
+        """The previous or next document of the list (a swipe, or the arrows)."""
+        current, ids = self.current_document(), self.sequence()
+        if current is None or current not in ids:
+            return
+        target = ids.index(current) + delta
+        if 0 <= target < len(ids):
+            self.open_document(ids[target], self.document.part)
+
+    def go_to_start(self) -> None:
+        """The state the next visitor should find: start page, no search, nothing zoomed."""
+        if self.pin_pad.isVisible():
+            self.pin_pad.cancel()
+        if self.content is None:
+            return
+        self.start.reset()
+        self.document.record = None
+        self.document.fade.setEnabled(False)
+        self.pages.setCurrentWidget(self.start)
+        self.timeline.set_current(None, None)
+        self.timeline.fit_all()
+        self.returned_to_start.emit()
+
+    # -- attract loop -------------------------------------------------------------------------
+
+    def _attract_started(self) -> None:
+        LOG.info("attract loop started")
+        self.go_to_start()
+        self.attract_index = -1
+        self._place_banner()
+        self.attract_banner.setVisible(self.content is not None)
+        self.attract_banner.raise_()
+        self.attract_step()
+
+    def attract_step(self) -> int | None:
+        """Show the next document of the exhibit, faded in; returns its id."""
+        if self.content is None or not self.exhibit_ids:
+            return None
+        self.attract_index = (self.attract_index + 1) % len(self.exhibit_ids)
+        document_id = self.exhibit_ids[self.attract_index]
+        self.open_document(document_id, self.config.start_part, animate=True)
+        return document_id
+
+    def _woke(self) -> None:
+        self.attract_banner.hide()
+        self.go_to_start()
+
+    def _place_banner(self) -> None:
+        self.attract_banner.adjustSize()
+        x = (self.width() - self.attract_banner.width()) // 2
+        # over the timeline (the least needed part while nobody is looking), not over the text
+        middle = self.height() - 110 if self.config.timeline else self.height() - 80
+        self.attract_banner.move(max(0, x), max(0, middle - self.attract_banner.height() // 2))
+
+    # -- leaving ------------------------------------------------------------------------------
+
+    def ask_pin(self) -> None:
+        if not self.config.exit_enabled:
+            LOG.warning("exit chord pressed, but no PIN is configured ([admin] pin): staying")
+            return
+        LOG.info("exit chord pressed: PIN pad open")
+        self.pin_pad.open()
+
+    def leave(self) -> None:
+        LOG.info("administrator left the kiosk")
+        self.unlocked = True
+        self.shutdown()
+        self.close()
+        self.exited.emit()
+
+    def shutdown(self) -> None:
+        """Stop timers, give the application its keys back, close the archive (idempotent)."""
+        self.idle.stop()
+        self.out_of_order.retry.stop()
+        remove(self.guard)
+        self._drop_content()
+
+    def closeEvent(self, event) -> None:
+        if not self.unlocked:
+            LOG.info("close refused (the kiosk leaves only with the PIN)")
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.pin_pad.isVisible():
+            self.pin_pad.setGeometry(self.rect())
+        self._place_banner()
+
+    def show_kiosk(self) -> None:
+        if self.config.fullscreen:
+            self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+            self.showFullScreen()
+        else:
+            self.resize(*self.config.size)
+            self.show()
+
+    def unexpected(self, kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        """sys.excepthook while the kiosk runs: log, and fall back to a safe state instead of dying."""
+        LOG.error("unexpected error", exc_info=(kind, error, trace))
+        if isinstance(error, sqlite3.Error | ArchiveError):
+            self.fail(str(error))
+        else:
+            self.go_to_start()
+
+
+def settle(window: KioskWindow, timeout_ms: int = 10000) -> None:
+    """Process events until scans rendering in the background have arrived (or the time is up)."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    deadline = QDeadlineTimer(timeout_ms)
+    while not deadline.hasExpired():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if not window.runner.busy():
+            QApplication.processEvents()
+            break
+        window.runner.pool.waitForDone(20)
+
+
+def run_kiosk(db_path: str | Path, config_path: str | Path | None = None, db_given: bool = False) -> int:
+    """Start the kiosk and run until the administrator leaves; returns the exit status."""
+    from .app import create_app
+
+    app = create_app(sys.argv[:1])
+    config_error = None
+    try:
+        config = load(config_path)
+    except KioskConfigError as error:
+        config, config_error = KioskConfig(), str(error)
+    path = Path(db_path) if db_given or config.archive is None else config.archive
+    window = KioskWindow(path, config, config_error=config_error)
+    sys.excepthook = window.unexpected
+    if config.hide_cursor:
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+    app.setQuitOnLastWindowClosed(False)
+    window.exited.connect(app.quit)
+    window.show_kiosk()
+    return app.exec()
+
+
+def render_kiosk(db_path: str | Path, out_path: str | Path, config: KioskConfig | None = None,
+                 document: str | None = None, part: str | None = None, size: tuple[int, int] = (1920, 1080)) -> Path:
+    """Render the kiosk offscreen (its start page, or a document) to a PNG."""
+    import os
+
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .app import create_app
+
+    create_app()
+    window = KioskWindow(db_path, config or KioskConfig(), clock=lambda: 0.0)
+    out = Path(out_path)
+    try:
+        window.resize(*size)
+        window.show()
+        if document:
+            if window.archive is None:
+                raise ArchiveError(window.out_of_order.cause)
+            document_id = window.archive.resolve_id(document)
+            if document_id is None:
+                raise ArchiveError(f"no document “{document}” in {db_path}")
+            if part is not None and part not in window.config.parts:
+                raise ArchiveError(f"no part “{part}” in this kiosk: choose one of {', '.join(window.config.parts)}")
+            window.open_document(document_id, part)
+        settle(window)
+        if not window.grab().save(str(out)):
+            raise ArchiveError(f"{out}: could not write the PNG")
+    finally:
+        window.unlocked = True
+        window.shutdown()
+        window.close()
+        window.deleteLater()
+    return out
