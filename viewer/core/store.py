@@ -412,16 +412,14 @@ class Archive:
             "SELECT text FROM pages WHERE document_id = ? AND text IS NOT NULL AND NOT EXISTS "
             "(SELECT 1 FROM texts WHERE document_id = ? AND origin IN ('pdf', 'ocr')) ORDER BY position",
             (document_id, document_id))]
-        names = []
-        for row in self.conn.execute(
+        # Each person or place is indexed by one token; a query naming any alias of it asks for
+        # that token (see _expand), so aliases need not be copied into every document's row.
+        names = [f"{entity_token(row[0])} {row[1]} {row[2] or ''}" for row in self.conn.execute(
             "SELECT e.id, e.name, de.as_written FROM document_entities de JOIN entities e ON e.id = de.entity_id "
-            "WHERE de.document_id = ?", (document_id,)
-        ):
-            names += [row["name"], row["as_written"] or ""]
-            names += [a[0] for a in self.conn.execute("SELECT alias FROM aliases WHERE entity_id = ?", (row["id"],))]
+            "WHERE de.document_id = ? ORDER BY e.id", (document_id,))]
         refs = [row[0] for row in self.conn.execute(
             "SELECT label FROM reference_numbers WHERE document_id = ?", (document_id,))]
-        refs += [doc["source"] or "", doc["citation"] or "", doc["date_text"] or ""]
+        refs += [doc["source"] or "", doc["date_text"] or ""]
         return [
             folding.index_text(doc["title"]),
             folding.index_text(doc["summary"]),
@@ -445,7 +443,7 @@ class Archive:
             "INSERT INTO search (rowid, title, summary, body, names, refs) VALUES (?, ?, ?, ?, ?, ?)",
             (document_id, *columns),
         )
-        fresh = {w for column in columns[:4] for w in folding.words(column)} - self._known_terms
+        fresh = {w for column in columns[:3] for w in folding.words(column)} - self._known_terms
         self._known_terms |= fresh
         self.conn.executemany(
             "INSERT OR IGNORE INTO terms (term, key) VALUES (?, ?)",
@@ -751,8 +749,16 @@ class Archive:
             variants = [row[0] for row in rows]
         entity = self.gazetteer().named(word)
         if entity is not None:
-            variants += entity.all_names()
+            entity_id = self._one("SELECT id FROM entities WHERE kind = ? AND name = ?", (entity.kind, entity.name))
+            if entity_id is not None:
+                variants.append(entity_token(int(entity_id)))
         return variants
+
+    def _surface_forms(self, word: str) -> list[str]:
+        """What to highlight for ``word``: its folded relatives and the names of whom it names."""
+        variants = [v for v in self._expand(word) if not v.startswith(ENTITY_TOKEN)]
+        entity = self.gazetteer().named(word)
+        return variants + (entity.all_names() if entity is not None else [])
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 100) -> SearchResult:
         """The first screen of hits, designed so a word found in nearly every document stays cheap.
@@ -768,7 +774,7 @@ class Archive:
             return result
         from .search_query import highlight_terms
 
-        result.terms = highlight_terms(query, self._expand)
+        result.terms = highlight_terms(query, self._surface_forms)
         filters = Filters(**{**(filters or Filters()).__dict__, "query": ""})
         where, params = self._where(filters)
         join = " JOIN documents d ON d.id = search.rowid" if where else ""
@@ -1043,6 +1049,12 @@ class Archive:
 
 
 RANK_LIMIT = 1000
+ENTITY_TOKEN = "zzentity"
+
+
+def entity_token(entity_id: int) -> str:
+    """The index token standing for one person or place (letters only, so no tokenizer splits it)."""
+    return ENTITY_TOKEN + "".join(chr(ord("a") + int(d)) for d in str(entity_id))
 
 
 def _check_header(path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
@@ -144,6 +145,15 @@ class _Reader(QTextBrowser):
         cursor = self.textCursor()
         return (cursor.selectionStart(), cursor.selectionEnd()) if cursor.hasSelection() else None
 
+    def _replace_document(self, document: QTextDocument) -> None:
+        """Show a new document and free the one we made before: Qt frees only its own default
+        document, so each text shown stayed alive with the view (150 MB per thousand in a kiosk)."""
+        old = self.document()
+        ours = old is not None and old.parent() is self
+        self.setDocument(document)
+        if ours and shiboken6.isValid(old):
+            old.deleteLater()
+
 
 class TextView(_Reader):
     """One text (a transcript or a translation)."""
@@ -157,7 +167,7 @@ class TextView(_Reader):
         document.setDefaultFont(self.font())
         document.setDocumentMargin(16)
         document.setPlainText(body)
-        self.setDocument(document)
+        self._replace_document(document)
         self.setLocale_(language)
         self.highlight(self.terms)
 
@@ -199,5 +209,5 @@ class ParallelView(_Reader):
         document.setDefaultFont(self.font())
         document.setDocumentMargin(16)
         document.setHtml(f'<table width="100%" cellspacing="0">{head}{"".join(rows)}</table>')
-        self.setDocument(document)
+        self._replace_document(document)
         self.highlight(self.terms)
