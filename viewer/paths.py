@@ -66,11 +66,14 @@ def bundled_archive() -> Path:
 
 def default_archive() -> Path:
     """The archive opened when none is named: $ARCHIVE_VIEWER_DB, else the bundled archive.db in a
-    checkout, else the user's own copy in the data folder."""
+    checkout, else the user's own copy in the data folder — made from the bundled archive on first
+    start when the app is installed (a frozen bundle, or a read-only checkout); see first_start."""
     named = os.environ.get(ENV_DB)
     if named:
         return Path(named).expanduser()
     bundled = bundled_archive()
     if bundled.exists() and os.access(bundled, os.W_OK) and not getattr(sys, "frozen", False):
         return bundled
-    return data_dir() / "archive.db"
+    from .first_start import user_archive
+
+    return user_archive(bundled, data_dir() / "archive.db")

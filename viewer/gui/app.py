@@ -20,6 +20,11 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    from PySide6.QtGui import QIcon  # the icon rendered from resources/icons/archive-viewer.svg
+
+    from ..paths import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "archive-viewer.png")))
     fonts.install(app)
     return app  # type: ignore[return-value]
 

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ImportRefused
+from ..records import ParsedDocument
 from ..store import Archive
+from .prepare import Prepared, prepared_in_order
 from .text import parse_text_file
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -76,11 +78,14 @@ def collect(paths: Iterable[str | Path], suffixes: set[str] | None = None) -> li
 EXTRA_IMPORTERS: dict[str, Importer] = {}
 
 
-def import_text(archive: Archive, path: Path, data: bytes, sha256: str) -> FileResult:
+def import_text(archive: Archive, path: Path, data: bytes, sha256: str,
+                parsed: ParsedDocument | None = None) -> FileResult:
+    """Write one text file's document (parsed here, or already by a worker process)."""
     outcome, existing = archive.find_existing(sha256, str(path.resolve()), None, path.stem)
     if outcome == "unchanged":
         return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
-    parsed = parse_text_file(data, path, archive.gazetteer())
+    if parsed is None:
+        parsed = parse_text_file(data, path, archive.gazetteer())
     if existing is None and parsed.url:
         outcome, existing = archive.find_existing(sha256, None, parsed.url, parsed.key)
         outcome = "imported" if existing is None else "updated"
@@ -93,9 +98,20 @@ def import_text(archive: Archive, path: Path, data: bytes, sha256: str) -> FileR
     return FileResult(path, outcome, document_id, message, report)
 
 
-def import_file(archive: Archive, path: Path) -> FileResult:
+def is_sidecar(path: Path) -> bool:
+    """A text file beside a PDF of the same name is that PDF's metadata, not a document."""
+    return any(path.with_suffix(suffix).is_file() for suffix in (".pdf", ".PDF", ".Pdf"))
+
+
+def import_file(archive: Archive, path: Path, prepared: Prepared | None = None) -> FileResult:
     """Import one file in its own transaction; every failure becomes a refused result."""
     try:
+        if prepared is not None:
+            if prepared.refused:
+                raise ImportRefused(str(path), prepared.refused)
+            if prepared.unchanged_id is not None:
+                return FileResult(path, "unchanged", prepared.unchanged_id, "already in the archive, unchanged")
+            return import_text(archive, path, b"", prepared.sha256 or "", prepared.parsed)
         if not path.exists():
             raise ImportRefused(str(path), "no such file")
         if path.is_dir():
@@ -130,11 +146,16 @@ def run_import(archive: Archive, paths: Iterable[str | Path],
     files = collect(paths)
     total = len(files)
     yield Progress(0, total, files[0] if files else None)
-    for index, path in enumerate(files):
-        if cancelled():
-            return
-        result = import_file(archive, path)
-        yield Progress(index + 1, total, path, result)
+    plain_text = {path for path in files if path.suffix.lower() in TEXT_SUFFIXES and not is_sidecar(path)}
+    ahead = prepared_in_order(archive.path, files, plain_text)
+    try:
+        for index, (path, prepared) in enumerate(zip(files, ahead, strict=True)):
+            if cancelled():
+                return
+            result = import_file(archive, path, prepared)
+            yield Progress(index + 1, total, path, result)
+    finally:
+        ahead.close()  # stops the worker pool, also when the caller stops early
 
 
 def import_all(archive: Archive, paths: Iterable[str | Path]) -> Summary:

@@ -234,11 +234,11 @@ def _sha(data: bytes) -> str:
 
 def import_text_or_sidecar(archive: Archive, path: Path, data: bytes, sha256: str) -> FileResult:
     """A .txt beside a PDF of the same name is that PDF's metadata, not a document of its own."""
-    from .batch import FileResult, import_text
+    from .batch import FileResult, import_text, is_sidecar
 
-    for suffix in (".pdf", ".PDF", ".Pdf"):
-        if path.with_suffix(suffix).is_file():
-            return FileResult(path, "unchanged", None, f"read as the metadata of {path.with_suffix(suffix).name}")
+    if is_sidecar(path):
+        pdf = next(path.with_suffix(s) for s in (".pdf", ".PDF", ".Pdf") if path.with_suffix(s).is_file())
+        return FileResult(path, "unchanged", None, f"read as the metadata of {pdf.name}")
     return import_text(archive, path, data, sha256)
 
 

@@ -1,0 +1,98 @@
+"""Reading and parsing text files in worker processes, ahead of the one thread that writes.
+
+Parsing a page costs about three times what writing it does, and SQLite takes one writer at a
+time: so on a machine with several cores a large batch parses in a pool of processes while the
+calling thread writes each document in its own transaction, in the order of the files. Workers
+only read (the archive too, to skip unchanged files and to learn the archive's aliases); nothing
+they do can leave half a document behind. Small batches do not pay for starting the pool.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ImportRefused
+from ..records import ParsedDocument
+
+PARALLEL_FROM = 200  # files; below this the pool costs more than it saves
+WINDOW = 64  # files parsed ahead of the writer at most
+
+
+@dataclass
+class Prepared:
+    """What a worker made of one file: its hash, and the parsed document or why it was refused."""
+
+    sha256: str | None
+    parsed: ParsedDocument | None = None
+    unchanged_id: int | None = None
+    refused: str | None = None
+
+
+_worker_archive = None
+
+
+def _start_worker(archive_path: str) -> None:
+    global _worker_archive
+    from ..store import Archive
+
+    _worker_archive = Archive(archive_path, readonly=True)
+
+
+def _prepare(path_text: str) -> Prepared:
+    from .text import parse_text_file
+
+    path = Path(path_text)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Prepared(None, refused=f"cannot be read ({error.strerror})")
+    sha256 = hashlib.sha256(data).hexdigest()
+    archive = _worker_archive
+    assert archive is not None
+    outcome, existing = archive.find_existing(sha256, None, None, "")
+    if outcome == "unchanged":
+        return Prepared(sha256, unchanged_id=existing)
+    try:
+        return Prepared(sha256, parsed=parse_text_file(data, path, archive.gazetteer()))
+    except ImportRefused as refused:
+        return Prepared(sha256, refused=refused.reason)
+
+
+def workers() -> int:
+    return min(4, os.cpu_count() or 1)
+
+
+def prepared_in_order(archive_path: Path, files: list[Path], wanted: set[Path]) -> Iterator[Prepared | None]:
+    """For each file in order: its Prepared if it is in ``wanted`` and the batch is worth a pool,
+    else None (the caller imports it the ordinary way)."""
+    if len(wanted) < PARALLEL_FROM or workers() < 2 or not archive_path.exists():
+        yield from (None for _ in files)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
+    pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_start_worker,
+                               initargs=(str(archive_path),))
+    pending: deque[Future[Prepared] | None] = deque()
+    queue = iter(files)
+    try:
+        def feed() -> bool:
+            path = next(queue, None)
+            if path is None:
+                return False
+            pending.append(pool.submit(_prepare, str(path)) if path in wanted else None)
+            return True
+
+        while len(pending) < WINDOW and feed():
+            pass
+        while pending:
+            future = pending.popleft()
+            feed()
+            yield None if future is None else future.result()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
