@@ -175,13 +175,15 @@ def search(ctx: click.Context, query: tuple[str, ...], limit: int, as_json: bool
     result = archive.search(text, limit=limit)
     if as_json:
         click.echo(json.dumps({
-            "query": text, "total": result.total, "ranked": result.ranked,
+            "query": text, "total": result.total, "total_exact": result.total_exact, "ranked": result.ranked,
             "hits": [{"id": h.id, "key": h.key, "date": h.date, "title": h.title,
                       "snippet": _highlight(h.snippet, False), "score": h.score} for h in result.hits],
         }, ensure_ascii=False, indent=2))
         return
-    order = "by relevance" if result.ranked else "by date (too many to rank)"
-    click.echo(f"{result.total} document{'s' * (result.total != 1)} match “{text}”, {order}")
+    order = "by relevance" if result.ranked else "in archive order (too many to rank)"
+    count = f"{result.total} document{'s' * (result.total != 1)}" if result.total_exact else (
+        f"more than {result.total} documents")
+    click.echo(f"{count} match “{text}”, {order}")
     color = sys.stdout.isatty()
     for hit in result.hits:
         click.echo(f"{hit.key:<22} {hit.date or '????-??-??'}  {hit.title}")

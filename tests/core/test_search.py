@@ -100,3 +100,23 @@ def test_queries_that_hold_nothing(seeded):
     assert seeded.search('" "').total == 0
     assert seeded.search("***").total == 0
     assert seeded.search("zzzzqqq").total == 0
+
+
+def test_a_word_in_too_many_documents_is_not_ranked_but_still_listed(tmp_path: Path, archive):
+    from viewer.core.store import RANK_LIMIT
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(RANK_LIMIT + 50):
+        (folder / f"n{number:05d}.txt").write_text(
+            f"Note {number} on the railway\n\n{1 + number % 28} March 1951\n\nThe railway question, part {number}.\n",
+            "utf-8")
+    summary = import_all(archive, [folder])
+    assert summary.count("imported") == RANK_LIMIT + 50
+    common = archive.search("railway")
+    assert (common.total, common.total_exact, common.ranked) == (RANK_LIMIT, False, False)
+    assert len(common.hits) == 100
+    assert all("\x02railway\x03" in hit.snippet.lower() or "\x02Railway\x03" in hit.snippet for hit in common.hits)
+    assert archive.count(Filters(query="railway")) == RANK_LIMIT + 50  # the list counts them all
+    rare = archive.search('"part 1049"')
+    assert (rare.total, rare.total_exact, rare.ranked) == (1, True, True)

@@ -18,7 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _painted_at(widget) -> float:  # noqa: ANN001 - a QWidget
+def _painted_at(widget) -> float:
     """Show ``widget`` and return time.time() once its first paint has been processed."""
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
@@ -26,7 +26,7 @@ def _painted_at(widget) -> float:  # noqa: ANN001 - a QWidget
     stamp: list[float] = []
 
     class Watch(QObject):
-        def eventFilter(self, _obj, event) -> bool:  # noqa: N802 - Qt's name
+        def eventFilter(self, _obj, event) -> bool:
             if event.type() == QEvent.Type.Paint and not stamp:
                 stamp.append(-1.0)
             return False
@@ -65,7 +65,7 @@ def empty_window() -> None:
     del app
 
 
-def _ms(work) -> float:  # noqa: ANN001
+def _ms(work) -> float:
     started = time.perf_counter()
     work()
     return (time.perf_counter() - started) * 1000

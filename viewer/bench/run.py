@@ -91,7 +91,7 @@ def _median_ms(work: Callable[[], object], runs: int) -> list[float]:
 
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 # -- import ----------------------------------------------------------------------------------------
@@ -168,8 +168,8 @@ def measure_search(report: Report, db: Path, baseline_db: Path) -> None:
             times += _median_ms(lambda q=query, f=filters: archive.search(q, f, limit=100), 1)
     conn = sqlite3.connect(baseline_db)
     base: list[float] = []
+    sql = "SELECT rowid, snippet(s, -1, '[', ']', '…', 24) FROM s WHERE s MATCH ? LIMIT 100"
     for _query, _dates, raw in queries:
-        sql = "SELECT rowid, snippet(s, -1, '[', ']', '…', 24) FROM s WHERE s MATCH ? LIMIT 100"
         base += _median_ms(lambda r=raw: conn.execute(sql, (r,)).fetchall(), 1)
     conn.close()
     report.add("search_p50_ms", statistics.median(times), "ms", statistics.median(base))

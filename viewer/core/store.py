@@ -654,7 +654,8 @@ class Archive:
         columns = SORTABLE.get(sort, SORTABLE["date"])
         nulls = f"d.{columns[0]} IS NULL, " if columns[0] != "id" else ""
         order = nulls + ", ".join(f"d.{c} {direction}" for c in columns)
-        sql = f"SELECT {', '.join('d.' + c for c in LIST_COLUMNS)} FROM documents d{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        columns_sql = ", ".join("d." + c for c in LIST_COLUMNS)
+        sql = f"SELECT {columns_sql} FROM documents d{where} ORDER BY {order} LIMIT ? OFFSET ?"
         return self.conn.execute(sql, [*params, limit, offset]).fetchall()
 
     def position_of(self, document_id: int, filters: Filters | None = None, sort: str = "date",
@@ -700,7 +701,8 @@ class Archive:
         where, params = self._where(filters or Filters())
         connector = " AND " if where else " WHERE "
         sql = (
-            "SELECT CAST((julianday(d.date_start) - julianday(?)) * ? / (julianday(?) - julianday(?) + 1) AS INTEGER) AS b,"
+            "SELECT CAST((julianday(d.date_start) - julianday(?)) * ? / (julianday(?) - julianday(?) + 1)"
+            " AS INTEGER) AS b,"
             f" count(*) FROM documents d{where}{connector}d.date_start >= ? AND d.date_start <= ? GROUP BY b"
         )
         counts = [0] * bins

@@ -65,7 +65,8 @@ _TYPE_FROM_TITLE = re.compile(
 _BRACKET_ALIAS = re.compile(r"\b(?P<alias>[A-ZА-Я][\w-]+)\s*[\[(](?P<canonical>[A-ZА-Я][^\])]{1,40})[\])]")
 _FOOTNOTE_MARK = re.compile(r"\b(?P<alias>[A-ZА-Я][\w-]+)\.?(?P<mark>[a-z]/|\*)")
 _FOOTNOTE = re.compile(
-    r"^(?P<mark>[a-z]/|\*)\s*(?:pseudonym|code name|псевдоним)\s+(?:of\s+)?(?P<name>[^.\[]+?(?:\.\s?[A-Z]\.)*\s?[A-Z][\w-]+)",
+    r"^(?P<mark>[a-z]/|\*)\s*(?:pseudonym|code name|псевдоним)\s+(?:of\s+)?"
+    r"(?P<name>[^.\[]+?(?:\.\s?[A-Z]\.)*\s?[A-Z][\w-]+)",
     re.I | re.M,
 )
 
