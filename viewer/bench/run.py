@@ -44,6 +44,10 @@ TARGETS = {
 }
 
 
+def _significant(value: float, digits: int = 4) -> float:
+    return float(f"{value:.{digits}g}")
+
+
 class Report:
     def __init__(self, docs: int):
         self.docs = docs
@@ -55,9 +59,9 @@ class Report:
         ratio = None
         if baseline:
             ratio = value / baseline
-        self.metrics[name] = {"value": round(value, 4), "unit": unit,
-                              "baseline": None if baseline is None else round(baseline, 4),
-                              "ratio": None if ratio is None else round(ratio, 3)}
+        self.metrics[name] = {"value": _significant(value), "unit": unit,
+                              "baseline": None if baseline is None else _significant(baseline),
+                              "ratio": None if ratio is None else _significant(ratio)}
         _ = lower_is_better
 
     def as_json(self) -> dict[str, Any]:
