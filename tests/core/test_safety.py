@@ -323,3 +323,47 @@ def test_no_network_connection_is_ever_attempted(tmp_path):
         assert result.returncode == 0, result.stderr
         calls = log.read_text()
         assert "AF_INET" not in calls, calls
+
+
+def _hostile_pdf(path: Path, marker: Path) -> None:
+    """A PDF that asks to run JavaScript on opening, launch a program, open a web address and
+    carries an embedded file: none of it may happen."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Telegram about the hostile attachment", fontsize=14)
+    page.insert_link({"kind": pymupdf.LINK_LAUNCH, "file": f"/usr/bin/touch {marker}",
+                      "from": pymupdf.Rect(72, 80, 300, 110)})
+    page.insert_link({"kind": pymupdf.LINK_URI, "uri": "http://192.0.2.1/beacon", "from": pymupdf.Rect(72, 120, 300, 140)})
+    doc.embfile_add("payload.sh", f"#!/bin/sh\ntouch {marker}\n".encode(), filename="payload.sh")
+    catalog = doc.pdf_catalog()
+    doc.xref_set_key(catalog, "OpenAction", f"<< /S /Launch /F ({marker}) >>")
+    doc.xref_set_key(catalog, "AA", "<< /WC << /S /JavaScript /JS (app.launchURL('http://192.0.2.1/js')) >> >>")
+    doc.save(path)
+    doc.close()
+
+
+@pytest.mark.skipif(not shutil.which("strace"), reason="strace is not installed")
+def test_hostile_pdf_runs_nothing_and_calls_nowhere(tmp_path):
+    marker = tmp_path / "escaped"
+    pdf = tmp_path / "hostile.pdf"
+    _hostile_pdf(pdf, marker)
+    log = tmp_path / "trace.log"
+    db = tmp_path / "hostile.db"
+    for arguments in (["import", "--no-ocr", str(pdf)], ["search", "hostile"], ["export", "hostile", "--pdf",
+                                                                                  str(tmp_path / "out.pdf")]):
+        result = subprocess.run(
+            ["strace", "-f", "-qq", "-e", "trace=execve,connect", "-o", str(log),
+             PYTHON, "-m", "viewer", "--db", str(db), *arguments],
+            capture_output=True, text=True, timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        calls = log.read_text()
+        assert "AF_INET" not in calls, calls
+        programs = {line.split('execve("', 1)[1].split('"', 1)[0] for line in calls.splitlines()
+                    if 'execve("' in line and "= 0" in line}
+        assert all(Path(program).name.startswith("python") for program in programs), programs
+    assert not marker.exists()
+    with Archive(db, readonly=True) as archive:
+        assert archive.search("hostile").total == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import stat
 import struct
@@ -88,6 +89,20 @@ def test_import_search_and_screenshot(run, tmp_path: Path):
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert (width, height) >= (800, 500) and len(png) > 10_000
+
+
+def test_a_large_import_parses_in_worker_processes(run, tmp_path: Path):
+    """From 200 files the import parses in "spawn" worker processes, which in a bundle are the
+    executable started again (packaging/launcher.py calls multiprocessing.freeze_support())."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    seeds = sorted((ROOT / "resources" / "samples").glob("*.txt"))
+    for number in range(220):
+        text = seeds[number % len(seeds)].read_text(encoding="utf-8")
+        (folder / f"{number:03d}.txt").write_text(f"{text}\n\nCopy {number}.\n", encoding="utf-8")
+    summary = run("--db", "many.db", "import", "--quiet", str(folder)).stdout
+    counts = dict((word, int(n)) for n, word in re.findall(r"(\d+) (imported|updated|unchanged|refused)", summary))
+    assert counts["refused"] == 0 and counts["imported"] + counts["updated"] == 220, summary
 
 
 def test_first_start_copies_the_bundled_archive(run, bundle: Path):

@@ -24,6 +24,8 @@ class ActionSpec:
 SPECS = (
     ActionSpec("open", "&Open Archive…", "Open another archive file", (QKeySequence.StandardKey.Open,)),
     ActionSpec("import", "&Import…", "Import text files or folders into this archive", ("Ctrl+I",)),
+    ActionSpec("attach_scan", "&Attach Scan…", "Attach a PDF or an image (JPEG, PNG, TIFF) as the open document's "
+               "scan", ("Ctrl+Shift+I",)),
     ActionSpec("export", "&Export Annotated PDF…", "Export documents with their annotations as a PDF", ("Ctrl+E",)),
     ActionSpec("quit", "&Quit", "Close the window", (QKeySequence.StandardKey.Quit, "Ctrl+Q")),
     ActionSpec("copy_citation", "Copy &Citation", "Copy the full citation of the open document",
@@ -52,7 +54,7 @@ SPECS = (
 )
 
 MENUS = {
-    "&File": ("open", "import", "export", None, "quit"),
+    "&File": ("open", "import", "attach_scan", "export", None, "quit"),
     "&Edit": ("undo", "redo", None, "highlight", None, "copy_citation", "find"),
     "&View": ("zoom_in", "zoom_out", "zoom_reset", "side_by_side", None, "tab_scan", "tab_transcript",
               "tab_translation", "tab_details", None, "toggle_timeline", "toggle_annotations"),

@@ -344,8 +344,8 @@ class DocumentPanel(QWidget):
         self.scan_missing.set(
             "No scan is attached to this document." + (
                 " Its text is in the Transcript and Translation tabs." if has_text else "")
-            + "\nScans come from importing the document's PDF.",
-            "Import a scan…", "Import a PDF of this document (File ▸ Import…)")
+            + "\nAttach a PDF or an image of the original (File ▸ Attach Scan…).",
+            "Attach a scan…", "Attach a PDF or an image (JPEG, PNG, TIFF) as this document's scan")
         self.scan_stack.setCurrentWidget(self.scan_missing)
 
     def _show_texts(self) -> None:

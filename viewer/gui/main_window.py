@@ -14,6 +14,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
@@ -47,20 +50,29 @@ class ImportProgress(QObject):
     advanced = Signal(int, int, str)
 
 
+LOCKED = ("a password is needed", "the password given does not open it")
+
+
 def import_files(archive_path: Path, paths: list[str], progress: ImportProgress,
-                 cancelled: threading.Event) -> tuple[int, int, int, list[str]]:
-    """Run the real importer on a worker thread with its own connection; returns the counts."""
+                 cancelled: threading.Event, password: str | None = None) -> tuple[int, int, int, list[str]]:
+    """Run the real importer on a worker thread with its own connection; returns the counts and
+    the refusals (each "name: reason"; the locked PDFs also by path, after a tab, for a retry)."""
     from ..core.importers.batch import Summary, run_import
+    from ..core.importers.pdf import pdf_options
 
     summary = Summary()
-    with Archive(archive_path) as archive:
+    with Archive(archive_path) as archive, pdf_options(password=password):
         for step in run_import(archive, paths, cancelled=cancelled.is_set):
             progress.advanced.emit(step.done, step.total, step.current.name if step.current else "")
             if step.result is not None:
                 summary.results.append(step.result)
-    refused = [f"{r.path.name}: {r.message}" for r in summary.refused()]
+    refused = [f"{r.path.name}: {r.message}" + (f"\t{r.path}" if any(lock in r.message for lock in LOCKED) else "")
+               for r in summary.refused()]
     return (summary.count("imported") + summary.count("updated"), summary.count("unchanged"),
             len(refused), refused)
+
+
+WRITING_ACTIONS = ("import", "attach_scan", "highlight", "undo", "redo")
 
 
 class MainWindow(QMainWindow):
@@ -112,6 +124,10 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("status_bar")
         self._connect()
         self.annotating = Annotating(self)  # the annotations list, tools, undo/redo
+        self.read_only_note = QLabel(self)
+        self.read_only_note.setObjectName("read_only_note")
+        self.statusBar().addPermanentWidget(self.read_only_note)
+        self._show_write_access()
         self._starting = True  # the first filters must not open a document before the last one is restored
         self._apply_filters(self.filter_bar.filters())
         self._starting = False
@@ -150,7 +166,8 @@ class MainWindow(QMainWindow):
         self.timeline.document_activated.connect(self.open_document)
         self.timeline.range_selected.connect(self.filter_bar.set_date_range)
         self.panel.document_requested.connect(self.open_document)
-        self.panel.import_requested.connect(self.choose_import)
+        self.panel.import_requested.connect(self.choose_attach)
+        a["attach_scan"].triggered.connect(self.choose_attach)
         self.panel.zoom_changed.connect(self.set_point_size)
         self.panel.side_by_side_changed.connect(a["side_by_side"].setChecked)
         self.panel.tab_changed.connect(lambda name: state.write(self.settings, "document/tab", name))
@@ -249,7 +266,21 @@ class MainWindow(QMainWindow):
         self.annotating.reset()
         old.close()
         self.setWindowTitle(f"{archive.path.name} — {APP_NAME}")
+        self._data_version = archive.data_version()
+        self._show_write_access()
         return True
+
+    def _show_write_access(self) -> None:
+        """On read-only media, commands that write are off and the status bar says why."""
+        writable = not self.archive.readonly
+        for name in WRITING_ACTIONS:
+            action = self.actions.get(name)
+            if action is not None:
+                action.setEnabled(writable)
+        reason = "" if writable else f"Read-only: {self.archive.readonly_reason}"
+        self.read_only_note.setText(reason)
+        self.read_only_note.setToolTip(reason)
+        self.read_only_note.setAccessibleName(reason or "Archive is writable")
 
     def choose_archive(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open Archive", str(self.archive.path.parent),
@@ -263,8 +294,9 @@ class MainWindow(QMainWindow):
         if paths:
             self.start_import(paths)
 
-    def start_import(self, paths: list[str]) -> None:
-        """Import on a worker thread with a cancellable progress dialog, then refresh the list."""
+    def start_import(self, paths: list[str], password: str | None = None) -> None:
+        """Import on a worker thread with a cancellable progress dialog, then refresh the list;
+        encrypted PDFs are offered a password prompt and imported again."""
         progress = ImportProgress(self)
         cancelled = threading.Event()
         dialog = QProgressDialog("Importing…", "Cancel", 0, max(len(paths), 1), self)
@@ -290,15 +322,74 @@ class MainWindow(QMainWindow):
             self.refresh()
             message = f"{imported} imported, {unchanged} unchanged, {refused} refused"
             self.statusBar().showMessage(message, 8000)
-            if reasons:
-                QMessageBox.warning(self, "Some files were refused", message + "\n\n" + "\n".join(reasons[:20]))
+            locked = [reason.split("\t", 1)[1] for reason in reasons if "\t" in reason]
+            others = [reason for reason in reasons if "\t" not in reason]
+            if others:
+                QMessageBox.warning(self, "Some files were refused", message + "\n\n" + "\n".join(others[:20]))
             self.import_finished.emit(result)
+            if locked:
+                self.ask_password(locked)
 
         def failed(message: str) -> None:
             dialog.reset()
             QMessageBox.critical(self, "Import failed", message.splitlines()[0])
 
-        self.runner.run(lambda: import_files(path, paths, progress, cancelled), finished, failed)
+        self.runner.run(lambda: import_files(path, paths, progress, cancelled, password), finished, failed)
+
+    def choose_attach(self) -> None:
+        document_id = self.current_document()
+        if document_id is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Attach a scan", str(Path.home()),
+            "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)")
+        if name:
+            self.attach(document_id, Path(name))
+
+    def attach(self, document_id: int, path: Path, password: str | None = None) -> None:
+        """Attach a scan on a worker thread; an encrypted PDF brings up a password prompt."""
+        archive_path = self.archive.path
+
+        def work() -> tuple[str, str]:
+            from ..core.importers.images import attach_scan
+            from ..core.importers.mupdf import PasswordRequired
+
+            with Archive(archive_path) as archive:
+                try:
+                    result = attach_scan(archive, document_id, path, password=password, ask_password=True)
+                except PasswordRequired as locked:
+                    return "locked", locked.reason
+            return result.outcome, result.message
+
+        def done(outcome: tuple[str, str]) -> None:
+            kind, message = outcome
+            if kind == "locked":
+                password_text, given = QInputDialog.getText(
+                    self, "Password needed", f"{path.name} is {message}.\nPassword:", QLineEdit.EchoMode.Password)
+                if given and password_text:
+                    self.attach(document_id, path, password_text)
+                return
+            if kind == "refused":
+                QMessageBox.warning(self, "Scan not attached", f"{path.name}: {message}")
+                return
+            self.statusBar().showMessage(f"{path.name}: attached" + (f" ({message})" if message else ""), 8000)
+            self.refresh()
+            self.open_document(document_id)
+            self.panel.show_tab("scan")
+            self.scan_attached.emit(document_id)
+
+        self.runner.run(work, done, lambda message: QMessageBox.critical(self, "Attach failed", message))
+
+    scan_attached = Signal(int)
+
+    def ask_password(self, locked: list[str]) -> None:
+        """Ask for the password of encrypted PDFs and import them again with it."""
+        names = ", ".join(Path(p).name for p in locked[:5]) + ("…" if len(locked) > 5 else "")
+        password, given = QInputDialog.getText(
+            self, "Password needed", f"{names} {'is' if len(locked) == 1 else 'are'} encrypted.\nPassword:",
+            QLineEdit.EchoMode.Password)
+        if given and password:
+            self.start_import(locked, password)
 
     import_finished = Signal(object)
 

@@ -1,0 +1,46 @@
+"""Attaching a scan from the window, and importing an encrypted PDF with its password."""
+
+from __future__ import annotations
+
+import pymupdf
+
+from .helpers import seed_id
+
+
+def _pdf(path, text: str, password: str | None = None) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), text, fontsize=20)
+    if password:
+        doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw=password, owner_pw=password + "!")
+    else:
+        doc.save(path)
+    doc.close()
+
+
+def test_attach_a_scan_to_the_open_document(qtbot, window, tmp_path):
+    document_id = seed_id(window.archive, "003")
+    window.open_document(document_id)
+    assert window.actions["attach_scan"].isEnabled()
+    scan = tmp_path / "ignatiev-original.pdf"
+    _pdf(scan, "IGNATIEV original telegram page")
+    with qtbot.waitSignal(window.scan_attached, timeout=30000) as signal:
+        window.attach(document_id, scan)
+    assert signal.args == [document_id]
+    assert [row["file_page"] for row in window.archive.scan_pages(document_id)] == [0]
+    assert window.panel.current_tab() == "scan"
+    assert window.archive.record(document_id)["has_scan"]
+
+
+def test_an_encrypted_pdf_imports_with_its_password(qtbot, window, tmp_path):
+    locked = tmp_path / "locked.pdf"
+    _pdf(locked, "Minutes about Kaesong", password="kaesong")
+    with qtbot.waitSignal(window.import_finished, timeout=60000) as first:
+        window.start_import([str(locked)])
+    imported, _unchanged, refused, reasons = first.args[0]
+    assert (imported, refused) == (0, 1)
+    assert reasons[0].endswith(f"\t{locked}")  # offered to the password prompt
+    with qtbot.waitSignal(window.import_finished, timeout=60000) as second:
+        window.start_import([str(locked)], password="kaesong")
+    assert second.args[0][0] == 1
+    assert window.archive.search("Kaesong").total == 1
