@@ -35,12 +35,27 @@ def test_attach_a_scan_to_the_open_document(qtbot, window, tmp_path):
 def test_an_encrypted_pdf_imports_with_its_password(qtbot, window, tmp_path):
     locked = tmp_path / "locked.pdf"
     _pdf(locked, "Minutes about Kaesong", password="kaesong")
-    with qtbot.waitSignal(window.import_finished, timeout=60000) as first:
-        window.start_import([str(locked)])
-    imported, _unchanged, refused, reasons = first.args[0]
-    assert (imported, refused) == (0, 1)
-    assert reasons[0].endswith(f"\t{locked}")  # offered to the password prompt
-    with qtbot.waitSignal(window.import_finished, timeout=60000) as second:
-        window.start_import([str(locked)], password="kaesong")
-    assert second.args[0][0] == 1
+    asked: list[str] = []
+    window.password_prompt = lambda message: asked.append(message) or "kaesong"  # the person types it
+    results = []
+    window.import_finished.connect(results.append)
+    window.start_import([str(locked)])
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=60000)
+    first, second = results
+    assert (first[0], first[2]) == (0, 1)  # refused for want of a password...
+    assert asked == ["locked.pdf is encrypted."]
+    assert (second[0], second[2]) == (1, 0)  # ...then imported with it
     assert window.archive.search("Kaesong").total == 1
+
+
+def test_a_wrong_password_is_refused_and_asked_again_no_more(qtbot, window, tmp_path):
+    locked = tmp_path / "locked.pdf"
+    _pdf(locked, "Minutes about Kaesong", password="kaesong")
+    answers = iter(["wrong", None])
+    window.password_prompt = lambda message: next(answers)
+    results = []
+    window.import_finished.connect(results.append)
+    window.start_import([str(locked)])
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=60000)
+    assert results[1][2] == 1 and "does not open it" in results[1][3][0]
+    assert window.archive.search("Kaesong").total == 0

@@ -46,10 +46,17 @@ CREATE TABLE documents (
     source_path TEXT,                    -- full path at import time
     source_sha256 TEXT,
     imported_at TEXT,
-    updated_at TEXT
+    updated_at TEXT,
+    -- sort keys that put unknown values last and can be indexed
+    sort_date TEXT GENERATED ALWAYS AS (coalesce(date_start, '9999-12-31')) VIRTUAL,
+    sort_type TEXT GENERATED ALWAYS AS (coalesce(doc_type, char(1114111))) VIRTUAL,
+    sort_language TEXT GENERATED ALWAYS AS (coalesce(original_language, char(1114111))) VIRTUAL
 );
--- The list's covering index: keyset windows in date order read nothing else.
-CREATE INDEX documents_list ON documents (date_start, id, title);
+-- The list's covering index: windows in date order (and date ranges) read nothing else.
+CREATE INDEX documents_list ON documents (sort_date, id, title);
+CREATE INDEX documents_by_title ON documents (title, id);
+CREATE INDEX documents_by_type ON documents (sort_type, id);
+CREATE INDEX documents_by_language ON documents (sort_language, id);
 CREATE INDEX documents_type ON documents (doc_type);
 CREATE INDEX documents_language ON documents (original_language);
 CREATE INDEX documents_classification ON documents (classification);
@@ -90,7 +97,7 @@ CREATE TABLE document_entities (
     as_written TEXT,
     PRIMARY KEY (document_id, entity_id, role)
 );
-CREATE INDEX document_entities_entity ON document_entities (entity_id, role);
+CREATE INDEX document_entities_entity ON document_entities (entity_id, document_id, role);
 
 CREATE TABLE reference_numbers (
     id INTEGER PRIMARY KEY,

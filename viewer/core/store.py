@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,11 +32,12 @@ LIST_COLUMNS = (
     "id", "key", "date_start", "date_end", "date_precision", "title", "doc_type",
     "original_language", "classification", "has_scan", "has_transcript", "has_translation",
 )
+# Sort keys (generated columns, indexed) that put unknown values last.
 SORTABLE = {
-    "date": ("date_start", "id"),
+    "date": ("sort_date", "id"),
     "title": ("title", "id"),
-    "type": ("doc_type", "id"),
-    "language": ("original_language", "id"),
+    "type": ("sort_type", "id"),
+    "language": ("sort_language", "id"),
     "id": ("id",),
 }
 FACETS = {
@@ -625,10 +626,12 @@ class Archive:
             )
             params.append(filters.person)
         if filters.date_from:
-            clauses.append("d.date_end >= ?")
-            params.append(filters.date_from)
+            # overlapping the range: a start at most a year earlier (a date's widest precision)
+            # lets the date index bound the scan; the end then decides
+            clauses.append("d.sort_date >= ? AND d.date_end >= ?")
+            params += [_year_before(filters.date_from), filters.date_from]
         if filters.date_to:
-            clauses.append("d.date_start <= ?")
+            clauses.append("d.sort_date <= ?")
             params.append(filters.date_to)
         if filters.ids is not None:
             clauses.append(f"d.id IN ({','.join('?' * len(filters.ids))})" if filters.ids else "0")
@@ -652,8 +655,7 @@ class Archive:
         where, params = self._where(filters or Filters())
         direction = "DESC" if descending else "ASC"
         columns = SORTABLE.get(sort, SORTABLE["date"])
-        nulls = f"d.{columns[0]} IS NULL, " if columns[0] != "id" else ""
-        order = nulls + ", ".join(f"d.{c} {direction}" for c in columns)
+        order = ", ".join(f"d.{c} {direction}" for c in columns)
         columns_sql = ", ".join("d." + c for c in LIST_COLUMNS)
         sql = f"SELECT {columns_sql} FROM documents d{where} ORDER BY {order} LIMIT ? OFFSET ?"
         return self.conn.execute(sql, [*params, limit, offset]).fetchall()
@@ -664,16 +666,14 @@ class Archive:
         columns = SORTABLE.get(sort, SORTABLE["date"])
         first = columns[0]
         value = self._one(f"SELECT {first} FROM documents WHERE id = ?", (document_id,))
-        if value is None and first == "id":
+        if value is None:
             return None
         where, params = self._where(filters or Filters())
         op = ">" if descending else "<"
         if first == "id":
             before, extra = f"d.id {op} ?", [document_id]
-        elif value is None:
-            before, extra = f"(d.{first} IS NOT NULL OR d.id {op} ?)", [document_id]
-        else:
-            before = f"(d.{first} IS NOT NULL AND (d.{first} {op} ? OR (d.{first} = ? AND d.id {op} ?)))"
+        else:  # sort keys are never NULL
+            before = f"(d.{first} {op} ? OR (d.{first} = ? AND d.id {op} ?))"
             extra = [value, value, document_id]
         connector = " AND " if where else " WHERE "
         return int(self._one(f"SELECT count(*) FROM documents d{where}{connector}{before}", [*params, *extra]))
@@ -683,12 +683,13 @@ class Archive:
         filters = filters or Filters()
         if facet == "person":
             where, params = self._where(Filters(**{**filters.__dict__, "person": None}))
+            within = f" WHERE document_id IN (SELECT d.id FROM documents d{where})" if where else ""
             sql = (
-                "SELECT e.name, count(DISTINCT de.document_id) FROM document_entities de "
-                "JOIN entities e ON e.id = de.entity_id JOIN documents d ON d.id = de.document_id"
-                f"{where}{' AND' if where else ' WHERE'} e.kind = 'person' GROUP BY e.name ORDER BY 2 DESC, 1"
+                "SELECT e.name, x.n FROM (SELECT entity_id, count(DISTINCT document_id) AS n "
+                f"FROM document_entities{within} GROUP BY entity_id) x JOIN entities e ON e.id = x.entity_id "
+                "WHERE e.kind = 'person' ORDER BY x.n DESC, e.name LIMIT ?"
             )
-            return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
+            return [(r[0], r[1]) for r in self.conn.execute(sql, [*params, PEOPLE_IN_FACET])]
         column = FACETS[facet]
         attribute = "doc_type" if facet == "type" else facet
         where, params = self._where(Filters(**{**filters.__dict__, attribute: None}))
@@ -697,18 +698,24 @@ class Archive:
         return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
 
     def date_histogram(self, bins: int, start: str, end: str, filters: Filters | None = None) -> list[int]:
-        """Documents per equal slice of [start, end] (by julian day), for the timeline."""
+        """Documents per equal slice of [start, end] (by day), for the timeline: counted per date
+        (or per month when a slice is a month or more) on the date index, then binned here."""
         where, params = self._where(filters or Filters())
         connector = " AND " if where else " WHERE "
-        sql = (
-            "SELECT CAST((julianday(d.date_start) - julianday(?)) * ? / (julianday(?) - julianday(?) + 1)"
-            " AS INTEGER) AS b,"
-            f" count(*) FROM documents d{where}{connector}d.date_start >= ? AND d.date_start <= ? GROUP BY b"
-        )
+        first, last = date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
+        span = (last - first).days + 1
+        by_month = span / max(bins, 1) >= 31
+        key = "substr(d.sort_date, 1, 7)" if by_month else "d.sort_date"
+        sql = (f"SELECT {key}, count(*) FROM documents d{where}{connector}d.sort_date >= ? AND d.sort_date <= ? "
+               f"GROUP BY {key}")
         counts = [0] * bins
-        for bucket, number in self.conn.execute(sql, [start, bins, end, start, *params, start, end]):
-            if 0 <= bucket < bins:
-                counts[bucket] += number
+        for when, number in self.conn.execute(sql, [*params, start, end]):
+            try:
+                day = date.fromisoformat(f"{when}-15" if by_month else when[:10])
+            except ValueError:
+                continue
+            bucket = int((day - first).days * bins / span)
+            counts[min(max(bucket, 0), bins - 1)] += number
         return counts
 
     def dated_documents(self, start: str, end: str, filters: Filters | None = None,
@@ -717,7 +724,7 @@ class Archive:
         connector = " AND " if where else " WHERE "
         return self.conn.execute(
             f"SELECT d.id, d.key, d.date_start, d.title FROM documents d{where}{connector}"
-            "d.date_start >= ? AND d.date_start <= ? ORDER BY d.date_start, d.id LIMIT ?",
+            "d.sort_date >= ? AND d.sort_date <= ? ORDER BY d.sort_date, d.id LIMIT ?",
             [*params, start, end, limit],
         ).fetchall()
 
@@ -1051,6 +1058,11 @@ class Archive:
 
 
 RANK_LIMIT = 1000
+PEOPLE_IN_FACET = 300  # the people filter lists the most frequent; typing finds any other
+
+
+def _year_before(iso: str) -> str:
+    return f"{int(iso[:4]) - 1:04d}{iso[4:]}"
 ENTITY_TOKEN = "zzentity"
 
 

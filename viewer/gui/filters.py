@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.store import Archive, Filters
+from .tasks import TaskRunner
 
 DEBOUNCE_MS = 250
+LARGE_ARCHIVE = 20_000  # documents from which the people are counted off the GUI thread
 ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FACETS = (  # facet, Filters attribute, label, tooltip
     ("language", "language", "Language", "Original language of the document"),
@@ -56,9 +58,11 @@ class FilterBar(QWidget):
 
     filters_changed = Signal(object)
 
-    def __init__(self, archive: Archive, parent: QWidget | None = None):
+    def __init__(self, archive: Archive, parent: QWidget | None = None, runner: TaskRunner | None = None):
         super().__init__(parent)
         self.archive = archive
+        self.runner = runner
+        self._generation = 0  # counts in flight for an older selection are dropped
         self.setObjectName("filter_bar")
         self._updating = False
         self.search = QLineEdit(self)
@@ -219,6 +223,9 @@ class FilterBar(QWidget):
             entity = self.archive.gazetteer().named(text)
             if entity is not None:
                 index = combo.findData(entity.name)
+                if index < 0:  # someone outside the most frequent people the list shows
+                    combo.addItem(entity.name, entity.name)
+                    index = combo.count() - 1
         if index >= 0 and index != combo.currentIndex():
             combo.setCurrentIndex(index)
             self._emit_now()
@@ -241,28 +248,56 @@ class FilterBar(QWidget):
     # -- counts -------------------------------------------------------------------------------
 
     def refresh_counts(self, filters: Filters | None = None) -> None:
-        """Refill every facet with its values and counts for the current selection."""
+        """Refill every facet with its values and counts for the current selection. In a large
+        archive the people are counted on a worker thread (it takes a second at 100,000
+        documents), so the list answers first and the counts follow."""
         filters = filters or self.filters()
+        self._generation += 1
+        large = self.runner is not None and self.archive.count() >= LARGE_ARCHIVE
+        for facet, _attribute, _label, _tip in FACETS:
+            if facet == "person" and large:
+                self._count_people_later(filters)
+            else:
+                self._fill(facet, self.archive.facet_counts(facet, filters), filters)
+
+    def _count_people_later(self, filters: Filters) -> None:
+        generation, path = self._generation, self.archive.path
+
+        def work() -> list[tuple[str, int]]:
+            with Archive(path, readonly=True) as archive:
+                return archive.facet_counts("person", filters)
+
+        def done(counts: list[tuple[str, int]]) -> None:
+            if generation == self._generation:
+                self._fill("person", counts, filters)
+                self.counts_ready.emit()
+
+        assert self.runner is not None
+        self.runner.run(work, done)
+
+    counts_ready = Signal()
+
+    def _fill(self, facet: str, counts: list[tuple[str, int]], filters: Filters) -> None:
         gazetteer = self.archive.gazetteer()
-        for facet, attribute, _label, _tip in FACETS:
-            combo = self.combos[facet]
-            chosen = getattr(filters, attribute)
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(ANY, None)
-            for value, number in self.archive.facet_counts(facet, filters):
-                combo.addItem(f"{value} ({number})", value)
-                if facet == "person":
-                    entity = gazetteer.get(value, "person")
-                    aliases = [a for a in (entity.all_names() if entity else []) if a != value]
-                    tip = f"{value}: {number} document{'s' * (number != 1)}"
-                    if aliases:
-                        tip += "\nAlso written: " + ", ".join(aliases[:12])
-                    combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-            if chosen and combo.findData(chosen) < 0:
-                combo.addItem(f"{chosen} (0)", chosen)
-            combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
-            combo.blockSignals(False)
+        attribute = next(a for f, a, _label, _tip in FACETS if f == facet)
+        combo = self.combos[facet]
+        chosen = getattr(filters, attribute)
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(ANY, None)
+        for value, number in counts:
+            combo.addItem(f"{value} ({number})", value)
+            if facet == "person":
+                entity = gazetteer.get(value, "person")
+                aliases = [a for a in (entity.all_names() if entity else []) if a != value]
+                tip = f"{value}: {number} document{'s' * (number != 1)}"
+                if aliases:
+                    tip += "\nAlso written: " + ", ".join(aliases[:12])
+                combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        if chosen and combo.findData(chosen) < 0:
+            combo.addItem(f"{chosen} (0)", chosen)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
+        combo.blockSignals(False)
 
     def show_total(self, shown: int, total: int) -> None:
         if shown == total:

@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         side_by_side = state.read(self.settings, "text/side_by_side")
 
         self.model = DocumentTableModel(self.archive, self)
-        self.filter_bar = FilterBar(self.archive, self)
+        self.filter_bar = FilterBar(self.archive, self, runner=self.runner)
         self.document_list = DocumentList(self.model, self)
         left = QWidget(self)
         left.setObjectName("list_pane")
@@ -364,9 +364,8 @@ class MainWindow(QMainWindow):
         def done(outcome: tuple[str, str]) -> None:
             kind, message = outcome
             if kind == "locked":
-                password_text, given = QInputDialog.getText(
-                    self, "Password needed", f"{path.name} is {message}.\nPassword:", QLineEdit.EchoMode.Password)
-                if given and password_text:
+                password_text = self.password_prompt(f"{path.name} is {message}.")
+                if password_text:
                     self.attach(document_id, path, password_text)
                 return
             if kind == "refused":
@@ -385,11 +384,15 @@ class MainWindow(QMainWindow):
     def ask_password(self, locked: list[str]) -> None:
         """Ask for the password of encrypted PDFs and import them again with it."""
         names = ", ".join(Path(p).name for p in locked[:5]) + ("…" if len(locked) > 5 else "")
-        password, given = QInputDialog.getText(
-            self, "Password needed", f"{names} {'is' if len(locked) == 1 else 'are'} encrypted.\nPassword:",
-            QLineEdit.EchoMode.Password)
-        if given and password:
+        password = self.password_prompt(f"{names} {'is' if len(locked) == 1 else 'are'} encrypted.")
+        if password:
             self.start_import(locked, password)
+
+    def password_prompt(self, message: str) -> str | None:
+        """Ask for a password (replaceable, as tests do, by a callable with the same shape)."""
+        password, given = QInputDialog.getText(self, "Password needed", f"{message}\nPassword:",
+                                               QLineEdit.EchoMode.Password)
+        return password if given and password else None
 
     import_finished = Signal(object)
 
