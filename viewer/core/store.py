@@ -402,7 +402,8 @@ class Archive:
     def search_columns(self, document_id: int) -> list[str] | None:
         """What the full-text index should hold for a document (title, summary, body, names, refs)."""
         doc = self.conn.execute(
-            "SELECT title, summary, citation, source, date_text FROM documents WHERE id = ?", (document_id,)
+            "SELECT title, summary, source, date_text, date_start, date_end FROM documents WHERE id = ?",
+            (document_id,),
         ).fetchone()
         if doc is None:
             return None
@@ -420,7 +421,7 @@ class Archive:
             "WHERE de.document_id = ? ORDER BY e.id", (document_id,))]
         refs = [row[0] for row in self.conn.execute(
             "SELECT label FROM reference_numbers WHERE document_id = ?", (document_id,))]
-        refs += [doc["source"] or "", doc["date_text"] or ""]
+        refs += [doc["source"] or "", doc["date_text"] or "", *year_tokens(doc["date_start"], doc["date_end"])]
         return [
             folding.index_text(doc["title"]),
             folding.index_text(doc["summary"]),
@@ -785,6 +786,9 @@ class Archive:
 
         result.terms = highlight_terms(query, self._surface_forms)
         filters = Filters(**{**(filters or Filters()).__dict__, "query": ""})
+        years = year_tokens(filters.date_from, filters.date_to, most=YEARS_IN_QUERY)
+        if years:  # the index narrows to the years first; the dates below decide exactly
+            match = f"({match}) AND ({' OR '.join(years)})"
         where, params = self._where(filters)
         join = " JOIN documents d ON d.id = search.rowid" if where else ""
         extra = where.replace(" WHERE ", " AND ", 1)
@@ -1059,6 +1063,20 @@ class Archive:
 
 RANK_LIMIT = 1000
 PEOPLE_IN_FACET = 300  # the people filter lists the most frequent; typing finds any other
+
+
+YEAR_TOKEN = "zzyear"
+YEARS_IN_QUERY = 10  # a date filter spanning more years is not selective enough to help the index
+
+
+def year_tokens(start: str | None, end: str | None, most: int = 60) -> list[str]:
+    """Index tokens for the years a date range overlaps (none for an open or a too long range)."""
+    if not start or not end:
+        return []
+    first, last = int(start[:4]), int(end[:4])
+    if last < first or last - first >= most:
+        return []
+    return [f"{YEAR_TOKEN}{year}" for year in range(first, last + 1)]
 
 
 def _year_before(iso: str) -> str:

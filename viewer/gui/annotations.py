@@ -274,8 +274,9 @@ class Annotating(QObject):
         if toggle is not None:
             toggle.setChecked(True)
             toggle.toggled.connect(self.dock.setVisible)
-            self.dock.visibilityChanged.connect(lambda visible: toggle.setChecked(visible)
-                                                if not window.isMinimized() else None)
+            self.dock.visibilityChanged.connect(
+                lambda visible: toggle.setChecked(visible)
+                if shiboken6.isValid(window) and not window.isMinimized() else None)
         highlight = actions.get("highlight")
         if highlight is not None:
             self.pane.highlight_button.setDefaultAction(highlight)
