@@ -12,7 +12,6 @@ from ..core.store import Archive
 from .synthetic import EN_WORDS, PEOPLE, RU_WORDS, _paragraphs
 
 
-
 def _long_document(folder: Path) -> Path:
     import random
 
