@@ -335,7 +335,8 @@ def _hostile_pdf(path: Path, marker: Path) -> None:
     page.insert_text((72, 100), "Telegram about the hostile attachment", fontsize=14)
     page.insert_link({"kind": pymupdf.LINK_LAUNCH, "file": f"/usr/bin/touch {marker}",
                       "from": pymupdf.Rect(72, 80, 300, 110)})
-    page.insert_link({"kind": pymupdf.LINK_URI, "uri": "http://192.0.2.1/beacon", "from": pymupdf.Rect(72, 120, 300, 140)})
+    page.insert_link({"kind": pymupdf.LINK_URI, "uri": "http://192.0.2.1/beacon",
+                      "from": pymupdf.Rect(72, 120, 300, 140)})
     doc.embfile_add("payload.sh", f"#!/bin/sh\ntouch {marker}\n".encode(), filename="payload.sh")
     catalog = doc.pdf_catalog()
     doc.xref_set_key(catalog, "OpenAction", f"<< /S /Launch /F ({marker}) >>")
