@@ -364,6 +364,10 @@ class Annotating(QObject):
         except AnnotationError as error:
             self._report(str(error))
             return None
+        return self._created(annotation)
+
+    def _created(self, annotation: Annotation) -> Annotation:
+        """Record a new annotation (undoable), select it and put the cursor in its note."""
         self._push(core.Create(annotation))
         self.pane.select(annotation.id or -1)
         self.pane.note.setFocus()
@@ -379,10 +383,7 @@ class Annotating(QObject):
         except AnnotationError as error:
             self._report(str(error))
             return None
-        self._push(core.Create(annotation))
-        self.pane.select(annotation.id or -1)
-        self.pane.note.setFocus()
-        return annotation
+        return self._created(annotation)
 
     def edit_note(self, annotation_id: int, note: str) -> None:
         annotation = core.get(self.window.archive, annotation_id)
