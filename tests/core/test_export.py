@@ -15,6 +15,8 @@ from viewer.core import annotations as ann
 from viewer.core.export import ExportOptions, export_pdf, export_to, paragraph_spans
 from viewer.core.records import Text
 
+from ..pdfs import make_pdf
+
 AGREE = "they agree with the proposal of the Koreans to move toward reunification"
 POSTPONED = "the decision on the question should be postponed"
 TREATY = "договор о дружбе, союзе"
@@ -143,20 +145,9 @@ def test_cjk_text_is_embedded_and_highlighted_exactly(seeded, tmp_path):
         assert any("Droid" in f[3] for f in pdf.get_page_fonts(page.number))
 
 
-def _pdf_with_text(pages: int) -> bytes:
-    document = pymupdf.open()
-    for number in range(pages):
-        page = document.new_page(width=595, height=842)
-        page.insert_text((72, 100), f"Original scan text, page {number + 1}", fontsize=20)
-        page.draw_rect(pymupdf.Rect(60, 60, 535, 782), color=(0.2, 0.2, 0.6), width=3)
-    data = document.tobytes()
-    document.close()
-    return data
-
-
 def test_pdf_original_is_carried_over_with_rect_and_pin(seeded, tmp_path):
     doc = seed(seeded, "002")
-    data = _pdf_with_text(2)
+    data = make_pdf("Original scan text", pages=2)
     with seeded.transaction():
         file_id = seeded.store_file("a" * 64, "scan.pdf", "application/pdf", data)
         seeded.save_pages(doc, file_id, [{"file_page": n, "width": 595, "height": 842} for n in range(2)])

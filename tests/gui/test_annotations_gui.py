@@ -7,7 +7,8 @@ import pymupdf
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 
-from tests.gui.helpers import attach_scan, make_pdf, seed_id
+from tests.gui.helpers import attach_scan, seed_id
+from tests.pdfs import make_pdf
 from viewer.core import annotations as core
 from viewer.core.export import ExportOptions
 from viewer.gui.annotations import AUTHOR_KEY

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from .helpers import attach_scan, make_pdf, seed_id
+from ..pdfs import make_pdf
+from .helpers import attach_scan, seed_id
 
 
 def test_scan_pages_render_page_by_page(qtbot, seeded, window):

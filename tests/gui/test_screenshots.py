@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 from viewer.gui import fonts
 from viewer.gui.screenshot import grab, render
 
-from .helpers import attach_scan, make_pdf, seed_id
+from ..pdfs import make_pdf
+from .helpers import attach_scan, seed_id
 
 SIZES = ((1280, 800), (1920, 1080))
 
@@ -28,7 +29,7 @@ def not_blank(pixmap) -> bool:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_window_with_each_tab(qtbot, seeded, window, screenshots, size):
     document = seed_id(seeded, "004")
-    attach_scan(seeded, document, make_pdf("Telegram 8691 — scan made in the test"), pages=3)
+    attach_scan(seeded, document, make_pdf("Telegram 8691, scan made in the test"), pages=3)
     window.refresh()
     window.resize(*size)
     window.filter_bar.set_query("Mao")

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -115,7 +116,7 @@ class Archive:
         is written to it."""
         self.path = Path(path)
         self.readonly = readonly
-        self.readonly_reason: str | None = "opened read-only" if readonly else None
+        self.readonly_reason: str | None = "the archive was opened for reading only" if readonly else None
         if not self.path.exists():
             if readonly or not create:
                 raise ArchiveError(f"{self.path}: no such archive")
@@ -764,9 +765,9 @@ class Archive:
                 variants.append(entity_token(int(entity_id)))
         return variants
 
-    def _surface_forms(self, word: str) -> list[str]:
+    def _surface_forms(self, word: str, expand: Callable[[str], list[str]] | None = None) -> list[str]:
         """What to highlight for ``word``: its folded relatives and the names of whom it names."""
-        variants = [v for v in self._expand(word) if not v.startswith(ENTITY_TOKEN)]
+        variants = [v for v in (expand or self._expand)(word) if not v.startswith(ENTITY_TOKEN)]
         entity = self.gazetteer().named(word)
         return variants + (entity.all_names() if entity is not None else [])
 
@@ -778,13 +779,14 @@ class Archive:
         order, ``total`` is the lower bound RANK_LIMIT and ``total_exact`` is False (``count()``
         with ``Filters(query=...)`` gives the exact figure when it is wanted).
         """
-        match = build_match(query, self._expand)
+        expand = lru_cache(maxsize=None)(self._expand)  # build_match and the highlights ask alike
+        match = build_match(query, expand)
         result = SearchResult(query=query, total=0)
         if not match:
             return result
         from .search_query import highlight_terms
 
-        result.terms = highlight_terms(query, self._surface_forms)
+        result.terms = highlight_terms(query, lambda word: self._surface_forms(word, expand))
         filters = Filters(**{**(filters or Filters()).__dict__, "query": ""})
         years = year_tokens(filters.date_from, filters.date_to, most=YEARS_IN_QUERY)
         if years:  # the index narrows to the years first; the dates below decide exactly
@@ -826,7 +828,7 @@ class Archive:
                                          snippet or folding.opening(places[0]), score))
         return result
 
-    # -- queries for the window (gui helper) ---
+    # -- scans: stored files and their pages ------------------------------------------------
 
     def scan_pages(self, document_id: int) -> list[sqlite3.Row]:
         """A document's scanned pages in reading order, with the file each comes from."""
@@ -844,8 +846,6 @@ class Archive:
     def document_date(self, document_id: int) -> str | None:
         """Where a document sits on the timeline (its start date), without reading its texts."""
         return self._one("SELECT date_start FROM documents WHERE id = ?", (document_id,))
-
-    # -- original files and pages (pdf helper) ---
 
     def store_file(self, sha256: str, name: str, mime: str, data: bytes) -> int:
         """The id of a file stored once by content; call inside transaction()."""
@@ -936,7 +936,7 @@ class Archive:
                                 (document_id,)).fetchone()
         return int(row[0]), int(row[1])
 
-    # -- annotations (annotations helper) ---
+    # -- annotations ------------------------------------------------------------------------
 
     ANNOTATION_COLUMNS = (
         "document_id", "part", "text_id", "page_id", "start", "end", "quote", "prefix", "suffix", "shape",
@@ -1004,7 +1004,7 @@ class Archive:
 
         return reanchor(self, document_id)
 
-    # -- collections and kiosk (kiosk helper) ---
+    # -- collections (exhibits) -------------------------------------------------------------
 
     def collection(self, name: str) -> dict[str, Any] | None:
         """An exhibit: its title, introduction and document ids in the order a kiosk shows them."""
@@ -1028,7 +1028,7 @@ class Archive:
     def ordered_ids(self) -> list[int]:
         """Every document id in date order (the whole archive as an exhibit), without reading rows."""
         return [int(r[0]) for r in self.conn.execute(
-            "SELECT id FROM documents ORDER BY date_start IS NULL, date_start, id")]
+            "SELECT id FROM documents ORDER BY sort_date, id")]  # the list's index order
 
     def list_rows(self, ids: Sequence[int]) -> dict[int, sqlite3.Row]:
         """The list columns of a few documents, by id (a kiosk list keeps its own order)."""

@@ -257,7 +257,7 @@ class Annotating(QObject):
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                               | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.resize(280, self.dock.height())
+        window.resizeDocks([self.dock], [300], Qt.Orientation.Horizontal)  # a docked widget ignores resize()
         actions = window.actions
         for name, slot in (("undo", self.stack.undo), ("redo", self.stack.redo), ("highlight", self.highlight)):
             action = actions.get(name)

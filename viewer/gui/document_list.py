@@ -43,8 +43,8 @@ class DocumentList(QTableView):
         header.setToolTip("Click a column to sort by it; click again to reverse")
         width = self.fontMetrics().horizontalAdvance
         self.setColumnWidth(COL_DATE, width("0000-00-00") + 20)
-        self.setColumnWidth(COL_TYPE, width("Ciphered telegram") + 16)
-        self.setColumnWidth(COL_LANGUAGE, width("Language") + 24)
+        self.setColumnWidth(COL_TYPE, width("Ciphered") + 16)  # elided: the title needs the room
+        self.setColumnWidth(COL_LANGUAGE, width("Russian") + 16)
         self.setColumnWidth(COL_PARTS, width("S T E") + 28)
         self.sortByColumn(COL_DATE, Qt.SortOrder.AscendingOrder)
         model.layoutChanged.connect(self._sorted)

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QMessageBox,
-    QProgressDialog,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from ..core.annotations import COLORS
 from ..core.export import ExportOptions, export_pdf
 from ..core.store import Archive
 from .annotations import author_name, swatch
+from .tasks import progress_dialog
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -150,12 +150,7 @@ def start_export(window: MainWindow, ids: list[int], out: Path, options: ExportO
     """Export on a worker with a cancellable progress dialog; the returned run reports the end."""
     run = ExportRun(window)
     cancelled = threading.Event()
-    progress = QProgressDialog("Exporting…", "Cancel", 0, len(ids) + 1, window)
-    progress.setObjectName("export_progress")
-    progress.setWindowTitle("Export")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
-    progress.canceled.connect(cancelled.set)
+    progress = progress_dialog(window, "export_progress", "Export", "Exporting…", len(ids) + 1, cancelled)
 
     def advanced(done: int, total: int, message: str) -> None:
         progress.setMaximum(total)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,7 @@ from .document_list import DocumentList
 from .document_model import DocumentTableModel
 from .document_panel import TABS, DocumentPanel
 from .filters import FilterBar
-from .tasks import TaskRunner
+from .tasks import TaskRunner, progress_dialog
 from .timeline import TimelinePane
 
 DEFAULT_POINT_SIZE = 12.0
@@ -79,12 +78,12 @@ class MainWindow(QMainWindow):
     """The archive's window. Pass ``settings`` (an INI QSettings) to keep its state apart, as tests do."""
 
     def __init__(self, archive_path: str | Path, settings: QSettings | None = None,
-                 runner: TaskRunner | None = None, restore: bool = True):
+                 runner: TaskRunner | None = None, restore: bool = True, readonly: bool = False):
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings or state.open_settings()
         self.runner = runner or TaskRunner(parent=self)
-        self.archive = Archive(archive_path)
+        self.archive = Archive(archive_path, readonly=readonly)
         self.total = self.archive.count()
         self.setWindowTitle(f"{self.archive.path.name} — {APP_NAME}")
         self.actions = ActionRegistry(self)
@@ -277,6 +276,7 @@ class MainWindow(QMainWindow):
             action = self.actions.get(name)
             if action is not None:
                 action.setEnabled(writable)
+        self.panel.scan_missing.button.setEnabled(writable)  # "Attach a scan…"
         reason = "" if writable else f"Read-only: {self.archive.readonly_reason}"
         self.read_only_note.setText(reason)
         self.read_only_note.setToolTip(reason)
@@ -299,13 +299,7 @@ class MainWindow(QMainWindow):
         encrypted PDFs are offered a password prompt and imported again."""
         progress = ImportProgress(self)
         cancelled = threading.Event()
-        dialog = QProgressDialog("Importing…", "Cancel", 0, max(len(paths), 1), self)
-        dialog.setObjectName("import_progress")
-        dialog.setWindowTitle("Import")
-        dialog.setAccessibleName("Import progress")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.canceled.connect(cancelled.set)
+        dialog = progress_dialog(self, "import_progress", "Import", "Importing…", max(len(paths), 1), cancelled)
 
         def advanced(done: int, total: int, name: str) -> None:
             dialog.setMaximum(max(total, 1))

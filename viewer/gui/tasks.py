@@ -6,11 +6,13 @@ their thread). The pool is injected so a test or the screenshot command can wait
 
 from __future__ import annotations
 
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
 class _Relay(QObject):
@@ -76,3 +78,17 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 10000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+def progress_dialog(parent: QWidget, name: str, title: str, label: str, maximum: int,
+                    cancelled: threading.Event) -> QProgressDialog:
+    """The window-modal, cancellable progress dialog of long work; Cancel sets ``cancelled``, which
+    the worker polls between steps. It shows only if the work takes more than 300 ms."""
+    dialog = QProgressDialog(label, "Cancel", 0, maximum, parent)
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(f"{title} progress")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.canceled.connect(cancelled.set)
+    return dialog
