@@ -84,9 +84,11 @@ def main() -> int:
         window.resize(1920, 1080)
         window.show()
         start, end = run_soak(window, args.steps, report_every=max(args.steps // 10, 1))
-        print(f"attract loop, {args.steps:,} steps over {len(window.exhibit_ids)} documents: "
-              f"RSS {start / 1024:.1f} MB at the start, {end / 1024:.1f} MB at the end "
-              f"({(end - start) / 1024:+.1f} MB)")
+        print(
+            f"attract loop, {args.steps:,} steps over {len(window.exhibit_ids)} documents: "
+            f"RSS {start / 1024:.1f} MB at the start, {end / 1024:.1f} MB at the end "
+            f"({(end - start) / 1024:+.1f} MB)"
+        )
         window.unlocked = True
         window.shutdown()
         window.close()

@@ -117,8 +117,15 @@ def main() -> int:
     rows: list[dict[str, object]] = []
 
     def add(task: str, who: str, pages: int, seconds: float) -> None:
-        rows.append({"task": task, "who": who, "pages": pages, "seconds": round(seconds, 3),
-                     "pages_per_second": round(pages / seconds, 2) if seconds else None})
+        rows.append(
+            {
+                "task": task,
+                "who": who,
+                "pages": pages,
+                "seconds": round(seconds, 3),
+                "pages_per_second": round(pages / seconds, 2) if seconds else None,
+            }
+        )
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -127,17 +134,29 @@ def main() -> int:
         n = args.pages
         add("extract text", "archive-viewer (PyMuPDF)", n, timed(lambda: ours_extract(text_pdf)))
         if shutil.which("mutool"):
-            add("extract text", "mutool draw -F txt", n,
-                timed(lambda: run(["mutool", "draw", "-q", "-F", "txt", "-o", str(folder / "t.txt"), str(text_pdf)])))
+            add(
+                "extract text",
+                "mutool draw -F txt",
+                n,
+                timed(lambda: run(["mutool", "draw", "-q", "-F", "txt", "-o", str(folder / "t.txt"), str(text_pdf)])),
+            )
         if shutil.which("pdftotext"):
             add("extract text", "pdftotext", n, timed(lambda: run(["pdftotext", str(text_pdf), str(folder / "p.txt")])))
         add("render 150 dpi", "archive-viewer (PyMuPDF, PNG)", n, timed(lambda: ours_render(text_pdf, 150)))
         if shutil.which("mutool"):
-            add("render 150 dpi", "mutool draw -r 150 (PNG)", n,
-                timed(lambda: run(["mutool", "draw", "-q", "-r", "150", "-o", str(folder / "m%d.png"), str(text_pdf)])))
+            add(
+                "render 150 dpi",
+                "mutool draw -r 150 (PNG)",
+                n,
+                timed(lambda: run(["mutool", "draw", "-q", "-r", "150", "-o", str(folder / "m%d.png"), str(text_pdf)])),
+            )
         if shutil.which("pdftoppm"):
-            add("render 150 dpi", "pdftoppm -r 150 -png", n,
-                timed(lambda: run(["pdftoppm", "-r", "150", "-png", str(text_pdf), str(folder / "p")])))
+            add(
+                "render 150 dpi",
+                "pdftoppm -r 150 -png",
+                n,
+                timed(lambda: run(["pdftoppm", "-r", "150", "-png", str(text_pdf), str(folder / "p")])),
+            )
         if args.ocr_pages and ocr.available("rus+eng"):
             make_scan_pdf(scan_pdf, args.ocr_pages)
             k = args.ocr_pages
@@ -146,8 +165,12 @@ def main() -> int:
                 for limited, label in ((True, "OMP_THREAD_LIMIT=1"), (False, "default threads")):
                     sub = folder / f"ocr-{limited}"
                     sub.mkdir()
-                    add("OCR rus+eng", f"pdftoppm + tesseract, 1 process, {label}", k,
-                        timed(lambda sub=sub, limited=limited: tools_ocr(scan_pdf, sub, limited)))
+                    add(
+                        "OCR rus+eng",
+                        f"pdftoppm + tesseract, 1 process, {label}",
+                        k,
+                        timed(lambda sub=sub, limited=limited: tools_ocr(scan_pdf, sub, limited)),
+                    )
         elif args.ocr_pages:
             print("OCR skipped: tesseract with rus and eng is not installed", file=sys.stderr)
 
@@ -156,8 +179,10 @@ def main() -> int:
         row["ours_vs_this"] = round(float(ours["pages_per_second"]) / float(row["pages_per_second"]), 2)
     print(f"{'task':<16} {'who':<52} {'pages':>5} {'seconds':>8} {'pages/s':>8} {'ours/this':>9}")
     for row in rows:
-        print(f"{row['task']:<16} {row['who']:<52} {row['pages']:>5} {row['seconds']:>8.3f} "
-              f"{row['pages_per_second']:>8.2f} {row['ours_vs_this']:>9.2f}")
+        print(
+            f"{row['task']:<16} {row['who']:<52} {row['pages']:>5} {row['seconds']:>8.3f} "
+            f"{row['pages_per_second']:>8.2f} {row['ours_vs_this']:>9.2f}"
+        )
     if args.json:
         args.json.write_text(json.dumps({"cpu_count": os.cpu_count(), "results": rows}, indent=2))
     return 0

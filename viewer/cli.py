@@ -43,11 +43,21 @@ def clear_errors(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Archive file to use (default: the bundled archive.db, or $ARCHIVE_VIEWER_DB).")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Archive file to use (default: the bundled archive.db, or $ARCHIVE_VIEWER_DB).",
+)
 @click.option("--kiosk", is_flag=True, help="Open the read-only, full-screen kiosk instead of the window.")
-@click.option("--config", "kiosk_config", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The kiosk's kiosk.toml (see docs/kiosk.md).")
+@click.option(
+    "--config",
+    "kiosk_config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The kiosk's kiosk.toml (see docs/kiosk.md).",
+)
 @click.version_option(__version__, "--version", prog_name="archive-viewer")
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, kiosk: bool, kiosk_config: Path | None) -> None:
@@ -75,8 +85,13 @@ def _kiosk_archive(ctx: click.Context, config: Any) -> Path:
 
 
 @main.command("kiosk")
-@click.option("--config", "kiosk_config", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The kiosk's kiosk.toml (see docs/kiosk.md).")
+@click.option(
+    "--config",
+    "kiosk_config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The kiosk's kiosk.toml (see docs/kiosk.md).",
+)
 @click.pass_context
 def kiosk_command(ctx: click.Context, kiosk_config: Path | None) -> None:
     """Open the kiosk: full screen, read-only, touch-friendly (the same as --kiosk)."""
@@ -85,8 +100,9 @@ def kiosk_command(ctx: click.Context, kiosk_config: Path | None) -> None:
     except ImportError as error:
         click.echo(f"archive-viewer: the kiosk cannot start here ({error}).", err=True)
         sys.exit(2)
-    sys.exit(run_kiosk(ctx.obj["db"], kiosk_config or ctx.obj.get("kiosk_config"),
-                       db_given=bool(ctx.obj.get("db_given"))))
+    sys.exit(
+        run_kiosk(ctx.obj["db"], kiosk_config or ctx.obj.get("kiosk_config"), db_given=bool(ctx.obj.get("db_given")))
+    )
 
 
 @main.command()
@@ -109,8 +125,12 @@ def gui(ctx: click.Context) -> None:
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
 @click.option("--ocr-languages", default=None, help="Tesseract languages for scans (default rus+eng).")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR scans now (they are marked; see the ocr command).")
-@click.option("--metadata", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="A CSV of metadata for the PDFs (file name, title, date, ...).")
+@click.option(
+    "--metadata",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A CSV of metadata for the PDFs (file name, title, date, ...).",
+)
 @click.pass_context
 @clear_errors
 def import_command(ctx: click.Context, sources: tuple[Path, ...], quiet: bool, as_json: bool, **pdf: Any) -> None:
@@ -129,20 +149,36 @@ def import_command(ctx: click.Context, sources: tuple[Path, ...], quiet: bool, a
     summary = Summary()
     total = len(collect(sources))
     show_bar = not quiet and not as_json and total > 0
-    with click.progressbar(length=total, label="Importing", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda p: p.name[:40] if p else "",
-                           hidden=not show_bar) as bar:
+    with click.progressbar(
+        length=total,
+        label="Importing",
+        file=sys.stderr,
+        show_pos=True,
+        item_show_func=lambda p: p.name[:40] if p else "",
+        hidden=not show_bar,
+    ) as bar:
         for progress in run_import(archive, sources):
             if progress.result is None:
                 continue
             summary.results.append(progress.result)
             bar.update(1, progress.current)
     if as_json:
-        click.echo(json.dumps([
-            {"path": str(r.path), "outcome": r.outcome, "document_id": r.document_id,
-             "message": r.message, "report": r.report}
-            for r in summary.results
-        ], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "path": str(r.path),
+                        "outcome": r.outcome,
+                        "document_id": r.document_id,
+                        "message": r.message,
+                        "report": r.report,
+                    }
+                    for r in summary.results
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         if not quiet:
             for result in summary.results:
@@ -174,15 +210,36 @@ def search(ctx: click.Context, query: tuple[str, ...], limit: int, as_json: bool
     text = " ".join(query)
     result = archive.search(text, limit=limit)
     if as_json:
-        click.echo(json.dumps({
-            "query": text, "total": result.total, "total_exact": result.total_exact, "ranked": result.ranked,
-            "hits": [{"id": h.id, "key": h.key, "date": h.date, "title": h.title,
-                      "snippet": _highlight(h.snippet, False), "score": h.score} for h in result.hits],
-        }, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "query": text,
+                    "total": result.total,
+                    "total_exact": result.total_exact,
+                    "ranked": result.ranked,
+                    "hits": [
+                        {
+                            "id": h.id,
+                            "key": h.key,
+                            "date": h.date,
+                            "title": h.title,
+                            "snippet": _highlight(h.snippet, False),
+                            "score": h.score,
+                        }
+                        for h in result.hits
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     order = "by relevance" if result.ranked else "in archive order (too many to rank)"
-    count = f"{result.total} document{'s' * (result.total != 1)}" if result.total_exact else (
-        f"more than {result.total} documents")
+    count = (
+        f"{result.total} document{'s' * (result.total != 1)}"
+        if result.total_exact
+        else (f"more than {result.total} documents")
+    )
     click.echo(f"{count} match “{text}”, {order}")
     color = sys.stdout.isatty()
     for hit in result.hits:
@@ -204,8 +261,10 @@ def list_command(ctx: click.Context, limit: int, as_json: bool) -> None:
         click.echo(json.dumps([archive.record(row["id"]) for row in rows], ensure_ascii=False, indent=2))
         return
     for row in rows:
-        click.echo(f"{row['id']:>6}  {row['key']:<22} {row['date_start'] or '????-??-??'}  "
-                   f"{(row['doc_type'] or ''):<18.18}  {row['title']}")
+        click.echo(
+            f"{row['id']:>6}  {row['key']:<22} {row['date_start'] or '????-??-??'}  "
+            f"{(row['doc_type'] or ''):<18.18}  {row['title']}"
+        )
 
 
 @main.command()
@@ -231,18 +290,26 @@ def format_record(record: dict[str, Any]) -> str:
     lines = [record["title"], "=" * min(len(record["title"]), 100)]
     fields = [
         ("Date", f"{record['date'] or 'unknown'} ({record['date_precision']}; written “{record['date_as_written']}”)"),
-        ("Sender", record["sender"]), ("Recipient", record["recipient"]), ("Signed", record["signatory"]),
-        ("Type", record["type"]), ("Classification", record["classification"]),
+        ("Sender", record["sender"]),
+        ("Recipient", record["recipient"]),
+        ("Signed", record["signatory"]),
+        ("Type", record["type"]),
+        ("Classification", record["classification"]),
         ("Original language", record["original_language"]),
         ("Reference numbers", ", ".join(record["reference_numbers"])),
-        ("Archival source", record["source"]), ("Address", record["url"]),
-        ("Citation", record["citation"]), ("Credits", record["credits"]),
+        ("Archival source", record["source"]),
+        ("Address", record["url"]),
+        ("Citation", record["citation"]),
+        ("Credits", record["credits"]),
         ("Key", f"{record['key']} (id {record['id']})"),
     ]
     lines += [f"{name + ':':<19}{value}" for name, value in fields if value]
     for link in record["links"]:
-        target = f"{link['key']} ({link['date']}) {link['title']}" if link["document_id"] else (
-            f"{link['unresolved']} — not in this archive")
+        target = (
+            f"{link['key']} ({link['date']}) {link['title']}"
+            if link["document_id"]
+            else (f"{link['unresolved']} — not in this archive")
+        )
         lines.append(f"{link['label'].capitalize() + ':':<19}{target}")
     if record["review_reasons"]:
         lines.append(f"{'Needs review:':<19}{'; '.join(record['review_reasons'])}")
@@ -323,8 +390,9 @@ def collection() -> None:
 @click.option("--replace", is_flag=True, help="Remake the collection if it exists.")
 @click.pass_context
 @clear_errors
-def collection_create(ctx: click.Context, name: str, documents: tuple[str, ...], title: str, intro: str,
-                      replace: bool) -> None:
+def collection_create(
+    ctx: click.Context, name: str, documents: tuple[str, ...], title: str, intro: str, replace: bool
+) -> None:
     """Make collection NAME from DOCUMENTS (ids or keys), in the order given."""
     archive = _archive(ctx)
     if archive.readonly:
@@ -368,27 +436,43 @@ def _author(author: str | None) -> str:
 
 @main.command()
 @click.argument("document")
-@click.option("--part", type=click.Choice(["transcript", "translation", "notes"]), default="translation",
-              show_default=True, help="Which text to highlight in.")
+@click.option(
+    "--part",
+    type=click.Choice(["transcript", "translation", "notes"]),
+    default="translation",
+    show_default=True,
+    help="Which text to highlight in.",
+)
 @click.option("--quote", required=True, help="The exact words to highlight.")
-@click.option("--occurrence", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Which occurrence of the words.")
+@click.option(
+    "--occurrence", default=1, show_default=True, type=click.IntRange(min=1), help="Which occurrence of the words."
+)
 @click.option("--note", default=None, help="A note attached to the highlight.")
 @click.option("--color", default="yellow", show_default=True, help="yellow, green, blue, pink or orange.")
 @click.option("--author", default=None, help="Author (default: $ARCHIVE_VIEWER_AUTHOR or the user name).")
 @click.option("--json", "as_json", is_flag=True, help="Print the new annotation as JSON.")
 @click.pass_context
 @clear_errors
-def annotate(ctx: click.Context, document: str, part: str, quote: str, occurrence: int, note: str | None,
-             color: str, author: str | None, as_json: bool) -> None:
+def annotate(
+    ctx: click.Context,
+    document: str,
+    part: str,
+    quote: str,
+    occurrence: int,
+    note: str | None,
+    color: str,
+    author: str | None,
+    as_json: bool,
+) -> None:
     """Highlight the first (or --occurrence N) appearance of the quoted words in a document's text."""
     from .core import annotations
 
     archive = _archive(ctx)
     document_id = _document_id(archive, document)
     try:
-        annotation = annotations.highlight_quote(archive, document_id, part, quote, occurrence, note=note,
-                                                 color=color, author=_author(author))
+        annotation = annotations.highlight_quote(
+            archive, document_id, part, quote, occurrence, note=note, color=color, author=_author(author)
+        )
     except annotations.AnnotationError as error:
         click.echo(f"archive-viewer: {error}", err=True)
         sys.exit(1)
@@ -424,14 +508,19 @@ def annotations_command(ctx: click.Context, document: str, as_json: bool) -> Non
 
 @main.command("export")
 @click.argument("documents", nargs=-1)
-@click.option("--pdf", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The PDF to write.")
+@click.option("--pdf", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The PDF to write.")
 @click.option("--search", "query", default=None, help="Also export the documents this search finds.")
 @click.option("--collection", default=None, help="Also export the documents of this collection.")
-@click.option("--layout", type=click.Choice(["sequential", "facing"]), default="sequential", show_default=True,
-              help="Parts one after another, or original beside translation on landscape pages.")
-@click.option("--parts", default="scan,transcript,translation", show_default=True,
-              help="Comma-separated parts to include.")
+@click.option(
+    "--layout",
+    type=click.Choice(["sequential", "facing"]),
+    default="sequential",
+    show_default=True,
+    help="Parts one after another, or original beside translation on landscape pages.",
+)
+@click.option(
+    "--parts", default="scan,transcript,translation", show_default=True, help="Comma-separated parts to include."
+)
 @click.option("--no-annotations", is_flag=True, help="Leave the annotations out.")
 @click.option("--colors", default=None, help="Only annotations of these colours (comma-separated).")
 @click.option("--author", default=None, help="The PDF's author (default: $ARCHIVE_VIEWER_AUTHOR or the user name).")
@@ -439,9 +528,20 @@ def annotations_command(ctx: click.Context, document: str, as_json: bool) -> Non
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 @clear_errors
-def export_command(ctx: click.Context, documents: tuple[str, ...], out: Path, query: str | None,
-                   collection: str | None, layout: str, parts: str, no_annotations: bool, colors: str | None,
-                   author: str | None, title: str | None, quiet: bool) -> None:
+def export_command(
+    ctx: click.Context,
+    documents: tuple[str, ...],
+    out: Path,
+    query: str | None,
+    collection: str | None,
+    layout: str,
+    parts: str,
+    no_annotations: bool,
+    colors: str | None,
+    author: str | None,
+    title: str | None,
+    quiet: bool,
+) -> None:
     """Export documents with their annotations as one PDF, a section per document (a handout)."""
     from .core.export import PARTS, ExportOptions, export_pdf
 
@@ -464,8 +564,14 @@ def export_command(ctx: click.Context, documents: tuple[str, ...], out: Path, qu
     if unknown:
         click.echo(f"archive-viewer: unknown part(s) {', '.join(sorted(unknown))}", err=True)
         sys.exit(2)
-    options = ExportOptions(parts=chosen, annotations=not no_annotations, layout=layout, author=_author(author),
-                            title=title, colors=frozenset(c.strip() for c in colors.split(",")) if colors else None)
+    options = ExportOptions(
+        parts=chosen,
+        annotations=not no_annotations,
+        layout=layout,
+        author=_author(author),
+        title=title,
+        colors=frozenset(c.strip() for c in colors.split(",")) if colors else None,
+    )
     last = None
     with click.progressbar(length=len(ids) + 1, label="Exporting", file=sys.stderr, hidden=quiet) as bar:
         for last in export_pdf(archive, ids, out, options):
@@ -475,10 +581,19 @@ def export_command(ctx: click.Context, documents: tuple[str, ...], out: Path, qu
 
 @main.command()
 @click.option("--docs", default=100_000, show_default=True, help="Size of the synthetic archive.")
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the figures as JSON here.")
-@click.option("--keep", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Build the archive in this folder and keep it.")
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the figures as JSON here.",
+)
+@click.option(
+    "--keep",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Build the archive in this folder and keep it.",
+)
 @click.option("--runs", default=7, show_default=True, help="Runs per figure (the median is reported).")
 def bench(docs: int, json_out: Path | None, keep: Path | None, runs: int) -> None:
     """Measure the program on a deterministic synthetic archive of DOCS documents."""
@@ -508,8 +623,14 @@ def _pdf_options(ctx: click.Context, pdf: dict[str, Any]) -> None:
     """The import command's PDF options, for the PDF and scan importers of this run."""
     from .core.importers.pdf import use_options
 
-    ctx.call_on_close(use_options(password=pdf.get("password"), languages=pdf.get("ocr_languages"),
-                                  ocr=False if pdf.get("no_ocr") else None, metadata_csv=pdf.get("metadata")))
+    ctx.call_on_close(
+        use_options(
+            password=pdf.get("password"),
+            languages=pdf.get("ocr_languages"),
+            ocr=False if pdf.get("no_ocr") else None,
+            metadata_csv=pdf.get("metadata"),
+        )
+    )
 
 
 @main.command()
@@ -555,8 +676,9 @@ def ocr(ctx: click.Context, documents: tuple[str, ...], languages: str | None) -
 @click.option("--ocr-languages", default=None, help="Tesseract languages (default rus+eng).")
 @click.pass_context
 @clear_errors
-def attach(ctx: click.Context, document: str, file: Path, password: str | None, no_ocr: bool,
-           ocr_languages: str | None) -> None:
+def attach(
+    ctx: click.Context, document: str, file: Path, password: str | None, no_ocr: bool, ocr_languages: str | None
+) -> None:
     """Attach a scan (PDF, JPEG, PNG, TIFF) to a document, after its existing pages."""
     from .core.importers.images import attach_scan
 
@@ -578,12 +700,24 @@ def attach(ctx: click.Context, document: str, file: Path, password: str | None, 
 @click.option("--tab", default=None, help="Tab to show: scan, transcript, translation, details.")
 @click.option("--size", default=None, help="Window size WxH (default 1280x800; 1920x1080 with --kiosk).")
 @click.option("--kiosk", is_flag=True, help="Render the kiosk (its start screen, or --doc) instead of the window.")
-@click.option("--config", "kiosk_config", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The kiosk's kiosk.toml.")
+@click.option(
+    "--config",
+    "kiosk_config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The kiosk's kiosk.toml.",
+)
 @click.pass_context
 @clear_errors
-def screenshot(ctx: click.Context, out: Path, document: str | None, tab: str | None, size: str | None,
-               kiosk: bool, kiosk_config: Path | None) -> None:
+def screenshot(
+    ctx: click.Context,
+    out: Path,
+    document: str | None,
+    tab: str | None,
+    size: str | None,
+    kiosk: bool,
+    kiosk_config: Path | None,
+) -> None:
     """Render the window offscreen to a PNG."""
     from .gui.screenshot import render
 
@@ -596,8 +730,9 @@ def screenshot(ctx: click.Context, out: Path, document: str | None, tab: str | N
         except KioskConfigError as error:
             raise ArchiveError(str(error)) from None
         width, _, height = (size or "1920x1080").lower().partition("x")
-        render_kiosk(_kiosk_archive(ctx, config), out, config, document=document, part=tab,
-                     size=(int(width), int(height)))
+        render_kiosk(
+            _kiosk_archive(ctx, config), out, config, document=document, part=tab, size=(int(width), int(height))
+        )
         click.echo(str(out))
         return
     width, _, height = (size or "1280x800").lower().partition("x")

@@ -11,16 +11,27 @@ from click.testing import CliRunner
 from viewer.cli import main
 
 METRICS = {
-    "import_docs_per_s", "search_p50_ms", "search_p95_ms", "open_archive_s", "first_window_s",
-    "list_scroll_ms", "filter_ms", "timeline_paint_ms", "timeline_month_paint_ms", "render_150dpi_ms",
-    "export_pdf_s", "peak_rss_mb", "archive_mb",
+    "import_docs_per_s",
+    "search_p50_ms",
+    "search_p95_ms",
+    "open_archive_s",
+    "first_window_s",
+    "list_scroll_ms",
+    "filter_ms",
+    "timeline_paint_ms",
+    "timeline_month_paint_ms",
+    "render_150dpi_ms",
+    "export_pdf_s",
+    "peak_rss_mb",
+    "archive_mb",
 }
 
 
 def test_bench_smoke(tmp_path):
     out = tmp_path / "bench.json"
-    result = CliRunner().invoke(main, ["bench", "--docs", "300", "--runs", "3", "--json", str(out),
-                                       "--keep", str(tmp_path / "work")])
+    result = CliRunner().invoke(
+        main, ["bench", "--docs", "300", "--runs", "3", "--json", str(out), "--keep", str(tmp_path / "work")]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text())
     assert report["docs"] == 300

@@ -37,9 +37,9 @@ def test_highlight_keeps_range_quote_and_context(seeded):
     ann.Create(made).redo(seeded)
     [stored] = ann.list_annotations(seeded, doc)
     text = body(seeded, doc, "translation")
-    assert text[stored.start:stored.end] == AGREE
-    assert stored.prefix == text[stored.start - ann.CONTEXT:stored.start]
-    assert stored.suffix == text[stored.end:stored.end + ann.CONTEXT]
+    assert text[stored.start : stored.end] == AGREE
+    assert stored.prefix == text[stored.start - ann.CONTEXT : stored.start]
+    assert stored.suffix == text[stored.end : stored.end + ann.CONTEXT]
     assert (stored.note, stored.author, stored.color, stored.status) == ("the key sentence", "teacher", "yellow", "ok")
 
 
@@ -128,7 +128,7 @@ def test_reimport_with_unchanged_words_keeps_annotations_on_them(editable):
         moved = ann.get(archive, annotation_id)
         assert moved.status == "ok"
         assert moved.text_id == archive.annotation_text(doc, "translation")["id"]
-        assert text[moved.start:moved.end] == quote
+        assert text[moved.start : moved.end] == quote
 
 
 def test_reimport_with_changed_words_marks_review_and_drops_the_range(editable):
@@ -141,18 +141,23 @@ def test_reimport_with_changed_words_marks_review_and_drops_the_range(editable):
     assert not gone.anchored
     kept = ann.get(archive, postponed)
     assert kept.status == "ok"
-    assert body(archive, doc, "translation")[kept.start:kept.end] == POSTPONED
+    assert body(archive, doc, "translation")[kept.start : kept.end] == POSTPONED
 
 
 def test_reimport_with_changed_surroundings_keeps_the_words_but_asks_for_review(editable):
     archive, folder = editable
     doc = seed(archive, "001")
     agree = _make(archive, doc, "translation", AGREE)
-    _reimport(archive, folder, "001", "in light of the changed international situation,",
-              "given the new situation in the world,")
+    _reimport(
+        archive,
+        folder,
+        "001",
+        "in light of the changed international situation,",
+        "given the new situation in the world,",
+    )
     moved = ann.get(archive, agree)
     assert moved.status == "needs_review"
-    assert body(archive, doc, "translation")[moved.start:moved.end] == AGREE
+    assert body(archive, doc, "translation")[moved.start : moved.end] == AGREE
 
 
 def test_locate_refuses_to_guess_between_equal_candidates():
@@ -165,8 +170,9 @@ def test_scan_annotations_follow_their_page_through_replaced_pages(seeded):
     doc = seed(seeded, "001")
     with seeded.transaction():
         file_id = seeded.store_file("0" * 64, "scan.pdf", "application/pdf", b"%PDF-1.4 placeholder")
-        seeded.save_pages(doc, file_id, [{"file_page": 0, "width": 595, "height": 842},
-                                         {"file_page": 1, "width": 595, "height": 842}])
+        seeded.save_pages(
+            doc, file_id, [{"file_page": 0, "width": 595, "height": 842}, {"file_page": 1, "width": 595, "height": 842}]
+        )
     rect = ann.Create(ann.new_shape(seeded, doc, 1, "rect", (300, 400, 100, 200), note="doubtful date"))
     rect.redo(seeded)
     pin = ann.Create(ann.new_shape(seeded, doc, 0, "pin", (50, 60, 0, 0), note="stamp"))
@@ -185,8 +191,25 @@ def test_scan_annotations_follow_their_page_through_replaced_pages(seeded):
 def test_cli_annotate_and_list(seeded):
     runner = CliRunner()
     db = str(seeded.path)
-    result = runner.invoke(main, ["--db", db, "annotate", "001", "--part", "translation", "--quote", AGREE,
-                                  "--note", "key", "--color", "green", "--author", "teacher"])
+    result = runner.invoke(
+        main,
+        [
+            "--db",
+            db,
+            "annotate",
+            "001",
+            "--part",
+            "translation",
+            "--quote",
+            AGREE,
+            "--note",
+            "key",
+            "--color",
+            "green",
+            "--author",
+            "teacher",
+        ],
+    )
     assert result.exit_code == 0, result.output
     result = runner.invoke(main, ["--db", db, "annotate", "004", "--part", "transcript", "--quote", TREATY])
     assert result.exit_code == 0, result.output

@@ -47,8 +47,20 @@ def test_search_json(runner, db):
 
 def test_show_and_list_json_use_the_expected_field_names(runner, db):
     shown = json.loads(runner.invoke(main, ["--db", str(db), "show", "004", "--json"]).output)
-    for name in ("id", "date", "title", "sender", "recipient", "original_language", "classification",
-                 "reference_numbers", "source", "url", "summary", "texts"):
+    for name in (
+        "id",
+        "date",
+        "title",
+        "sender",
+        "recipient",
+        "original_language",
+        "classification",
+        "reference_numbers",
+        "source",
+        "url",
+        "summary",
+        "texts",
+    ):
         assert name in shown
     assert shown["sender"] == "Stalin"
     listed = json.loads(runner.invoke(main, ["--db", str(db), "list", "--json"]).output)

@@ -29,8 +29,9 @@ def seed(archive, prefix: str) -> int:
 
 
 def highlight(archive, document_id: int, part: str, quote: str, note: str, color: str = "yellow") -> None:
-    ann.Create(ann.highlight_quote(archive, document_id, part, quote, note=note, color=color, author="Ms Teacher")
-               ).redo(archive)
+    ann.Create(
+        ann.highlight_quote(archive, document_id, part, quote, note=note, color=color, author="Ms Teacher")
+    ).redo(archive)
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def annotated(seeded):
 def words_under(page: pymupdf.Page, annot: pymupdf.Annot) -> list[str]:
     """The page's words whose middle lies inside one of the annotation's quads, in reading order."""
     vertices = annot.vertices
-    rects = [pymupdf.Quad(vertices[i:i + 4]).rect for i in range(0, len(vertices), 4)]
+    rects = [pymupdf.Quad(vertices[i : i + 4]).rect for i in range(0, len(vertices), 4)]
     found = []
     for word in page.get_text("words", sort=False):
         middle = pymupdf.Point((word[0] + word[2]) / 2, (word[1] + word[3]) / 2)
@@ -108,8 +109,15 @@ def test_cover_page_carries_the_metadata(annotated, tmp_path):
     out = export_to(annotated, [seed(annotated, "001")], tmp_path / "one.pdf")
     with pymupdf.open(out) as pdf:
         cover = " ".join(pdf[0].get_text().split())
-        for words in ("Ciphered Telegram No. 8600", "Top Secret", "Vyshinsky", "Mao Zedong", "Rights",
-                      "Ciphered telegram", "May 14, 1950"):
+        for words in (
+            "Ciphered Telegram No. 8600",
+            "Top Secret",
+            "Vyshinsky",
+            "Mao Zedong",
+            "Rights",
+            "Ciphered telegram",
+            "May 14, 1950",
+        ):
             assert words in cover
         assert pdf.metadata["title"] == annotated.record(seed(annotated, "001"))["title"]
 
@@ -135,11 +143,19 @@ def test_cjk_text_is_embedded_and_highlighted_exactly(seeded, tmp_path):
     with pymupdf.open(out) as pdf:
         [(page, annot)] = [(p, a) for p in pdf for a in p.annots()]
         # CJK has no spaces: compare the characters inside the quads, not words
-        inside = [c["c"] for block in page.get_text("rawdict")["blocks"] for line in block.get("lines", [])
-                  for span in line["spans"] for c in span["chars"]
-                  if any(pymupdf.Quad(annot.vertices[i:i + 4]).rect.contains(
-                      pymupdf.Point((c["bbox"][0] + c["bbox"][2]) / 2, (c["bbox"][1] + c["bbox"][3]) / 2))
-                      for i in range(0, len(annot.vertices), 4))]
+        inside = [
+            c["c"]
+            for block in page.get_text("rawdict")["blocks"]
+            for line in block.get("lines", [])
+            for span in line["spans"]
+            for c in span["chars"]
+            if any(
+                pymupdf.Quad(annot.vertices[i : i + 4]).rect.contains(
+                    pymupdf.Point((c["bbox"][0] + c["bbox"][2]) / 2, (c["bbox"][1] + c["bbox"][3]) / 2)
+                )
+                for i in range(0, len(annot.vertices), 4)
+            )
+        ]
         assert "".join(inside) == "中国和朝鲜同志"
         assert "朝鲜同志们提出的统一建议" in page.get_text().replace("\n", "")
         assert any("Droid" in f[3] for f in pdf.get_page_fonts(page.number))
@@ -151,8 +167,9 @@ def test_pdf_original_is_carried_over_with_rect_and_pin(seeded, tmp_path):
     with seeded.transaction():
         file_id = seeded.store_file("a" * 64, "scan.pdf", "application/pdf", data)
         seeded.save_pages(doc, file_id, [{"file_page": n, "width": 595, "height": 842} for n in range(2)])
-    ann.Create(ann.new_shape(seeded, doc, 1, "rect", (70, 80, 400, 110), note="doubtful date", author="archivist")
-               ).redo(seeded)
+    ann.Create(
+        ann.new_shape(seeded, doc, 1, "rect", (70, 80, 400, 110), note="doubtful date", author="archivist")
+    ).redo(seeded)
     ann.Create(ann.new_shape(seeded, doc, 0, "pin", (500, 90, 0, 0), note="stamp", author="archivist")).redo(seeded)
     out = export_to(seeded, [doc], tmp_path / "scan.pdf", ExportOptions(parts=("scan",)))
     with pymupdf.open(out) as pdf:
@@ -191,14 +208,31 @@ def test_paragraph_spans_index_the_body():
 
 def test_cli_export(annotated, tmp_path):
     out = tmp_path / "cli.pdf"
-    result = CliRunner().invoke(main, ["--db", str(annotated.path), "export", "001", "004", "--pdf", str(out),
-                                       "--layout", "facing", "--author", "Ms Teacher", "-q"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "--db",
+            str(annotated.path),
+            "export",
+            "001",
+            "004",
+            "--pdf",
+            str(out),
+            "--layout",
+            "facing",
+            "--author",
+            "Ms Teacher",
+            "-q",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "3 annotations" in result.output
     with pymupdf.open(out) as pdf:
         assert pdf.metadata["author"] == "Ms Teacher"
-    result = CliRunner().invoke(main, ["--db", str(annotated.path), "export", "--search", "Filippov",
-                                       "--pdf", str(tmp_path / "search.pdf"), "-q"])
+    result = CliRunner().invoke(
+        main,
+        ["--db", str(annotated.path), "export", "--search", "Filippov", "--pdf", str(tmp_path / "search.pdf"), "-q"],
+    )
     assert result.exit_code == 0, result.output
     result = CliRunner().invoke(main, ["--db", str(annotated.path), "export", "--pdf", str(tmp_path / "x.pdf")])
     assert result.exit_code == 2

@@ -39,7 +39,10 @@ def test_the_example_file_is_valid_and_documents_every_option():
 
 
 def test_every_section_read(tmp_path):
-    config = load(write(tmp_path, """
+    config = load(
+        write(
+            tmp_path,
+            """
 archive = "data/archive.db"
 [exhibit]
 collection = "korea"
@@ -69,7 +72,9 @@ lockout = 10
 [robust]
 retry_after = 20
 log_file = "logs/kiosk.log"
-"""))
+""",
+        )
+    )
     assert config.archive == tmp_path.resolve() / "data" / "archive.db"  # beside the file, not the cwd
     assert config.log_file == tmp_path.resolve() / "logs" / "kiosk.log"
     assert config.size == (1280, 800) and config.point_size == 24.0
@@ -78,25 +83,28 @@ log_file = "logs/kiosk.log"
     assert config.check_pin("1234") and config.max_attempts == 3
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("[display]\npoint_sise = 20", "unknown option [display] point_sise"),
-    ("[screen]\nsize = [1, 2]", "unknown section [screen]"),
-    ("colour = 'red'", "unknown option colour"),
-    ("[display]\nfullscreen = 'yes'", "[display] fullscreen must be true or false"),
-    ("[display]\npoint_size = 200", "[display] point_size must be from 10 to 60"),
-    ("[display]\nsize = [100, 100]", "[display] size must be [width, height]"),
-    ("[display]\nparts = []", "[display] parts must be a non-empty list"),
-    ("[display]\nparts = ['scan', 'scan']", "lists an entry twice"),
-    ("[display]\nparts = ['scan']", "start_part 'translation' is not one of the parts shown"),
-    ("[search]\nmode = 'voice'", "[search] mode must be one of"),
-    ("[idle]\nreset_after = 120\nattract_after = 60", "attract_after (60 s) must be at least reset_after"),
-    ("[idle]\ntransition_ms = 1.5", "[idle] transition_ms must be a whole number"),
-    ("[admin]\npin = 1234", "[admin] pin must be 4 to 12 digits in quotes"),
-    ("[admin]\npin = '12'", "[admin] pin must be 4 to 12 digits"),
-    ("[admin]\npin_sha256 = 'abc'", "[admin] pin_sha256 must be the 64 hexadecimal digits"),
-    ("[admin]\nexit_chord = 'Q'", "[admin] exit_chord must be one key with modifiers"),
-    ("[display\nfullscreen = true", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[display]\npoint_sise = 20", "unknown option [display] point_sise"),
+        ("[screen]\nsize = [1, 2]", "unknown section [screen]"),
+        ("colour = 'red'", "unknown option colour"),
+        ("[display]\nfullscreen = 'yes'", "[display] fullscreen must be true or false"),
+        ("[display]\npoint_size = 200", "[display] point_size must be from 10 to 60"),
+        ("[display]\nsize = [100, 100]", "[display] size must be [width, height]"),
+        ("[display]\nparts = []", "[display] parts must be a non-empty list"),
+        ("[display]\nparts = ['scan', 'scan']", "lists an entry twice"),
+        ("[display]\nparts = ['scan']", "start_part 'translation' is not one of the parts shown"),
+        ("[search]\nmode = 'voice'", "[search] mode must be one of"),
+        ("[idle]\nreset_after = 120\nattract_after = 60", "attract_after (60 s) must be at least reset_after"),
+        ("[idle]\ntransition_ms = 1.5", "[idle] transition_ms must be a whole number"),
+        ("[admin]\npin = 1234", "[admin] pin must be 4 to 12 digits in quotes"),
+        ("[admin]\npin = '12'", "[admin] pin must be 4 to 12 digits"),
+        ("[admin]\npin_sha256 = 'abc'", "[admin] pin_sha256 must be the 64 hexadecimal digits"),
+        ("[admin]\nexit_chord = 'Q'", "[admin] exit_chord must be one key with modifiers"),
+        ("[display\nfullscreen = true", "not valid TOML"),
+    ],
+)
 def test_mistakes_name_the_key(tmp_path, text, message):
     with pytest.raises(KioskConfigError) as caught:
         load(write(tmp_path, text))

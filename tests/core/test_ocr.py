@@ -11,8 +11,9 @@ from viewer.core import ocr
 from viewer.core.importers.batch import import_file
 from viewer.core.importers.pdf import pdf_options
 
-needs_tesseract = pytest.mark.skipif(not ocr.available("rus+eng"),
-                                     reason="Tesseract with rus and eng data is not installed")
+needs_tesseract = pytest.mark.skipif(
+    not ocr.available("rus+eng"), reason="Tesseract with rus and eng data is not installed"
+)
 MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
 RUSSIAN = ["ТЕЛЕГРАММА", "Москва, товарищу Сталину.", "Сегодня прибыл Ким Ир Сен."]
@@ -39,12 +40,14 @@ def scan_pdf(path: Path, pages: list[list[str]]) -> Path:
 
 
 def test_tsv_parsing_keeps_lines_and_confidence():
-    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
-           "1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t\n"
-           "5\t1\t1\t1\t1\t1\t0\t0\t10\t10\t90\tMoscow,\n"
-           "5\t1\t1\t1\t1\t2\t0\t0\t10\t10\t80\tto\n"
-           "5\t1\t1\t1\t2\t1\t0\t0\t10\t10\t70\tStalin\n"
-           "5\t1\t2\t1\t1\t1\t0\t0\t10\t10\t60\tKim\n")
+    tsv = (
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+        "1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t\n"
+        "5\t1\t1\t1\t1\t1\t0\t0\t10\t10\t90\tMoscow,\n"
+        "5\t1\t1\t1\t1\t2\t0\t0\t10\t10\t80\tto\n"
+        "5\t1\t1\t1\t2\t1\t0\t0\t10\t10\t70\tStalin\n"
+        "5\t1\t2\t1\t1\t1\t0\t0\t10\t10\t60\tKim\n"
+    )
     result = ocr.parse_tsv(tsv)
     assert result.text == "Moscow, to\nStalin\n\nKim"
     assert result.confidence == 75.0 and result.words == 4
@@ -74,7 +77,9 @@ def test_scan_is_read_by_ocr_and_found_by_search(archive, tmp_path):
     assert all(p["ocr_confidence"] > 50 for p in pages)
     texts = archive.record(result.document_id)["texts"]
     assert {(t["kind"], t["language"], t["origin"]) for t in texts} == {
-        ("transcript", "ru", "ocr"), ("translation", "en", "ocr")}
+        ("transcript", "ru", "ocr"),
+        ("translation", "en", "ocr"),
+    }
     assert all(t["confidence"] is not None for t in texts)
     for word in ("Москва", "Сталину", "Moscow", "Stalin", "TELEGRAM"):
         assert archive.search(word).total == 1, (word, [p["text"] for p in pages])

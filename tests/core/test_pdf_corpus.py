@@ -73,8 +73,9 @@ def test_every_corpus_pdf_imports_is_repaired_or_is_refused(archive):
 
     # The first page of every imported document renders (small), or fails with an error, never a crash.
     render_failures = []
-    for row in conn.execute("SELECT p.file_id, p.file_page, f.mime FROM pages p JOIN files f ON f.id = p.file_id "
-                            "WHERE p.position = 0").fetchall():
+    for row in conn.execute(
+        "SELECT p.file_id, p.file_page, f.mime FROM pages p JOIN files f ON f.id = p.file_id WHERE p.position = 0"
+    ).fetchall():
         try:
             render_png(archive.file_bytes(row["file_id"]), row["mime"], row["file_page"], dpi=20)
         except Exception as error:

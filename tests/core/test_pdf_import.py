@@ -78,8 +78,11 @@ def test_changed_file_updates_its_document_and_drops_the_old_bytes(archive, tmp_
 
 
 def test_multi_page_file_keeps_page_order_and_renders(archive, tmp_path):
-    path = make_pdf(tmp_path / "report.pdf", [[f"Page number {n} of the report on Kaesong"] for n in range(1, 4)],
-                    title="Report on the Kaesong talks")
+    path = make_pdf(
+        tmp_path / "report.pdf",
+        [[f"Page number {n} of the report on Kaesong"] for n in range(1, 4)],
+        title="Report on the Kaesong talks",
+    )
     result = import_file(archive, path)
     record = archive.record(result.document_id)
     assert record["title"] == "Report on the Kaesong talks"
@@ -94,8 +97,13 @@ def test_multi_page_file_keeps_page_order_and_renders(archive, tmp_path):
 
 
 def test_encrypted_file_needs_its_password(archive, tmp_path):
-    path = make_pdf(tmp_path / "locked.pdf", [["Secret minutes of the Politburo meeting"]],
-                    encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="x", owner_pw="y")
+    path = make_pdf(
+        tmp_path / "locked.pdf",
+        [["Secret minutes of the Politburo meeting"]],
+        encryption=pymupdf.PDF_ENCRYPT_AES_256,
+        user_pw="x",
+        owner_pw="y",
+    )
     refused = import_file(archive, path)
     assert refused.outcome == "refused" and "password" in refused.message
     with pdf_options(password="wrong"):
@@ -114,12 +122,19 @@ def test_encrypted_file_needs_its_password(archive, tmp_path):
     assert archive.conn.execute("SELECT count(*) FROM imports WHERE outcome = 'refused'").fetchone()[0] == 2
 
 
-@pytest.mark.parametrize(("name", "data", "reason"), [
-    ("empty.pdf", b"", "empty"),
-    ("garbage.pdf", b"this is not a PDF at all\n" * 20, "not a PDF"),
-    ("zero.pdf", b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-                 b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF", "no pages"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.pdf", b"", "empty"),
+        ("garbage.pdf", b"this is not a PDF at all\n" * 20, "not a PDF"),
+        (
+            "zero.pdf",
+            b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+            "no pages",
+        ),
+    ],
+)
 def test_bad_files_are_refused_with_a_reason(archive, tmp_path, name, data, reason):
     path = tmp_path / name
     path.write_bytes(data)
@@ -195,14 +210,19 @@ def test_sidecars_and_spreadsheet_give_metadata(archive, tmp_path, samples):
     (folder / "inventory.csv").write_text(
         "File Name;Title;Date;Original Language;Folder\n"
         "t1.pdf;Telegram One from the spreadsheet;14 May 1950;Russian;F-12\n"
-        "t2;Overridden by the JSON;1951;;\n", encoding="utf-8")
+        "t2;Overridden by the JSON;1951;;\n",
+        encoding="utf-8",
+    )
     summary = import_all(archive, [folder])
     assert summary.count("refused") == 0, summary.results
     by_name = {r.path.name: r for r in summary.results}
     assert by_name["t3.txt"].outcome == "unchanged" and "metadata of t3.pdf" in by_name["t3.txt"].message
     one = archive.record(by_name["t1.pdf"].document_id)
     assert (one["title"], one["date"], one["original_language"]) == (
-        "Telegram One from the spreadsheet", "1950-05-14", "Russian")
+        "Telegram One from the spreadsheet",
+        "1950-05-14",
+        "Russian",
+    )
     assert one["extra"]["Folder"] == "F-12" and not one["needs_review"]
     two = archive.record(by_name["t2.pdf"].document_id)
     assert (two["title"], two["date"], two["extra"]["Box"]) == ("Telegram Two", "1950-06-25", "7")
@@ -271,8 +291,16 @@ def _multipage_tiff(count: int) -> bytes:
         entries = 8
         pixels_offset = ifd_offset + 2 + entries * 12 + 4
         next_ifd = pixels_offset + width * height if index < count - 1 else 0
-        tags = [(256, 3, 1, width), (257, 3, 1, height), (258, 3, 1, 8), (259, 3, 1, 1),
-                (262, 3, 1, 1), (273, 4, 1, pixels_offset), (278, 3, 1, height), (279, 4, 1, width * height)]
+        tags = [
+            (256, 3, 1, width),
+            (257, 3, 1, height),
+            (258, 3, 1, 8),
+            (259, 3, 1, 1),
+            (262, 3, 1, 1),
+            (273, 4, 1, pixels_offset),
+            (278, 3, 1, height),
+            (279, 4, 1, width * height),
+        ]
         out += struct.pack("<H", entries)
         for tag, kind, number, value in tags:
             out += struct.pack("<HHII", tag, kind, number, value)
@@ -289,8 +317,13 @@ def test_command_line_import_with_password_and_attach(tmp_path):
     db = tmp_path / "cli.db"
     folder = tmp_path / "in"
     folder.mkdir()
-    make_pdf(folder / "locked.pdf", [["Minutes about Inchon"]], encryption=pymupdf.PDF_ENCRYPT_AES_256,
-             user_pw="x", owner_pw="y")
+    make_pdf(
+        folder / "locked.pdf",
+        [["Minutes about Inchon"]],
+        encryption=pymupdf.PDF_ENCRYPT_AES_256,
+        user_pw="x",
+        owner_pw="y",
+    )
     runner = CliRunner()
     refused = runner.invoke(main, ["--db", str(db), "import", "-q", str(folder)])
     assert refused.exit_code == 1 and "password" in refused.output

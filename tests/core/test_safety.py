@@ -24,8 +24,13 @@ PYTHON = sys.executable
 
 
 def cli(*args: str, env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([PYTHON, "-m", "viewer", *args], capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [PYTHON, "-m", "viewer", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def seeded_copy(tmp_path: Path, name: str = "archive.db") -> Path:
@@ -204,7 +209,8 @@ def test_check_verifies_stored_files(tmp_path):
     with Archive(path) as archive:
         archive.conn.execute(
             "INSERT INTO files (sha256, name, mime, size, data, added_at) VALUES (?, 'scan.pdf', 'application/pdf', 3,"
-            " ?, '2026-01-01')", ("0" * 64, b"abc"),
+            " ?, '2026-01-01')",
+            ("0" * 64, b"abc"),
         )
         report = maintenance.check(archive)
     assert any("scan.pdf" in problem for problem in report.problems)
@@ -254,8 +260,13 @@ def test_read_only_media_opens_read_only(tmp_path):
         f"{PYTHON} -c \"from viewer.core.store import Archive; a = Archive('{mounted}/archive.db'); "
         f"print('readonly', a.readonly, a.readonly_reason)\""
     )
-    result = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert "3 documents match" in result.stdout, result.stderr
     assert "import-exit=2" in result.stdout
     assert "read-only media" in result.stderr and "nothing was imported" in result.stderr
@@ -278,8 +289,12 @@ def test_two_writers_at_once_both_succeed(tmp_path):
     first = _folder_of_copies(tmp_path / "a", 40, "alpha")
     second = _folder_of_copies(tmp_path / "b", 40, "beta")
     processes = [
-        subprocess.Popen([PYTHON, "-m", "viewer", "--db", str(path), "import", "-q", str(folder)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [PYTHON, "-m", "viewer", "--db", str(path), "import", "-q", str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for folder in (first, second)
     ]
     # and a reader that keeps reading meanwhile
@@ -312,13 +327,31 @@ def test_no_network_connection_is_ever_attempted(tmp_path):
     path = tmp_path / "net.db"
     log = tmp_path / "strace.log"
     commands = [
-        ["import", str(SAMPLES)], ["search", "Stalin"], ["show", "004"], ["check"],
+        ["import", str(SAMPLES)],
+        ["search", "Stalin"],
+        ["show", "004"],
+        ["check"],
     ]
     for arguments in commands:
         result = subprocess.run(
-            ["strace", "-f", "-qq", "-e", "trace=connect,sendto", "-o", str(log),
-             PYTHON, "-m", "viewer", "--db", str(path), *arguments],
-            capture_output=True, text=True, timeout=120,
+            [
+                "strace",
+                "-f",
+                "-qq",
+                "-e",
+                "trace=connect,sendto",
+                "-o",
+                str(log),
+                PYTHON,
+                "-m",
+                "viewer",
+                "--db",
+                str(path),
+                *arguments,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert result.returncode == 0, result.stderr
         calls = log.read_text()
@@ -333,10 +366,12 @@ def _hostile_pdf(path: Path, marker: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page()
     page.insert_text((72, 100), "Telegram about the hostile attachment", fontsize=14)
-    page.insert_link({"kind": pymupdf.LINK_LAUNCH, "file": f"/usr/bin/touch {marker}",
-                      "from": pymupdf.Rect(72, 80, 300, 110)})
-    page.insert_link({"kind": pymupdf.LINK_URI, "uri": "http://192.0.2.1/beacon",
-                      "from": pymupdf.Rect(72, 120, 300, 140)})
+    page.insert_link(
+        {"kind": pymupdf.LINK_LAUNCH, "file": f"/usr/bin/touch {marker}", "from": pymupdf.Rect(72, 80, 300, 110)}
+    )
+    page.insert_link(
+        {"kind": pymupdf.LINK_URI, "uri": "http://192.0.2.1/beacon", "from": pymupdf.Rect(72, 120, 300, 140)}
+    )
     doc.embfile_add("payload.sh", f"#!/bin/sh\ntouch {marker}\n".encode(), filename="payload.sh")
     catalog = doc.pdf_catalog()
     doc.xref_set_key(catalog, "OpenAction", f"<< /S /Launch /F ({marker}) >>")
@@ -352,18 +387,39 @@ def test_hostile_pdf_runs_nothing_and_calls_nowhere(tmp_path):
     _hostile_pdf(pdf, marker)
     log = tmp_path / "trace.log"
     db = tmp_path / "hostile.db"
-    for arguments in (["import", "--no-ocr", str(pdf)], ["search", "hostile"], ["export", "hostile", "--pdf",
-                                                                                  str(tmp_path / "out.pdf")]):
+    for arguments in (
+        ["import", "--no-ocr", str(pdf)],
+        ["search", "hostile"],
+        ["export", "hostile", "--pdf", str(tmp_path / "out.pdf")],
+    ):
         result = subprocess.run(
-            ["strace", "-f", "-qq", "-e", "trace=execve,connect", "-o", str(log),
-             PYTHON, "-m", "viewer", "--db", str(db), *arguments],
-            capture_output=True, text=True, timeout=120,
+            [
+                "strace",
+                "-f",
+                "-qq",
+                "-e",
+                "trace=execve,connect",
+                "-o",
+                str(log),
+                PYTHON,
+                "-m",
+                "viewer",
+                "--db",
+                str(db),
+                *arguments,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert result.returncode == 0, result.stderr
         calls = log.read_text()
         assert "AF_INET" not in calls, calls
-        programs = {line.split('execve("', 1)[1].split('"', 1)[0] for line in calls.splitlines()
-                    if 'execve("' in line and "= 0" in line}
+        programs = {
+            line.split('execve("', 1)[1].split('"', 1)[0]
+            for line in calls.splitlines()
+            if 'execve("' in line and "= 0" in line
+        }
         assert all(Path(program).name.startswith("python") for program in programs), programs
     assert not marker.exists()
     with Archive(db, readonly=True) as archive:

@@ -72,7 +72,8 @@ def test_learned_code_name(tmp_path: Path, archive):
     import_all(archive, [other])
     # the second file names only the code name the first one taught the archive
     assert sorted(hit.title for hit in archive.search("Stalin").hits) == [
-        "Note about Fynsi", "Telegram, Fynsi [Stalin] to Mao Zedong",
+        "Note about Fynsi",
+        "Telegram, Fynsi [Stalin] to Mao Zedong",
     ]
 
 
@@ -110,7 +111,8 @@ def test_a_word_in_too_many_documents_is_not_ranked_but_still_listed(tmp_path: P
     for number in range(RANK_LIMIT + 50):
         (folder / f"n{number:05d}.txt").write_text(
             f"Note {number} on the railway\n\n{1 + number % 28} March 1951\n\nThe railway question, part {number}.\n",
-            "utf-8")
+            "utf-8",
+        )
     summary = import_all(archive, [folder])
     assert summary.count("imported") == RANK_LIMIT + 50
     common = archive.search("railway")

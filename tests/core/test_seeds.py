@@ -121,9 +121,7 @@ def test_001_skips_the_related_summary_and_empty_labels(seeded):
     assert "The telegram relays a request" not in body
     assert got["type"] == "Ciphered telegram"  # from the title: the "Type" label is empty
     assert got["record_id"] is None
-    report = seeded.conn.execute(
-        "SELECT report FROM imports WHERE document_id = ?", (got["id"],)
-    ).fetchone()[0]
+    report = seeded.conn.execute("SELECT report FROM imports WHERE document_id = ?", (got["id"],)).fetchone()[0]
     assert "a related document's summary" in report
     assert "empty label “Record ID”" in report
     assert "empty label “Type”" in report
@@ -158,10 +156,16 @@ def test_003_archival_references_in_parts(seeded):
     assert [r["archive"] for r in refs] == ["APRF", "AVP RF"]
     assert refs[0]["listy"] == "148-149" and refs[0]["fond"] is None
     assert (refs[1]["fond"], refs[1]["opis"], refs[1]["delo"], refs[1]["papka"], refs[1]["listy"]) == (
-        "059a", "5a", "3", "11", "98-99",
+        "059a",
+        "5a",
+        "3",
+        "11",
+        "98-99",
     )
-    assert any(p["name"] == "Aleksei Ignatieff" and p["role"] == "signatory" and p["as_written"] == "IGNATIEV"
-               for p in got["people"])
+    assert any(
+        p["name"] == "Aleksei Ignatieff" and p["role"] == "signatory" and p["as_written"] == "IGNATIEV"
+        for p in got["people"]
+    )
 
 
 def test_004_splits_russian_from_english(seeded):
@@ -177,7 +181,11 @@ def test_004_splits_russian_from_english(seeded):
     assert got["contents"] == ["Original Scan", "Transcript - Russian", "Translation - English"]
     archival = got["archival_refs"][0]
     assert (archival["archive"], archival["fond"], archival["opis"], archival["delo"], archival["listy"]) == (
-        "RGASPI", "588", "11", "334", "57",
+        "RGASPI",
+        "588",
+        "11",
+        "334",
+        "57",
     )
     signatories = {p["name"] for p in got["people"] if p["role"] == "signatory"}
     assert signatories == {"Stalin", "Vyshinsky"}  # Filippov signs; A. Vyshinsky sends it
@@ -194,9 +202,7 @@ def test_reply_and_continuation_links(seeded):
         ("continues", None, "2406")
     ]
     answers = record(seeded, "004")["links"]
-    assert [(link["label"], link["document_id"], link["unresolved"]) for link in answers] == [
-        ("reply to", None, "812")
-    ]
+    assert [(link["label"], link["document_id"], link["unresolved"]) for link in answers] == [("reply to", None, "812")]
 
 
 def test_filippov_is_stalin(seeded):

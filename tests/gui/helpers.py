@@ -13,8 +13,7 @@ def seed_id(archive, prefix: str) -> int:
 
 def listed_keys(main) -> list[str]:
     model = main.model
-    return sorted(model.index(row, 0).data(KEY_ROLE)[:3]
-                  for row in range(model.rowCount()))
+    return sorted(model.index(row, 0).data(KEY_ROLE)[:3] for row in range(model.rowCount()))
 
 
 def attach_scan(archive, document_id: int, pdf: bytes, pages: int) -> None:
@@ -24,5 +23,4 @@ def attach_scan(archive, document_id: int, pdf: bytes, pages: int) -> None:
 
     with archive.transaction():
         file_id = archive.store_file(hashlib.sha256(pdf).hexdigest(), "scan.pdf", "application/pdf", pdf)
-        archive.save_pages(document_id, file_id, [{"file_page": n, "width": 595, "height": 842}
-                                                  for n in range(pages)])
+        archive.save_pages(document_id, file_id, [{"file_page": n, "width": 595, "height": 842} for n in range(pages)])

@@ -16,8 +16,12 @@ def test_window_notices_documents_imported_by_another_process(window, tmp_path):
     for number in range(3):
         (folder / f"extra-{number}.txt").write_text(seed.replace("Ri Ju-yeon", f"Ri Extra{number}"), "utf-8")
     assert window.check_for_changes() is False
-    result = subprocess.run([sys.executable, "-m", "viewer", "--db", str(window.archive.path), "import", str(folder)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer", "--db", str(window.archive.path), "import", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "3 imported" in result.stdout
     assert window.check_for_changes() is True  # the two-second timer calls this

@@ -45,12 +45,25 @@ def big_archive(tmp_path_factory):
         for number in range(100_000):
             year = 1900 + rng.randrange(100)
             day = f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
-            rows.append((f"doc{number:06d}", f"Document {number:06d} {rng.choice(TYPES).lower()}", day, day, "day",
-                         rng.choice(TYPES), rng.choice(LANGUAGES), number % 3 == 0, 1))
+            rows.append(
+                (
+                    f"doc{number:06d}",
+                    f"Document {number:06d} {rng.choice(TYPES).lower()}",
+                    day,
+                    day,
+                    "day",
+                    rng.choice(TYPES),
+                    rng.choice(LANGUAGES),
+                    number % 3 == 0,
+                    1,
+                )
+            )
         with archive.transaction():
             archive.conn.executemany(
                 "INSERT INTO documents (key, title, date_start, date_end, date_precision, doc_type, "
-                "original_language, has_transcript, has_translation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                "original_language, has_transcript, has_translation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
     return path
 
 

@@ -49,8 +49,9 @@ def clock() -> FakeClock:
 def exhibit(seeded) -> list[int]:
     """The five seeds as an exhibit, in an order that is not the date order."""
     ids = [seed_id(seeded, key) for key in ("003", "000", "001", "004", "002")]
-    seeded.create_collection("korea-1950", "Moscow, Beijing and Pyongyang, 1950",
-                             "Telegrams of 1950, in Russian and in English.", ids)
+    seeded.create_collection(
+        "korea-1950", "Moscow, Beijing and Pyongyang, 1950", "Telegrams of 1950, in Russian and in English.", ids
+    )
     return ids
 
 
@@ -60,8 +61,17 @@ def make_kiosk(qtbot, seeded, clock, tmp_path):
     made: list[KioskWindow] = []
 
     def make(path: Path | None = None, **options) -> KioskWindow:
-        config = KioskConfig(**{"fullscreen": False, "collection": "korea-1950", "pin": "2468",
-                                "reset_after": 60, "attract_after": 120, "attract_step": 10, **options})
+        config = KioskConfig(
+            **{
+                "fullscreen": False,
+                "collection": "korea-1950",
+                "pin": "2468",
+                "reset_after": 60,
+                "attract_after": 120,
+                "attract_step": 10,
+                **options,
+            }
+        )
         window = KioskWindow(path or seeded.path, config, clock=clock, log_file=tmp_path / "kiosk.log")
         qtbot.addWidget(window)
         window.resize(1280, 800)
@@ -83,8 +93,7 @@ def kiosk(make_kiosk, exhibit) -> KioskWindow:
 
 
 def visible_popups() -> list:
-    return [w for w in QApplication.topLevelWidgets()
-            if w.isVisible() and isinstance(w, QMenu | QDialog)]
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and isinstance(w, QMenu | QDialog)]
 
 
 # -- nothing to import, edit, export or leave -------------------------------------------------
@@ -105,14 +114,16 @@ def test_no_action_menu_or_shortcut_that_writes_or_leaves(qtbot, kiosk):
     kiosk.activateWindow()
     assert QTest.qWaitForWindowActive(kiosk)  # shortcuts only fire in the active window
     kiosk.start.list.setFocus()
-    for key, modifiers in ((Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier),
-                           (Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier),
-                           (Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier),
-                           (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
-                           (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
-                           (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
-                           (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
-                           (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier)):
+    for key, modifiers in (
+        (Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+    ):
         qtbot.keyClick(kiosk.start.list, key, modifiers)
     assert fired == []
     assert kiosk.isVisible() and not visible_popups()
@@ -126,8 +137,13 @@ def test_no_action_menu_or_shortcut_that_writes_or_leaves(qtbot, kiosk):
 
 def test_no_context_menu_anywhere(qtbot, kiosk, exhibit):
     kiosk.open_document(exhibit[2])
-    targets = [kiosk.document.views["translation"].viewport(), kiosk.start.search, kiosk.start.list.viewport(),
-               kiosk.timeline, kiosk]
+    targets = [
+        kiosk.document.views["translation"].viewport(),
+        kiosk.start.search,
+        kiosk.start.list.viewport(),
+        kiosk.timeline,
+        kiosk,
+    ]
     for target in targets:
         event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(20, 20), target.mapToGlobal(QPoint(20, 20)))
         QApplication.sendEvent(target, event)
@@ -229,8 +245,11 @@ def test_no_attract_loop_when_switched_off(make_kiosk, exhibit, clock):
 
 
 def press_chord(qtbot, kiosk) -> None:
-    qtbot.keyClick(kiosk.start.list, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        kiosk.start.list,
+        Qt.Key.Key_Q,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
 
 
 def enter(qtbot, kiosk, pin: str) -> None:
@@ -370,8 +389,22 @@ def test_the_whole_archive_without_a_collection(make_kiosk, seeded):
 def test_collection_create_from_the_command_line(seeded):
     from viewer.cli import main
 
-    result = CliRunner().invoke(main, ["--db", str(seeded.path), "collection", "create", "pair",
-                                       "--title", "A pair", "--intro", "Two telegrams.", "001", "000"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "--db",
+            str(seeded.path),
+            "collection",
+            "create",
+            "pair",
+            "--title",
+            "A pair",
+            "--intro",
+            "Two telegrams.",
+            "001",
+            "000",
+        ],
+    )
     assert result.exit_code == 0, result.output
     found = seeded.collection("pair")
     assert found["title"] == "A pair" and found["document_ids"] == [seed_id(seeded, "001"), seed_id(seeded, "000")]
@@ -389,8 +422,9 @@ def test_screenshots_of_the_start_and_a_document(seeded, exhibit, screenshots, t
     runner = CliRunner()
     result = runner.invoke(main, ["screenshot", str(start), "--kiosk", "--config", str(config)])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(main, ["--kiosk", "--config", str(config), "screenshot", str(document),
-                                  "--doc", "004", "--tab", "transcript"])
+    result = runner.invoke(
+        main, ["--kiosk", "--config", str(config), "screenshot", str(document), "--doc", "004", "--tab", "transcript"]
+    )
     assert result.exit_code == 0, result.output
     from PySide6.QtGui import QImage
 
@@ -415,8 +449,10 @@ def test_attract_loop_soak(make_kiosk, exhibit, capsys):
     kiosk.resize(1024, 640)
     start, end = soak.run_soak(kiosk, 10_000)
     with capsys.disabled():
-        print(f"\nkiosk attract soak, 10,000 steps: RSS {start / 1024:.1f} MB -> {end / 1024:.1f} MB "
-              f"({(end - start) / 1024:+.1f} MB)")
+        print(
+            f"\nkiosk attract soak, 10,000 steps: RSS {start / 1024:.1f} MB -> {end / 1024:.1f} MB "
+            f"({(end - start) / 1024:+.1f} MB)"
+        )
     assert end - start < 30 * 1024
     from PySide6.QtGui import QTextDocument
 

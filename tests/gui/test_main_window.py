@@ -259,8 +259,11 @@ def test_fallback_font_covers_cjk_and_cyrillic():
     family = fonts.register_fallback()
     assert family
     systems = QFontDatabase.writingSystems(family)
-    for system in (QFontDatabase.WritingSystem.SimplifiedChinese, QFontDatabase.WritingSystem.Korean,
-                   QFontDatabase.WritingSystem.Cyrillic):
+    for system in (
+        QFontDatabase.WritingSystem.SimplifiedChinese,
+        QFontDatabase.WritingSystem.Korean,
+        QFontDatabase.WritingSystem.Cyrillic,
+    ):
         assert system in systems
     assert family in fonts.serif_font(12).families()
 

@@ -49,14 +49,20 @@ def test_dark_palette(qtbot, window, screenshots):
     app = QApplication.instance()
     light = app.palette()
     dark = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
-                         (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#262626"),
-                         (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.Button, "#3a3a3a"),
-                         (QPalette.ColorRole.ButtonText, "#e8e8e8"), (QPalette.ColorRole.Highlight, "#3d8ee6"),
-                         (QPalette.ColorRole.HighlightedText, "#ffffff"),
-                         (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
-                         (QPalette.ColorRole.ToolTipBase, "#333333"),
-                         (QPalette.ColorRole.ToolTipText, "#e8e8e8")):
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+        (QPalette.ColorRole.Button, "#3a3a3a"),
+        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+        (QPalette.ColorRole.Highlight, "#3d8ee6"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
+        (QPalette.ColorRole.ToolTipBase, "#333333"),
+        (QPalette.ColorRole.ToolTipText, "#e8e8e8"),
+    ):
         dark.setColor(role, QColor(colour))
     for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
         dark.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6e6e6e"))
@@ -86,6 +92,7 @@ def test_every_script_without_boxes(qtbot, screenshots):
 
 
 def test_screenshot_command_renders_a_png(tmp_path, seeded, screenshots):
-    out = render(seeded.path, screenshots / "command-004-transcript.png", document="004", tab="transcript",
-                 size=(1280, 800))
+    out = render(
+        seeded.path, screenshots / "command-004-transcript.png", document="004", tab="transcript", size=(1280, 800)
+    )
     assert out.stat().st_size > 10_000

@@ -39,11 +39,10 @@ def bundle(tmp_path_factory) -> Path:
     scratch = tmp_path_factory.mktemp("bundle-build")
     env = {**os.environ, "DIST": str(scratch / "dist"), "WORK": str(scratch / "work"), "PYTHON": sys.executable}
     started = time.monotonic()
-    done = subprocess.run([str(ROOT / "packaging" / "build")], env=env, capture_output=True, text=True,
-                          timeout=900)
+    done = subprocess.run([str(ROOT / "packaging" / "build")], env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-5000:]
     assert "size:" in done.stdout and "largest" in done.stdout
-    print(f"\nbuilt in {time.monotonic() - started:.0f} s\n{done.stdout[done.stdout.index('bundle:'):]}")
+    print(f"\nbuilt in {time.monotonic() - started:.0f} s\n{done.stdout[done.stdout.index('bundle:') :]}")
     shutil.rmtree(scratch / "work")  # the packaging venv: hundreds of MB
     moved = scratch / "opt" / "archive-viewer"  # nothing may point back at where it was built
     moved.parent.mkdir()
@@ -57,10 +56,16 @@ def run(bundle: Path, tmp_path: Path):
     home = tmp_path / "home"
 
     def run(*args: str, check: bool = True, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-        env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
-               "ARCHIVE_VIEWER_HOME": str(home), **(extra_env or {})}
-        done = subprocess.run([str(bundle / "archive-viewer"), *args], cwd=tmp_path, env=env,
-                              capture_output=True, text=True, timeout=120)
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "QT_QPA_PLATFORM": "offscreen",
+            "ARCHIVE_VIEWER_HOME": str(home),
+            **(extra_env or {}),
+        }
+        done = subprocess.run(
+            [str(bundle / "archive-viewer"), *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+        )
         if check:
             assert done.returncode == 0, f"{args}: {done.stdout}\n{done.stderr}"
         return done
@@ -135,8 +140,16 @@ def test_a_kiosk_reads_a_fixed_read_only_archive(run, bundle: Path, tmp_path: Pa
 
 def test_only_the_qt_the_app_uses(bundle: Path):
     names = {path.name for path in bundle.rglob("*")}
-    for unwanted in ("libQt6Network.so.6", "libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Svg.so.6",
-                     "libQt6OpenGL.so.6", "libQt6Pdf.so.6", "QtNetwork.abi3.so", "libqgtk3.so"):
+    for unwanted in (
+        "libQt6Network.so.6",
+        "libQt6Qml.so.6",
+        "libQt6Quick.so.6",
+        "libQt6Svg.so.6",
+        "libQt6OpenGL.so.6",
+        "libQt6Pdf.so.6",
+        "QtNetwork.abi3.so",
+        "libqgtk3.so",
+    ):
         assert unwanted not in names
     assert not any(name.endswith(".qm") for name in names), "Qt translations are not used"
     assert not any(name.startswith(("_tkinter", "numpy")) for name in names)

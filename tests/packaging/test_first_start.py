@@ -70,8 +70,10 @@ def test_without_a_bundled_archive_nothing_is_copied(tmp_path: Path):
     assert not target.exists()
 
 
-@pytest.mark.skipif(sys.platform == "win32" or (hasattr(os, "geteuid") and os.geteuid() == 0),
-                    reason="root writes into read-only folders")
+@pytest.mark.skipif(
+    sys.platform == "win32" or (hasattr(os, "geteuid") and os.geteuid() == 0),
+    reason="root writes into read-only folders",
+)
 def test_a_failed_copy_opens_the_bundled_archive(bundled: Path, tmp_path: Path):
     locked = tmp_path / "locked"
     locked.mkdir()
@@ -112,4 +114,3 @@ def test_a_kiosk_names_its_fixed_archive(bundled: Path, tmp_path: Path, monkeypa
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert paths.default_archive() == bundled
     assert not (home / "archive.db").exists()
-

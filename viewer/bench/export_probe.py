@@ -23,7 +23,9 @@ def _long_document(folder: Path) -> Path:
         "**May 16, 1950**\n\n**Telegram, Filippov [Stalin] to Mao Zedong, a long record**\n\n"
         "**Summary:**\n\nA long synthetic record for the export benchmark.\n\n"
         "**Original Language:**\n\nRussian\n\n**Contents:**\n\n- Transcript - Russian\n- English Translation\n\n"
-        f"{russian}\n\n{english}\n", "utf-8")
+        f"{russian}\n\n{english}\n",
+        "utf-8",
+    )
     return path
 
 
@@ -42,8 +44,9 @@ def export_seconds(work: Path) -> float:
             for number in range(50):
                 start = number * step
                 end = body.find(" ", body.find(" ", start + 20) + 1)
-                annotation = new_highlight(archive, document_id, "translation", start, end,
-                                           note=f"note {number}", author="bench")
+                annotation = new_highlight(
+                    archive, document_id, "translation", start, end, note=f"note {number}", author="bench"
+                )
                 Create(annotation).redo(archive)
     with Archive(db, readonly=True) as archive:
         document_id = archive.resolve_id("long-telegram")

@@ -97,8 +97,12 @@ def interact(db: str, runs: int) -> None:
     window.show()
     QApplication.processEvents()
     view = window.document_list
-    results: dict[str, list[float]] = {"list_scroll_ms": [], "filter_ms": [], "timeline_all_ms": [],
-                                       "timeline_month_ms": []}
+    results: dict[str, list[float]] = {
+        "list_scroll_ms": [],
+        "filter_ms": [],
+        "timeline_all_ms": [],
+        "timeline_month_ms": [],
+    }
 
     def jump(to_bottom: bool) -> None:
         view.scrollToBottom() if to_bottom else view.scrollToTop()
@@ -107,8 +111,14 @@ def interact(db: str, runs: int) -> None:
     for run in range(runs):
         results["list_scroll_ms"].append(_ms(lambda r=run: jump(r % 2 == 0)))
     languages = [value for value, _count in window.archive.facet_counts("language")] or [None]
-    changes = [Filters(language=languages[0]), Filters(), Filters(date_from="1950-01-01", date_to="1950-12-31"),
-               Filters(), Filters(doc_type="Cable"), Filters()]
+    changes = [
+        Filters(language=languages[0]),
+        Filters(),
+        Filters(date_from="1950-01-01", date_to="1950-12-31"),
+        Filters(),
+        Filters(doc_type="Cable"),
+        Filters(),
+    ]
     for run in range(runs):
         filters = changes[run % len(changes)]
         results["filter_ms"].append(_ms(lambda f=filters: (window._apply_filters(f), view.viewport().repaint())))

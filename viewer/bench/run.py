@@ -54,33 +54,43 @@ class Report:
         self.metrics: dict[str, dict[str, Any]] = {}
         self.notes: list[str] = []
 
-    def add(self, name: str, value: float, unit: str, baseline: float | None = None,
-            lower_is_better: bool = True) -> None:
+    def add(
+        self, name: str, value: float, unit: str, baseline: float | None = None, lower_is_better: bool = True
+    ) -> None:
         ratio = None
         if baseline:
             ratio = value / baseline
-        self.metrics[name] = {"value": _significant(value), "unit": unit,
-                              "baseline": None if baseline is None else _significant(baseline),
-                              "ratio": None if ratio is None else _significant(ratio)}
+        self.metrics[name] = {
+            "value": _significant(value),
+            "unit": unit,
+            "baseline": None if baseline is None else _significant(baseline),
+            "ratio": None if ratio is None else _significant(ratio),
+        }
         _ = lower_is_better
 
     def as_json(self) -> dict[str, Any]:
         return {
             "docs": self.docs,
-            "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                        "cpus": os.cpu_count(), "sqlite": sqlite3.sqlite_version, "version": __version__},
+            "machine": {
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+                "cpus": os.cpu_count(),
+                "sqlite": sqlite3.sqlite_version,
+                "version": __version__,
+            },
             "metrics": self.metrics,
             "notes": self.notes,
         }
 
     def table(self) -> str:
-        lines = [f"{'metric':<26}{'value':>12}  {'unit':<7}{'baseline':>12}{'ratio':>9}  target",
-                 "-" * 84]
+        lines = [f"{'metric':<26}{'value':>12}  {'unit':<7}{'baseline':>12}{'ratio':>9}  target", "-" * 84]
         for name, metric in self.metrics.items():
             baseline = "" if metric["baseline"] is None else f"{metric['baseline']:.4g}"
             ratio = "" if metric["ratio"] is None else f"{metric['ratio']:.3g}"
-            lines.append(f"{name:<26}{metric['value']:>12.4g}  {metric['unit']:<7}{baseline:>12}{ratio:>9}  "
-                         f"{TARGETS.get(name, '')}")
+            lines.append(
+                f"{name:<26}{metric['value']:>12.4g}  {metric['unit']:<7}{baseline:>12}{ratio:>9}  "
+                f"{TARGETS.get(name, '')}"
+            )
         return "\n".join(lines + [f"note: {note}" for note in self.notes])
 
 
@@ -111,14 +121,13 @@ def measure_import(report: Report, files: list[Path], db: Path, say: Callable[[s
     ours: list[float] = []
     with Archive(db) as archive:
         for start in range(0, len(files), size):
-            part = files[start:start + size]
+            part = files[start : start + size]
             began = time.perf_counter()
             for _progress in run_import(archive, part):
                 pass
             ours.append(len(part) / (time.perf_counter() - began))
             say(f"  imported {min(start + size, len(files))}/{len(files)}")
-        rows = archive.conn.execute(
-            "SELECT title, summary, body FROM search ORDER BY rowid").fetchall()
+        rows = archive.conn.execute("SELECT title, summary, body FROM search ORDER BY rowid").fetchall()
     raw = db.with_name("baseline.db")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{raw}{suffix}").unlink(missing_ok=True)
@@ -128,7 +137,7 @@ def measure_import(report: Report, files: list[Path], db: Path, say: Callable[[s
     conn.execute("CREATE VIRTUAL TABLE s USING fts5(title, summary, body, tokenize='unicode61 remove_diacritics 2')")
     theirs: list[float] = []
     for start in range(0, len(rows), size):
-        part = [tuple(row) for row in rows[start:start + size]]
+        part = [tuple(row) for row in rows[start : start + size]]
         began = time.perf_counter()
         conn.execute("BEGIN")
         conn.executemany("INSERT INTO s (title, summary, body) VALUES (?, ?, ?)", part)
@@ -148,7 +157,8 @@ def measure_import(report: Report, files: list[Path], db: Path, say: Callable[[s
         report.notes.append(
             f"import: raw FTS5 inserts with one transaction per document (the importer's rule) reach "
             f"{per_transaction:.0f} docs/s, ratio {per_transaction / statistics.median(theirs):.2f} to the "
-            "one-transaction baseline: the floor under import_docs_per_s")
+            "one-transaction baseline: the floor under import_docs_per_s"
+        )
 
 
 # -- search ----------------------------------------------------------------------------------------
@@ -198,8 +208,13 @@ def measure_search(report: Report, db: Path, baseline_db: Path) -> None:
 
 def _child(args: list[str], timeout: int = 300) -> str:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-m", "viewer.bench.gui_probe", *args], capture_output=True,
-                            text=True, timeout=timeout, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer.bench.gui_probe", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"gui probe {args[0]} failed: {result.stderr[-2000:]}")
     return result.stdout.strip().splitlines()[-1]
@@ -248,8 +263,12 @@ def _scan_pdf(path: Path, pages: int = 4) -> None:
         page = doc.new_page()
         page.insert_text((72, 90), f"CIPHERED TELEGRAM No. {8600 + number}", fontsize=18, fontname="cour")
         for line in range(40):
-            page.insert_text((72, 130 + line * 16), "Inform Mao Zedong that Cde. Filippov and his friends consider"
-                             " the opinion correct.", fontsize=10, fontname="cour")
+            page.insert_text(
+                (72, 130 + line * 16),
+                "Inform Mao Zedong that Cde. Filippov and his friends consider the opinion correct.",
+                fontsize=10,
+                fontname="cour",
+            )
         page.draw_rect(pymupdf.Rect(60, 60, 540, 780), color=(0.2, 0.2, 0.2))
     doc.save(path)
     doc.close()
@@ -308,8 +327,9 @@ def _workdir(keep: Path | None) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def run_bench(docs: int, json_out: Path | None = None, keep: Path | None = None, runs: int = 7,
-              say: Callable[[str], None] = print) -> Report:
+def run_bench(
+    docs: int, json_out: Path | None = None, keep: Path | None = None, runs: int = 7, say: Callable[[str], None] = print
+) -> Report:
     report = Report(docs)
     with _workdir(keep) as work:
         db = work / "bench.db"

@@ -154,8 +154,17 @@ def _color(color: str | None) -> str:
     return color
 
 
-def new_highlight(archive: Archive, document_id: int, part: str, start: int, end: int, *,
-                  note: str | None = None, color: str | None = None, author: str | None = None) -> Annotation:
+def new_highlight(
+    archive: Archive,
+    document_id: int,
+    part: str,
+    start: int,
+    end: int,
+    *,
+    note: str | None = None,
+    color: str | None = None,
+    author: str | None = None,
+) -> Annotation:
     """An unsaved highlight over body[start:end], with its quote and context taken from the text."""
     text = _text(archive, document_id, part)
     body: str = text["body"]
@@ -168,9 +177,22 @@ def new_highlight(archive: Archive, document_id: int, part: str, start: int, end
         raise AnnotationError(f"no words selected in the {part} (range {start}–{end})")
     stamp = _stamp()
     return Annotation(
-        id=None, document_id=document_id, part=part, shape="highlight", color=_color(color), note=note or None,
-        author=author or default_author(), text_id=text["id"], start=start, end=end, quote=body[start:end],
-        prefix=body[max(0, start - CONTEXT):start], suffix=body[end:end + CONTEXT], created_at=stamp, updated_at=stamp)
+        id=None,
+        document_id=document_id,
+        part=part,
+        shape="highlight",
+        color=_color(color),
+        note=note or None,
+        author=author or default_author(),
+        text_id=text["id"],
+        start=start,
+        end=end,
+        quote=body[start:end],
+        prefix=body[max(0, start - CONTEXT) : start],
+        suffix=body[end : end + CONTEXT],
+        created_at=stamp,
+        updated_at=stamp,
+    )
 
 
 def find_quote(body: str, quote: str, occurrence: int = 1) -> int:
@@ -190,8 +212,9 @@ def find_quote(body: str, quote: str, occurrence: int = 1) -> int:
     raise AnnotationError(f"“{quote}” occurs fewer than {occurrence} times")
 
 
-def highlight_quote(archive: Archive, document_id: int, part: str, quote: str, occurrence: int = 1, **kwargs: Any
-                    ) -> Annotation:
+def highlight_quote(
+    archive: Archive, document_id: int, part: str, quote: str, occurrence: int = 1, **kwargs: Any
+) -> Annotation:
     """An unsaved highlight over the given occurrence of the quoted words (the command line's way)."""
     import re
 
@@ -203,8 +226,17 @@ def highlight_quote(archive: Archive, document_id: int, part: str, quote: str, o
     return new_highlight(archive, document_id, part, start, match.end(), **kwargs)
 
 
-def new_shape(archive: Archive, document_id: int, position: int, shape: str, rect: tuple[float, float, float, float],
-              *, note: str | None = None, color: str | None = None, author: str | None = None) -> Annotation:
+def new_shape(
+    archive: Archive,
+    document_id: int,
+    position: int,
+    shape: str,
+    rect: tuple[float, float, float, float],
+    *,
+    note: str | None = None,
+    color: str | None = None,
+    author: str | None = None,
+) -> Annotation:
     """An unsaved rectangle (``rect``) or pinned note (``pin``, at x0, y0) on the scan's page ``position``."""
     if shape not in ("rect", "pin"):
         raise AnnotationError(f"unknown shape {shape!r}")
@@ -219,9 +251,23 @@ def new_shape(archive: Archive, document_id: int, position: int, shape: str, rec
         x1, y1 = x0, y0
     stamp = _stamp()
     return Annotation(
-        id=None, document_id=document_id, part="scan", shape=shape, color=_color(color), note=note or None,
-        author=author or default_author(), page_id=page["id"], start=position, x0=x0, y0=y0, x1=x1, y1=y1,
-        created_at=stamp, updated_at=stamp, page_position=position)
+        id=None,
+        document_id=document_id,
+        part="scan",
+        shape=shape,
+        color=_color(color),
+        note=note or None,
+        author=author or default_author(),
+        page_id=page["id"],
+        start=position,
+        x0=x0,
+        y0=y0,
+        x1=x1,
+        y1=y1,
+        created_at=stamp,
+        updated_at=stamp,
+        page_position=position,
+    )
 
 
 # -- changes that can be undone ---------------------------------------------------------------
@@ -368,8 +414,8 @@ def locate(body: str, quote: str, prefix: str, suffix: str, hint: int | None) ->
         return None, False
     scored = []
     for offset in candidates:
-        before = body[max(0, offset - len(prefix)):offset]
-        after = body[offset + len(quote):offset + len(quote) + len(suffix)]
+        before = body[max(0, offset - len(prefix)) : offset]
+        after = body[offset + len(quote) : offset + len(quote) + len(suffix)]
         score = _common_suffix(before, prefix) + _common_prefix(after, suffix)
         exact = before == prefix and after == suffix
         scored.append((exact, score, -abs(offset - (hint or 0)), offset))
@@ -400,27 +446,38 @@ def reanchor(archive: Archive, document_id: int) -> int:
                 continue
             page = archive.page_at(document_id, annotation.start)
             # the page rows were replaced: the file changed, so the spot on the page may have moved
-            archive.update_annotation(annotation.id, {"page_id": page["id"] if page else None,
-                                                      "status": "needs_review"})
+            archive.update_annotation(
+                annotation.id, {"page_id": page["id"] if page else None, "status": "needs_review"}
+            )
             review += 1
             continue
         text = texts.get(annotation.part)
         if text is None:
-            archive.update_annotation(annotation.id, {"text_id": None, "start": None, "end": None,
-                                                      "status": "needs_review"})
+            archive.update_annotation(
+                annotation.id, {"text_id": None, "start": None, "end": None, "status": "needs_review"}
+            )
             review += 1
             continue
         body: str = text["body"]
-        if (annotation.text_id == text["id"] and annotation.start is not None and annotation.end is not None
-                and body[annotation.start:annotation.end] == annotation.quote):
+        if (
+            annotation.text_id == text["id"]
+            and annotation.start is not None
+            and annotation.end is not None
+            and body[annotation.start : annotation.end] == annotation.quote
+        ):
             continue
-        offset, exact = locate(body, annotation.quote or "", annotation.prefix or "", annotation.suffix or "",
-                               annotation.start)
+        offset, exact = locate(
+            body, annotation.quote or "", annotation.prefix or "", annotation.suffix or "", annotation.start
+        )
         if offset is None:
             values: dict[str, Any] = {"text_id": text["id"], "start": None, "end": None, "status": "needs_review"}
         else:
-            values = {"text_id": text["id"], "start": offset, "end": offset + len(annotation.quote or ""),
-                      "status": "ok" if exact and annotation.status == "ok" else "needs_review"}
+            values = {
+                "text_id": text["id"],
+                "start": offset,
+                "end": offset + len(annotation.quote or ""),
+                "status": "ok" if exact and annotation.status == "ok" else "needs_review",
+            }
         archive.update_annotation(annotation.id, values)
         review += values["status"] == "needs_review"
     return review

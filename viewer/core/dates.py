@@ -39,8 +39,18 @@ MONTHS = {
 # ("16.У 1950": a Cyrillic У standing for V; Х for X; І for I).
 _ROMAN_LOOKALIKES = str.maketrans({"У": "V", "у": "V", "Х": "X", "х": "X", "І": "I", "і": "I", "Ι": "I"})
 ROMAN = {
-    "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6,
-    "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12,
+    "I": 1,
+    "II": 2,
+    "III": 3,
+    "IV": 4,
+    "V": 5,
+    "VI": 6,
+    "VII": 7,
+    "VIII": 8,
+    "IX": 9,
+    "X": 10,
+    "XI": 11,
+    "XII": 12,
 }
 
 

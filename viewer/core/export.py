@@ -52,8 +52,10 @@ PARTS = ("scan", "transcript", "translation")
 LAYOUTS = ("sequential", "facing")
 GREY = (0.35, 0.35, 0.35)
 # characters that may stand alone on a line break (CJK has no spaces between words)
-_TOKENS = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uac00-\ud7af"
-                     r"\uf900-\ufaff\uff00-\uffef]+|[^\S\n]+")
+_TOKENS = re.compile(
+    r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uac00-\ud7af"
+    r"\uf900-\ufaff\uff00-\uffef]+|[^\S\n]+"
+)
 
 
 @dataclass
@@ -144,8 +146,9 @@ class Typesetter:
             self._advance[key] = self.fonts[font].text_length(char, fontsize=1.0)
         return self._advance[key] * size
 
-    def lines(self, text: str, width: float, size: float = BODY_SIZE, bold: bool = False, offset: int = 0
-              ) -> list[Line]:
+    def lines(
+        self, text: str, width: float, size: float = BODY_SIZE, bold: bool = False, offset: int = 0
+    ) -> list[Line]:
         """Lines no wider than ``width``; source line breaks are kept, a blank line is an empty Line.
         Glyph offsets count from ``offset`` so they index the whole body."""
         result: list[Line] = []
@@ -177,8 +180,9 @@ class Typesetter:
     def _add(self, line: Line, text: str, start: int, size: float, bold: bool) -> None:
         for index, char in enumerate(text):
             font = self.font_for(char, bold)
-            line.glyphs.append(Glyph(start + index if start >= 0 else -1, char, line.width, self.advance(char, font,
-                                                                                                       size), font))
+            line.glyphs.append(
+                Glyph(start + index if start >= 0 else -1, char, line.width, self.advance(char, font, size), font)
+            )
 
     @staticmethod
     def _trim(line: Line) -> None:
@@ -224,7 +228,7 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
     splits them (so the handout pairs the same paragraphs the reader saw)."""
     spans, start = [], 0
     for match in re.finditer(r"\n[^\S\n]*\n\s*", body + "\n\n"):
-        chunk = body[start:match.start()]
+        chunk = body[start : match.start()]
         if chunk.strip():
             lead = len(chunk) - len(chunk.lstrip("\n"))
             spans.append((start + lead, start + len(chunk.rstrip("\n"))))
@@ -236,8 +240,9 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
 _MOVES = ((1, 1, 0.0), (2, 1, 0.01), (1, 2, 0.01), (3, 1, 0.02), (1, 3, 0.02), (1, 0, 0.01), (0, 1, 0.01))
 
 
-def align_paragraphs(left: Sequence[tuple[int, int]], right: Sequence[tuple[int, int]]
-                     ) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+def align_paragraphs(
+    left: Sequence[tuple[int, int]], right: Sequence[tuple[int, int]]
+) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
     """Rows of paragraphs to set side by side. A transcript and its translation rarely have the same
     paragraphs (letterheads split differently), so pairing them by number drifts apart; like
     Gale and Church's sentence alignment, this pairs runs of paragraphs whose share of their
@@ -274,7 +279,7 @@ def align_paragraphs(left: Sequence[tuple[int, int]], right: Sequence[tuple[int,
     i, j = n, m
     while i or j:
         di, dj = back[i][j]
-        rows.append((list(left[i - di:i]), list(right[j - dj:j])))
+        rows.append((list(left[i - di : i]), list(right[j - dj : j])))
         i, j = i - di, j - dj
     return rows[::-1]
 
@@ -311,8 +316,9 @@ class Builder:
     def bottom(self) -> float:
         return self.size[1] - MARGIN
 
-    def flow(self, lines: Sequence[Line], footer: str, x: float = MARGIN, landscape: bool = False,
-             space_after: float = 0.0) -> list[Placed]:
+    def flow(
+        self, lines: Sequence[Line], footer: str, x: float = MARGIN, landscape: bool = False, space_after: float = 0.0
+    ) -> list[Placed]:
         """Set lines one under another from the current position, starting new pages as needed."""
         placed = []
         for line in lines:
@@ -331,8 +337,11 @@ class Builder:
     def _finish(self, annot: Any, annotation: Annotation) -> None:
         import pymupdf
 
-        annot.set_info(content=annotation.note or "", title=annotation.author or "",
-                       subject=annotation.quote[:120] if annotation.quote else "")
+        annot.set_info(
+            content=annotation.note or "",
+            title=annotation.author or "",
+            subject=annotation.quote[:120] if annotation.quote else "",
+        )
         annot.set_flags(pymupdf.PDF_ANNOT_IS_PRINT)
         annot.update()
         self.summary.annotations += 1
@@ -355,8 +364,7 @@ class Builder:
             annot.set_colors(stroke=color)
             annot.set_border(width=2)
         else:
-            annot = page.add_text_annot(pymupdf.Point(annotation.x0, annotation.y0), annotation.note or "",
-                                        icon="Note")
+            annot = page.add_text_annot(pymupdf.Point(annotation.x0, annotation.y0), annotation.note or "", icon="Note")
             annot.set_colors(stroke=color)
         self._finish(annot, annotation)
 
@@ -369,8 +377,11 @@ class Builder:
             label = f"{number + 1} / {total}"
             size = 8.0
             number_line = self.type.lines(label, width, size)[0]
-            self.type.write(page, Placed(number, width - MARGIN * 0.6 - number_line.width, height - FOOTER_GAP * 0.6,
-                                         number_line), GREY)
+            self.type.write(
+                page,
+                Placed(number, width - MARGIN * 0.6 - number_line.width, height - FOOTER_GAP * 0.6, number_line),
+                GREY,
+            )
             text = self.footers.get(number, "")
             if text:
                 line = self.type.lines(text, width - MARGIN * 1.2 - number_line.width - 24, size)[0]
@@ -396,12 +407,18 @@ def _cover(builder: Builder, record: dict[str, Any], footer: str) -> None:
     if record.get("date_as_written") and record["date_as_written"] != date:
         date = f"{record['date_as_written']} ({date})"
     fields = [
-        ("Date", date), ("Type", record.get("type")), ("Classification", record.get("classification")),
-        ("Sender", record.get("sender")), ("Recipient", record.get("recipient")),
+        ("Date", date),
+        ("Type", record.get("type")),
+        ("Classification", record.get("classification")),
+        ("Sender", record.get("sender")),
+        ("Recipient", record.get("recipient")),
         ("Original language", LANGUAGES.get(record.get("original_language") or "", record.get("original_language"))),
         ("Reference numbers", ", ".join(record.get("reference_numbers") or [])),
-        ("Archival source", record.get("source")), ("Citation", record.get("citation")),
-        ("Rights", record.get("rights")), ("Credits", record.get("credits")), ("Address", record.get("url")),
+        ("Archival source", record.get("source")),
+        ("Citation", record.get("citation")),
+        ("Rights", record.get("rights")),
+        ("Credits", record.get("credits")),
+        ("Address", record.get("url")),
     ]
     label_width = 118.0
     for label, value in fields:
@@ -413,16 +430,20 @@ def _cover(builder: Builder, record: dict[str, Any], footer: str) -> None:
             builder.new_page(footer)
         top = builder.y
         builder.flow(value_lines, footer, x=MARGIN + label_width, space_after=6)
-        type_.write(builder.pdf[-1], Placed(builder.pdf.page_count - 1, MARGIN, top + 10.5 * LEADING - 10.5 * 0.3,
-                                            label_line), GREY)
+        type_.write(
+            builder.pdf[-1],
+            Placed(builder.pdf.page_count - 1, MARGIN, top + 10.5 * LEADING - 10.5 * 0.3, label_line),
+            GREY,
+        )
     if record.get("summary"):
         builder.y += 10
         builder.flow(type_.lines("Summary", width, 12, bold=True), footer, space_after=4)
         builder.flow(type_.lines(record["summary"], width, 10.5), footer)
 
 
-def _text_part(builder: Builder, text: dict[str, Any], title: str, footer: str,
-               annotations: Sequence[Annotation]) -> None:
+def _text_part(
+    builder: Builder, text: dict[str, Any], title: str, footer: str, annotations: Sequence[Annotation]
+) -> None:
     builder.new_page(footer)
     width = A4[0] - 2 * MARGIN
     builder.flow(builder.type.lines(title, width, 14, bold=True), footer, space_after=10)
@@ -431,8 +452,14 @@ def _text_part(builder: Builder, text: dict[str, Any], title: str, footer: str,
         builder.highlight(placed, annotation)
 
 
-def _facing(builder: Builder, left: dict[str, Any], right: dict[str, Any], titles: tuple[str, str], footer: str,
-            annotations: dict[str, Sequence[Annotation]]) -> None:
+def _facing(
+    builder: Builder,
+    left: dict[str, Any],
+    right: dict[str, Any],
+    titles: tuple[str, str],
+    footer: str,
+    annotations: dict[str, Sequence[Annotation]],
+) -> None:
     """Original left, translation right, paragraph beside paragraph, on landscape pages."""
     builder.new_page(footer, landscape=True)
     gutter = 28.0
@@ -463,8 +490,9 @@ def _facing(builder: Builder, left: dict[str, Any], right: dict[str, Any], title
             builder.y += height
             for side in (0, 1):
                 if index < len(columns[side]):
-                    item = Placed(builder.pdf.page_count - 1, xs[side], builder.y - BODY_SIZE * 0.3,
-                                  columns[side][index])
+                    item = Placed(
+                        builder.pdf.page_count - 1, xs[side], builder.y - BODY_SIZE * 0.3, columns[side][index]
+                    )
                     builder.type.write(builder.pdf[item.page], item)
                     placed[side].append(item)
         builder.y += BODY_SIZE * 0.8
@@ -473,8 +501,9 @@ def _facing(builder: Builder, left: dict[str, Any], right: dict[str, Any], title
             builder.highlight(placed[side], annotation)
 
 
-def _scan(builder: Builder, archive: Archive, document_id: int, footer: str,
-          annotations: Sequence[Annotation]) -> int | None:
+def _scan(
+    builder: Builder, archive: Archive, document_id: int, footer: str, annotations: Sequence[Annotation]
+) -> int | None:
     """Copy the scan's pages as they are and put rectangles and pins on them; returns the first page."""
     import pymupdf
 
@@ -497,8 +526,9 @@ def _scan(builder: Builder, archive: Archive, document_id: int, footer: str,
                 sources[page_row["file_id"]] = source
             if not 0 <= page_row["file_page"] < source.page_count:
                 continue
-            builder.pdf.insert_pdf(source, from_page=page_row["file_page"], to_page=page_row["file_page"],
-                                   annots=False, links=False)
+            builder.pdf.insert_pdf(
+                source, from_page=page_row["file_page"], to_page=page_row["file_page"], annots=False, links=False
+            )
             page = builder.pdf[-1]
             first = page.number if first is None else first
             builder.footers[page.number] = footer
@@ -550,8 +580,9 @@ def export_document(builder: Builder, archive: Archive, document_id: int) -> Non
     builder.summary.documents += 1
 
 
-def export_pdf(archive: Archive, document_ids: Sequence[int], out: str | Path,
-               options: ExportOptions | None = None) -> Iterator[ExportProgress]:
+def export_pdf(
+    archive: Archive, document_ids: Sequence[int], out: str | Path, options: ExportOptions | None = None
+) -> Iterator[ExportProgress]:
     """Write one PDF with a section per document; yields progress, the last step carries the path."""
     options = options or ExportOptions()
     if options.layout not in LAYOUTS:
@@ -575,14 +606,16 @@ def export_pdf(archive: Archive, document_ids: Sequence[int], out: str | Path,
         from .. import APP_NAME, __version__
 
         title = options.title or (titles[0][0] if len(titles) == 1 else f"{len(titles)} documents")
-        builder.pdf.set_metadata({
-            "title": title,
-            "author": options.author or "",
-            "subject": "Annotated documents exported from " + APP_NAME,
-            "keywords": ", ".join(key for _, key in titles),
-            "creator": f"{APP_NAME} {__version__}",
-            "producer": f"{APP_NAME} {__version__} (PyMuPDF)",
-        })
+        builder.pdf.set_metadata(
+            {
+                "title": title,
+                "author": options.author or "",
+                "subject": "Annotated documents exported from " + APP_NAME,
+                "keywords": ", ".join(key for _, key in titles),
+                "creator": f"{APP_NAME} {__version__}",
+                "producer": f"{APP_NAME} {__version__} (PyMuPDF)",
+            }
+        )
         builder.pdf.subset_fonts()
         partial = out.with_name(out.name + ".part")
         try:
@@ -594,12 +627,12 @@ def export_pdf(archive: Archive, document_ids: Sequence[int], out: str | Path,
     finally:
         builder.pdf.close()
     os.replace(partial, out)
-    yield ExportProgress(total, total, f"{builder.summary.pages} pages, {builder.summary.annotations} annotations",
-                         out)
+    yield ExportProgress(total, total, f"{builder.summary.pages} pages, {builder.summary.annotations} annotations", out)
 
 
-def export_to(archive: Archive, document_ids: Sequence[int], out: str | Path,
-              options: ExportOptions | None = None) -> Path:
+def export_to(
+    archive: Archive, document_ids: Sequence[int], out: str | Path, options: ExportOptions | None = None
+) -> Path:
     """Run an export to the end (tests, scripts)."""
     steps = list(export_pdf(archive, document_ids, out, options))
     assert steps[-1].path is not None

@@ -219,7 +219,7 @@ class Highlighter:
         if start < 0:
             return ""
         before = text[:start].split()
-        lead = before[-(words // 3):] if before else []
+        lead = before[-(words // 3) :] if before else []
         tail = text[start:].split()
         chunk = " ".join(lead + tail[: words - len(lead)])
         marked = self.pattern.sub(lambda m: f"\x02{m.group(0)}\x03", chunk)  # type: ignore[union-attr]

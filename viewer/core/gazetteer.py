@@ -108,8 +108,9 @@ class Gazetteer:
         # Look each distinct word up once; only the words that name someone are then located.
         named = {word for word in found_words if len(word) >= 3 and key(word) in self._single}
         if named:
-            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(named, key=len, reverse=True)))
-                                 + r")(?![\w-])")
+            pattern = re.compile(
+                r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(named, key=len, reverse=True))) + r")(?![\w-])"
+            )
             for match in pattern.finditer(text):
                 if match.start() not in taken:
                     word = match.group(0)

@@ -140,15 +140,18 @@ def _choices(options: tuple[str, ...]) -> Check:
 
 
 def _size(value: Any) -> tuple[int, int]:
-    if (not isinstance(value, list) or len(value) != 2
-            or not all(isinstance(v, int) and not isinstance(v, bool) and 320 <= v <= 16384 for v in value)):
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) and 320 <= v <= 16384 for v in value)
+    ):
         raise ValueError("must be [width, height] in pixels, each from 320 to 16384")
     return int(value[0]), int(value[1])
 
 
 def _pin(value: Any) -> str | None:
     if not isinstance(value, str) or not re.fullmatch(r"\d{4,12}", value):
-        raise ValueError("must be 4 to 12 digits in quotes, such as \"2468\"")
+        raise ValueError('must be 4 to 12 digits in quotes, such as "2468"')
     return value
 
 
@@ -160,10 +163,12 @@ def _sha256(value: Any) -> str:
 
 def _chord(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("must be a key sequence such as \"Ctrl+Alt+Shift+Q\"")
+        raise ValueError('must be a key sequence such as "Ctrl+Alt+Shift+Q"')
     if "+" not in value or "," in value:
-        raise ValueError("must be one key with modifiers, such as \"Ctrl+Alt+Shift+Q\" (a bare key "
-                         "would let any visitor open the PIN pad)")
+        raise ValueError(
+            'must be one key with modifiers, such as "Ctrl+Alt+Shift+Q" (a bare key '
+            "would let any visitor open the PIN pad)"
+        )
     return value.strip()
 
 
@@ -210,8 +215,9 @@ def parse(data: dict[str, Any], source: Path | None = None) -> KioskConfig:
     for section_name, section in data.items():
         if isinstance(section, dict):
             if section_name not in SECTIONS:
-                raise KioskConfigError(f"{name}: unknown section [{section_name}] (known: "
-                                       f"{', '.join(f'[{s}]' for s in SECTIONS)})")
+                raise KioskConfigError(
+                    f"{name}: unknown section [{section_name}] (known: {', '.join(f'[{s}]' for s in SECTIONS)})"
+                )
             items = [(section_name, key, value) for key, value in section.items()]
         else:
             items = [("", section_name, section)]
@@ -235,19 +241,27 @@ def _anchored(config: KioskConfig, source: Path | None) -> KioskConfig:
     if source is None:
         return config
     folder = source.resolve().parent
-    changes = {f.name: folder / getattr(config, f.name) for f in fields(config)
-               if f.name in ("archive", "log_file") and getattr(config, f.name) is not None
-               and not getattr(config, f.name).is_absolute()}
+    changes = {
+        f.name: folder / getattr(config, f.name)
+        for f in fields(config)
+        if f.name in ("archive", "log_file")
+        and getattr(config, f.name) is not None
+        and not getattr(config, f.name).is_absolute()
+    }
     return replace(config, **changes) if changes else config
 
 
 def _consistent(config: KioskConfig, name: str) -> KioskConfig:
     if config.start_part not in config.parts:
-        raise KioskConfigError(f"{name}: [display] start_part {config.start_part!r} is not one of the "
-                               f"parts shown ({', '.join(config.parts)})")
+        raise KioskConfigError(
+            f"{name}: [display] start_part {config.start_part!r} is not one of the "
+            f"parts shown ({', '.join(config.parts)})"
+        )
     if config.attract_after and config.attract_after < config.reset_after:
-        raise KioskConfigError(f"{name}: [idle] attract_after ({config.attract_after:g} s) must be at least "
-                               f"reset_after ({config.reset_after:g} s), or 0 for no attract loop")
+        raise KioskConfigError(
+            f"{name}: [idle] attract_after ({config.attract_after:g} s) must be at least "
+            f"reset_after ({config.reset_after:g} s), or 0 for no attract loop"
+        )
     if config.pin and config.pin_sha256:
         raise KioskConfigError(f"{name}: [admin] give pin or pin_sha256, not both")
     return config

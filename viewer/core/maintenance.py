@@ -208,8 +208,10 @@ def repair(archive: Archive) -> CheckReport:
     rebuilt = archive.rebuild_index()
     with archive.transaction():
         archive.conn.execute("UPDATE links SET target_id = NULL")
-        resolved = sum(archive.resolve_links(document_id) for (document_id,) in
-                       archive.conn.execute("SELECT id FROM documents").fetchall())
+        resolved = sum(
+            archive.resolve_links(document_id)
+            for (document_id,) in archive.conn.execute("SELECT id FROM documents").fetchall()
+        )
     report = check(archive)
     report.repairs = [f"rebuilt the full-text index of {rebuilt} documents", f"re-resolved {resolved} links"]
     return report

@@ -82,7 +82,10 @@ def ocr_image(image: bytes, languages: str | None = None, timeout: float = PAGE_
     try:
         done = subprocess.run(
             [tesseract() or "tesseract", "stdin", "stdout", "-l", langs, "--psm", "3", "tsv"],
-            input=image, capture_output=True, timeout=timeout, env=env,
+            input=image,
+            capture_output=True,
+            timeout=timeout,
+            env=env,
         )
     except subprocess.TimeoutExpired:
         raise OcrError(f"Tesseract took longer than {timeout:.0f} s on a page") from None
@@ -124,8 +127,9 @@ def parse_tsv(tsv: str) -> OcrResult:
     return OcrResult("\n\n".join(paragraphs), mean, len(confidences))
 
 
-def ocr_many(images: Iterable[bytes], languages: str | None = None,
-             workers: int = WORKERS) -> Iterator[OcrResult | OcrError]:
+def ocr_many(
+    images: Iterable[bytes], languages: str | None = None, workers: int = WORKERS
+) -> Iterator[OcrResult | OcrError]:
     """OCR page images ``workers`` at a time, yielding results in order.
 
     ``images`` is consumed in the caller's thread (PyMuPDF must not render from several threads)

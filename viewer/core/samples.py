@@ -17,11 +17,18 @@ from .store import Archive
 # Columns that say when and where a build ran rather than what the archive holds.
 _VOLATILE = {"imported_at", "updated_at", "source_path", "added_at", "at", "created_at"}
 _TABLES = [
-    ("documents", "key"), ("texts", "document_id, position"), ("entities", "kind, name"),
-    ("aliases", "entity_id, alias"), ("document_entities", "document_id, entity_id, role"),
-    ("reference_numbers", "document_id, id"), ("links", "source_id, id"),
-    ("archival_refs", "document_id, id"), ("pages", "document_id, position"),
-    ("files", "sha256"), ("annotations", "document_id, id"), ("collections", "name"),
+    ("documents", "key"),
+    ("texts", "document_id, position"),
+    ("entities", "kind, name"),
+    ("aliases", "entity_id, alias"),
+    ("document_entities", "document_id, entity_id, role"),
+    ("reference_numbers", "document_id, id"),
+    ("links", "source_id, id"),
+    ("archival_refs", "document_id, id"),
+    ("pages", "document_id, position"),
+    ("files", "sha256"),
+    ("annotations", "document_id, id"),
+    ("collections", "name"),
 ]
 
 

@@ -51,8 +51,13 @@ def _group_cjk(parts: list[tuple[str, str, bool, bool]]) -> list[tuple[str, str,
     grouped: list[tuple[str, str, bool, bool]] = []
     for part in parts:
         kind, text, negated, _prefix = part
-        if (kind == "word" and folding.is_cjk(text[0]) and grouped and grouped[-1][0] == "cjk"
-                and grouped[-1][2] == negated):
+        if (
+            kind == "word"
+            and folding.is_cjk(text[0])
+            and grouped
+            and grouped[-1][0] == "cjk"
+            and grouped[-1][2] == negated
+        ):
             grouped[-1] = ("cjk", grouped[-1][1] + text, negated, False)
         elif kind == "word" and folding.is_cjk(text[0]):
             grouped.append(("cjk", text, negated, False))

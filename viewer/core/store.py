@@ -30,8 +30,18 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 LIST_COLUMNS = (
-    "id", "key", "date_start", "date_end", "date_precision", "title", "doc_type",
-    "original_language", "classification", "has_scan", "has_transcript", "has_translation",
+    "id",
+    "key",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "title",
+    "doc_type",
+    "original_language",
+    "classification",
+    "has_scan",
+    "has_transcript",
+    "has_translation",
 )
 # Sort keys (generated columns, indexed) that put unknown values last.
 SORTABLE = {
@@ -66,8 +76,16 @@ class Filters:
     ids: Sequence[int] | None = None  # a fixed set (a collection, a search result)
 
     def is_empty(self) -> bool:
-        return not (self.query.strip() or self.language or self.doc_type or self.classification
-                    or self.person or self.date_from or self.date_to or self.ids is not None)
+        return not (
+            self.query.strip()
+            or self.language
+            or self.doc_type
+            or self.classification
+            or self.person
+            or self.date_from
+            or self.date_to
+            or self.ids is not None
+        )
 
 
 @dataclass
@@ -282,7 +300,11 @@ class Archive:
             candidate = f"{key}-{number}"
 
     def save_document(
-        self, parsed: ParsedDocument, *, source_path: str | None, sha256: str | None,
+        self,
+        parsed: ParsedDocument,
+        *,
+        source_path: str | None,
+        sha256: str | None,
         replace_id: int | None = None,
     ) -> int:
         """Write a parsed document (new, or replacing ``replace_id``); call inside transaction()."""
@@ -327,8 +349,13 @@ class Archive:
             self.conn.execute("DELETE FROM links WHERE source_id = ?", (document_id,))
         self.db["texts"].insert_all(  # type: ignore[union-attr]
             {
-                "document_id": document_id, "kind": t.kind, "language": t.language, "body": t.body,
-                "origin": t.origin, "confidence": t.confidence, "position": position,
+                "document_id": document_id,
+                "kind": t.kind,
+                "language": t.language,
+                "body": t.body,
+                "origin": t.origin,
+                "confidence": t.confidence,
+                "position": position,
             }
             for position, t in enumerate(parsed.texts)
         )
@@ -372,8 +399,12 @@ class Archive:
     def resolve_links(self, document_id: int) -> int:
         """Point links at the documents they name: this document's own links, and the links of
         others waiting for a document with this one's number or date."""
-        own = [row[0] for row in self.conn.execute(
-            "SELECT number FROM reference_numbers WHERE document_id = ? AND role = 'own'", (document_id,))]
+        own = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT number FROM reference_numbers WHERE document_id = ? AND role = 'own'", (document_id,)
+            )
+        ]
         date = self._one("SELECT date_start FROM documents WHERE id = ?", (document_id,))
         waiting = self.conn.execute(
             f"""SELECT id, source_id, target_number, target_date, target_hint FROM links
@@ -408,20 +439,35 @@ class Archive:
         ).fetchone()
         if doc is None:
             return None
-        bodies = [row[0] for row in self.conn.execute(
-            "SELECT body FROM texts WHERE document_id = ? ORDER BY position", (document_id,))]
+        bodies = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT body FROM texts WHERE document_id = ? ORDER BY position", (document_id,)
+            )
+        ]
         # page text not yet taken into a text of the document (a scan beside typed texts)
-        bodies += [row[0] for row in self.conn.execute(
-            "SELECT text FROM pages WHERE document_id = ? AND text IS NOT NULL AND NOT EXISTS "
-            "(SELECT 1 FROM texts WHERE document_id = ? AND origin IN ('pdf', 'ocr')) ORDER BY position",
-            (document_id, document_id))]
+        bodies += [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT text FROM pages WHERE document_id = ? AND text IS NOT NULL AND NOT EXISTS "
+                "(SELECT 1 FROM texts WHERE document_id = ? AND origin IN ('pdf', 'ocr')) ORDER BY position",
+                (document_id, document_id),
+            )
+        ]
         # Each person or place is indexed by one token; a query naming any alias of it asks for
         # that token (see _expand), so aliases need not be copied into every document's row.
-        names = [f"{entity_token(row[0])} {row[1]} {row[2] or ''}" for row in self.conn.execute(
-            "SELECT e.id, e.name, de.as_written FROM document_entities de JOIN entities e ON e.id = de.entity_id "
-            "WHERE de.document_id = ? ORDER BY e.id", (document_id,))]
-        refs = [row[0] for row in self.conn.execute(
-            "SELECT label FROM reference_numbers WHERE document_id = ?", (document_id,))]
+        names = [
+            f"{entity_token(row[0])} {row[1]} {row[2] or ''}"
+            for row in self.conn.execute(
+                "SELECT e.id, e.name, de.as_written FROM document_entities de JOIN entities e ON e.id = de.entity_id "
+                "WHERE de.document_id = ? ORDER BY e.id",
+                (document_id,),
+            )
+        ]
+        refs = [
+            row[0]
+            for row in self.conn.execute("SELECT label FROM reference_numbers WHERE document_id = ?", (document_id,))
+        ]
         refs += [doc["source"] or "", doc["date_text"] or "", *year_tokens(doc["date_start"], doc["date_end"])]
         return [
             folding.index_text(doc["title"]),
@@ -433,7 +479,8 @@ class Archive:
 
     def indexed_columns(self, document_id: int) -> list[str] | None:
         row = self.conn.execute(
-            "SELECT title, summary, body, names, refs FROM search WHERE rowid = ?", (document_id,)).fetchone()
+            "SELECT title, summary, body, names, refs FROM search WHERE rowid = ?", (document_id,)
+        ).fetchone()
         return [value or "" for value in row] if row else None
 
     def reindex(self, document_id: int) -> None:
@@ -467,8 +514,9 @@ class Archive:
                 self.reindex(document_id)
         return len(ids)
 
-    def record_import(self, path: str, sha256: str | None, document_id: int | None, outcome: str,
-                      report: dict[str, Any]) -> None:
+    def record_import(
+        self, path: str, sha256: str | None, document_id: int | None, outcome: str, report: dict[str, Any]
+    ) -> None:
         self.conn.execute(
             "INSERT INTO imports (path, sha256, document_id, outcome, report, at) VALUES (?, ?, ?, ?, ?, ?)",
             (path, sha256, document_id, outcome, json.dumps(report, ensure_ascii=False), now()),
@@ -515,12 +563,22 @@ class Archive:
         ).fetchall()
         result = []
         for row in rows:
-            aliases = [a[0] for a in self.conn.execute(
-                "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY kind, alias", (row["id"],))]
-            result.append({
-                "name": row["name"], "kind": row["kind"], "role": row["role"],
-                "as_written": row["as_written"], "note": row["note"], "aliases": aliases,
-            })
+            aliases = [
+                a[0]
+                for a in self.conn.execute(
+                    "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY kind, alias", (row["id"],)
+                )
+            ]
+            result.append(
+                {
+                    "name": row["name"],
+                    "kind": row["kind"],
+                    "role": row["role"],
+                    "as_written": row["as_written"],
+                    "note": row["note"],
+                    "aliases": aliases,
+                }
+            )
         return result
 
     def reference_numbers(self, document_id: int) -> list[sqlite3.Row]:
@@ -546,15 +604,24 @@ class Archive:
                FROM links l JOIN documents d ON d.id = l.source_id WHERE l.target_id = ?""",
             (document_id, document_id),
         ).fetchall()
-        names = {("reply_to", "out"): "reply to", ("reply_to", "in"): "replied by",
-                 ("continues", "out"): "continues", ("continues", "in"): "continued by",
-                 ("related", "out"): "related", ("related", "in"): "related"}
+        names = {
+            ("reply_to", "out"): "reply to",
+            ("reply_to", "in"): "replied by",
+            ("continues", "out"): "continues",
+            ("continues", "in"): "continued by",
+            ("related", "out"): "related",
+            ("related", "in"): "related",
+        }
         return [
             {
-                "relation": row["relation"], "direction": row["direction"],
+                "relation": row["relation"],
+                "direction": row["direction"],
                 "label": names[(row["relation"], row["direction"])],
-                "document_id": row["other"], "key": row["other_key"], "title": row["other_title"],
-                "date": row["other_date"], "evidence": row["evidence"],
+                "document_id": row["other"],
+                "key": row["other_key"],
+                "title": row["other_title"],
+                "date": row["other_date"],
+                "evidence": row["evidence"],
                 "unresolved": row["target_number"] or row["target_date"] if row["other"] is None else None,
             }
             for row in rows
@@ -596,8 +663,13 @@ class Archive:
             "rights": row["rights"],
             "contents": json.loads(row["contents"]) if row["contents"] else [],
             "texts": [
-                {"kind": t["kind"], "language": t["language"], "origin": t["origin"],
-                 "confidence": t["confidence"], "body": t["body"]}
+                {
+                    "kind": t["kind"],
+                    "language": t["language"],
+                    "origin": t["origin"],
+                    "confidence": t["confidence"],
+                    "body": t["body"],
+                }
                 for t in self.texts(document_id)
             ],
             "people": people,
@@ -651,8 +723,14 @@ class Archive:
         where, params = self._where(filters or Filters())
         return int(self._one(f"SELECT count(*) FROM documents d{where}", params))
 
-    def page(self, filters: Filters | None = None, sort: str = "date", descending: bool = False,
-             offset: int = 0, limit: int = 200) -> list[sqlite3.Row]:
+    def page(
+        self,
+        filters: Filters | None = None,
+        sort: str = "date",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[sqlite3.Row]:
         """One window of the document list, sorted and filtered in SQL."""
         where, params = self._where(filters or Filters())
         direction = "DESC" if descending else "ASC"
@@ -662,8 +740,9 @@ class Archive:
         sql = f"SELECT {columns_sql} FROM documents d{where} ORDER BY {order} LIMIT ? OFFSET ?"
         return self.conn.execute(sql, [*params, limit, offset]).fetchall()
 
-    def position_of(self, document_id: int, filters: Filters | None = None, sort: str = "date",
-                    descending: bool = False) -> int | None:
+    def position_of(
+        self, document_id: int, filters: Filters | None = None, sort: str = "date", descending: bool = False
+    ) -> int | None:
         """Row number of a document in the list as sorted and filtered (to keep it selected)."""
         columns = SORTABLE.get(sort, SORTABLE["date"])
         first = columns[0]
@@ -695,8 +774,10 @@ class Archive:
         column = FACETS[facet]
         attribute = "doc_type" if facet == "type" else facet
         where, params = self._where(Filters(**{**filters.__dict__, attribute: None}))
-        sql = (f"SELECT d.{column}, count(*) FROM documents d{where}{' AND' if where else ' WHERE'} "
-               f"d.{column} IS NOT NULL GROUP BY d.{column} ORDER BY 2 DESC, 1")
+        sql = (
+            f"SELECT d.{column}, count(*) FROM documents d{where}{' AND' if where else ' WHERE'} "
+            f"d.{column} IS NOT NULL GROUP BY d.{column} ORDER BY 2 DESC, 1"
+        )
         return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
 
     def date_histogram(self, bins: int, start: str, end: str, filters: Filters | None = None) -> list[int]:
@@ -708,8 +789,10 @@ class Archive:
         span = (last - first).days + 1
         by_month = span / max(bins, 1) >= 31
         key = "substr(d.sort_date, 1, 7)" if by_month else "d.sort_date"
-        sql = (f"SELECT {key}, count(*) FROM documents d{where}{connector}d.sort_date >= ? AND d.sort_date <= ? "
-               f"GROUP BY {key}")
+        sql = (
+            f"SELECT {key}, count(*) FROM documents d{where}{connector}d.sort_date >= ? AND d.sort_date <= ? "
+            f"GROUP BY {key}"
+        )
         counts = [0] * bins
         for when, number in self.conn.execute(sql, [*params, start, end]):
             try:
@@ -720,8 +803,9 @@ class Archive:
             counts[min(max(bucket, 0), bins - 1)] += number
         return counts
 
-    def dated_documents(self, start: str, end: str, filters: Filters | None = None,
-                        limit: int = 2000) -> list[sqlite3.Row]:
+    def dated_documents(
+        self, start: str, end: str, filters: Filters | None = None, limit: int = 2000
+    ) -> list[sqlite3.Row]:
         where, params = self._where(filters or Filters())
         connector = " AND " if where else " WHERE "
         return self.conn.execute(
@@ -735,8 +819,10 @@ class Archive:
         return row[0], row[1]
 
     def all_links(self) -> list[tuple[int, int, str]]:
-        return [(r[0], r[1], r[2]) for r in self.conn.execute(
-            "SELECT source_id, target_id, relation FROM links WHERE target_id IS NOT NULL")]
+        return [
+            (r[0], r[1], r[2])
+            for r in self.conn.execute("SELECT source_id, target_id, relation FROM links WHERE target_id IS NOT NULL")
+        ]
 
     def stats(self) -> dict[str, int]:
         return {
@@ -794,27 +880,42 @@ class Archive:
         where, params = self._where(filters)
         join = " JOIN documents d ON d.id = search.rowid" if where else ""
         extra = where.replace(" WHERE ", " AND ", 1)
-        probe = [row[0] for row in self.conn.execute(
-            f"SELECT search.rowid FROM search{join} WHERE search MATCH ?{extra} LIMIT ?",
-            [match, *params, RANK_LIMIT + 1])]
+        probe = [
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT search.rowid FROM search{join} WHERE search MATCH ?{extra} LIMIT ?",
+                [match, *params, RANK_LIMIT + 1],
+            )
+        ]
         if len(probe) <= RANK_LIMIT:
             result.total = len(probe)
-            top = [(row[0], row[1]) for row in self.conn.execute(
-                f"SELECT search.rowid, search.rank FROM search{join} WHERE search MATCH ?{extra} "
-                "ORDER BY search.rank LIMIT ?", [match, *params, limit])]
+            top = [
+                (row[0], row[1])
+                for row in self.conn.execute(
+                    f"SELECT search.rowid, search.rank FROM search{join} WHERE search MATCH ?{extra} "
+                    "ORDER BY search.rank LIMIT ?",
+                    [match, *params, limit],
+                )
+            ]
         else:
             result.total, result.total_exact, result.ranked = RANK_LIMIT, False, False
             top = [(rowid, 0.0) for rowid in probe[:limit]]
         if not top:
             return result
         wanted = json.dumps([rowid for rowid, _ in top])
-        documents = {row["id"]: row for row in self.conn.execute(
-            "SELECT id, key, date_start, title, summary FROM documents WHERE id IN (SELECT value FROM json_each(?))",
-            (wanted,))}
+        documents = {
+            row["id"]: row
+            for row in self.conn.execute(
+                "SELECT id, key, date_start, title, summary FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+                (wanted,),
+            )
+        }
         bodies: dict[int, list[str]] = {}
         for document_id, body in self.conn.execute(
             "SELECT document_id, body FROM texts WHERE document_id IN (SELECT value FROM json_each(?)) "
-            "ORDER BY document_id, position", (wanted,)):
+            "ORDER BY document_id, position",
+            (wanted,),
+        ):
             bodies.setdefault(document_id, []).append(body)
         highlighter = folding.Highlighter(result.terms)
         result.hits = []
@@ -824,8 +925,11 @@ class Archive:
                 continue
             places = [*bodies.get(rowid, []), row["summary"] or "", row["title"]]
             snippet = next((s for s in (highlighter.snippet(text) for text in places) if s), "")
-            result.hits.append(SearchHit(rowid, row["key"], row["date_start"], row["title"],
-                                         snippet or folding.opening(places[0]), score))
+            result.hits.append(
+                SearchHit(
+                    rowid, row["key"], row["date_start"], row["title"], snippet or folding.opening(places[0]), score
+                )
+            )
         return result
 
     # -- scans: stored files and their pages ------------------------------------------------
@@ -857,24 +961,39 @@ class Archive:
 
     def file_info(self, file_id: int) -> sqlite3.Row | None:
         return self.conn.execute(
-            "SELECT id, sha256, name, mime, size, added_at FROM files WHERE id = ?", (file_id,)).fetchone()
+            "SELECT id, sha256, name, mime, size, added_at FROM files WHERE id = ?", (file_id,)
+        ).fetchone()
 
-    def save_pages(self, document_id: int, file_id: int, pages: Sequence[dict[str, Any]], *,
-                   append: bool = False) -> None:
+    def save_pages(
+        self, document_id: int, file_id: int, pages: Sequence[dict[str, Any]], *, append: bool = False
+    ) -> None:
         """Write a document's pages from one file (replacing its pages unless ``append``), mark
         it as having a scan and drop files no page uses any more; call inside transaction()."""
         if append:
-            start = int(self._one("SELECT coalesce(max(position) + 1, 0) FROM pages WHERE document_id = ?",
-                                  (document_id,)))
+            start = int(
+                self._one("SELECT coalesce(max(position) + 1, 0) FROM pages WHERE document_id = ?", (document_id,))
+            )
         else:
             start = 0
             self.conn.execute("DELETE FROM pages WHERE document_id = ?", (document_id,))
         self.conn.executemany(
             "INSERT INTO pages (document_id, file_id, file_page, position, width, height, text, text_origin, "
             "ocr_confidence, needs_ocr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(document_id, file_id, p["file_page"], start + n, p.get("width"), p.get("height"), p.get("text"),
-              p.get("text_origin"), p.get("ocr_confidence"), int(bool(p.get("needs_ocr"))))
-             for n, p in enumerate(pages)],
+            [
+                (
+                    document_id,
+                    file_id,
+                    p["file_page"],
+                    start + n,
+                    p.get("width"),
+                    p.get("height"),
+                    p.get("text"),
+                    p.get("text_origin"),
+                    p.get("ocr_confidence"),
+                    int(bool(p.get("needs_ocr"))),
+                )
+                for n, p in enumerate(pages)
+            ],
         )
         self.conn.execute("UPDATE documents SET has_scan = 1, updated_at = ? WHERE id = ?", (now(), document_id))
         self.conn.execute("DELETE FROM files WHERE id NOT IN (SELECT DISTINCT file_id FROM pages)")
@@ -883,22 +1002,26 @@ class Archive:
         """Every column of a document's pages but the file bytes, in reading order."""
         return self.conn.execute(
             "SELECT id, file_id, file_page, position, width, height, text, text_origin, ocr_confidence, needs_ocr "
-            "FROM pages WHERE document_id = ? ORDER BY position", (document_id,)).fetchall()
+            "FROM pages WHERE document_id = ? ORDER BY position",
+            (document_id,),
+        ).fetchall()
 
     def documents_needing_ocr(self) -> list[int]:
-        return [row[0] for row in self.conn.execute(
-            "SELECT DISTINCT document_id FROM pages WHERE needs_ocr ORDER BY document_id")]
+        return [
+            row[0]
+            for row in self.conn.execute("SELECT DISTINCT document_id FROM pages WHERE needs_ocr ORDER BY document_id")
+        ]
 
     def set_page_text(self, page_id: int, text: str, origin: str, confidence: float | None) -> None:
         self.conn.execute(
             "UPDATE pages SET text = ?, text_origin = ?, ocr_confidence = ?, needs_ocr = 0 WHERE id = ?",
-            (text, origin, confidence, page_id))
+            (text, origin, confidence, page_id),
+        )
 
     def replace_machine_texts(self, document_id: int, texts: Sequence[Any], origin: str = "ocr") -> None:
         """Swap a document's texts of one origin (OCR) for new ones, keeping typed texts first."""
         self.conn.execute("DELETE FROM texts WHERE document_id = ? AND origin = ?", (document_id, origin))
-        start = int(self._one("SELECT coalesce(max(position) + 1, 0) FROM texts WHERE document_id = ?",
-                              (document_id,)))
+        start = int(self._one("SELECT coalesce(max(position) + 1, 0) FROM texts WHERE document_id = ?", (document_id,)))
         self.conn.executemany(
             "INSERT INTO texts (document_id, kind, language, body, origin, confidence, position) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -908,12 +1031,15 @@ class Archive:
             "UPDATE documents SET updated_at = ?, "
             "has_transcript = EXISTS (SELECT 1 FROM texts WHERE document_id = ? AND kind = 'transcript'), "
             "has_translation = EXISTS (SELECT 1 FROM texts WHERE document_id = ? AND kind = 'translation') "
-            "WHERE id = ?", (now(), document_id, document_id, document_id))
+            "WHERE id = ?",
+            (now(), document_id, document_id, document_id),
+        )
 
     def set_review_reasons(self, document_id: int, reasons: Sequence[str]) -> None:
         self.conn.execute(
             "UPDATE documents SET needs_review = ?, review_reasons = ? WHERE id = ?",
-            (int(bool(reasons)), json.dumps(list(reasons), ensure_ascii=False) if reasons else None, document_id))
+            (int(bool(reasons)), json.dumps(list(reasons), ensure_ascii=False) if reasons else None, document_id),
+        )
 
     def set_title_and_date(self, document_id: int, title: str | None, date: Any = None) -> None:
         """Replace a guessed title or date (a ``DateInfo``) once better evidence arrives (OCR)."""
@@ -922,25 +1048,48 @@ class Archive:
         if date is not None and date.known:
             self.conn.execute(
                 "UPDATE documents SET date_start = ?, date_end = ?, date_precision = ?, date_text = ? WHERE id = ?",
-                (date.start, date.end, date.precision, date.text, document_id))
+                (date.start, date.end, date.precision, date.text, document_id),
+            )
 
     def has_file(self, document_id: int, sha256: str) -> bool:
         """Whether a file with these bytes already gives pages to the document."""
-        return bool(self._one(
-            "SELECT 1 FROM pages p JOIN files f ON f.id = p.file_id WHERE p.document_id = ? AND f.sha256 = ? LIMIT 1",
-            (document_id, sha256)))
+        return bool(
+            self._one(
+                "SELECT 1 FROM pages p JOIN files f ON f.id = p.file_id WHERE p.document_id = ? AND f.sha256 = ? LIMIT 1",
+                (document_id, sha256),
+            )
+        )
 
     def page_counts(self, document_id: int) -> tuple[int, int]:
         """(pages, pages still needing OCR) of a document."""
-        row = self.conn.execute("SELECT count(*), coalesce(sum(needs_ocr), 0) FROM pages WHERE document_id = ?",
-                                (document_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT count(*), coalesce(sum(needs_ocr), 0) FROM pages WHERE document_id = ?", (document_id,)
+        ).fetchone()
         return int(row[0]), int(row[1])
 
     # -- annotations ------------------------------------------------------------------------
 
     ANNOTATION_COLUMNS = (
-        "document_id", "part", "text_id", "page_id", "start", "end", "quote", "prefix", "suffix", "shape",
-        "x0", "y0", "x1", "y1", "color", "note", "author", "status", "created_at", "updated_at",
+        "document_id",
+        "part",
+        "text_id",
+        "page_id",
+        "start",
+        "end",
+        "quote",
+        "prefix",
+        "suffix",
+        "shape",
+        "x0",
+        "y0",
+        "x1",
+        "y1",
+        "color",
+        "note",
+        "author",
+        "status",
+        "created_at",
+        "updated_at",
     )
 
     def annotation_rows(self, document_id: int) -> list[sqlite3.Row]:
@@ -948,12 +1097,15 @@ class Archive:
         return self.conn.execute(
             "SELECT a.*, p.position AS page_position FROM annotations a LEFT JOIN pages p ON p.id = a.page_id "
             "WHERE a.document_id = ? ORDER BY a.part = 'scan', a.part, coalesce(p.position, a.start), a.start, a.id",
-            (document_id,)).fetchall()
+            (document_id,),
+        ).fetchall()
 
     def annotation_row(self, annotation_id: int) -> sqlite3.Row | None:
         return self.conn.execute(
             "SELECT a.*, p.position AS page_position FROM annotations a LEFT JOIN pages p ON p.id = a.page_id "
-            "WHERE a.id = ?", (annotation_id,)).fetchone()
+            "WHERE a.id = ?",
+            (annotation_id,),
+        ).fetchone()
 
     def insert_annotation(self, values: dict[str, Any], annotation_id: int | None = None) -> int:
         """Insert one annotation (with its old id when an undo puts it back); call inside transaction()."""
@@ -961,15 +1113,18 @@ class Archive:
         names = (["id"] if annotation_id is not None else []) + columns
         params = ([annotation_id] if annotation_id is not None else []) + [values[c] for c in columns]
         cursor = self.conn.execute(
-            f"INSERT INTO annotations ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", params)
+            f"INSERT INTO annotations ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", params
+        )
         return int(cursor.lastrowid or annotation_id or 0)
 
     def update_annotation(self, annotation_id: int, values: dict[str, Any]) -> None:
         """Change some columns of one annotation; call inside transaction()."""
         columns = [c for c in self.ANNOTATION_COLUMNS if c in values]
         if columns:
-            self.conn.execute(f"UPDATE annotations SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?",
-                              [*(values[c] for c in columns), annotation_id])
+            self.conn.execute(
+                f"UPDATE annotations SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?",
+                [*(values[c] for c in columns), annotation_id],
+            )
 
     def delete_annotation(self, annotation_id: int) -> None:
         self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
@@ -978,24 +1133,31 @@ class Archive:
         """The text a part's annotations point into: the first text of that kind, as the window shows."""
         return self.conn.execute(
             "SELECT id, body, language FROM texts WHERE document_id = ? AND kind = ? ORDER BY position LIMIT 1",
-            (document_id, part)).fetchone()
+            (document_id, part),
+        ).fetchone()
 
     def page_at(self, document_id: int, position: int) -> sqlite3.Row | None:
         return self.conn.execute(
             "SELECT id, position, width, height FROM pages WHERE document_id = ? AND position = ?",
-            (document_id, position)).fetchone()
+            (document_id, position),
+        ).fetchone()
 
     def annotation_counts(self) -> dict[int, int]:
         """Annotations per document, for listing which documents carry any."""
-        return {row[0]: row[1] for row in self.conn.execute(
-            "SELECT document_id, count(*) FROM annotations GROUP BY document_id")}
+        return {
+            row[0]: row[1]
+            for row in self.conn.execute("SELECT document_id, count(*) FROM annotations GROUP BY document_id")
+        }
 
     def annotations_adrift(self, document_id: int) -> bool:
         """Whether some annotation lost its text or page (a re-import replaced them) and needs re-anchoring."""
-        return bool(self._one(
-            "SELECT 1 FROM annotations WHERE document_id = ? AND ((part = 'scan' AND page_id IS NULL "
-            "AND start IS NOT NULL) OR (part != 'scan' AND text_id IS NULL AND status = 'ok')) LIMIT 1",
-            (document_id,)))
+        return bool(
+            self._one(
+                "SELECT 1 FROM annotations WHERE document_id = ? AND ((part = 'scan' AND page_id IS NULL "
+                "AND start IS NOT NULL) OR (part != 'scan' AND text_id IS NULL AND status = 'ok')) LIMIT 1",
+                (document_id,),
+            )
+        )
 
     def reanchor_annotations(self, document_id: int) -> int:
         """Point a document's annotations at its current texts and pages after a re-import (see
@@ -1009,37 +1171,51 @@ class Archive:
     def collection(self, name: str) -> dict[str, Any] | None:
         """An exhibit: its title, introduction and document ids in the order a kiosk shows them."""
         row = self.conn.execute(
-            "SELECT id, name, title, introduction FROM collections WHERE name = ?", (name,)).fetchone()
+            "SELECT id, name, title, introduction FROM collections WHERE name = ?", (name,)
+        ).fetchone()
         if row is None:
             return None
-        ids = [int(r[0]) for r in self.conn.execute(
-            "SELECT document_id FROM collection_items WHERE collection_id = ? ORDER BY position, document_id",
-            (row["id"],))]
-        return {"id": int(row["id"]), "name": row["name"], "title": row["title"],
-                "introduction": row["introduction"] or "", "document_ids": ids}
+        ids = [
+            int(r[0])
+            for r in self.conn.execute(
+                "SELECT document_id FROM collection_items WHERE collection_id = ? ORDER BY position, document_id",
+                (row["id"],),
+            )
+        ]
+        return {
+            "id": int(row["id"]),
+            "name": row["name"],
+            "title": row["title"],
+            "introduction": row["introduction"] or "",
+            "document_ids": ids,
+        }
 
     def collections(self) -> list[tuple[str, str, int]]:
         """(name, title, number of documents) of every collection, by name."""
         rows = self.conn.execute(
             "SELECT c.name, c.title, count(i.document_id) FROM collections c "
-            "LEFT JOIN collection_items i ON i.collection_id = c.id GROUP BY c.id ORDER BY c.name")
+            "LEFT JOIN collection_items i ON i.collection_id = c.id GROUP BY c.id ORDER BY c.name"
+        )
         return [(r[0], r[1], int(r[2])) for r in rows]
 
     def ordered_ids(self) -> list[int]:
         """Every document id in date order (the whole archive as an exhibit), without reading rows."""
-        return [int(r[0]) for r in self.conn.execute(
-            "SELECT id FROM documents ORDER BY sort_date, id")]  # the list's index order
+        return [
+            int(r[0]) for r in self.conn.execute("SELECT id FROM documents ORDER BY sort_date, id")
+        ]  # the list's index order
 
     def list_rows(self, ids: Sequence[int]) -> dict[int, sqlite3.Row]:
         """The list columns of a few documents, by id (a kiosk list keeps its own order)."""
         if not ids:
             return {}
         rows = self.conn.execute(
-            f"SELECT {', '.join(LIST_COLUMNS)} FROM documents WHERE id IN ({','.join('?' * len(ids))})", list(ids))
+            f"SELECT {', '.join(LIST_COLUMNS)} FROM documents WHERE id IN ({','.join('?' * len(ids))})", list(ids)
+        )
         return {int(r["id"]): r for r in rows}
 
-    def create_collection(self, name: str, title: str, introduction: str, document_ids: Sequence[int],
-                          *, replace: bool = False) -> int:
+    def create_collection(
+        self, name: str, title: str, introduction: str, document_ids: Sequence[int], *, replace: bool = False
+    ) -> int:
         """Make (or with ``replace``, remake) an exhibit in one transaction of its own; returns its id."""
         ordered = list(dict.fromkeys(document_ids))
         with self.transaction():
@@ -1053,11 +1229,13 @@ class Archive:
                 self.conn.execute("DELETE FROM collections WHERE id = ?", (existing,))
             cursor = self.conn.execute(
                 "INSERT INTO collections (name, title, introduction, created_at) VALUES (?, ?, ?, ?)",
-                (name, title, introduction or None, now()))
+                (name, title, introduction or None, now()),
+            )
             collection_id = int(cursor.lastrowid or 0)
             self.conn.executemany(
                 "INSERT INTO collection_items (collection_id, document_id, position) VALUES (?, ?, ?)",
-                [(collection_id, document_id, position) for position, document_id in enumerate(ordered)])
+                [(collection_id, document_id, position) for position, document_id in enumerate(ordered)],
+            )
         return collection_id
 
 
@@ -1081,6 +1259,8 @@ def year_tokens(start: str | None, end: str | None, most: int = 60) -> list[str]
 
 def _year_before(iso: str) -> str:
     return f"{int(iso[:4]) - 1:04d}{iso[4:]}"
+
+
 ENTITY_TOKEN = "zzentity"
 
 

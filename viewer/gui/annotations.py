@@ -110,8 +110,10 @@ class AnnotationsPane(QWidget):
         self.highlight_button.setAccessibleName("Highlight selection")
         self.highlight_button.setToolTip("Highlight the selected words (Ctrl+H)")
         self.tools: dict[str, QToolButton] = {}
-        for shape, text, tip in (("rect", "▭ Rectangle", "Draw a rectangle on the scan"),
-                                 ("pin", "📌 Pin", "Pin a note to a point of the scan")):
+        for shape, text, tip in (
+            ("rect", "▭ Rectangle", "Draw a rectangle on the scan"),
+            ("pin", "📌 Pin", "Pin a note to a point of the scan"),
+        ):
             button = QToolButton(self)
             button.setText(text)
             button.setObjectName(f"annotation_tool_{shape}")
@@ -157,8 +159,11 @@ class AnnotationsPane(QWidget):
         buttons.addWidget(self.save)
         buttons.addStretch(1)
         buttons.addWidget(self.delete)
-        self.empty = QLabel("Select words in the transcript or translation and press Ctrl+H, or draw on the "
-                            "scan with the rectangle and pin tools.", self)
+        self.empty = QLabel(
+            "Select words in the transcript or translation and press Ctrl+H, or draw on the "
+            "scan with the rectangle and pin tools.",
+            self,
+        )
         self.empty.setObjectName("annotations_empty")
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -197,12 +202,16 @@ class AnnotationsPane(QWidget):
             lines = [f"{part}“{label}”" if annotation.part != "scan" else label]
             if annotation.note:
                 lines.append(f"✎ {annotation.note}")
-            lines.append(f"{annotation.author or 'unknown'} · {when(annotation.updated_at)}"
-                         + (" · needs review" if annotation.status != "ok" else ""))
+            lines.append(
+                f"{annotation.author or 'unknown'} · {when(annotation.updated_at)}"
+                + (" · needs review" if annotation.status != "ok" else "")
+            )
             item = QListWidgetItem(swatch(annotation.color), "\n".join(lines))
             item.setData(ID_ROLE, annotation.id)
-            item.setToolTip(f"{annotation.color} {annotation.shape}"
-                            + (" — the text changed on re-import; check it" if annotation.status != "ok" else ""))
+            item.setToolTip(
+                f"{annotation.color} {annotation.shape}"
+                + (" — the text changed on re-import; check it" if annotation.status != "ok" else "")
+            )
             self.list.addItem(item)
             if annotation.id == keep:
                 self.list.setCurrentItem(item)
@@ -254,8 +263,9 @@ class Annotating(QObject):
         self.dock = QDockWidget("Annotations", window)
         self.dock.setObjectName("annotations_dock")
         self.dock.setWidget(self.pane)
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                              | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.resizeDocks([self.dock], [300], Qt.Orientation.Horizontal)  # a docked widget ignores resize()
         actions = window.actions
@@ -275,8 +285,10 @@ class Annotating(QObject):
             toggle.setChecked(True)
             toggle.toggled.connect(self.dock.setVisible)
             self.dock.visibilityChanged.connect(
-                lambda visible: toggle.setChecked(visible)
-                if shiboken6.isValid(window) and not window.isMinimized() else None)
+                lambda visible: (
+                    toggle.setChecked(visible) if shiboken6.isValid(window) and not window.isMinimized() else None
+                )
+            )
         highlight = actions.get("highlight")
         if highlight is not None:
             self.pane.highlight_button.setDefaultAction(highlight)
@@ -303,11 +315,18 @@ class Annotating(QObject):
         found = core.list_annotations(self.window.archive, current) if current is not None else []
         self.pane.show_annotations(found, keep)
         for part in (panel.transcript, panel.translation):
-            part.single.set_annotations([(a.start, a.end, color_hex(a.color)) for a in found
-                                         if a.part == part.kind and a.anchored and a.start is not None
-                                         and a.end is not None])
-        panel.scan.overlays = [(a.page_position, a.shape, (a.x0, a.y0, a.x1, a.y1), color_hex(a.color))
-                               for a in found if a.part == "scan" and a.page_position is not None]
+            part.single.set_annotations(
+                [
+                    (a.start, a.end, color_hex(a.color))
+                    for a in found
+                    if a.part == part.kind and a.anchored and a.start is not None and a.end is not None
+                ]
+            )
+        panel.scan.overlays = [
+            (a.page_position, a.shape, (a.x0, a.y0, a.x1, a.y1), color_hex(a.color))
+            for a in found
+            if a.part == "scan" and a.page_position is not None
+        ]
         if panel.scan.pages:
             panel.scan._refresh()
         self.pane.setEnabled(current is not None and not self.window.archive.readonly)
@@ -358,9 +377,14 @@ class Annotating(QObject):
             self._report("Select some words first")
             return None
         try:
-            annotation = core.new_highlight(self.window.archive, document_id, tab, *selected,
-                                            color=self.pane.chosen_color(),
-                                            author=author_name(self.window.settings))
+            annotation = core.new_highlight(
+                self.window.archive,
+                document_id,
+                tab,
+                *selected,
+                color=self.pane.chosen_color(),
+                author=author_name(self.window.settings),
+            )
         except AnnotationError as error:
             self._report(str(error))
             return None
@@ -378,8 +402,15 @@ class Annotating(QObject):
         if document_id is None:
             return None
         try:
-            annotation = core.new_shape(self.window.archive, document_id, position, shape, rect,
-                                        color=self.pane.chosen_color(), author=author_name(self.window.settings))
+            annotation = core.new_shape(
+                self.window.archive,
+                document_id,
+                position,
+                shape,
+                rect,
+                color=self.pane.chosen_color(),
+                author=author_name(self.window.settings),
+            )
         except AnnotationError as error:
             self._report(str(error))
             return None

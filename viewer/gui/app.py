@@ -64,8 +64,9 @@ def recover(path: Path, problem: str) -> Path | None:
 
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, f"The archive cannot be opened.\n\n{problem}")
     backup = latest_backup(path) if path.exists() else None
-    restore_button = box.addButton(f"Restore backup of {backup.stem[-15:]}" if backup else "Restore backup",
-                                   QMessageBox.ButtonRole.AcceptRole)
+    restore_button = box.addButton(
+        f"Restore backup of {backup.stem[-15:]}" if backup else "Restore backup", QMessageBox.ButtonRole.AcceptRole
+    )
     restore_button.setEnabled(backup is not None)
     other = box.addButton("Open Another…", QMessageBox.ButtonRole.ActionRole)
     fresh = box.addButton("New Archive…", QMessageBox.ButtonRole.ActionRole)
@@ -74,14 +75,19 @@ def recover(path: Path, problem: str) -> Path | None:
     clicked = box.clickedButton()
     if clicked is restore_button and backup is not None:
         kept = restore(backup, path)
-        QMessageBox.information(None, APP_NAME, f"Restored {path.name} from {backup.name}."
-                                + (f"\nThe damaged file was kept as {kept.name}." if kept else ""))
+        QMessageBox.information(
+            None,
+            APP_NAME,
+            f"Restored {path.name} from {backup.name}."
+            + (f"\nThe damaged file was kept as {kept.name}." if kept else ""),
+        )
         return path
     if clicked is other:
         name, _ = QFileDialog.getOpenFileName(None, "Open Archive", str(path.parent), "Archives (*.db);;All files (*)")
         return Path(name) if name else None
     if clicked is fresh:
-        name, _ = QFileDialog.getSaveFileName(None, "New Archive", str(path.parent / "new-archive.db"),
-                                              "Archives (*.db)")
+        name, _ = QFileDialog.getSaveFileName(
+            None, "New Archive", str(path.parent / "new-archive.db"), "Archives (*.db)"
+        )
         return Path(name) if name else None
     return None

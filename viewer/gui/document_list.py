@@ -84,7 +84,8 @@ class DocumentList(QTableView):
             self._keep = document_id
         index = self.document_model.index(row, COL_TITLE)
         self.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
 
@@ -97,5 +98,6 @@ class DocumentList(QTableView):
         target = min(max(current + delta, 0), rows - 1) if current >= 0 else 0
         index = self.document_model.index(target, COL_TITLE)
         self.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.scrollTo(index)

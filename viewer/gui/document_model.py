@@ -36,13 +36,18 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def parts_mark(row: sqlite3.Row) -> str:
     """Three fixed slots so the marks line up: S(can) T(ranscript) E (translation, usually English)."""
-    return " ".join(mark if row[column] else "·" for mark, column in
-                    (("S", "has_scan"), ("T", "has_transcript"), ("E", "has_translation")))
+    return " ".join(
+        mark if row[column] else "·"
+        for mark, column in (("S", "has_scan"), ("T", "has_transcript"), ("E", "has_translation"))
+    )
 
 
 def parts_tip(row: sqlite3.Row) -> str:
-    names = [name for name, column in (("scan", "has_scan"), ("transcript", "has_transcript"),
-                                       ("translation", "has_translation")) if row[column]]
+    names = [
+        name
+        for name, column in (("scan", "has_scan"), ("transcript", "has_transcript"), ("translation", "has_translation"))
+        if row[column]
+    ]
     return ("Has " + ", ".join(names)) if names else "No scan, transcript or translation"
 
 
@@ -127,8 +132,13 @@ class DocumentTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= len(HEADERS):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE, KEY_ROLE,
-                        Qt.ItemDataRole.AccessibleTextRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            ID_ROLE,
+            KEY_ROLE,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
             return None
         row = self._row(index.row())
         if row is None:

@@ -154,26 +154,36 @@ class TextPart(QWidget):
         if mine is None:
             self.info.setText("")
             if self.kind == "transcript":
-                self.missing.set("This document has no transcript in the original language. "
-                                 "Its text is available as a translation." if other else
-                                 "This document has no transcript.",
-                                 "Show the translation" if other else None)
+                self.missing.set(
+                    "This document has no transcript in the original language. Its text is available as a translation."
+                    if other
+                    else "This document has no transcript.",
+                    "Show the translation" if other else None,
+                )
             else:
-                self.missing.set("This document has no translation." + (
-                    " The transcript holds its text in the original language." if other else ""),
-                                 "Show the transcript" if other else None)
+                self.missing.set(
+                    "This document has no translation."
+                    + (" The transcript holds its text in the original language." if other else ""),
+                    "Show the transcript" if other else None,
+                )
             self.stack.setCurrentWidget(self.missing)
             return
         language = LANGUAGES.get(mine["language"] or "", mine["language"] or "unknown language")
-        origin = {"import": "typed", "pdf": "from the PDF's text", "ocr": "recognised (OCR)",
-                  "manual": "entered by hand"}
+        origin = {
+            "import": "typed",
+            "pdf": "from the PDF's text",
+            "ocr": "recognised (OCR)",
+            "manual": "entered by hand",
+        }
         self.info.setText(f"{TAB_TITLES[self.kind]} · {language} · {origin.get(mine['origin'], mine['origin'])}")
         if side_by_side and other:
             original, translation = (mine, other) if self.kind == "transcript" else (other, mine)
             self.parallel.show_texts(
-                original["body"], f"Original ({LANGUAGES.get(original['language'] or '', original['language'])})",
+                original["body"],
+                f"Original ({LANGUAGES.get(original['language'] or '', original['language'])})",
                 translation["body"],
-                f"Translation ({LANGUAGES.get(translation['language'] or '', translation['language'])})")
+                f"Translation ({LANGUAGES.get(translation['language'] or '', translation['language'])})",
+            )
             self.stack.setCurrentWidget(self.parallel)
         else:
             self.single.show_text(mine["body"], mine["language"])
@@ -196,8 +206,14 @@ class DocumentPanel(QWidget):
     zoom_changed = Signal(float)
     side_by_side_changed = Signal(bool)
 
-    def __init__(self, archive: Archive, runner: TaskRunner, parent: QWidget | None = None,
-                 point_size: float = 12.0, side_by_side: bool = False):
+    def __init__(
+        self,
+        archive: Archive,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        point_size: float = 12.0,
+        side_by_side: bool = False,
+    ):
         super().__init__(parent)
         self.setObjectName("document_panel")
         self.archive = archive
@@ -219,8 +235,14 @@ class DocumentPanel(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
-        fields = (("date", "Date"), ("type", "Type"), ("from", "From"), ("to", "To"),
-                  ("classification", "Classification"), ("source", "Source"))
+        fields = (
+            ("date", "Date"),
+            ("type", "Type"),
+            ("from", "From"),
+            ("to", "To"),
+            ("classification", "Classification"),
+            ("source", "Source"),
+        )
         for number, (name, label) in enumerate(fields):
             caption = QLabel(label + ":", self)
             caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -268,8 +290,12 @@ class DocumentPanel(QWidget):
         self.details.setToolTip("Every stored field; links open related documents")
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._link_clicked)
-        tips = {"scan": "The scanned pages (Ctrl+1)", "transcript": "The text in the original language (Ctrl+2)",
-                "translation": "The translation (Ctrl+3)", "details": "Every stored field (Ctrl+4)"}
+        tips = {
+            "scan": "The scanned pages (Ctrl+1)",
+            "transcript": "The text in the original language (Ctrl+2)",
+            "translation": "The translation (Ctrl+3)",
+            "details": "Every stored field (Ctrl+4)",
+        }
         for name, widget in zip(TABS, (self.scan_stack, self.transcript, self.translation, self.details), strict=True):
             index = self.tabs.addTab(widget, TAB_TITLES[name])
             self.tabs.setTabToolTip(index, tips[name])
@@ -336,16 +362,19 @@ class DocumentPanel(QWidget):
     def _show_scan(self, record: dict[str, Any]) -> None:
         pages = self.archive.scan_pages(record["id"]) if record["has_scan"] or record["pages"] else []
         if pages:
-            self.scan.set_pages(self.archive.path, [PageRef(p["file_id"], p["file_page"], p["width"], p["height"])
-                                                    for p in pages])
+            self.scan.set_pages(
+                self.archive.path, [PageRef(p["file_id"], p["file_page"], p["width"], p["height"]) for p in pages]
+            )
             self.scan_stack.setCurrentWidget(self.scan)
             return
         has_text = any(t["kind"] in ("transcript", "translation") for t in record["texts"])
         self.scan_missing.set(
-            "No scan is attached to this document." + (
-                " Its text is in the Transcript and Translation tabs." if has_text else "")
+            "No scan is attached to this document."
+            + (" Its text is in the Transcript and Translation tabs." if has_text else "")
             + "\nAttach a PDF or an image of the original (File ▸ Attach Scan…).",
-            "Attach a scan…", "Attach a PDF or an image (JPEG, PNG, TIFF) as this document's scan")
+            "Attach a scan…",
+            "Attach a PDF or an image (JPEG, PNG, TIFF) as this document's scan",
+        )
         self.scan_stack.setCurrentWidget(self.scan_missing)
 
     def _show_texts(self) -> None:
@@ -390,8 +419,10 @@ class DocumentPanel(QWidget):
         def row(label: str, value: Any) -> str:
             if value in (None, "", [], {}):
                 return ""
-            return (f'<tr><td valign="top" style="color:{muted}; padding-right:12px; white-space:nowrap">'
-                    f"{e(label)}</td><td>{value}</td></tr>")
+            return (
+                f'<tr><td valign="top" style="color:{muted}; padding-right:12px; white-space:nowrap">'
+                f"{e(label)}</td><td>{value}</td></tr>"
+            )
 
         def text(value: Any) -> str:
             return e(str(value)).replace("\n", "<br>") if value not in (None, "") else ""
@@ -416,11 +447,17 @@ class DocumentPanel(QWidget):
                 rows.append(row(ref.get("archive") or "Archive", text(", ".join(parts))))
         if record["url"]:
             rows.append(row("Address", f'<a href="{e(record["url"])}">{e(record["url"])}</a>'))
-        rows += [row("Record", text(record["record_id"])), row("Citation", text(record["citation"])),
-                 row("Credits", text(record["credits"])), row("Rights", text(record["rights"]))]
+        rows += [
+            row("Record", text(record["record_id"])),
+            row("Citation", text(record["citation"])),
+            row("Credits", text(record["credits"])),
+            row("Rights", text(record["rights"])),
+        ]
         rows.append(row("Contents", text(", ".join(record["contents"]))))
-        texts = [f"{t['kind']} ({t['language'] or '?'}, {t['origin']}, {len(t['body']):,} characters)"
-                 for t in record["texts"]]
+        texts = [
+            f"{t['kind']} ({t['language'] or '?'}, {t['origin']}, {len(t['body']):,} characters)"
+            for t in record["texts"]
+        ]
         rows.append(row("Texts", text("; ".join(texts))))
         rows.append(row("Scan", text(f"{record['pages']} page(s)" if record["pages"] else "none")))
         rows.append(row("Source file", text(record["source_file"])))
@@ -428,8 +465,18 @@ class DocumentPanel(QWidget):
         if record["review_reasons"]:
             rows.append(row("Needs review", text("; ".join(record["review_reasons"]))))
         for key, value in (record["extra"] or {}).items():
-            rows.append(row(str(key), text(value if isinstance(value, str) else ", ".join(map(str, value))
-                                          if isinstance(value, list) else str(value))))
+            rows.append(
+                row(
+                    str(key),
+                    text(
+                        value
+                        if isinstance(value, str)
+                        else ", ".join(map(str, value))
+                        if isinstance(value, list)
+                        else str(value)
+                    ),
+                )
+            )
         people = []
         for person in record["people"]:
             line = f"<b>{e(person['name'])}</b> — {e(person['role'])}"
@@ -443,8 +490,10 @@ class DocumentPanel(QWidget):
         links = []
         for link in record["links"]:
             if link["document_id"]:
-                target = (f'<a href="doc:{link["document_id"]}">{e(link["title"] or link["key"])}</a>'
-                          f" ({e(link['date'] or 'undated')})")
+                target = (
+                    f'<a href="doc:{link["document_id"]}">{e(link["title"] or link["key"])}</a>'
+                    f" ({e(link['date'] or 'undated')})"
+                )
             else:
                 target = f"{e(str(link['unresolved'] or '?'))} — not in this archive"
             links.append(f"<li>{e(link['label'].capitalize())}: {target}</li>")

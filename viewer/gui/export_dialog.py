@@ -47,8 +47,9 @@ class ExportRun(QObject):
     failed = Signal(str)
 
 
-def export_in_worker(archive_path: Path, ids: list[int], out: Path, options: ExportOptions, run: ExportRun,
-                     cancelled: threading.Event) -> Path | None:
+def export_in_worker(
+    archive_path: Path, ids: list[int], out: Path, options: ExportOptions, run: ExportRun, cancelled: threading.Event
+) -> Path | None:
     """The export on a worker thread; stops between documents when cancelled (no file is left)."""
     with Archive(archive_path) as archive:
         steps = export_pdf(archive, ids, out, options)
@@ -122,7 +123,8 @@ class ExportDialog(QDialog):
             annotations=self.with_annotations.isChecked(),
             colors=frozenset(name for name, box in self.colors.items() if box.isChecked()),
             layout=str(self.layout_choice.currentData()),
-            author=author)
+            author=author,
+        )
 
 
 def choose_and_export(window: MainWindow) -> None:

@@ -110,8 +110,10 @@ class FilterBar(QWidget):
         validator.setRegularExpression(QRegularExpression(r"^\d{0,4}(-\d{0,2}(-\d{0,2})?)?$"))
         self.date_from = QLineEdit(self)
         self.date_to = QLineEdit(self)
-        for edit, name, tip in ((self.date_from, "From date", "Earliest date, e.g. 1950 or 1950-05-01"),
-                                (self.date_to, "To date", "Latest date, e.g. 1950-05-31")):
+        for edit, name, tip in (
+            (self.date_from, "From date", "Earliest date, e.g. 1950 or 1950-05-01"),
+            (self.date_to, "To date", "Latest date, e.g. 1950-05-31"),
+        ):
             edit.setObjectName(name.lower().replace(" ", "_"))
             edit.setPlaceholderText("yyyy-mm-dd")
             edit.setValidator(validator)

@@ -12,8 +12,15 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 FALLBACK_FAMILY = "Droid Sans Fallback"
-SERIF_CANDIDATES = ("Noto Serif", "Source Serif Pro", "Georgia", "Cambria", "DejaVu Serif", "Liberation Serif",
-                    "Times New Roman")
+SERIF_CANDIDATES = (
+    "Noto Serif",
+    "Source Serif Pro",
+    "Georgia",
+    "Cambria",
+    "DejaVu Serif",
+    "Liberation Serif",
+    "Times New Roman",
+)
 _registered: str | None = None
 
 

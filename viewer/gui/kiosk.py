@@ -38,8 +38,10 @@ from .timeline import day_of
 LOG = logging.getLogger("viewer.kiosk")
 # The only commands of the window's registry a kiosk may hold; none has a shortcut here.
 KIOSK_ACTIONS = frozenset({"previous", "next"})
-DEFAULT_INTRODUCTION = ("Documents from the archive, in the order they were written. Touch one to read it in "
-                        "its original language or in English translation, or find words with the search.")
+DEFAULT_INTRODUCTION = (
+    "Documents from the archive, in the order they were written. Touch one to read it in "
+    "its original language or in English translation, or find words with the search."
+)
 
 
 def log_to(path: Path) -> Path | None:
@@ -110,8 +112,14 @@ class KioskWindow(QWidget):
     document_shown = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, archive_path: str | Path, config: KioskConfig | None = None, clock: Clock = time.monotonic,
-                 config_error: str | None = None, log_file: Path | None = None):
+    def __init__(
+        self,
+        archive_path: str | Path,
+        config: KioskConfig | None = None,
+        clock: Clock = time.monotonic,
+        config_error: str | None = None,
+        log_file: Path | None = None,
+    ):
         super().__init__()
         self.setObjectName("kiosk")
         self.setWindowTitle(APP_NAME)
@@ -192,10 +200,18 @@ class KioskWindow(QWidget):
             found = archive.collection(config.collection)
             if found is None:
                 raise ArchiveError(f"{archive.path}: no collection “{config.collection}” (kiosk.toml [exhibit])")
-            return (config.title or found["title"], config.introduction or found["introduction"],
-                    found["document_ids"], True)
-        return (config.title or "Documents from the archive", config.introduction or DEFAULT_INTRODUCTION,
-                archive.ordered_ids(), False)
+            return (
+                config.title or found["title"],
+                config.introduction or found["introduction"],
+                found["document_ids"],
+                True,
+            )
+        return (
+            config.title or "Documents from the archive",
+            config.introduction or DEFAULT_INTRODUCTION,
+            archive.ordered_ids(),
+            False,
+        )
 
     def fail(self, cause: str) -> None:
         """Out of order: log why, show the calm page, try again every ``retry_after`` seconds."""
@@ -232,10 +248,20 @@ class KioskWindow(QWidget):
         self.content = QWidget(self)
         self.content.setObjectName("kiosk_content")
         self.pages = QStackedWidget(self.content)
-        self.start = StartPage(archive, self.exhibit_ids, title, introduction, config.search, config.layouts,
-                               config.point_size, restrict, self.pages)
-        self.document = DocumentPage(archive, self.runner, config.parts, config.point_size, config.transition_ms,
-                                     self.pages)
+        self.start = StartPage(
+            archive,
+            self.exhibit_ids,
+            title,
+            introduction,
+            config.search,
+            config.layouts,
+            config.point_size,
+            restrict,
+            self.pages,
+        )
+        self.document = DocumentPage(
+            archive, self.runner, config.parts, config.point_size, config.transition_ms, self.pages
+        )
         self.pages.addWidget(self.start)
         self.pages.addWidget(self.document)
         self.start.document_chosen.connect(lambda document_id: self.open_document(document_id))
@@ -254,8 +280,12 @@ class KioskWindow(QWidget):
         font.setPointSizeF(config.point_size * 0.7)
         self.timeline.setFont(font)
         palette = self.timeline.palette()
-        for role, colour in ((QPalette.ColorRole.Base, "#fbf8f1"), (QPalette.ColorRole.Window, "#fbf8f1"),
-                             (QPalette.ColorRole.Text, "#2a2622"), (QPalette.ColorRole.WindowText, "#2a2622")):
+        for role, colour in (
+            (QPalette.ColorRole.Base, "#fbf8f1"),
+            (QPalette.ColorRole.Window, "#fbf8f1"),
+            (QPalette.ColorRole.Text, "#2a2622"),
+            (QPalette.ColorRole.WindowText, "#2a2622"),
+        ):
             palette.setColor(role, QColor(colour))
         self.timeline.setPalette(palette)
         self.timeline.setFixedHeight(200)
@@ -300,8 +330,7 @@ class KioskWindow(QWidget):
             return False
         ids = self.sequence()
         number = ids.index(document_id) + 1 if document_id in ids else 0
-        if not self.document.show_document(document_id, part or self.config.start_part, (number, len(ids)),
-                                           animate):
+        if not self.document.show_document(document_id, part or self.config.start_part, (number, len(ids)), animate):
             return False
         self.pages.setCurrentWidget(self.document)
         self.start.select(document_id)
@@ -451,8 +480,14 @@ def run_kiosk(db_path: str | Path, config_path: str | Path | None = None, db_giv
     return app.exec()
 
 
-def render_kiosk(db_path: str | Path, out_path: str | Path, config: KioskConfig | None = None,
-                 document: str | None = None, part: str | None = None, size: tuple[int, int] = (1920, 1080)) -> Path:
+def render_kiosk(
+    db_path: str | Path,
+    out_path: str | Path,
+    config: KioskConfig | None = None,
+    document: str | None = None,
+    part: str | None = None,
+    size: tuple[int, int] = (1920, 1080),
+) -> Path:
     """Render the kiosk offscreen (its start page, or a document) to a PNG."""
     import os
 

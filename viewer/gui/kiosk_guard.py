@@ -15,22 +15,53 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from .kiosk_idle import IdleWatcher
 
 INPUT = {
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseButtonRelease,
-    QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.KeyPress, QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TabletPress, QEvent.Type.Gesture,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.KeyPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.TabletPress,
+    QEvent.Type.Gesture,
     QEvent.Type.NativeGesture,
 }
-WAKING = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin,
-          QEvent.Type.KeyPress, QEvent.Type.TabletPress}
-MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-             | Qt.KeyboardModifier.MetaModifier | Qt.KeyboardModifier.ShiftModifier)
-COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                     | Qt.KeyboardModifier.MetaModifier)
+WAKING = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress,
+    QEvent.Type.TabletPress,
+}
+MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+    | Qt.KeyboardModifier.ShiftModifier
+)
+COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+)
 BLOCKED_KEYS = {
-    Qt.Key.Key_Menu, Qt.Key.Key_Close, Qt.Key.Key_Exit, Qt.Key.Key_Back, Qt.Key.Key_Forward,
-    Qt.Key.Key_HomePage, Qt.Key.Key_Launch0, Qt.Key.Key_Launch1, Qt.Key.Key_LaunchMail, Qt.Key.Key_Explorer,
-    Qt.Key.Key_Search, Qt.Key.Key_Print, Qt.Key.Key_SysReq, Qt.Key.Key_Help, Qt.Key.Key_Super_L,
-    Qt.Key.Key_Super_R, Qt.Key.Key_Meta,
+    Qt.Key.Key_Menu,
+    Qt.Key.Key_Close,
+    Qt.Key.Key_Exit,
+    Qt.Key.Key_Back,
+    Qt.Key.Key_Forward,
+    Qt.Key.Key_HomePage,
+    Qt.Key.Key_Launch0,
+    Qt.Key.Key_Launch1,
+    Qt.Key.Key_LaunchMail,
+    Qt.Key.Key_Explorer,
+    Qt.Key.Key_Search,
+    Qt.Key.Key_Print,
+    Qt.Key.Key_SysReq,
+    Qt.Key.Key_Help,
+    Qt.Key.Key_Super_L,
+    Qt.Key.Key_Super_R,
+    Qt.Key.Key_Meta,
 }
 F_KEYS = range(Qt.Key.Key_F1.value, Qt.Key.Key_F35.value + 1)
 
@@ -66,7 +97,11 @@ class KioskGuard(QObject):
         if key in BLOCKED_KEYS or key in F_KEYS:
             return True
         return bool(event.modifiers() & COMMAND_MODIFIERS) and key not in (
-            Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Shift, Qt.Key.Key_AltGr)
+            Qt.Key.Key_Control,
+            Qt.Key.Key_Alt,
+            Qt.Key.Key_Shift,
+            Qt.Key.Key_AltGr,
+        )
 
     def _is_chord(self, event: QKeyEvent) -> bool:
         return self.exit_chord is not None and _combination(event) == self.exit_chord

@@ -28,8 +28,15 @@ class IdleWatcher(QObject):
     attract_stepped = Signal()
     woke = Signal()
 
-    def __init__(self, reset_after: float, attract_after: float, attract_step: float,
-                 clock: Clock = time.monotonic, tick_ms: int = 1000, parent: QObject | None = None):
+    def __init__(
+        self,
+        reset_after: float,
+        attract_after: float,
+        attract_step: float,
+        clock: Clock = time.monotonic,
+        tick_ms: int = 1000,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.reset_after = reset_after
         self.attract_after = attract_after

@@ -61,7 +61,7 @@ class SequenceModel(QAbstractListModel):
         number = row // CHUNK
         chunk = self._chunks.get(number)
         if chunk is None:
-            chunk = self.archive.list_rows(self.ids[number * CHUNK:(number + 1) * CHUNK])
+            chunk = self.archive.list_rows(self.ids[number * CHUNK : (number + 1) * CHUNK])
             self._chunks[number] = chunk
             while len(self._chunks) > CACHED_CHUNKS:
                 self._chunks.popitem(last=False)
@@ -123,8 +123,11 @@ class TileDelegate(QStyledItemDelegate):
         date_height = QFontMetrics(self.date_font).lineSpacing()
         painter.setFont(self.date_font)
         painter.setPen(muted)
-        painter.drawText(QRect(inner.x(), inner.y(), inner.width(), date_height),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), index.data(DATE_ROLE) or "")
+        painter.drawText(
+            QRect(inner.x(), inner.y(), inner.width(), date_height),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            index.data(DATE_ROLE) or "",
+        )
         painter.setFont(self.title_font)
         painter.setPen(text)
         title_rect = QRect(inner.x(), inner.y() + date_height + 2, inner.width(), inner.height() - date_height - 2)
@@ -132,6 +135,7 @@ class TileDelegate(QStyledItemDelegate):
         title = str(index.data() or "")
         if metrics.boundingRect(title_rect, int(Qt.TextFlag.TextWordWrap), title).height() > title_rect.height():
             title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width() * 2 - 40)
-        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                                         | Qt.TextFlag.TextWordWrap), title)
+        painter.drawText(
+            title_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), title
+        )
         painter.restore()

@@ -51,8 +51,14 @@ class PinPad(QWidget):
     unlocked = Signal()
     cancelled = Signal()
 
-    def __init__(self, check: Callable[[str], bool], clock: Clock, max_attempts: int = 5, lockout: float = 60.0,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        check: Callable[[str], bool],
+        clock: Clock,
+        max_attempts: int = 5,
+        lockout: float = 60.0,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("kiosk_pin_pad")
         self.setAccessibleName("Administrator PIN")
@@ -164,8 +170,9 @@ class OnScreenKeyboard(QWidget):
 
     done = Signal()
 
-    def __init__(self, target: QLineEdit, layouts: tuple[str, ...] = ("latin", "cyrillic"),
-                 parent: QWidget | None = None):
+    def __init__(
+        self, target: QLineEdit, layouts: tuple[str, ...] = ("latin", "cyrillic"), parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("kiosk_keyboard")
         self.setAccessibleName("On-screen keyboard")
@@ -243,8 +250,10 @@ class OutOfOrder(QWidget):
         heading = QLabel("This display is resting", self)
         heading.setObjectName("kiosk_out_of_order_title")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel("The archive is not available at the moment.\nPlease ask the library staff, "
-                      "or come back a little later.", self)
+        text = QLabel(
+            "The archive is not available at the moment.\nPlease ask the library staff, or come back a little later.",
+            self,
+        )
         text.setObjectName("kiosk_out_of_order_text")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)

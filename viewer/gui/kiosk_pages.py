@@ -82,9 +82,18 @@ class StartPage(QWidget):
 
     document_chosen = Signal(int)
 
-    def __init__(self, archive: Archive, exhibit_ids: list[int], title: str, introduction: str,
-                 search_mode: str, layouts: tuple[str, ...], point_size: float, restrict: bool,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        archive: Archive,
+        exhibit_ids: list[int],
+        title: str,
+        introduction: str,
+        search_mode: str,
+        layouts: tuple[str, ...],
+        point_size: float,
+        restrict: bool,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("kiosk_start")
         self.archive = archive
@@ -102,8 +111,9 @@ class StartPage(QWidget):
         font.setPointSizeF(point_size)
         self.introduction.setFont(font)
         make_kinetic(self.introduction)
-        self.hint = _label("Touch a document to read it. On a document, swipe left or right for the next one.",
-                           self, "kiosk_hint")
+        self.hint = _label(
+            "Touch a document to read it. On a document, swipe left or right for the next one.", self, "kiosk_hint"
+        )
         left = QVBoxLayout()
         left.setSpacing(18)
         left.addWidget(self.title)
@@ -231,8 +241,15 @@ class DocumentPage(QWidget):
     start_requested = Signal()
     step_requested = Signal(int)
 
-    def __init__(self, archive: Archive, runner: TaskRunner, parts: tuple[str, ...], point_size: float,
-                 transition_ms: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        archive: Archive,
+        runner: TaskRunner,
+        parts: tuple[str, ...],
+        point_size: float,
+        transition_ms: int,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("kiosk_document")
         self.archive = archive
@@ -279,8 +296,9 @@ class DocumentPage(QWidget):
         self.scan.setObjectName("kiosk_scan")
         make_kinetic(self.scan.scroll)
         make_kinetic(self.scan.thumbnails)
-        self.pinch = PinchZoom(self.scan.scroll.viewport(), lambda factor: self.scan.set_zoom(self.scan.zoom * factor),
-                               self)
+        self.pinch = PinchZoom(
+            self.scan.scroll.viewport(), lambda factor: self.scan.set_zoom(self.scan.zoom * factor), self
+        )
         self.body.addWidget(self.scan)
         self.missing = _label("", self.body, "kiosk_missing")
         self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -341,8 +359,9 @@ class DocumentPage(QWidget):
             button.setText(self._part_title(name, texts))
         if self.available("scan") and "scan" in self.parts:
             pages = self.archive.scan_pages(document_id)
-            self.scan.set_pages(self.archive.path, [PageRef(p["file_id"], p["file_page"], p["width"], p["height"])
-                                                    for p in pages])
+            self.scan.set_pages(
+                self.archive.path, [PageRef(p["file_id"], p["file_page"], p["width"], p["height"]) for p in pages]
+            )
         choice = next((p for p in (part, *self.parts) if p in self.parts and self.available(p)), None)
         self.show_part(choice)
         if animate and self.animation.duration() > 0:

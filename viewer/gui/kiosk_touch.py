@@ -50,8 +50,11 @@ class SwipeDetector(QObject):
         self._start: QPointF | None = None
 
     def _inside(self, watched: QObject) -> bool:
-        return (isinstance(watched, QWidget) and self.area.isVisible()
-                and (watched is self.area or self.area.isAncestorOf(watched)))
+        return (
+            isinstance(watched, QWidget)
+            and self.area.isVisible()
+            and (watched is self.area or self.area.isAncestorOf(watched))
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -91,8 +94,7 @@ class PinchZoom(QObject):
             if pinch is not None:
                 self.zoom_by(pinch.scaleFactor())
                 return True
-        if (event.type() == QEvent.Type.NativeGesture
-                and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture):  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.NativeGesture and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:  # type: ignore[attr-defined]
             self.zoom_by(1 + event.value())  # type: ignore[attr-defined]
             return True
         return False

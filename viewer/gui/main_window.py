@@ -52,8 +52,13 @@ class ImportProgress(QObject):
 LOCKED = ("a password is needed", "the password given does not open it")
 
 
-def import_files(archive_path: Path, paths: list[str], progress: ImportProgress,
-                 cancelled: threading.Event, password: str | None = None) -> tuple[int, int, int, list[str]]:
+def import_files(
+    archive_path: Path,
+    paths: list[str],
+    progress: ImportProgress,
+    cancelled: threading.Event,
+    password: str | None = None,
+) -> tuple[int, int, int, list[str]]:
     """Run the real importer on a worker thread with its own connection; returns the counts and
     the refusals (each "name: reason"; the locked PDFs also by path, after a tab, for a retry)."""
     from ..core.importers.batch import Summary, run_import
@@ -65,10 +70,11 @@ def import_files(archive_path: Path, paths: list[str], progress: ImportProgress,
             progress.advanced.emit(step.done, step.total, step.current.name if step.current else "")
             if step.result is not None:
                 summary.results.append(step.result)
-    refused = [f"{r.path.name}: {r.message}" + (f"\t{r.path}" if any(lock in r.message for lock in LOCKED) else "")
-               for r in summary.refused()]
-    return (summary.count("imported") + summary.count("updated"), summary.count("unchanged"),
-            len(refused), refused)
+    refused = [
+        f"{r.path.name}: {r.message}" + (f"\t{r.path}" if any(lock in r.message for lock in LOCKED) else "")
+        for r in summary.refused()
+    ]
+    return (summary.count("imported") + summary.count("updated"), summary.count("unchanged"), len(refused), refused)
 
 
 WRITING_ACTIONS = ("import", "attach_scan", "highlight", "undo", "redo")
@@ -77,8 +83,14 @@ WRITING_ACTIONS = ("import", "attach_scan", "highlight", "undo", "redo")
 class MainWindow(QMainWindow):
     """The archive's window. Pass ``settings`` (an INI QSettings) to keep its state apart, as tests do."""
 
-    def __init__(self, archive_path: str | Path, settings: QSettings | None = None,
-                 runner: TaskRunner | None = None, restore: bool = True, readonly: bool = False):
+    def __init__(
+        self,
+        archive_path: str | Path,
+        settings: QSettings | None = None,
+        runner: TaskRunner | None = None,
+        restore: bool = True,
+        readonly: bool = False,
+    ):
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings or state.open_settings()
@@ -283,14 +295,16 @@ class MainWindow(QMainWindow):
         self.read_only_note.setAccessibleName(reason or "Archive is writable")
 
     def choose_archive(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open Archive", str(self.archive.path.parent),
-                                              "Archives (*.db *.sqlite *.sqlite3);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open Archive", str(self.archive.path.parent), "Archives (*.db *.sqlite *.sqlite3);;All files (*)"
+        )
         if path:
             self.load_archive(path)
 
     def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import Documents", str(Path.home()),
-                                                "Documents (*.txt *.md *.text *.pdf);;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import Documents", str(Path.home()), "Documents (*.txt *.md *.text *.pdf);;All files (*)"
+        )
         if paths:
             self.start_import(paths)
 
@@ -335,8 +349,8 @@ class MainWindow(QMainWindow):
         if document_id is None:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, "Attach a scan", str(Path.home()),
-            "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)")
+            self, "Attach a scan", str(Path.home()), "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"
+        )
         if name:
             self.attach(document_id, Path(name))
 
@@ -384,8 +398,9 @@ class MainWindow(QMainWindow):
 
     def password_prompt(self, message: str) -> str | None:
         """Ask for a password (replaceable, as tests do, by a callable with the same shape)."""
-        password, given = QInputDialog.getText(self, "Password needed", f"{message}\nPassword:",
-                                               QLineEdit.EchoMode.Password)
+        password, given = QInputDialog.getText(
+            self, "Password needed", f"{message}\nPassword:", QLineEdit.EchoMode.Password
+        )
         return password if given and password else None
 
     import_finished = Signal(object)
@@ -406,12 +421,16 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         stats = self.archive.stats()
-        lines = "".join(f"<tr><td>{k.replace('_', ' ').capitalize()}</td><td align='right'>{v:,}</td></tr>"
-                        for k, v in stats.items())
+        lines = "".join(
+            f"<tr><td>{k.replace('_', ' ').capitalize()}</td><td align='right'>{v:,}</td></tr>"
+            for k, v in stats.items()
+        )
         QMessageBox.about(
-            self, f"About {APP_NAME}",
+            self,
+            f"About {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3><p>Read, search and annotate historical documents, offline.</p>"
-            f"<p>Archive: {self.archive.path}</p><table>{lines}</table>")
+            f"<p>Archive: {self.archive.path}</p><table>{lines}</table>",
+        )
 
     # -- state --------------------------------------------------------------------------------
 
@@ -420,8 +439,10 @@ class MainWindow(QMainWindow):
         geometry = state.read(s, "window/geometry")
         if geometry:
             self.restoreGeometry(geometry)
-        for key, splitter in (("window/main_splitter", self.main_splitter),
-                              ("window/vertical_splitter", self.vertical_splitter)):
+        for key, splitter in (
+            ("window/main_splitter", self.main_splitter),
+            ("window/vertical_splitter", self.vertical_splitter),
+        ):
             saved = state.read(s, key)
             if saved:
                 splitter.restoreState(saved)

@@ -139,14 +139,16 @@ class ScanView(QWidget):
         self.status.setAccessibleName("Page number and zoom")
         bar.addStretch(1)
         bar.addWidget(self.status)
-        for keys, slot in ((("PgDown", "Space"), lambda: self.show_page(self.current + 1)),
-                           (("PgUp", "Shift+Space"), lambda: self.show_page(self.current - 1)),
-                           (("Home",), lambda: self.show_page(0)),
-                           (("End",), lambda: self.show_page(len(self.pages) - 1)),
-                           (("+", "="), lambda: self.set_zoom(self.zoom * 1.25)),
-                           (("-",), lambda: self.set_zoom(self.zoom / 1.25)),
-                           (("W",), lambda: self.set_fit("width")),
-                           (("F",), lambda: self.set_fit("page"))):
+        for keys, slot in (
+            (("PgDown", "Space"), lambda: self.show_page(self.current + 1)),
+            (("PgUp", "Shift+Space"), lambda: self.show_page(self.current - 1)),
+            (("Home",), lambda: self.show_page(0)),
+            (("End",), lambda: self.show_page(len(self.pages) - 1)),
+            (("+", "="), lambda: self.set_zoom(self.zoom * 1.25)),
+            (("-",), lambda: self.set_zoom(self.zoom / 1.25)),
+            (("W",), lambda: self.set_fit("width")),
+            (("F",), lambda: self.set_fit("page")),
+        ):
             for key in keys:
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -245,9 +247,11 @@ class ScanView(QWidget):
             return
         self._pending.add(key)
         path = self.archive_path
-        self.runner.run(lambda: render_page(path, page.file_id, page.file_page, zoom),
-                        lambda result: self._rendered(key, result),
-                        lambda message: self._failed(key, message))
+        self.runner.run(
+            lambda: render_page(path, page.file_id, page.file_page, zoom),
+            lambda result: self._rendered(key, result),
+            lambda message: self._failed(key, message),
+        )
 
     def _rendered(self, key: tuple[int, int, float], result: tuple[QImage, float, float]) -> None:
         self._pending.discard(key)

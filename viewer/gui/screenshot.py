@@ -31,8 +31,13 @@ def grab(window) -> QPixmap:
     return window.grab()
 
 
-def render(db_path: str | Path, out_path: str | Path, document: str | None = None, tab: str | None = None,
-           size: tuple[int, int] = (1280, 800)) -> Path:
+def render(
+    db_path: str | Path,
+    out_path: str | Path,
+    document: str | None = None,
+    tab: str | None = None,
+    size: tuple[int, int] = (1280, 800),
+) -> Path:
     """Build the window on the archive offscreen, open a document and tab, and save a PNG."""
     from PySide6.QtWidgets import QApplication
 

@@ -24,8 +24,9 @@ class _Relay(QObject):
     finished = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[str], None] | None,
-                 forget: Callable[[_Relay], None]):
+    def __init__(
+        self, on_done: Callable[[Any], None], on_error: Callable[[str], None] | None, forget: Callable[[_Relay], None]
+    ):
         super().__init__()
         self.on_done, self.on_error, self.forget = on_done, on_error, forget
         self.finished.connect(self._deliver)
@@ -67,8 +68,9 @@ class TaskRunner(QObject):
         self.pool = pool or QThreadPool.globalInstance()
         self._relays: set[_Relay] = set()
 
-    def run(self, function: Callable[[], Any], on_done: Callable[[Any], None],
-            on_error: Callable[[str], None] | None = None) -> None:
+    def run(
+        self, function: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[str], None] | None = None
+    ) -> None:
         relay = _Relay(on_done, on_error, self._relays.discard)
         self._relays.add(relay)
         self.pool.start(_Task(function, relay))
@@ -80,8 +82,9 @@ class TaskRunner(QObject):
         return self.pool.waitForDone(msecs)
 
 
-def progress_dialog(parent: QWidget, name: str, title: str, label: str, maximum: int,
-                    cancelled: threading.Event) -> QProgressDialog:
+def progress_dialog(
+    parent: QWidget, name: str, title: str, label: str, maximum: int, cancelled: threading.Event
+) -> QProgressDialog:
     """The window-modal, cancellable progress dialog of long work; Cancel sets ``cancelled``, which
     the worker polls between steps. It shows only if the work takes more than 300 ms."""
     dialog = QProgressDialog(label, "Cancel", 0, maximum, parent)

@@ -38,8 +38,9 @@ class _Reader(QTextBrowser):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setOpenLinks(False)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         # the gutters beside the text column take the page colour, in light and dark palettes alike
@@ -108,7 +109,6 @@ class _Reader(QTextBrowser):
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
         return self.hit_count
-
 
     def set_annotations(self, marks: list[tuple[int, int, str]]) -> None:
         """Annotation highlights as (start, end, colour) in body offsets; search hits stay on top."""
@@ -198,13 +198,17 @@ class ParallelView(_Reader):
             cells = []
             for parts in (left_parts, right_parts):
                 text = parts[number] if number < len(parts) else ""
-                cells.append(f'<td width="50%" valign="top" style="padding: 0 12px 10px 0">'
-                             f"{html.escape(text).replace(chr(10), '<br>')}</td>")
+                cells.append(
+                    f'<td width="50%" valign="top" style="padding: 0 12px 10px 0">'
+                    f"{html.escape(text).replace(chr(10), '<br>')}</td>"
+                )
             rows.append("<tr>" + "".join(cells) + "</tr>")
-        head = (f'<tr><th align="left" style="padding: 0 12px 8px 0; border-bottom: 1px solid {mid}">'
-                f"{html.escape(left_title)}</th>"
-                f'<th align="left" style="padding: 0 12px 8px 0; border-bottom: 1px solid {mid}">'
-                f"{html.escape(right_title)}</th></tr>")
+        head = (
+            f'<tr><th align="left" style="padding: 0 12px 8px 0; border-bottom: 1px solid {mid}">'
+            f"{html.escape(left_title)}</th>"
+            f'<th align="left" style="padding: 0 12px 8px 0; border-bottom: 1px solid {mid}">'
+            f"{html.escape(right_title)}</th></tr>"
+        )
         document = QTextDocument(self)
         document.setDefaultFont(self.font())
         document.setDocumentMargin(16)

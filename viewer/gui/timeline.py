@@ -120,8 +120,10 @@ class Timeline(QWidget):
         super().__init__(parent)
         self.setObjectName("timeline")
         self.setAccessibleName("Timeline")
-        self.setToolTip("Documents by date. Wheel or +/− zooms, drag pans, drag along the axis (or Shift+drag) "
-                        "selects a date range, arrows move between documents, Enter opens one")
+        self.setToolTip(
+            "Documents by date. Wheel or +/− zooms, drag pans, drag along the axis (or Shift+drag) "
+            "selects a date range, arrows move between documents, Enter opens one"
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumHeight(110)
@@ -190,8 +192,10 @@ class Timeline(QWidget):
             self.mode, self.markers, self.counts = "empty", [], []
         elif len(rows) <= MARKER_LIMIT:
             self.mode, self.counts = "markers", []
-            self.markers = [Marker(r["id"], r["key"], day_of(r["date_start"]) or 0.0, r["date_start"],
-                                   r["title"] or r["key"]) for r in rows]
+            self.markers = [
+                Marker(r["id"], r["key"], day_of(r["date_start"]) or 0.0, r["date_start"], r["title"] or r["key"])
+                for r in rows
+            ]
             self._layout_markers()
         else:
             self.mode, self.markers = "histogram", []
@@ -347,8 +351,9 @@ class Timeline(QWidget):
             self._paint_markers(painter, metrics, text, muted, accent)
         else:
             painter.setPen(muted)
-            painter.drawText(QRectF(0, 0, self.width(), axis_y), Qt.AlignmentFlag.AlignCenter,
-                             "No dated documents here")
+            painter.drawText(
+                QRectF(0, 0, self.width(), axis_y), Qt.AlignmentFlag.AlignCenter, "No dated documents here"
+            )
 
         if self.current_day is not None and self.mode != "markers":
             x = self.x_of_day(self.current_day + 0.5)
@@ -371,9 +376,11 @@ class Timeline(QWidget):
         # an opaque colour, mixed here: alpha-blended fills cost ten times more to paint
         base = self.palette().color(QPalette.ColorRole.Base)
         mix = 170 / 255
-        bar = QColor(round(accent.red() * mix + base.red() * (1 - mix)),
-                     round(accent.green() * mix + base.green() * (1 - mix)),
-                     round(accent.blue() * mix + base.blue() * (1 - mix)))
+        bar = QColor(
+            round(accent.red() * mix + base.red() * (1 - mix)),
+            round(accent.green() * mix + base.green() * (1 - mix)),
+            round(accent.blue() * mix + base.blue() * (1 - mix)),
+        )
         bins = len(self.counts)
         for number, count in enumerate(self.counts):
             if not count:
@@ -383,11 +390,13 @@ class Timeline(QWidget):
             h = max(2.0, height * math.sqrt(count / top))
             painter.fillRect(QRectF(left, axis_y - h, max(right - left - 1, 1), h), bar)
         painter.setPen(text)
-        painter.drawText(QRectF(PAD, 2, self.width() - 2 * PAD, 16), Qt.AlignmentFlag.AlignRight,
-                         f"up to {top:,} documents per bar")
+        painter.drawText(
+            QRectF(PAD, 2, self.width() - 2 * PAD, 16), Qt.AlignmentFlag.AlignRight, f"up to {top:,} documents per bar"
+        )
 
-    def _paint_markers(self, painter: QPainter, metrics: QFontMetrics, text: QColor, muted: QColor,
-                       accent: QColor) -> None:
+    def _paint_markers(
+        self, painter: QPainter, metrics: QFontMetrics, text: QColor, muted: QColor, accent: QColor
+    ) -> None:
         # reply arcs first, under the markers
         positions = {m.id: m for m in self.markers}
         arc = QColor(muted)
@@ -399,8 +408,9 @@ class Timeline(QWidget):
             left, right = (a, b) if a.x <= b.x else (b, a)
             rise = min(max((right.x - left.x) * 0.5, 14), self.axis_y() - 20)
             path = QPainterPath(QPointF(left.x, left.y - 4))
-            path.cubicTo(QPointF(left.x, left.y - rise), QPointF(right.x, right.y - rise),
-                         QPointF(right.x, right.y - 4))
+            path.cubicTo(
+                QPointF(left.x, left.y - rise), QPointF(right.x, right.y - rise), QPointF(right.x, right.y - 4)
+            )
             painter.setPen(QPen(accent if self.current_id in (source, target) else arc, 1.5))
             painter.drawPath(path)
         # labels in lanes, never overlapping: the first lane with room, else none

@@ -68,8 +68,11 @@ def collect(paths: Iterable[str | Path], suffixes: set[str] | None = None) -> li
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [Path(root) / f for f in sorted(files)
-                          if Path(f).suffix.lower() in suffixes and not f.startswith(".")]
+                found += [
+                    Path(root) / f
+                    for f in sorted(files)
+                    if Path(f).suffix.lower() in suffixes and not f.startswith(".")
+                ]
         else:
             found.append(path)
     return list(dict.fromkeys(found))
@@ -78,8 +81,9 @@ def collect(paths: Iterable[str | Path], suffixes: set[str] | None = None) -> li
 EXTRA_IMPORTERS: dict[str, Importer] = {}
 
 
-def import_text(archive: Archive, path: Path, data: bytes, sha256: str,
-                parsed: ParsedDocument | None = None) -> FileResult:
+def import_text(
+    archive: Archive, path: Path, data: bytes, sha256: str, parsed: ParsedDocument | None = None
+) -> FileResult:
     """Write one text file's document (parsed here, or already by a worker process)."""
     outcome, existing = archive.find_existing(sha256, str(path.resolve()), None, path.stem)
     if outcome == "unchanged":
@@ -91,8 +95,7 @@ def import_text(archive: Archive, path: Path, data: bytes, sha256: str,
         outcome = "imported" if existing is None else "updated"
     report = parsed.report.as_dict()
     with archive.transaction():
-        document_id = archive.save_document(parsed, source_path=str(path.resolve()), sha256=sha256,
-                                            replace_id=existing)
+        document_id = archive.save_document(parsed, source_path=str(path.resolve()), sha256=sha256, replace_id=existing)
         archive.record_import(str(path), sha256, document_id, outcome, report)
     message = "; ".join(parsed.review_reasons) if parsed.review_reasons else ""
     return FileResult(path, outcome, document_id, message, report)
@@ -140,8 +143,9 @@ def import_file(archive: Archive, path: Path, prepared: Prepared | None = None) 
     return result
 
 
-def run_import(archive: Archive, paths: Iterable[str | Path],
-               cancelled: Callable[[], bool] = lambda: False) -> Iterator[Progress]:
+def run_import(
+    archive: Archive, paths: Iterable[str | Path], cancelled: Callable[[], bool] = lambda: False
+) -> Iterator[Progress]:
     """Import files and folders, yielding progress after each file; the last item has done == total."""
     files = collect(paths)
     total = len(files)

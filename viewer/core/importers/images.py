@@ -36,9 +36,16 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def attach_scan(archive: Archive, document_id: int, path: str | Path, password: str | None = None,
-                ocr: bool | None = None, languages: str | None = None, *,
-                ask_password: bool = False) -> FileResult:
+def attach_scan(
+    archive: Archive,
+    document_id: int,
+    path: str | Path,
+    password: str | None = None,
+    ocr: bool | None = None,
+    languages: str | None = None,
+    *,
+    ask_password: bool = False,
+) -> FileResult:
     """Add a file's pages after a document's existing pages, in one transaction. A bad file is not
     an exception: the result says "refused" and why. With ``ask_password`` an encrypted PDF raises
     ``PasswordRequired`` instead, so a window can ask for the password and call again."""
@@ -57,8 +64,9 @@ def attach_scan(archive: Archive, document_id: int, path: str | Path, password: 
         return FileResult(path, "refused", None, refused.reason)
 
 
-def _attach(archive: Archive, document_id: int, path: Path, password: str | None, ocr: bool | None,
-            languages: str | None) -> FileResult:
+def _attach(
+    archive: Archive, document_id: int, path: Path, password: str | None, ocr: bool | None, languages: str | None
+) -> FileResult:
     from .batch import FileResult
 
     if archive.document_row(document_id) is None:
@@ -76,8 +84,11 @@ def _attach(archive: Archive, document_id: int, path: Path, password: str | None
     if archive.has_file(document_id, sha256):
         return FileResult(path, "unchanged", document_id, "this scan is already attached to the document")
     defaults = current_options()
-    options = ReadOptions(password=password if password is not None else defaults.password,
-                          ocr=defaults.ocr if ocr is None else ocr, languages=languages or defaults.languages)
+    options = ReadOptions(
+        password=password if password is not None else defaults.password,
+        ocr=defaults.ocr if ocr is None else ocr,
+        languages=languages or defaults.languages,
+    )
     extracted = extract(data, path.name, kind, options)  # slow: before the transaction
     stored = extracted.stored or data
     stored_sha = hashlib.sha256(stored).hexdigest() if extracted.stored else sha256
@@ -89,8 +100,10 @@ def _attach(archive: Archive, document_id: int, path: Path, password: str | None
         existing = archive.texts(document_id)
         if not existing or any(text["origin"] in ("pdf", "ocr") for text in existing):
             # machine texts are made from all the pages, the attached ones included
-            pages = [PageData(r["file_page"], r["width"], r["height"], r["text"], r["text_origin"], r["ocr_confidence"])
-                     for r in archive.page_rows(document_id)]
+            pages = [
+                PageData(r["file_page"], r["width"], r["height"], r["text"], r["text_origin"], r["ocr_confidence"])
+                for r in archive.page_rows(document_id)
+            ]
             texts = texts_from_pages(pages, row["original_language"])
             for origin in ("pdf", "ocr"):
                 archive.replace_machine_texts(document_id, [t for t in texts if t.origin == origin], origin)
@@ -102,8 +115,13 @@ def _attach(archive: Archive, document_id: int, path: Path, password: str | None
             reasons.append(f"OCR text is uncertain (confidence {min(low):.0f} of 100)")
         archive.set_review_reasons(document_id, reasons)
         archive.reindex(document_id)
-        report = {"attached": path.name, "pages": len(extracted.pages), "warnings": extracted.warnings,
-                  "pages_needing_ocr": extracted.pending_ocr(), "repaired": extracted.repaired}
+        report = {
+            "attached": path.name,
+            "pages": len(extracted.pages),
+            "warnings": extracted.warnings,
+            "pages_needing_ocr": extracted.pending_ocr(),
+            "repaired": extracted.repaired,
+        }
         archive.record_import(str(path), sha256, document_id, "updated", report)
     message = f"{len(extracted.pages)} page{'s' * (len(extracted.pages) != 1)} attached"
     if extracted.warnings:

@@ -34,8 +34,11 @@ class PasswordRequired(ImportRefused):
     """An encrypted PDF: the GUI can ask for a password and try again (``wrong`` when one failed)."""
 
     def __init__(self, name: str, wrong: bool = False):
-        reason = ("encrypted, and the password given does not open it" if wrong
-                  else "encrypted: a password is needed (--password on the command line)")
+        reason = (
+            "encrypted, and the password given does not open it"
+            if wrong
+            else "encrypted: a password is needed (--password on the command line)"
+        )
         super().__init__(name, reason)
         self.wrong = wrong
 
@@ -63,8 +66,15 @@ class PageData:
     note: str | None = None  # why the page has no text, when it matters
 
     def as_row(self) -> dict[str, Any]:
-        return {"file_page": self.file_page, "width": self.width, "height": self.height, "text": self.text,
-                "text_origin": self.text_origin, "ocr_confidence": self.ocr_confidence, "needs_ocr": self.needs_ocr}
+        return {
+            "file_page": self.file_page,
+            "width": self.width,
+            "height": self.height,
+            "text": self.text,
+            "text_origin": self.text_origin,
+            "ocr_confidence": self.ocr_confidence,
+            "needs_ocr": self.needs_ocr,
+        }
 
 
 @dataclass
@@ -177,8 +187,9 @@ def read_pages(doc: pymupdf.Document, name: str, options: ReadOptions, image: bo
     pages: list[PageData] = []
     for index in range(count):
         if time.monotonic() - started > options.time_budget:
-            raise ImportRefused(name, f"reading took longer than {options.time_budget:.0f} s "
-                                      f"(stopped at page {index + 1} of {count})")
+            raise ImportRefused(
+                name, f"reading took longer than {options.time_budget:.0f} s (stopped at page {index + 1} of {count})"
+            )
         try:
             page = doc[index]
             rect = page.rect
@@ -198,8 +209,12 @@ def read_pages(doc: pymupdf.Document, name: str, options: ReadOptions, image: bo
             data = PageData(index, 0.0, 0.0, note=f"page {index + 1} cannot be read (MuPDF: {_short(error)})")
         pages.append(data)
     if all(page.note and not page.needs_ocr and page.text is None for page in pages):
-        raise ImportRefused(name, pages[0].note or "no readable page" if count == 1
-                            else f"none of its {count} pages can be read ({pages[0].note})")
+        raise ImportRefused(
+            name,
+            pages[0].note or "no readable page"
+            if count == 1
+            else f"none of its {count} pages can be read ({pages[0].note})",
+        )
     return pages
 
 
@@ -210,8 +225,11 @@ def _nothing_recovered(doc: pymupdf.Document, pages: list[PageData]) -> bool:
     if any(page.text or page.needs_ocr for page in pages):
         return False
     try:
-        return all(doc[page.file_page].get_pixmap(matrix=pymupdf.Matrix(0.3, 0.3)).is_unicolor
-                   for page in pages[:5] if not page.note)
+        return all(
+            doc[page.file_page].get_pixmap(matrix=pymupdf.Matrix(0.3, 0.3)).is_unicolor
+            for page in pages[:5]
+            if not page.note
+        )
     except Exception:
         return True
 
@@ -233,8 +251,9 @@ def render(page: pymupdf.Page, dpi: float = 150, gray: bool = False) -> pymupdf.
         if rect.is_empty:
             raise ValueError("the page has no area to render")
     zoom = zoom_for(rect.width, rect.height, dpi)
-    return page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=rect,
-                           colorspace=pymupdf.csGRAY if gray else pymupdf.csRGB, alpha=False)
+    return page.get_pixmap(
+        matrix=pymupdf.Matrix(zoom, zoom), clip=rect, colorspace=pymupdf.csGRAY if gray else pymupdf.csRGB, alpha=False
+    )
 
 
 def render_png(data: bytes, mime: str, file_page: int, dpi: float = 150) -> bytes:
@@ -289,7 +308,8 @@ def extract(data: bytes, name: str, kind: str = "pdf", options: ReadOptions | No
                 info = {}
             extracted.metadata = {k: clean_text(v) for k, v in info.items() if isinstance(v, str) and clean_text(v)}
             if (extracted.repaired or "repair" in pymupdf.TOOLS.mupdf_warnings().lower()) and _nothing_recovered(
-                    doc, extracted.pages):
+                doc, extracted.pages
+            ):
                 raise ImportRefused(name, "damaged: MuPDF rebuilt its structure but recovered no page content")
             if locked:
                 extracted.stored = doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_NONE, garbage=0)
@@ -298,8 +318,11 @@ def extract(data: bytes, name: str, kind: str = "pdf", options: ReadOptions | No
                 if not options.ocr:
                     extracted.ocr_note = "OCR was not asked for"
                 elif not ocr.available(options.languages):
-                    extracted.ocr_note = "Tesseract is not installed" if not ocr.tesseract() else (
-                        "no Tesseract language data for " + (options.languages or ocr.DEFAULT_LANGUAGES))
+                    extracted.ocr_note = (
+                        "Tesseract is not installed"
+                        if not ocr.tesseract()
+                        else ("no Tesseract language data for " + (options.languages or ocr.DEFAULT_LANGUAGES))
+                    )
                 else:
                     extracted.warnings += ocr_pages(doc, extracted.pages, options.languages)
         finally:

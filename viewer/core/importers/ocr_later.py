@@ -29,8 +29,12 @@ class OcrProgress:
     message: str = ""
 
 
-def complete_ocr(archive: Archive, document_ids: Sequence[int] | None = None, languages: str | None = None,
-                 cancelled: Callable[[], bool] = lambda: False) -> Iterator[OcrProgress]:
+def complete_ocr(
+    archive: Archive,
+    document_ids: Sequence[int] | None = None,
+    languages: str | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[OcrProgress]:
     """OCR every page still marked as needing it; yields after each document. Raises OcrError at
     once when Tesseract or its language data is missing."""
     languages = ocr.resolve_languages(languages)
@@ -59,8 +63,11 @@ def ocr_document(archive: Archive, document_id: int, languages: str) -> tuple[in
         if info is None or data is None:
             continue
         kind = next((k for k, m in MIME.items() if m == info["mime"]), "pdf")
-        pages = [PageData(row["file_page"], row["width"] or 0, row["height"] or 0, needs_ocr=True)
-                 for row in pending if row["file_id"] == file_id]
+        pages = [
+            PageData(row["file_page"], row["width"] or 0, row["height"] or 0, needs_ocr=True)
+            for row in pending
+            if row["file_id"] == file_id
+        ]
         with quiet():
             doc = open_document(data, info["name"], kind)
             try:
@@ -75,13 +82,19 @@ def ocr_document(archive: Archive, document_id: int, languages: str) -> tuple[in
             archive.set_page_text(page_id, page.text or "", "ocr", page.ocr_confidence)
         rows = archive.page_rows(document_id)
         row = archive.document_row(document_id)
-        read = [PageData(r["file_page"], 0, 0, r["text"], r["text_origin"], r["ocr_confidence"])
-                for r in rows if r["text_origin"] == "ocr"]
+        read = [
+            PageData(r["file_page"], 0, 0, r["text"], r["text_origin"], r["ocr_confidence"])
+            for r in rows
+            if r["text_origin"] == "ocr"
+        ]
         typed = {(t["kind"], t["language"]) for t in archive.texts(document_id) if t["origin"] != "ocr"}
         texts = [t for t in texts_from_pages(read, row["original_language"]) if (t.kind, t.language) not in typed]
         archive.replace_machine_texts(document_id, texts)
-        reasons = [r for r in (json.loads(row["review_reasons"]) if row["review_reasons"] else [])
-                   if not r.startswith((NEEDS_OCR, "no text found"))]
+        reasons = [
+            r
+            for r in (json.loads(row["review_reasons"]) if row["review_reasons"] else [])
+            if not r.startswith((NEEDS_OCR, "no text found"))
+        ]
         reasons = _better_guesses(archive, document_id, read, reasons)
         still = sum(1 for r in rows if r["needs_ocr"])
         if still:

@@ -44,11 +44,22 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 # Labels that open the metadata block closing a page: text after them is not the document's.
 TRAILING = {
-    "authors", "people", "places", "topics", "related", "source", "rights", "uploaded",
-    "doc_type", "language", "record_id", "keywords",
+    "authors",
+    "people",
+    "places",
+    "topics",
+    "related",
+    "source",
+    "rights",
+    "uploaded",
+    "doc_type",
+    "language",
+    "record_id",
+    "keywords",
 }
 _LABEL_LINE = re.compile(
-    r"^(?P<label>" + "|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True))
+    r"^(?P<label>"
+    + "|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True))
     + r")\s*(?P<colon>:)?\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
@@ -105,8 +116,12 @@ def is_prose(text: str) -> bool:
     letters = sum(1 for ch in text if ch.isalpha())
     latin = sum(1 for ch in text if "a" <= ch.lower() <= "z")
     return (
-        len(text) >= 60 and len(words) >= 10 and text.rstrip().endswith((".", ".”", '."', ")"))
-        and letters > 0 and latin / letters > 0.8 and text[:1].isupper()
+        len(text) >= 60
+        and len(words) >= 10
+        and text.rstrip().endswith((".", ".”", '."', ")"))
+        and letters > 0
+        and latin / letters > 0.8
+        and text[:1].isupper()
     )
 
 
@@ -148,7 +163,7 @@ def parse_page(text: str, key: str, gazetteer: Gazetteer | None = None) -> Parse
             # a plain note: its first line is the title, the date follows
             date, title, start = found, earlier[0].text.strip(), line.number + 1
             break
-        after = [candidate for candidate in nonempty[position + 1:] if not label_of(candidate.text)]
+        after = [candidate for candidate in nonempty[position + 1 :] if not label_of(candidate.text)]
         if after:
             date, title, start = found, after[0].text.strip(), after[0].number + 1
             for earlier_line in nonempty[:position]:
@@ -158,8 +173,10 @@ def parse_page(text: str, key: str, gazetteer: Gazetteer | None = None) -> Parse
                 elif CREDITS.search(earlier_line.text):
                     fields["credits"] = earlier_line.text.strip()
                 else:
-                    report.aside("a related document's summary" if is_prose(earlier_line.text)
-                                 else "text before the dateline", earlier_line.text)
+                    report.aside(
+                        "a related document's summary" if is_prose(earlier_line.text) else "text before the dateline",
+                        earlier_line.text,
+                    )
         break
     if not title:
         for line in nonempty:
@@ -323,8 +340,16 @@ _SCRIPTS = [
     ("en", re.compile(r"[A-Za-z\u00c0-\u024f]")),
 ]
 LANGUAGE_CODES = {
-    "russian": "ru", "english": "en", "chinese": "zh", "korean": "ko", "japanese": "ja",
-    "german": "de", "french": "fr", "polish": "pl", "mongolian": "mn", "vietnamese": "vi",
+    "russian": "ru",
+    "english": "en",
+    "chinese": "zh",
+    "korean": "ko",
+    "japanese": "ja",
+    "german": "de",
+    "french": "fr",
+    "polish": "pl",
+    "mongolian": "mn",
+    "vietnamese": "vi",
 }
 
 

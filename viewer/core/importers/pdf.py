@@ -125,8 +125,9 @@ def good_metadata_title(title: str | None, path: Path) -> str | None:
     return title.strip()
 
 
-def build_document(extracted: Extracted, path: Path, gazetteer: Gazetteer | None,
-                   options: ImportOptions) -> ParsedDocument:
+def build_document(
+    extracted: Extracted, path: Path, gazetteer: Gazetteer | None, options: ImportOptions
+) -> ParsedDocument:
     """A document from the file's pages, its metadata and its sidecars; guesses are flagged for review."""
     meta = sidecar.metadata_for(path, gazetteer, options.metadata_csv)
     doc = meta.page or ParsedDocument(key=path.stem)
@@ -151,16 +152,22 @@ def build_document(extracted: Extracted, path: Path, gazetteer: Gazetteer | None
             report.recognised["title"] = f"{doc.title[:80]} (the PDF's metadata)"
     if not doc.title:
         doc.title = guess_title(extracted.pages) or path.stem
-        doc.review_reasons.append("title guessed from the first page" if doc.title != path.stem
-                                  else "no title found: the file name stands in")
+        doc.review_reasons.append(
+            "title guessed from the first page" if doc.title != path.stem else "no title found: the file name stands in"
+        )
     if not doc.date.known and "date" not in applied:
         from ..dates import parse_date
 
         first = "\n".join((page.text or "") for page in extracted.pages[:1])
         doc.date = parse_date("\n".join(first.split("\n")[:40]))
         doc.review_reasons.append("date guessed from the first page" if doc.date.known else "no date found")
-    for key, label in (("author", "authors"), ("subject", "pdf subject"), ("keywords", "keywords"),
-                       ("creationDate", "pdf created"), ("producer", "pdf producer")):
+    for key, label in (
+        ("author", "authors"),
+        ("subject", "pdf subject"),
+        ("keywords", "keywords"),
+        ("creationDate", "pdf created"),
+        ("producer", "pdf producer"),
+    ):
         if info.get(key):
             doc.extra.setdefault(label, info[key])
     _flag_pages(doc, extracted)

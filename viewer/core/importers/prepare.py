@@ -76,11 +76,13 @@ def prepared_in_order(archive_path: Path, files: list[Path], wanted: set[Path]) 
         yield from (None for _ in files)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
-    pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_start_worker,
-                               initargs=(str(archive_path),))
+    pool = ProcessPoolExecutor(
+        max_workers=workers(), mp_context=context, initializer=_start_worker, initargs=(str(archive_path),)
+    )
     pending: deque[Future[Prepared] | None] = deque()
     queue = iter(files)
     try:
+
         def feed() -> bool:
             path = next(queue, None)
             if path is None:

@@ -46,16 +46,33 @@ from .decode import decode
 from .page import parse_page
 
 COLUMNS = {
-    "file": "file", "filename": "file", "file name": "file", "path": "file", "pdf": "file", "scan": "file",
-    "title": "title", "date": "date",
-    "type": "doc_type", "document type": "doc_type", "doc type": "doc_type",
-    "language": "original_language", "original language": "original_language",
+    "file": "file",
+    "filename": "file",
+    "file name": "file",
+    "path": "file",
+    "pdf": "file",
+    "scan": "file",
+    "title": "title",
+    "date": "date",
+    "type": "doc_type",
+    "document type": "doc_type",
+    "doc type": "doc_type",
+    "language": "original_language",
+    "original language": "original_language",
     "classification": "classification",
-    "summary": "summary", "description": "summary", "abstract": "summary",
-    "source": "source", "archive": "source", "archival source": "source",
-    "citation": "citation", "url": "url", "link": "url",
-    "record id": "record_id", "record": "record_id",
-    "rights": "rights", "credits": "credits",
+    "summary": "summary",
+    "description": "summary",
+    "abstract": "summary",
+    "source": "source",
+    "archive": "source",
+    "archival source": "source",
+    "citation": "citation",
+    "url": "url",
+    "link": "url",
+    "record id": "record_id",
+    "record": "record_id",
+    "rights": "rights",
+    "credits": "credits",
 }
 TEXT_SIDECARS = (".txt", ".md", ".markdown", ".text")
 
@@ -198,8 +215,19 @@ def apply(doc: ParsedDocument, fields: dict[str, str], extra: dict[str, str]) ->
                 applied.add("date")
             else:
                 doc.extra["date as given"] = value
-        elif name in {"title", "doc_type", "original_language", "classification", "summary", "source",
-                      "citation", "url", "record_id", "rights", "credits"}:
+        elif name in {
+            "title",
+            "doc_type",
+            "original_language",
+            "classification",
+            "summary",
+            "source",
+            "citation",
+            "url",
+            "record_id",
+            "rights",
+            "credits",
+        }:
             setattr(doc, name, value)
             applied.add(name)
     doc.extra.update(extra)
