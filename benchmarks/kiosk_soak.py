@@ -68,7 +68,7 @@ def main() -> int:
         from viewer.core.kiosk_config import KioskConfig
         from viewer.core.samples import build_sample_archive
         from viewer.gui.app import create_app
-        from viewer.gui.kiosk import KioskWindow
+        from viewer.gui.kiosk.window import KioskWindow
 
         db = args.db
         collection = None

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMenuBar, QPushButto
 
 from viewer.core.errors import ArchiveError
 from viewer.core.kiosk_config import KioskConfig
-from viewer.gui.kiosk import KIOSK_ACTIONS, KioskWindow
-from viewer.gui.kiosk_touch import install, remove
+from viewer.gui.kiosk.touch import install, remove
+from viewer.gui.kiosk.window import KIOSK_ACTIONS, KioskWindow
 
 from .helpers import seed_id
 
@@ -456,7 +456,7 @@ def test_attract_loop_soak(make_kiosk, exhibit, capsys):
     assert end - start < 30 * 1024
     from PySide6.QtGui import QTextDocument
 
-    from viewer.gui.kiosk_model import CACHED_CHUNKS
+    from viewer.gui.kiosk.model import CACHED_CHUNKS
     from viewer.gui.scan_view import CACHE_SIZE
 
     assert kiosk.start.model.cached_chunks() <= CACHED_CHUNKS

@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.store import Archive, Filters
-from .document_panel import LANGUAGES
-from .kiosk_model import ID_ROLE, SequenceModel, TileDelegate
-from .kiosk_pads import OnScreenKeyboard, big_button
-from .kiosk_touch import PinchZoom, make_kinetic
-from .scan_view import PageRef, ScanView
-from .tasks import TaskRunner
-from .text_view import TextView
-from .timeline import Marker, Timeline
+from ...core.store import Archive, Filters
+from ..document_panel import LANGUAGES
+from ..scan_view import PageRef, ScanView
+from ..tasks import TaskRunner
+from ..text_view import TextView
+from ..timeline import Marker, Timeline
+from .model import ID_ROLE, SequenceModel, TileDelegate
+from .pads import OnScreenKeyboard, big_button
+from .touch import PinchZoom, make_kinetic
 
 SEARCH_LIMIT = 200
 TOUCH_RADIUS = 30.0  # px around a timeline mark that still counts as touching it

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .kiosk_idle import Clock
+from .idle import Clock
 
 MIN_TARGET = 64  # px; well above the 44 px minimum for a finger
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
-from .kiosk_idle import IdleWatcher
+from .idle import IdleWatcher
 
 INPUT = {
     QEvent.Type.MouseButtonPress,

@@ -22,18 +22,18 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from .. import APP_NAME, paths
-from ..core.errors import ArchiveError
-from ..core.kiosk_config import KioskConfig, KioskConfigError, load
-from ..core.store import Archive, Filters
-from .actions import ActionRegistry
-from .kiosk_guard import KioskGuard, chord_of
-from .kiosk_idle import Clock, IdleWatcher
-from .kiosk_pads import OutOfOrder, PinPad
-from .kiosk_pages import DocumentPage, KioskTimeline, StartPage
-from .kiosk_touch import SwipeDetector, install, remove
-from .tasks import TaskRunner
-from .timeline import day_of
+from ... import APP_NAME, paths
+from ...core.errors import ArchiveError
+from ...core.kiosk_config import KioskConfig, KioskConfigError, load
+from ...core.store import Archive, Filters
+from ..actions import ActionRegistry
+from ..tasks import TaskRunner
+from ..timeline import day_of
+from .guard import KioskGuard, chord_of
+from .idle import Clock, IdleWatcher
+from .pads import OutOfOrder, PinPad
+from .pages import DocumentPage, KioskTimeline, StartPage
+from .touch import SwipeDetector, install, remove
 
 LOG = logging.getLogger("viewer.kiosk")
 # The only commands of the window's registry a kiosk may hold; none has a shortcut here.
@@ -461,7 +461,7 @@ def settle(window: KioskWindow, timeout_ms: int = 10000) -> None:
 
 def run_kiosk(db_path: str | Path, config_path: str | Path | None = None, db_given: bool = False) -> int:
     """Start the kiosk and run until the administrator leaves; returns the exit status."""
-    from .app import create_app
+    from ..app import create_app
 
     app = create_app(sys.argv[:1])
     config_error = None
@@ -495,7 +495,7 @@ def render_kiosk(
 
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .app import create_app
+    from ..app import create_app
 
     create_app()
     window = KioskWindow(db_path, config or KioskConfig(), clock=lambda: 0.0)
