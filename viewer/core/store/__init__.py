@@ -1,0 +1,42 @@
+"""The archive: one SQLite file, and every SQL statement the program runs against it.
+
+Widgets, the command line and the importers call methods of ``Archive``; none of them writes SQL.
+``Archive`` is one facade over modules by table family, each a mixin over the shared connection:
+``connection`` (opening, transactions), ``entities``, ``index`` (full-text rows, terms),
+``selection`` (filters to SQL), ``listing``, ``search``, ``documents`` (reading one),
+``writing`` (saving one), ``scans``, ``annotations`` and ``collections``.
+"""
+
+from __future__ import annotations
+
+from .collections import Collections
+from .connection import now
+from .documents import Documents
+from .index import ENTITY_TOKEN, YEAR_TOKEN, YEARS_IN_QUERY, entity_token, year_tokens
+from .listing import LIST_COLUMNS, PEOPLE_IN_FACET, SORTABLE, Listing
+from .scans import Scans
+from .search import RANK_LIMIT, Search, SearchHit, SearchResult
+from .selection import FACETS, Filters
+from .writing import Writing
+
+__all__ = [
+    "ENTITY_TOKEN",
+    "FACETS",
+    "LIST_COLUMNS",
+    "PEOPLE_IN_FACET",
+    "RANK_LIMIT",
+    "SORTABLE",
+    "YEARS_IN_QUERY",
+    "YEAR_TOKEN",
+    "Archive",
+    "Filters",
+    "SearchHit",
+    "SearchResult",
+    "entity_token",
+    "now",
+    "year_tokens",
+]
+
+
+class Archive(Documents, Writing, Listing, Search, Scans, Collections):
+    """An open archive file. One per thread: sqlite3 connections belong to their thread."""

@@ -1,0 +1,178 @@
+"""The connection to one archive file: opening it safely, its transactions, and the plumbing
+every family of statements shares.
+
+Reads use the plain ``sqlite3`` connection (the first window must not wait for ``sqlite_utils``
+to import); writes go through one ``BEGIN IMMEDIATE`` transaction per document, so a crash or a
+refused file never leaves half a document behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self
+
+from ..errors import ArchiveError
+from ..gazetteer import Gazetteer
+from ..schema import NewerArchiveError, migrate
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _open_connection(path: Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
+    if readonly:
+        uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write here: the file and its folder (for the -wal and -shm files)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _check_header(path: Path) -> None:
+    """Refuse, without writing to it, a file that is not an SQLite database."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise ArchiveError(f"{path}: cannot be read ({error.strerror})") from None
+    if not header:
+        raise ArchiveError(f"{path}: the file is empty, not an archive")
+    if not header.startswith(b"SQLite format 3\x00"):
+        raise ArchiveError(f"{path}: not an archive (not an SQLite database)")
+    if len(header) < 100:
+        raise ArchiveError(f"{path}: the archive is truncated")
+
+
+class Connection:
+    """An open archive file. One per thread: sqlite3 connections belong to their thread."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True):
+        """Open (or create) an archive. A file that cannot be written to opens read-only and
+        ``readonly_reason`` says why; a damaged or foreign file raises ArchiveError before anything
+        is written to it."""
+        self.path = Path(path)
+        self.readonly = readonly
+        self.readonly_reason: str | None = "the archive was opened for reading only" if readonly else None
+        if not self.path.exists():
+            if readonly or not create:
+                raise ArchiveError(f"{self.path}: no such archive")
+            if not self.path.parent.exists():
+                raise ArchiveError(f"{self.path}: the folder {self.path.parent} does not exist")
+            if not os.access(self.path.parent, os.W_OK):
+                raise ArchiveError(f"{self.path}: cannot create an archive in a read-only folder")
+        elif self.path.is_dir():
+            raise ArchiveError(f"{self.path}: is a folder, not an archive file")
+        else:
+            _check_header(self.path)
+            if not readonly and not _writable(self.path):
+                self.readonly = True
+                self.readonly_reason = "the archive is on read-only media or its file is read-only"
+            self._probe()
+        try:
+            if self.readonly:
+                self.conn = _open_connection(self.path, True, immutable=not _writable(self.path))
+            else:
+                self.conn = _open_connection(self.path, False)
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                # In WAL mode NORMAL stays consistent through crashes and kills; it only skips the
+                # fsync per commit (a power cut may lose the last commits, never corrupt the file).
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(self.conn, self.path)
+            self.conn.execute("SELECT count(*) FROM documents").fetchone()
+        except NewerArchiveError as error:
+            raise ArchiveError(f"{self.path}: {error}") from None
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"{self.path}: not a readable archive ({error})") from None
+        self._db: sqlite_utils.Database | None = None
+        self._gazetteer: Gazetteer | None = None
+        # words this connection has already put in the terms table (a cache, so re-adding is harmless)
+        self._known_terms: set[str] = set()
+
+    def _probe(self) -> None:
+        """Read an existing file without writing to it: its version, its schema, its documents."""
+        from ..schema import SCHEMA_VERSION
+
+        try:
+            probe = _open_connection(self.path, True, immutable=not _writable(self.path))
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"{self.path}: cannot be opened ({error})") from None
+        try:
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise ArchiveError(
+                    f"{self.path}: written by a newer Archive Viewer (schema {version}, this program knows "
+                    f"{SCHEMA_VERSION}); open it with that version"
+                )
+            if version < SCHEMA_VERSION and self.readonly:
+                raise ArchiveError(f"{self.path}: an older archive; open it once for writing to upgrade it")
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if version:
+                probe.execute("SELECT max(id), count(*) FROM documents").fetchone()
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(
+                f"{self.path}: the archive is damaged ({error}); restore a backup "
+                "(archive-viewer restore) or check it (archive-viewer check)"
+            ) from None
+        finally:
+            probe.close()
+
+    # -- plumbing -----------------------------------------------------------------------------
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The sqlite-utils view of the connection, imported on first write."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, taken at once so a concurrent writer waits instead of failing."""
+        if self.readonly:
+            raise ArchiveError(f"{self.path}: the archive is open read-only")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._known_terms.clear()  # what it cached may have been rolled back
+            raise
+        self.conn.execute("COMMIT")
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (another process, a worker) commits to the archive;
+        a window polls it to notice new documents without a restart."""
+        return int(self._one("PRAGMA data_version"))
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None

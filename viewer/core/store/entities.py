@@ -1,0 +1,42 @@
+"""People and places: the built-in gazetteer plus what this archive has learned."""
+
+from __future__ import annotations
+
+from ..gazetteer import Entity, Gazetteer, builtin_entities
+from .connection import Connection
+
+
+class Entities(Connection):
+    """The entities and aliases tables."""
+
+    def gazetteer(self) -> Gazetteer:
+        """Built-in people and places plus everything this archive has learned."""
+        if self._gazetteer is None:
+            entities = {(e.kind, e.name): e for e in builtin_entities()}
+            rows = self.conn.execute(
+                "SELECT e.kind, e.name, e.note, a.alias, a.kind AS alias_kind FROM entities e "
+                "LEFT JOIN aliases a ON a.entity_id = e.id"
+            )
+            for row in rows:
+                entity = entities.setdefault((row["kind"], row["name"]), Entity(row["kind"], row["name"], row["note"]))
+                if row["alias"] and row["alias"] != entity.name:
+                    entity.aliases.setdefault(row["alias"], row["alias_kind"])
+            self._gazetteer = Gazetteer(list(entities.values()))
+        return self._gazetteer
+
+    def _entity_id(self, kind: str, name: str) -> int:
+        found = self._one("SELECT id FROM entities WHERE kind = ? AND name = ?", (kind, name))
+        if found:
+            return int(found)
+        entity = self.gazetteer().get(name, kind)
+        cursor = self.conn.execute(
+            "INSERT INTO entities (kind, name, note) VALUES (?, ?, ?)",
+            (kind, name, entity.note if entity else None),
+        )
+        entity_id = int(cursor.lastrowid or 0)
+        if entity:
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO aliases (entity_id, alias, kind) VALUES (?, ?, ?)",
+                [(entity_id, alias, alias_kind) for alias, alias_kind in entity.aliases.items()],
+            )
+        return entity_id

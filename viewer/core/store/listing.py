@@ -1,0 +1,151 @@
+"""The document list: counts, sorted windows, positions, facets and the timeline's figures."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+
+from .selection import FACETS, Filters, Selection
+
+LIST_COLUMNS = (
+    "id",
+    "key",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "title",
+    "doc_type",
+    "original_language",
+    "classification",
+    "has_scan",
+    "has_transcript",
+    "has_translation",
+)
+# Sort keys (generated columns, indexed) that put unknown values last.
+SORTABLE = {
+    "date": ("sort_date", "id"),
+    "title": ("title", "id"),
+    "type": ("sort_type", "id"),
+    "language": ("sort_language", "id"),
+    "id": ("id",),
+}
+PEOPLE_IN_FACET = 300  # the people filter lists the most frequent; typing finds any other
+
+
+class Listing(Selection):
+    """Reads of many documents at once, filtered and sorted in SQL."""
+
+    def count(self, filters: Filters | None = None) -> int:
+        where, params = self._where(filters or Filters())
+        return int(self._one(f"SELECT count(*) FROM documents d{where}", params))
+
+    def page(
+        self,
+        filters: Filters | None = None,
+        sort: str = "date",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[sqlite3.Row]:
+        """One window of the document list, sorted and filtered in SQL."""
+        where, params = self._where(filters or Filters())
+        direction = "DESC" if descending else "ASC"
+        columns = SORTABLE.get(sort, SORTABLE["date"])
+        order = ", ".join(f"d.{c} {direction}" for c in columns)
+        columns_sql = ", ".join("d." + c for c in LIST_COLUMNS)
+        sql = f"SELECT {columns_sql} FROM documents d{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        return self.conn.execute(sql, [*params, limit, offset]).fetchall()
+
+    def position_of(
+        self, document_id: int, filters: Filters | None = None, sort: str = "date", descending: bool = False
+    ) -> int | None:
+        """Row number of a document in the list as sorted and filtered (to keep it selected)."""
+        columns = SORTABLE.get(sort, SORTABLE["date"])
+        first = columns[0]
+        value = self._one(f"SELECT {first} FROM documents WHERE id = ?", (document_id,))
+        if value is None:
+            return None
+        where, params = self._where(filters or Filters())
+        op = ">" if descending else "<"
+        if first == "id":
+            before, extra = f"d.id {op} ?", [document_id]
+        else:  # sort keys are never NULL
+            before = f"(d.{first} {op} ? OR (d.{first} = ? AND d.id {op} ?))"
+            extra = [value, value, document_id]
+        connector = " AND " if where else " WHERE "
+        return int(self._one(f"SELECT count(*) FROM documents d{where}{connector}{before}", [*params, *extra]))
+
+    def facet_counts(self, facet: str, filters: Filters | None = None) -> list[tuple[str, int]]:
+        """Values of one facet with how many documents of the current selection have each."""
+        filters = filters or Filters()
+        if facet == "person":
+            where, params = self._where(Filters(**{**filters.__dict__, "person": None}))
+            within = f" WHERE document_id IN (SELECT d.id FROM documents d{where})" if where else ""
+            sql = (
+                "SELECT e.name, x.n FROM (SELECT entity_id, count(DISTINCT document_id) AS n "
+                f"FROM document_entities{within} GROUP BY entity_id) x JOIN entities e ON e.id = x.entity_id "
+                "WHERE e.kind = 'person' ORDER BY x.n DESC, e.name LIMIT ?"
+            )
+            return [(r[0], r[1]) for r in self.conn.execute(sql, [*params, PEOPLE_IN_FACET])]
+        column = FACETS[facet]
+        attribute = "doc_type" if facet == "type" else facet
+        where, params = self._where(Filters(**{**filters.__dict__, attribute: None}))
+        sql = (
+            f"SELECT d.{column}, count(*) FROM documents d{where}{' AND' if where else ' WHERE'} "
+            f"d.{column} IS NOT NULL GROUP BY d.{column} ORDER BY 2 DESC, 1"
+        )
+        return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
+
+    def date_histogram(self, bins: int, start: str, end: str, filters: Filters | None = None) -> list[int]:
+        """Documents per equal slice of [start, end] (by day), for the timeline: counted per date
+        (or per month when a slice is a month or more) on the date index, then binned here."""
+        where, params = self._where(filters or Filters())
+        connector = " AND " if where else " WHERE "
+        first, last = date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
+        span = (last - first).days + 1
+        by_month = span / max(bins, 1) >= 31
+        key = "substr(d.sort_date, 1, 7)" if by_month else "d.sort_date"
+        sql = (
+            f"SELECT {key}, count(*) FROM documents d{where}{connector}d.sort_date >= ? AND d.sort_date <= ? "
+            f"GROUP BY {key}"
+        )
+        counts = [0] * bins
+        for when, number in self.conn.execute(sql, [*params, start, end]):
+            try:
+                day = date.fromisoformat(f"{when}-15" if by_month else when[:10])
+            except ValueError:
+                continue
+            bucket = int((day - first).days * bins / span)
+            counts[min(max(bucket, 0), bins - 1)] += number
+        return counts
+
+    def dated_documents(
+        self, start: str, end: str, filters: Filters | None = None, limit: int = 2000
+    ) -> list[sqlite3.Row]:
+        where, params = self._where(filters or Filters())
+        connector = " AND " if where else " WHERE "
+        return self.conn.execute(
+            f"SELECT d.id, d.key, d.date_start, d.title FROM documents d{where}{connector}"
+            "d.sort_date >= ? AND d.sort_date <= ? ORDER BY d.sort_date, d.id LIMIT ?",
+            [*params, start, end, limit],
+        ).fetchall()
+
+    def date_span(self) -> tuple[str | None, str | None]:
+        row = self.conn.execute("SELECT min(date_start), max(date_end) FROM documents").fetchone()
+        return row[0], row[1]
+
+    def ordered_ids(self) -> list[int]:
+        """Every document id in date order (the whole archive as an exhibit), without reading rows."""
+        return [
+            int(r[0]) for r in self.conn.execute("SELECT id FROM documents ORDER BY sort_date, id")
+        ]  # the list's index order
+
+    def list_rows(self, ids: Sequence[int]) -> dict[int, sqlite3.Row]:
+        """The list columns of a few documents, by id (a kiosk list keeps its own order)."""
+        if not ids:
+            return {}
+        rows = self.conn.execute(
+            f"SELECT {', '.join(LIST_COLUMNS)} FROM documents WHERE id IN ({','.join('?' * len(ids))})", list(ids)
+        )
+        return {int(r["id"]): r for r in rows}

@@ -1,0 +1,215 @@
+"""Writing documents: saving what an importer parsed, their links, and later corrections (OCR)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..records import ParsedDocument
+from .annotations import Annotations
+from .connection import now
+from .index import Index
+
+
+class Writing(Index, Annotations):
+    """Statements that change a document and everything derived from it, in one transaction."""
+
+    def find_existing(self, sha256: str, path: str | None, url: str | None, key: str) -> tuple[str, int | None]:
+        """Whether a file is new, unchanged, or an update of a document already here."""
+        same = self._one("SELECT id FROM documents WHERE source_sha256 = ?", (sha256,))
+        if same:
+            return "unchanged", int(same)
+        for column, value in (("source_path", path), ("url", url), ("key", key)):
+            if value:
+                found = self._one(f"SELECT id FROM documents WHERE {column} = ?", (value,))
+                if found:
+                    return "updated", int(found)
+        return "imported", None
+
+    def unique_key(self, key: str, document_id: int | None = None) -> str:
+        candidate, number = key, 1
+        while True:
+            owner = self._one("SELECT id FROM documents WHERE key = ?", (candidate,))
+            if owner is None or owner == document_id:
+                return candidate
+            number += 1
+            candidate = f"{key}-{number}"
+
+    def save_document(
+        self,
+        parsed: ParsedDocument,
+        *,
+        source_path: str | None,
+        sha256: str | None,
+        replace_id: int | None = None,
+    ) -> int:
+        """Write a parsed document (new, or replacing ``replace_id``); call inside transaction()."""
+        stamp = now()
+        row = {
+            "key": self.unique_key(parsed.key, replace_id),
+            "title": parsed.title,
+            "date_start": parsed.date.start,
+            "date_end": parsed.date.end,
+            "date_precision": parsed.date.precision,
+            "date_text": parsed.date.text,
+            "doc_type": parsed.doc_type,
+            "classification": parsed.classification,
+            "original_language": parsed.original_language,
+            "summary": parsed.summary,
+            "citation": parsed.citation,
+            "source": parsed.source,
+            "url": parsed.url,
+            "record_id": parsed.record_id,
+            "credits": parsed.credits,
+            "rights": parsed.rights,
+            "contents": json.dumps(parsed.contents, ensure_ascii=False) if parsed.contents else None,
+            "extra": json.dumps(parsed.extra, ensure_ascii=False) if parsed.extra else None,
+            "needs_review": int(parsed.needs_review),
+            "review_reasons": json.dumps(parsed.review_reasons, ensure_ascii=False) if parsed.review_reasons else None,
+            "has_transcript": int(any(t.kind == "transcript" for t in parsed.texts)),
+            "has_translation": int(any(t.kind == "translation" for t in parsed.texts)),
+            "source_name": Path(source_path).name if source_path else None,
+            "source_path": source_path,
+            "source_sha256": sha256,
+            "updated_at": stamp,
+        }
+        documents = self.db["documents"]
+        if replace_id is None:
+            row["imported_at"] = stamp
+            document_id = int(documents.insert(row).last_pk)  # type: ignore[union-attr]
+        else:
+            document_id = replace_id
+            documents.update(document_id, row)  # type: ignore[union-attr]
+            for table in ("texts", "document_entities", "reference_numbers", "archival_refs"):
+                self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+            self.conn.execute("DELETE FROM links WHERE source_id = ?", (document_id,))
+        self.db["texts"].insert_all(  # type: ignore[union-attr]
+            {
+                "document_id": document_id,
+                "kind": t.kind,
+                "language": t.language,
+                "body": t.body,
+                "origin": t.origin,
+                "confidence": t.confidence,
+                "position": position,
+            }
+            for position, t in enumerate(parsed.texts)
+        )
+        self._save_people(document_id, parsed)
+        self.conn.executemany(
+            "INSERT INTO reference_numbers (document_id, number, label, role) VALUES (?, ?, ?, ?)",
+            [(document_id, r.number, r.label, r.role) for r in parsed.reference_numbers],
+        )
+        self.conn.executemany(
+            "INSERT INTO archival_refs (document_id, raw, archive, fond, opis, delo, papka, listy) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(document_id, a.raw, a.archive, a.fond, a.opis, a.delo, a.papka, a.listy) for a in parsed.archival_refs],
+        )
+        self.conn.executemany(
+            "INSERT INTO links (source_id, relation, target_number, target_date, target_hint, evidence) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(document_id, h.relation, h.number, h.date, h.hint, h.evidence) for h in parsed.link_hints],
+        )
+        self.resolve_links(document_id)
+        self.reindex(document_id)
+        if replace_id is not None:
+            self.reanchor_annotations(document_id)
+        return document_id
+
+    def _save_people(self, document_id: int, parsed: ParsedDocument) -> None:
+        for canonical, alias in parsed.learned_aliases:
+            entity_id = self._entity_id("person", canonical)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO aliases (entity_id, alias, kind) VALUES (?, ?, 'code name')",
+                (entity_id, alias),
+            )
+            self.gazetteer().add_alias(canonical, alias, alias_kind="code name")
+        for mention in parsed.mentions:
+            entity_id = self._entity_id(mention.kind, mention.name)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written) "
+                "VALUES (?, ?, ?, ?)",
+                (document_id, entity_id, mention.role, mention.as_written),
+            )
+
+    def resolve_links(self, document_id: int) -> int:
+        """Point links at the documents they name: this document's own links, and the links of
+        others waiting for a document with this one's number or date."""
+        own = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT number FROM reference_numbers WHERE document_id = ? AND role = 'own'", (document_id,)
+            )
+        ]
+        date = self._one("SELECT date_start FROM documents WHERE id = ?", (document_id,))
+        waiting = self.conn.execute(
+            f"""SELECT id, source_id, target_number, target_date, target_hint FROM links
+                WHERE target_id IS NULL AND (source_id = ?
+                   OR target_number IN ({",".join("?" * len(own))}) OR target_date = ?)""",
+            [document_id, *own, date],
+        ).fetchall()
+        resolved = 0
+        for link in waiting:
+            if link["target_number"]:
+                target = self._one(
+                    "SELECT document_id FROM reference_numbers WHERE number = ? AND role = 'own' "
+                    "AND document_id != ? ORDER BY document_id LIMIT 1",
+                    (link["target_number"], link["source_id"]),
+                )
+            else:
+                target = self._one(
+                    "SELECT id FROM documents WHERE date_start = ? AND id != ? "
+                    "ORDER BY instr(title || ' ' || coalesce(summary, ''), ?) = 0, id LIMIT 1",
+                    (link["target_date"], link["source_id"], link["target_hint"] or ""),
+                )
+            if target:
+                self.conn.execute("UPDATE links SET target_id = ? WHERE id = ?", (target, link["id"]))
+                resolved += 1
+        return resolved
+
+    def record_import(
+        self, path: str, sha256: str | None, document_id: int | None, outcome: str, report: dict[str, Any]
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO imports (path, sha256, document_id, outcome, report, at) VALUES (?, ?, ?, ?, ?, ?)",
+            (path, sha256, document_id, outcome, json.dumps(report, ensure_ascii=False), now()),
+        )
+
+    def delete_document(self, document_id: int) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+    def replace_machine_texts(self, document_id: int, texts: Sequence[Any], origin: str = "ocr") -> None:
+        """Swap a document's texts of one origin (OCR) for new ones, keeping typed texts first."""
+        self.conn.execute("DELETE FROM texts WHERE document_id = ? AND origin = ?", (document_id, origin))
+        start = int(self._one("SELECT coalesce(max(position) + 1, 0) FROM texts WHERE document_id = ?", (document_id,)))
+        self.conn.executemany(
+            "INSERT INTO texts (document_id, kind, language, body, origin, confidence, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(document_id, t.kind, t.language, t.body, t.origin, t.confidence, start + n) for n, t in enumerate(texts)],
+        )
+        self.conn.execute(
+            "UPDATE documents SET updated_at = ?, "
+            "has_transcript = EXISTS (SELECT 1 FROM texts WHERE document_id = ? AND kind = 'transcript'), "
+            "has_translation = EXISTS (SELECT 1 FROM texts WHERE document_id = ? AND kind = 'translation') "
+            "WHERE id = ?",
+            (now(), document_id, document_id, document_id),
+        )
+
+    def set_review_reasons(self, document_id: int, reasons: Sequence[str]) -> None:
+        self.conn.execute(
+            "UPDATE documents SET needs_review = ?, review_reasons = ? WHERE id = ?",
+            (int(bool(reasons)), json.dumps(list(reasons), ensure_ascii=False) if reasons else None, document_id),
+        )
+
+    def set_title_and_date(self, document_id: int, title: str | None, date: Any = None) -> None:
+        """Replace a guessed title or date (a ``DateInfo``) once better evidence arrives (OCR)."""
+        if title:
+            self.conn.execute("UPDATE documents SET title = ? WHERE id = ?", (title, document_id))
+        if date is not None and date.known:
+            self.conn.execute(
+                "UPDATE documents SET date_start = ?, date_end = ?, date_precision = ?, date_text = ? WHERE id = ?",
+                (date.start, date.end, date.precision, date.text, document_id),
+            )
