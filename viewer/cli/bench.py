@@ -1,0 +1,31 @@
+"""``archive-viewer bench``: measure the program on a synthetic archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option("--docs", default=100_000, show_default=True, help="Size of the synthetic archive.")
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the figures as JSON here.",
+)
+@click.option(
+    "--keep",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Build the archive in this folder and keep it.",
+)
+@click.option("--runs", default=7, show_default=True, help="Runs per figure (the median is reported).")
+def bench(docs: int, json_out: Path | None, keep: Path | None, runs: int) -> None:
+    """Measure the program on a deterministic synthetic archive of DOCS documents."""
+    from ..bench.run import run_bench
+
+    report = run_bench(docs, json_out, keep, runs, say=lambda line: click.echo(line, err=True))
+    click.echo(report.table())

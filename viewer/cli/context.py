@@ -1,0 +1,96 @@
+"""What every command shares: the typed context, the error policy, the id resolver and JSON output.
+
+A command receives the ``CliContext`` the group built (``@pass_cli``), opens the archive through it
+(closed when the command ends) and turns what a user typed into a document id with ``document_id``,
+so "no such document" is the same line and exit status everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from ..core.errors import ArchiveError
+
+if TYPE_CHECKING:
+    from ..core.store import Archive
+
+
+@dataclass
+class CliContext:
+    """The group's options, handed to every command through click's context object."""
+
+    db: Path
+    db_given: bool = False
+    kiosk: bool = False
+    kiosk_config: Path | None = None
+
+    def archive(self, *, readonly: bool = False, create: bool = False) -> Archive:
+        """Open the archive for the running command; it is closed when the command ends."""
+        from ..core.store import Archive
+
+        archive = Archive(self.db, readonly=readonly, create=create)
+        click.get_current_context().call_on_close(archive.close)
+        return archive
+
+    def writable_archive(self, nothing_done: str, *, create: bool = False) -> Archive:
+        """Open an archive that must be written, or refuse saying what was not done."""
+        archive = self.archive(create=create)
+        if archive.readonly:
+            raise ArchiveError(f"{archive.path}: {archive.readonly_reason}; {nothing_done}")
+        return archive
+
+
+pass_cli = click.make_pass_decorator(CliContext)
+
+
+def clear_errors(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn archive errors into one line on stderr with exit status 2."""
+
+    @wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except ArchiveError as error:
+            fail(str(error), 2)
+
+    return wrapper
+
+
+def fail(message: str, status: int = 2) -> NoReturn:
+    """One line on stderr, then exit with ``status``."""
+    click.echo(f"archive-viewer: {message}", err=True)
+    sys.exit(status)
+
+
+def document_id(archive: Archive, document: str) -> int:
+    """A document id from an id or key, or (through ``clear_errors``) one clear line and exit status 2."""
+    found = archive.resolve_id(document)
+    if found is None:
+        raise ArchiveError(f"no document “{document}” in {archive.path}")
+    return int(found)
+
+
+def echo_json(value: Any) -> None:
+    """Print ``value`` as indented JSON, keeping non-ASCII text readable."""
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def author(given: str | None) -> str:
+    """Who annotates: --author, $ARCHIVE_VIEWER_AUTHOR, else the system user name (the window's default)."""
+    from ..core.annotations import default_author
+
+    return given or os.environ.get("ARCHIVE_VIEWER_AUTHOR") or default_author()
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{count} {noun}{'s' * (count != 1)}"

@@ -1,0 +1,159 @@
+"""Bringing files in: ``import``, ``attach``, ``ocr`` and ``build-sample``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .. import paths
+from ..core.errors import ArchiveError
+from .context import CliContext, clear_errors, document_id, echo_json, fail, pass_cli, plural
+
+
+def _pdf_options(pdf: dict[str, Any]) -> None:
+    """The import command's PDF options, for the PDF and scan importers of this run."""
+    from ..core.importers.pdf import use_options
+
+    click.get_current_context().call_on_close(
+        use_options(
+            password=pdf.get("password"),
+            languages=pdf.get("ocr_languages"),
+            ocr=False if pdf.get("no_ocr") else None,
+            metadata_csv=pdf.get("metadata"),
+        )
+    )
+
+
+@click.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON report per file.")
+@click.option("--password", default=None, help="Password for encrypted PDFs.")
+@click.option("--ocr-languages", default=None, help="Tesseract languages for scans (default rus+eng).")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR scans now (they are marked; see the ocr command).")
+@click.option(
+    "--metadata",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A CSV of metadata for the PDFs (file name, title, date, ...).",
+)
+@pass_cli
+@clear_errors
+def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_json: bool, **pdf: Any) -> None:
+    """Import files and folders (recursively) into the archive."""
+    from ..core.importers.batch import Summary, collect, run_import
+    from ..core.maintenance import daily_backup
+
+    archive = cli.writable_archive("nothing was imported", create=True)
+    try:
+        daily_backup(archive)
+    except ArchiveError as error:  # a failed copy must not stop the import; say so
+        click.echo(f"archive-viewer: warning: the daily backup was not made ({error})", err=True)
+    _pdf_options(pdf)
+    summary = Summary()
+    total = len(collect(sources))
+    show_bar = not quiet and not as_json and total > 0
+    with click.progressbar(
+        length=total,
+        label="Importing",
+        file=sys.stderr,
+        show_pos=True,
+        item_show_func=lambda p: p.name[:40] if p else "",
+        hidden=not show_bar,
+    ) as bar:
+        for progress in run_import(archive, sources):
+            if progress.result is None:
+                continue
+            summary.results.append(progress.result)
+            bar.update(1, progress.current)
+    if as_json:
+        echo_json(
+            [
+                {
+                    "path": str(r.path),
+                    "outcome": r.outcome,
+                    "document_id": r.document_id,
+                    "message": r.message,
+                    "report": r.report,
+                }
+                for r in summary.results
+            ]
+        )
+    else:
+        if not quiet:
+            for result in summary.results:
+                if result.outcome != "refused":
+                    note = f"  ({result.message})" if result.message else ""
+                    click.echo(f"{result.outcome:>9}  {result.path}{note}")
+        click.echo(f"{summary.line()} — {archive.path}")
+        for result in summary.refused():
+            click.echo(f"  refused: {result.path}: {result.message}", err=True)
+    if total and summary.count("refused") == total:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("documents", nargs=-1)
+@click.option("--languages", default=None, help="Tesseract languages (default rus+eng).")
+@pass_cli
+@clear_errors
+def ocr(cli: CliContext, documents: tuple[str, ...], languages: str | None) -> None:
+    """OCR the scanned pages still waiting for it (all documents, or the DOCUMENTS named)."""
+    from ..core.importers.ocr_later import complete_ocr
+    from ..core.ocr import OcrError
+
+    archive = cli.archive()
+    ids = [document_id(archive, document) for document in documents] if documents else None
+    try:
+        steps = complete_ocr(archive, ids, languages)
+        first = next(steps)
+        with click.progressbar(length=first.total, label="OCR", file=sys.stderr, show_pos=True) as bar:
+            last = first
+            for last in steps:
+                bar.update(1)
+                if last.message:
+                    click.echo(f"  document {last.document_id}: {last.message}", err=True)
+    except OcrError as error:
+        fail(str(error))
+    click.echo(f"{plural(last.done, 'document')}, {plural(last.pages, 'page')} read")
+
+
+@click.command()
+@click.argument("document")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--password", default=None, help="Password of an encrypted PDF.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR the pages now.")
+@click.option("--ocr-languages", default=None, help="Tesseract languages (default rus+eng).")
+@pass_cli
+@clear_errors
+def attach(
+    cli: CliContext, document: str, file: Path, password: str | None, no_ocr: bool, ocr_languages: str | None
+) -> None:
+    """Attach a scan (PDF, JPEG, PNG, TIFF) to a document, after its existing pages."""
+    from ..core.importers.images import attach_scan
+
+    archive = cli.archive()
+    found = document_id(archive, document)
+    result = attach_scan(archive, found, file, password=password, ocr=not no_ocr, languages=ocr_languages)
+    if result.outcome == "refused":
+        fail(f"{file}: {result.message}", 1)
+    click.echo(f"{result.outcome}: {file} → document {found} ({result.message})")
+
+
+@click.command("build-sample")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@clear_errors
+def build_sample(out: Path, force: bool) -> None:
+    """Build the bundled sample archive from resources/samples (how archive.db is made)."""
+    from ..core.samples import build_sample_archive
+
+    if out.exists() and force:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{out}{suffix}").unlink(missing_ok=True)
+    archive = build_sample_archive(paths.resources_dir() / "samples", out)
+    click.echo(f"{archive.count()} documents in {out}")
+    archive.close()

@@ -1,0 +1,131 @@
+"""Reading commands: ``search``, ``list`` and ``show``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from .context import CliContext, clear_errors, document_id, echo_json, fail, pass_cli, plural
+
+
+def _highlight(snippet: str, color: bool) -> str:
+    """Snippet match markers (\\x02, \\x03) as terminal colour, or as brackets."""
+    if color:
+        return snippet.replace("\x02", "\x1b[1;33m").replace("\x03", "\x1b[0m")
+    return snippet.replace("\x02", "[").replace("\x03", "]")
+
+
+@click.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", default=20, show_default=True, help="How many hits to print.")
+@click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
+@pass_cli
+@clear_errors
+def search(cli: CliContext, query: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Full-text search: words, "phrases", prefix*, OR, -excluded."""
+    archive = cli.archive(readonly=False)
+    text = " ".join(query)
+    result = archive.search(text, limit=limit)
+    if as_json:
+        echo_json(
+            {
+                "query": text,
+                "total": result.total,
+                "total_exact": result.total_exact,
+                "ranked": result.ranked,
+                "hits": [
+                    {
+                        "id": h.id,
+                        "key": h.key,
+                        "date": h.date,
+                        "title": h.title,
+                        "snippet": _highlight(h.snippet, False),
+                        "score": h.score,
+                    }
+                    for h in result.hits
+                ],
+            }
+        )
+        return
+    order = "by relevance" if result.ranked else "in archive order (too many to rank)"
+    count = plural(result.total, "document") if result.total_exact else f"more than {result.total} documents"
+    click.echo(f"{count} match “{text}”, {order}")
+    color = sys.stdout.isatty()
+    for hit in result.hits:
+        click.echo(f"{hit.key:<22} {hit.date or '????-??-??'}  {hit.title}")
+        snippet = " ".join(_highlight(hit.snippet, color).split())
+        click.echo(f"    {snippet}")
+
+
+@click.command("list")
+@click.option("--limit", default=0, help="At most this many documents (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print full records as JSON.")
+@pass_cli
+@clear_errors
+def list_command(cli: CliContext, limit: int, as_json: bool) -> None:
+    """List documents by date."""
+    archive = cli.archive()
+    rows = archive.page(limit=limit or -1)
+    if as_json:
+        echo_json([archive.record(row["id"]) for row in rows])
+        return
+    for row in rows:
+        click.echo(
+            f"{row['id']:>6}  {row['key']:<22} {row['date_start'] or '????-??-??'}  "
+            f"{(row['doc_type'] or ''):<18.18}  {row['title']}"
+        )
+
+
+@click.command()
+@click.argument("document")
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+@pass_cli
+@clear_errors
+def show(cli: CliContext, document: str, as_json: bool) -> None:
+    """Print one document: its fields and texts (DOCUMENT is an id or a key such as 001)."""
+    archive = cli.archive()
+    record = archive.record(document_id(archive, document))
+    if record is None:
+        fail(f"no document “{document}” in {archive.path}")
+    if as_json:
+        echo_json(record)
+        return
+    click.echo(format_record(record))
+
+
+def format_record(record: dict[str, Any]) -> str:
+    """A document record as the plain text ``show`` prints: a title, labelled fields, then the texts."""
+    lines = [record["title"], "=" * min(len(record["title"]), 100)]
+    fields = [
+        ("Date", f"{record['date'] or 'unknown'} ({record['date_precision']}; written “{record['date_as_written']}”)"),
+        ("Sender", record["sender"]),
+        ("Recipient", record["recipient"]),
+        ("Signed", record["signatory"]),
+        ("Type", record["type"]),
+        ("Classification", record["classification"]),
+        ("Original language", record["original_language"]),
+        ("Reference numbers", ", ".join(record["reference_numbers"])),
+        ("Archival source", record["source"]),
+        ("Address", record["url"]),
+        ("Citation", record["citation"]),
+        ("Credits", record["credits"]),
+        ("Key", f"{record['key']} (id {record['id']})"),
+    ]
+    lines += [f"{name + ':':<19}{value}" for name, value in fields if value]
+    for link in record["links"]:
+        target = (
+            f"{link['key']} ({link['date']}) {link['title']}"
+            if link["document_id"]
+            else (f"{link['unresolved']} — not in this archive")
+        )
+        lines.append(f"{link['label'].capitalize() + ':':<19}{target}")
+    if record["review_reasons"]:
+        lines.append(f"{'Needs review:':<19}{'; '.join(record['review_reasons'])}")
+    if record["summary"]:
+        lines += ["", "Summary", "-------", record["summary"]]
+    for text in record["texts"]:
+        heading = f"{text['kind'].capitalize()} ({text['language']})"
+        lines += ["", heading, "-" * len(heading), text["body"]]
+    return "\n".join(lines)
