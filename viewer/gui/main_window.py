@@ -32,7 +32,8 @@ from .actions import ActionRegistry
 from .annotations import Annotating
 from .document_list import DocumentList
 from .document_model import DocumentTableModel
-from .document_panel import TABS, DocumentPanel
+from .document_panel import DocumentPanel
+from .document_parts import TABS
 from .filters import FilterBar
 from .tasks import TaskRunner, progress_dialog
 from .timeline import TimelinePane

@@ -44,7 +44,7 @@ def render(
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .app import create_app
-    from .document_panel import TABS
+    from .document_parts import TABS
     from .main_window import MainWindow
 
     if tab is not None and tab.lower() not in TABS:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.store import Archive, Filters
-from ..document_panel import LANGUAGES
+from ..document_parts import LANGUAGES
 from ..scan_view import PageRef, ScanView
 from ..tasks import TaskRunner
 from ..text_view import TextView

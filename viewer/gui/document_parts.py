@@ -1,0 +1,172 @@
+"""The parts of a document panel: the Transcript and Translation tabs (the text alone or side by side)
+and what a tab shows when its part is missing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .text_view import ParallelView, TextView
+
+TABS = ("scan", "transcript", "translation", "details")
+TAB_TITLES = {"scan": "Scan", "transcript": "Transcript", "translation": "Translation", "details": "Details"}
+LANGUAGES = {"ru": "Russian", "en": "English", "zh": "Chinese", "ko": "Korean", "de": "German", "fr": "French"}
+
+
+class MissingPart(QWidget):
+    """What a tab shows when its part is missing: a sentence and, where possible, an action."""
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"missing_{name}")
+        self.message = QLabel(self)
+        self.message.setObjectName(f"missing_{name}_message")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.button = QPushButton(self)
+        self.button.setObjectName(f"missing_{name}_action")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+    def set(self, message: str, action: str | None, tip: str = "") -> None:
+        self.message.setText(message)
+        self.button.setVisible(bool(action))
+        self.button.setText(action or "")
+        self.button.setAccessibleName(action or "")
+        self.button.setToolTip(tip or action or "")
+
+
+class TextPart(QWidget):
+    """Transcript or Translation: the text alone, or side by side with the other one.
+
+    Signals: zoom_requested(float), side_by_side_toggled(bool).
+    """
+
+    zoom_requested = Signal(float)
+    side_by_side_toggled = Signal(bool)
+
+    def __init__(self, kind: str, parent: QWidget | None = None, point_size: float = 12.0):
+        super().__init__(parent)
+        self.kind = kind
+        self.setObjectName(f"{kind}_part")
+        self.info = QLabel(self)
+        self.info.setObjectName(f"{kind}_info")
+        self.side = QCheckBox("Side by side", self)
+        self.side.setObjectName(f"{kind}_side_by_side")
+        self.side.setAccessibleName("Side by side")
+        self.side.setToolTip("Show the original and the translation next to each other (Ctrl+Shift+S)")
+        self.side.toggled.connect(self.side_by_side_toggled)
+        self.zoom_buttons = []
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 4, 8, 0)
+        bar.addWidget(self.info, 1)
+        bar.addWidget(self.side)
+        for text, tip, delta in (("A−", "Smaller text (Ctrl+−)", -1.0), ("A+", "Larger text (Ctrl++)", 1.0)):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setObjectName(f"{kind}_zoom_{'in' if delta > 0 else 'out'}")
+            button.setAccessibleName(tip.split(" (")[0])
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, d=delta: self.zoom_requested.emit(self.single.point_size + d))
+            bar.addWidget(button)
+            self.zoom_buttons.append(button)
+        self.single = TextView(self, point_size)
+        self.single.setAccessibleName(TAB_TITLES[kind])
+        self.single.setToolTip(f"The {kind}; select text and press Ctrl+C to copy")
+        self.parallel = ParallelView(self, point_size)
+        self.parallel.setAccessibleName("Original and translation side by side")
+        self.parallel.setToolTip("Original and translation, paragraph beside paragraph")
+        for view in (self.single, self.parallel):
+            view.zoom_requested.connect(self.zoom_requested)
+        self.missing = MissingPart(kind, self)
+        self.stack = QStackedWidget(self)
+        for widget in (self.missing, self.single, self.parallel):
+            self.stack.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        self.texts: dict[str, dict[str, Any]] = {}
+
+    def current_view(self) -> QTextBrowser | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, QTextBrowser) else None
+
+    def set_point_size(self, size: float) -> None:
+        self.single.set_point_size(size)
+        self.parallel.set_point_size(size)
+
+    def show_record(self, record: dict[str, Any], side_by_side: bool, terms: list[str]) -> None:
+        self.texts = {}
+        for text in record["texts"]:
+            self.texts.setdefault(text["kind"], text)
+        mine = self.texts.get(self.kind)
+        other = self.texts.get("translation" if self.kind == "transcript" else "transcript")
+        self.side.blockSignals(True)
+        self.side.setChecked(side_by_side)
+        self.side.setEnabled(bool(mine and other))
+        self.side.blockSignals(False)
+        for view in (self.single, self.parallel):
+            view.terms = terms
+        if mine is None:
+            self.info.setText("")
+            if self.kind == "transcript":
+                self.missing.set(
+                    "This document has no transcript in the original language. Its text is available as a translation."
+                    if other
+                    else "This document has no transcript.",
+                    "Show the translation" if other else None,
+                )
+            else:
+                self.missing.set(
+                    "This document has no translation."
+                    + (" The transcript holds its text in the original language." if other else ""),
+                    "Show the transcript" if other else None,
+                )
+            self.stack.setCurrentWidget(self.missing)
+            return
+        language = LANGUAGES.get(mine["language"] or "", mine["language"] or "unknown language")
+        origin = {
+            "import": "typed",
+            "pdf": "from the PDF's text",
+            "ocr": "recognised (OCR)",
+            "manual": "entered by hand",
+        }
+        self.info.setText(f"{TAB_TITLES[self.kind]} · {language} · {origin.get(mine['origin'], mine['origin'])}")
+        if side_by_side and other:
+            original, translation = (mine, other) if self.kind == "transcript" else (other, mine)
+            self.parallel.show_texts(
+                original["body"],
+                f"Original ({LANGUAGES.get(original['language'] or '', original['language'])})",
+                translation["body"],
+                f"Translation ({LANGUAGES.get(translation['language'] or '', translation['language'])})",
+            )
+            self.stack.setCurrentWidget(self.parallel)
+        else:
+            self.single.show_text(mine["body"], mine["language"])
+            self.stack.setCurrentWidget(self.single)
+
+    def highlight(self, terms: list[str]) -> None:
+        for view in (self.single, self.parallel):
+            view.highlight(terms)
