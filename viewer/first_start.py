@@ -16,14 +16,9 @@ import os
 import sqlite3
 from pathlib import Path
 
+from .core.store.copies import copy_file
+
 log = logging.getLogger(__name__)
-
-
-def _open_source(path: Path) -> sqlite3.Connection:
-    """The bundled archive, read-only; ``immutable`` where SQLite could not even make a lock file."""
-    immutable = not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
-    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
-    return sqlite3.connect(uri, uri=True)
 
 
 def copy_archive(source: Path, target: Path) -> None:
@@ -32,15 +27,7 @@ def copy_archive(source: Path, target: Path) -> None:
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     try:
-        src = _open_source(source)
-        try:
-            dst = sqlite3.connect(partial)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        copy_file(source, partial)
         if target.exists():  # another start won the race; theirs is as good as ours
             return
         os.replace(partial, target)

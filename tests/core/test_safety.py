@@ -212,7 +212,7 @@ def test_check_verifies_stored_files(tmp_path):
             " ?, '2026-01-01')",
             ("0" * 64, b"abc"),
         )
-        report = maintenance.check(archive)
+        report = archive.check()
     assert any("scan.pdf" in problem for problem in report.problems)
 
 

@@ -1,8 +1,8 @@
 """Keeping an archive safe: backups, restores, and checks that say what is wrong and how to mend it.
 
 Backups are consistent copies taken with SQLite's backup API while the archive is in use. The
-check compares what can be derived (the full-text index, links) with the source data (documents,
-texts, stored files) and repairs only the derived part.
+check (its statements are in ``store.checks``) compares what can be derived (the full-text index,
+links) with the source data (documents, texts, stored files) and repairs only the derived part.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ import hashlib
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from .errors import ArchiveError
 from .store import Archive
+from .store.checks import CheckReport, file_integrity
 
 KEEP_BACKUPS = 7
 DAILY = timedelta(hours=24)
@@ -31,15 +30,11 @@ def backup(archive: Archive, dest: Path) -> Path:
     if dest.exists():
         raise ArchiveError(f"{dest}: already exists; choose another name")
     partial = dest.with_name(f"{dest.name}.{os.getpid()}.partial")
-    target = sqlite3.connect(partial)
     try:
-        archive.conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
+        archive.backup_into(partial)
     except sqlite3.Error as error:
-        target.close()
         partial.unlink(missing_ok=True)
         raise ArchiveError(f"{dest}: backup failed ({error})") from None
-    target.close()
     os.replace(partial, dest)
     return dest
 
@@ -96,7 +91,7 @@ def latest_backup(archive_path: Path) -> Path | None:
 def restore(backup_file: Path, target: Path) -> Path | None:
     """Put ``backup_file`` in place of ``target``; the replaced file is kept beside it."""
     with Archive(backup_file, readonly=True) as source:  # refuses a damaged or foreign backup
-        problems = check(source).problems
+        problems = source.check().problems
         if problems:
             raise ArchiveError(f"{backup_file}: the backup itself is damaged ({problems[0]})")
     kept = None
@@ -111,67 +106,6 @@ def restore(backup_file: Path, target: Path) -> Path | None:
     return kept
 
 
-@dataclass
-class CheckReport:
-    problems: list[str] = field(default_factory=list)
-    repairs: list[str] = field(default_factory=list)
-    figures: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "problems": self.problems, "repairs": self.repairs, "figures": self.figures}
-
-
-def check(archive: Archive) -> CheckReport:
-    """Run SQLite's and FTS5's integrity checks and compare derived data with its sources."""
-    report = CheckReport()
-    conn = archive.conn
-    try:
-        rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError as error:
-        report.problems.append(f"SQLite integrity check failed: {error}")
-        return report
-    if rows != ["ok"]:
-        report.problems += [f"SQLite: {row}" for row in rows[:20]]
-        report.problems.append("the file itself is damaged: restore the latest backup (archive-viewer restore)")
-        return report
-    try:
-        if not archive.readonly:  # FTS5 takes its check as a write command
-            conn.execute("INSERT INTO search(search, rank) VALUES ('integrity-check', 1)")
-    except sqlite3.DatabaseError as error:
-        report.problems.append(f"full-text index: {error} (repair: archive-viewer check --repair)")
-    missing, stale = _index_drift(archive)
-    if missing:
-        report.problems.append(f"full-text index: {missing} documents are missing (repair: check --repair)")
-    if stale:
-        report.problems.append(f"full-text index: {stale} documents are out of date (repair: check --repair)")
-    orphans = archive._one("SELECT count(*) FROM search WHERE rowid NOT IN (SELECT id FROM documents)")
-    if orphans:
-        report.problems.append(f"full-text index: {orphans} rows for deleted documents (repair: check --repair)")
-    bad_files = []
-    for file_id, sha256, name in conn.execute("SELECT id, sha256, name FROM files"):
-        data = conn.execute("SELECT data FROM files WHERE id = ?", (file_id,)).fetchone()[0]
-        if hashlib.sha256(data).hexdigest() != sha256:
-            bad_files.append(name)
-    if bad_files:
-        report.problems.append(
-            f"stored files whose bytes no longer match their sha256: {', '.join(bad_files[:10])} "
-            "(cannot be repaired here: re-attach the originals or restore a backup)"
-        )
-    report.figures = {
-        "documents": archive._one("SELECT count(*) FROM documents"),
-        "texts": archive._one("SELECT count(*) FROM texts"),
-        "files": archive._one("SELECT count(*) FROM files"),
-        "index_missing": missing,
-        "index_stale": stale,
-        "files_damaged": len(bad_files),
-    }
-    return report
-
-
 def check_file(path: Path, repair_derived: bool = False) -> CheckReport:
     """Check an archive file, also one too damaged to open as an archive (read-only, no writes)."""
     try:
@@ -179,39 +113,11 @@ def check_file(path: Path, repair_derived: bool = False) -> CheckReport:
     except ArchiveError as error:
         report = CheckReport(problems=[str(error)])
         try:
-            raw = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-            rows = [row[0] for row in raw.execute("PRAGMA integrity_check")]
-            raw.close()
+            rows = file_integrity(path)
             if rows != ["ok"]:
                 report.problems += [f"SQLite: {row}" for row in rows[:20]]
         except sqlite3.DatabaseError as sqlite_error:
             report.problems.append(f"SQLite cannot read it: {sqlite_error}")
         return report
     with archive:
-        return repair(archive) if repair_derived else check(archive)
-
-
-def _index_drift(archive: Archive) -> tuple[int, int]:
-    """(documents without an index row, documents whose index row differs from their sources)."""
-    missing = stale = 0
-    for (document_id,) in archive.conn.execute("SELECT id FROM documents").fetchall():
-        indexed = archive.indexed_columns(document_id)
-        if indexed is None:
-            missing += 1
-        elif indexed != archive.search_columns(document_id):
-            stale += 1
-    return missing, stale
-
-
-def repair(archive: Archive) -> CheckReport:
-    """Rebuild what is derived (the full-text index, links) from the source data, then check again."""
-    rebuilt = archive.rebuild_index()
-    with archive.transaction():
-        archive.conn.execute("UPDATE links SET target_id = NULL")
-        resolved = sum(
-            archive.resolve_links(document_id)
-            for (document_id,) in archive.conn.execute("SELECT id FROM documents").fetchall()
-        )
-    report = check(archive)
-    report.repairs = [f"rebuilt the full-text index of {rebuilt} documents", f"re-resolved {resolved} links"]
-    return report
+        return archive.repair() if repair_derived else archive.check()

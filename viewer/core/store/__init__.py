@@ -4,20 +4,22 @@ Widgets, the command line and the importers call methods of ``Archive``; none of
 ``Archive`` is one facade over modules by table family, each a mixin over the shared connection:
 ``connection`` (opening, transactions), ``entities``, ``index`` (full-text rows, terms),
 ``selection`` (filters to SQL), ``listing``, ``search``, ``documents`` (reading one),
-``writing`` (saving one), ``scans``, ``annotations`` and ``collections``.
+``writing`` (saving one), ``scans``, ``annotations``, ``collections``, ``checks`` (integrity and
+repair), ``copies`` (backups) and ``schema`` (the migrations).
 """
 
 from __future__ import annotations
 
+from .checks import Checks
 from .collections import Collections
 from .connection import now
+from .copies import Copies
 from .documents import Documents
 from .index import ENTITY_TOKEN, YEAR_TOKEN, YEARS_IN_QUERY, entity_token, year_tokens
 from .listing import LIST_COLUMNS, PEOPLE_IN_FACET, SORTABLE, Listing
 from .scans import Scans
 from .search import RANK_LIMIT, Search, SearchHit, SearchResult
 from .selection import FACETS, Filters
-from .writing import Writing
 
 __all__ = [
     "ENTITY_TOKEN",
@@ -38,5 +40,5 @@ __all__ = [
 ]
 
 
-class Archive(Documents, Writing, Listing, Search, Scans, Collections):
+class Archive(Documents, Checks, Listing, Search, Scans, Collections, Copies):
     """An open archive file. One per thread: sqlite3 connections belong to their thread."""

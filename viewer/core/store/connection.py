@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from ..errors import ArchiveError
 from ..gazetteer import Gazetteer
-from ..schema import NewerArchiveError, migrate
+from .schema import SCHEMA_VERSION, NewerArchiveError, migrate
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -107,8 +107,6 @@ class Connection:
 
     def _probe(self) -> None:
         """Read an existing file without writing to it: its version, its schema, its documents."""
-        from ..schema import SCHEMA_VERSION
-
         try:
             probe = _open_connection(self.path, True, immutable=not _writable(self.path))
         except sqlite3.DatabaseError as error:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from .. import folding
 from .entities import Entities
+from .schema import SEARCH_TABLE
 
 YEAR_TOKEN = "zzyear"
 YEARS_IN_QUERY = 10  # a date filter spanning more years is not selective enough to help the index
@@ -83,6 +84,14 @@ class Index(Entities):
         ).fetchone()
         return [value or "" for value in row] if row else None
 
+    def indexed_texts(self) -> list[tuple[str, str, str]]:
+        """(title, summary, body) of every full-text row in document order, as the index holds them
+        (the bench feeds them to a bare FTS5 table as its baseline)."""
+        return [
+            (row[0], row[1], row[2])
+            for row in self.conn.execute("SELECT title, summary, body FROM search ORDER BY rowid")
+        ]
+
     def reindex(self, document_id: int) -> None:
         """Rewrite one document's full-text row and remember its words' folded keys."""
         self.conn.execute("DELETE FROM search WHERE rowid = ?", (document_id,))
@@ -102,8 +111,6 @@ class Index(Entities):
 
     def rebuild_index(self) -> int:
         """Rebuild the whole full-text index from the stored texts (``check --repair``)."""
-        from ..schema import SEARCH_TABLE
-
         with self.transaction():
             self.conn.execute("DROP TABLE search")  # a damaged index cannot be trusted to delete
             self.conn.execute(SEARCH_TABLE)

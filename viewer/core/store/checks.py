@@ -1,0 +1,117 @@
+"""Checking an archive: SQLite's and FTS5's integrity checks, derived data compared with its
+sources, and the repair of what is derived (the full-text index, links) from the sources.
+
+Only derived data is repaired here; documents, texts and stored files are the user's and are never
+rewritten by a check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .writing import Writing
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)
+    figures: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "problems": self.problems, "repairs": self.repairs, "figures": self.figures}
+
+
+def file_integrity(path: Path) -> list[str]:
+    """SQLite's integrity check of a file too damaged to open as an archive, read-only."""
+    raw = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in raw.execute("PRAGMA integrity_check")]
+    finally:
+        raw.close()
+
+
+class Checks(Writing):
+    """The integrity checks and the repair of derived data."""
+
+    def check(self) -> CheckReport:
+        """Run SQLite's and FTS5's integrity checks and compare derived data with its sources."""
+        report = CheckReport()
+        try:
+            rows = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
+        except sqlite3.DatabaseError as error:
+            report.problems.append(f"SQLite integrity check failed: {error}")
+            return report
+        if rows != ["ok"]:
+            report.problems += [f"SQLite: {row}" for row in rows[:20]]
+            report.problems.append("the file itself is damaged: restore the latest backup (archive-viewer restore)")
+            return report
+        try:
+            if not self.readonly:  # FTS5 takes its check as a write command
+                self.conn.execute("INSERT INTO search(search, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as error:
+            report.problems.append(f"full-text index: {error} (repair: archive-viewer check --repair)")
+        missing, stale = self.index_drift()
+        if missing:
+            report.problems.append(f"full-text index: {missing} documents are missing (repair: check --repair)")
+        if stale:
+            report.problems.append(f"full-text index: {stale} documents are out of date (repair: check --repair)")
+        orphans = self._one("SELECT count(*) FROM search WHERE rowid NOT IN (SELECT id FROM documents)")
+        if orphans:
+            report.problems.append(f"full-text index: {orphans} rows for deleted documents (repair: check --repair)")
+        bad_files = self.damaged_files()
+        if bad_files:
+            report.problems.append(
+                f"stored files whose bytes no longer match their sha256: {', '.join(bad_files[:10])} "
+                "(cannot be repaired here: re-attach the originals or restore a backup)"
+            )
+        report.figures = {
+            "documents": self._one("SELECT count(*) FROM documents"),
+            "texts": self._one("SELECT count(*) FROM texts"),
+            "files": self._one("SELECT count(*) FROM files"),
+            "index_missing": missing,
+            "index_stale": stale,
+            "files_damaged": len(bad_files),
+        }
+        return report
+
+    def damaged_files(self) -> list[str]:
+        """Names of stored files whose bytes no longer match their sha256 (read one at a time)."""
+        bad = []
+        for file_id, sha256, name in self.conn.execute("SELECT id, sha256, name FROM files").fetchall():
+            data = self._one("SELECT data FROM files WHERE id = ?", (file_id,))
+            if hashlib.sha256(data).hexdigest() != sha256:
+                bad.append(name)
+        return bad
+
+    def index_drift(self) -> tuple[int, int]:
+        """(documents without an index row, documents whose index row differs from their sources)."""
+        missing = stale = 0
+        for (document_id,) in self.conn.execute("SELECT id FROM documents").fetchall():
+            indexed = self.indexed_columns(document_id)
+            if indexed is None:
+                missing += 1
+            elif indexed != self.search_columns(document_id):
+                stale += 1
+        return missing, stale
+
+    def repair(self) -> CheckReport:
+        """Rebuild what is derived (the full-text index, links) from the source data, then check again."""
+        rebuilt = self.rebuild_index()
+        with self.transaction():
+            self.conn.execute("UPDATE links SET target_id = NULL")
+            resolved = sum(
+                self.resolve_links(document_id)
+                for (document_id,) in self.conn.execute("SELECT id FROM documents").fetchall()
+            )
+        report = self.check()
+        report.repairs = [f"rebuilt the full-text index of {rebuilt} documents", f"re-resolved {resolved} links"]
+        return report
