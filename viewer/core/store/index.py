@@ -84,14 +84,6 @@ class Index(Entities):
         ).fetchone()
         return [value or "" for value in row] if row else None
 
-    def indexed_texts(self) -> list[tuple[str, str, str]]:
-        """(title, summary, body) of every full-text row in document order, as the index holds them
-        (the bench feeds them to a bare FTS5 table as its baseline)."""
-        return [
-            (row[0], row[1], row[2])
-            for row in self.conn.execute("SELECT title, summary, body FROM search ORDER BY rowid")
-        ]
-
     def reindex(self, document_id: int) -> None:
         """Rewrite one document's full-text row and remember its words' folded keys."""
         self.conn.execute("DELETE FROM search WHERE rowid = ?", (document_id,))
