@@ -27,6 +27,7 @@ METRICS = {
 }
 
 
+@pytest.mark.slow
 def test_bench_smoke(tmp_path):
     out = tmp_path / "bench.json"
     result = CliRunner().invoke(
