@@ -4,7 +4,6 @@ exit chord needs the PIN."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sqlite3
 from pathlib import Path
@@ -23,7 +22,6 @@ from viewer.gui.kiosk.window import KIOSK_ACTIONS, KioskWindow
 
 from .helpers import seed_id
 
-ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = ("open", "import", "export", "quit", "copy_citation", "find", "about")
 
 
@@ -442,9 +440,8 @@ def test_screenshots_of_the_start_and_a_document(seeded, exhibit, screenshots, t
 
 @pytest.mark.slow
 def test_attract_loop_soak(make_kiosk, exhibit, capsys):
-    spec = importlib.util.spec_from_file_location("kiosk_soak", ROOT / "benchmarks" / "kiosk_soak.py")
-    soak = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(soak)
+    from viewer.bench import kiosk_soak as soak
+
     kiosk = make_kiosk(transition_ms=300)
     kiosk.resize(1024, 640)
     start, end = soak.run_soak(kiosk, 10_000)

@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from .measure import elapsed_ms, memory_kb
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -65,21 +67,6 @@ def empty_window() -> None:
     del app
 
 
-def _ms(work) -> float:
-    started = time.perf_counter()
-    work()
-    return (time.perf_counter() - started) * 1000
-
-
-def _peak_rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def interact(db: str, runs: int) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -109,7 +96,7 @@ def interact(db: str, runs: int) -> None:
         view.viewport().repaint()
 
     for run in range(runs):
-        results["list_scroll_ms"].append(_ms(lambda r=run: jump(r % 2 == 0)))
+        results["list_scroll_ms"].append(elapsed_ms(lambda r=run: jump(r % 2 == 0)))
     languages = [value for value, _count in window.archive.facet_counts("language")] or [None]
     changes = [
         Filters(language=languages[0]),
@@ -121,22 +108,22 @@ def interact(db: str, runs: int) -> None:
     ]
     for run in range(runs):
         filters = changes[run % len(changes)]
-        results["filter_ms"].append(_ms(lambda f=filters: (window._apply_filters(f), view.viewport().repaint())))
+        results["filter_ms"].append(elapsed_ms(lambda f=filters: (window._apply_filters(f), view.viewport().repaint())))
     timeline = window.timeline
     timeline.fit_all()
     for _ in range(runs):
-        results["timeline_all_ms"].append(_ms(timeline.repaint))
+        results["timeline_all_ms"].append(elapsed_ms(timeline.repaint))
     start = day_of("1950-05-01")
     timeline.set_view(start, start + 31)
     for _ in range(runs):
-        results["timeline_month_ms"].append(_ms(timeline.repaint))
+        results["timeline_month_ms"].append(elapsed_ms(timeline.repaint))
     for query in ("comrade", "Вышинский", "treaty friendship"):
         window._apply_filters(Filters(query=query))
         view.scrollToBottom()
         view.viewport().repaint()
         QApplication.processEvents()
     window.runner.wait(5000)
-    print(json.dumps({**results, "peak_rss_mb": _peak_rss_mb()}))
+    print(json.dumps({**results, "peak_rss_mb": memory_kb("VmHWM") / 1024}))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ import os
 import platform
 import random
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from . import peers
+from .measure import remove_archive_files, samples_ms
 from .synthetic import write_files
 
 TARGETS = {
@@ -75,7 +76,7 @@ class Report:
                 "python": platform.python_version(),
                 "platform": platform.platform(),
                 "cpus": os.cpu_count(),
-                "sqlite": sqlite3.sqlite_version,
+                "sqlite": peers.sqlite_version(),
                 "version": __version__,
             },
             "metrics": self.metrics,
@@ -92,15 +93,6 @@ class Report:
                 f"{TARGETS.get(name, '')}"
             )
         return "\n".join(lines + [f"note: {note}" for note in self.notes])
-
-
-def _median_ms(work: Callable[[], object], runs: int) -> list[float]:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
 
 
 def _percentile(values: list[float], fraction: float) -> float:
@@ -127,31 +119,9 @@ def measure_import(report: Report, files: list[Path], db: Path, say: Callable[[s
                 pass
             ours.append(len(part) / (time.perf_counter() - began))
             say(f"  imported {min(start + size, len(files))}/{len(files)}")
-        rows = archive.conn.execute("SELECT title, summary, body FROM search ORDER BY rowid").fetchall()
-    raw = db.with_name("baseline.db")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{raw}{suffix}").unlink(missing_ok=True)
-    conn = sqlite3.connect(raw, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("CREATE VIRTUAL TABLE s USING fts5(title, summary, body, tokenize='unicode61 remove_diacritics 2')")
-    theirs: list[float] = []
-    for start in range(0, len(rows), size):
-        part = [tuple(row) for row in rows[start : start + size]]
-        began = time.perf_counter()
-        conn.execute("BEGIN")
-        conn.executemany("INSERT INTO s (title, summary, body) VALUES (?, ?, ?)", part)
-        conn.execute("COMMIT")
-        theirs.append(len(part) / (time.perf_counter() - began))
-    # the floor that one transaction per file sets, whatever the importer does in Python
-    sample = [tuple(row) for row in rows[: min(len(rows), 2000)]]
-    began = time.perf_counter()
-    for row in sample:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO s (title, summary, body) VALUES (?, ?, ?)", row)
-        conn.execute("COMMIT")
-    per_transaction = len(sample) / (time.perf_counter() - began) if sample else 0.0
-    conn.close()
+        texts = [archive.indexed_columns(i) for i in sorted(archive.ordered_ids())]
+    rows = [(t[0], t[1], t[2]) for t in texts if t is not None]
+    theirs, per_transaction = peers.fts5_import(db.with_name("baseline.db"), rows, size)
     report.add("import_docs_per_s", statistics.median(ours), "docs/s", statistics.median(theirs))
     if per_transaction:
         report.notes.append(
@@ -192,13 +162,8 @@ def measure_search(report: Report, db: Path, baseline_db: Path) -> None:
             archive.search(query, Filters(**dates) if dates else None)
         for query, dates, _raw in queries:
             filters = Filters(**dates) if dates else None
-            times += _median_ms(lambda q=query, f=filters: archive.search(q, f, limit=100), 1)
-    conn = sqlite3.connect(baseline_db)
-    base: list[float] = []
-    sql = "SELECT rowid, snippet(s, -1, '[', ']', '…', 24) FROM s WHERE s MATCH ? LIMIT 100"
-    for _query, _dates, raw in queries:
-        base += _median_ms(lambda r=raw: conn.execute(sql, (r,)).fetchall(), 1)
-    conn.close()
+            times += samples_ms(lambda q=query, f=filters: archive.search(q, f, limit=100), 1)
+    base = peers.fts5_search_ms(baseline_db, [raw for _query, _dates, raw in queries])
     report.add("search_p50_ms", statistics.median(times), "ms", statistics.median(base))
     report.add("search_p95_ms", _percentile(times, 0.95), "ms", _percentile(base, 0.95))
 
@@ -230,7 +195,7 @@ def measure_open(report: Report, db: Path, runs: int) -> None:
         model.data(model.index(0, 1))
         archive.close()
 
-    report.add("open_archive_s", statistics.median(_median_ms(open_and_first_page, runs)) / 1000, "s")
+    report.add("open_archive_s", statistics.median(samples_ms(open_and_first_page, runs)) / 1000, "s")
 
 
 def measure_first_window(report: Report, db: Path, runs: int) -> None:
@@ -281,14 +246,13 @@ def measure_render(report: Report, work: Path, runs: int) -> None:
     pdf = work / "scan.pdf"
     _scan_pdf(pdf)
     db = work / "render.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    remove_archive_files(db)
     with Archive(db) as archive:
         from ..core.importers.batch import import_file
 
         result = import_file(archive, pdf)
         file_id = archive.scan_pages(result.document_id)[0]["file_id"]
-    ours = _median_ms(lambda: render_page(db, file_id, 0, 150 / 72), runs)
+    ours = samples_ms(lambda: render_page(db, file_id, 0, 150 / 72), runs)
     mutool = shutil.which("mutool")
     if mutool:
         pages = ",".join(["1"] * runs)
@@ -333,8 +297,7 @@ def run_bench(
     report = Report(docs)
     with _workdir(keep) as work:
         db = work / "bench.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        remove_archive_files(db)
         say(f"writing {docs} synthetic documents to {work / 'files'}")
         files_dir = work / "files"
         shutil.rmtree(files_dir, ignore_errors=True)

@@ -1,7 +1,7 @@
 """A day of the kiosk's attract loop, compressed: 10,000 steps offscreen, with resident memory at the
 start and the end (a figure to read, not a timed assertion).
 
-    .venv/bin/python benchmarks/kiosk_soak.py [--steps 10000] [--db archive.db]
+    .venv/bin/python -m viewer.bench.kiosk_soak [--steps 10000] [--db archive.db]
 
 Without --db it builds the bundled sample archive in a temporary folder and makes it an exhibit.
 Each step is what the kiosk's timer does (show the next document, faded in), followed by the event
@@ -15,24 +15,12 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-
-def rss_kb() -> int:
-    """Resident memory of this process in kB (VmRSS; Linux), or the peak from getrusage elsewhere."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    import resource
-
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+from .measure import memory_kb
 
 
-def run_soak(window, steps: int, warmup: int = 200, report_every: int = 0) -> tuple[int, int]:
+def run_soak(window: Any, steps: int, warmup: int = 200, report_every: int = 0) -> tuple[int, int]:
     """Step the attract loop ``steps`` times after ``warmup`` steps; returns (start, end) RSS in kB."""
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
@@ -47,13 +35,13 @@ def run_soak(window, steps: int, warmup: int = 200, report_every: int = 0) -> tu
     import gc
 
     gc.collect()
-    start = rss_kb()
+    start = memory_kb()
     for number in range(1, steps + 1):
         one()
         if report_every and number % report_every == 0:
-            print(f"  step {number:>6}: {rss_kb() / 1024:7.1f} MB", flush=True)
+            print(f"  step {number:>6}: {memory_kb() / 1024:7.1f} MB", flush=True)
     gc.collect()
-    return start, rss_kb()
+    return start, memory_kb()
 
 
 def main() -> int:
@@ -64,11 +52,11 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as folder:
         os.environ.setdefault("ARCHIVE_VIEWER_HOME", folder)
-        from viewer import paths
-        from viewer.core.kiosk_config import KioskConfig
-        from viewer.core.samples import build_sample_archive
-        from viewer.gui.app import create_app
-        from viewer.gui.kiosk.window import KioskWindow
+        from .. import paths
+        from ..core.kiosk_config import KioskConfig
+        from ..core.samples import build_sample_archive
+        from ..gui.app import create_app
+        from ..gui.kiosk.window import KioskWindow
 
         db = args.db
         collection = None

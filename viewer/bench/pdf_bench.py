@@ -1,7 +1,7 @@
 """Pages per second for PDF text extraction, 150-dpi rendering and OCR, next to the same work done
 by the command-line tools (mutool, pdftotext, pdftoppm, tesseract) in the same run.
 
-    .venv/bin/python benchmarks/pdf_bench.py [--pages 30] [--ocr-pages 4] [--json OUT]
+    .venv/bin/python -m viewer.bench.pdf_bench [--pages 30] [--ocr-pages 4] [--json OUT]
 
 The test PDFs are generated (a text PDF in Russian and English, an image-only scan), so the numbers
 compare like with like on whatever machine runs it. Tools that are not installed are skipped.
@@ -16,11 +16,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from .measure import elapsed_s
 
 LINES = [
     "13 мая 1950 г. СОВЕРШЕННО СЕКРЕТНО. Москва, товарищу Филиппову.",
@@ -65,24 +63,18 @@ def make_scan_pdf(path: Path, pages: int) -> None:
     out.close()
 
 
-def timed(work: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
-
-
 def run(command: list[str], env: dict[str, str] | None = None) -> None:
     subprocess.run(command, check=True, capture_output=True, env={**os.environ, **(env or {})})
 
 
 def ours_extract(path: Path) -> None:
-    from viewer.core.importers.mupdf import ReadOptions, extract
+    from ..core.importers.mupdf import ReadOptions, extract
 
     extract(path.read_bytes(), path.name, "pdf", ReadOptions(ocr=False))
 
 
 def ours_render(path: Path, dpi: int) -> None:
-    from viewer.core.importers.mupdf import open_document, quiet, render
+    from ..core.importers.mupdf import open_document, quiet, render
 
     with quiet():
         doc = open_document(path.read_bytes(), path.name)
@@ -92,7 +84,7 @@ def ours_render(path: Path, dpi: int) -> None:
 
 
 def ours_ocr(path: Path) -> None:
-    from viewer.core.importers.mupdf import ReadOptions, extract
+    from ..core.importers.mupdf import ReadOptions, extract
 
     extracted = extract(path.read_bytes(), path.name, "pdf", ReadOptions(ocr=True))
     assert not extracted.pending_ocr(), extracted.warnings
@@ -112,7 +104,7 @@ def main() -> int:
     parser.add_argument("--ocr-pages", type=int, default=4, help="pages of the scanned PDF (0: skip OCR)")
     parser.add_argument("--json", type=Path, default=None, help="write the results here as JSON")
     args = parser.parse_args()
-    from viewer.core import ocr
+    from ..core import ocr
 
     rows: list[dict[str, object]] = []
 
@@ -132,35 +124,44 @@ def main() -> int:
         text_pdf, scan_pdf = folder / "text.pdf", folder / "scan.pdf"
         make_text_pdf(text_pdf, args.pages)
         n = args.pages
-        add("extract text", "archive-viewer (PyMuPDF)", n, timed(lambda: ours_extract(text_pdf)))
+        add("extract text", "archive-viewer (PyMuPDF)", n, elapsed_s(lambda: ours_extract(text_pdf)))
         if shutil.which("mutool"):
             add(
                 "extract text",
                 "mutool draw -F txt",
                 n,
-                timed(lambda: run(["mutool", "draw", "-q", "-F", "txt", "-o", str(folder / "t.txt"), str(text_pdf)])),
+                elapsed_s(
+                    lambda: run(["mutool", "draw", "-q", "-F", "txt", "-o", str(folder / "t.txt"), str(text_pdf)])
+                ),
             )
         if shutil.which("pdftotext"):
-            add("extract text", "pdftotext", n, timed(lambda: run(["pdftotext", str(text_pdf), str(folder / "p.txt")])))
-        add("render 150 dpi", "archive-viewer (PyMuPDF, PNG)", n, timed(lambda: ours_render(text_pdf, 150)))
+            add(
+                "extract text",
+                "pdftotext",
+                n,
+                elapsed_s(lambda: run(["pdftotext", str(text_pdf), str(folder / "p.txt")])),
+            )
+        add("render 150 dpi", "archive-viewer (PyMuPDF, PNG)", n, elapsed_s(lambda: ours_render(text_pdf, 150)))
         if shutil.which("mutool"):
             add(
                 "render 150 dpi",
                 "mutool draw -r 150 (PNG)",
                 n,
-                timed(lambda: run(["mutool", "draw", "-q", "-r", "150", "-o", str(folder / "m%d.png"), str(text_pdf)])),
+                elapsed_s(
+                    lambda: run(["mutool", "draw", "-q", "-r", "150", "-o", str(folder / "m%d.png"), str(text_pdf)])
+                ),
             )
         if shutil.which("pdftoppm"):
             add(
                 "render 150 dpi",
                 "pdftoppm -r 150 -png",
                 n,
-                timed(lambda: run(["pdftoppm", "-r", "150", "-png", str(text_pdf), str(folder / "p")])),
+                elapsed_s(lambda: run(["pdftoppm", "-r", "150", "-png", str(text_pdf), str(folder / "p")])),
             )
         if args.ocr_pages and ocr.available("rus+eng"):
             make_scan_pdf(scan_pdf, args.ocr_pages)
             k = args.ocr_pages
-            add("OCR rus+eng", "archive-viewer (300 dpi, 2 x 1 thread)", k, timed(lambda: ours_ocr(scan_pdf)))
+            add("OCR rus+eng", "archive-viewer (300 dpi, 2 x 1 thread)", k, elapsed_s(lambda: ours_ocr(scan_pdf)))
             if shutil.which("pdftoppm"):
                 for limited, label in ((True, "OMP_THREAD_LIMIT=1"), (False, "default threads")):
                     sub = folder / f"ocr-{limited}"
@@ -169,7 +170,7 @@ def main() -> int:
                         "OCR rus+eng",
                         f"pdftoppm + tesseract, 1 process, {label}",
                         k,
-                        timed(lambda sub=sub, limited=limited: tools_ocr(scan_pdf, sub, limited)),
+                        elapsed_s(lambda sub=sub, limited=limited: tools_ocr(scan_pdf, sub, limited)),
                     )
         elif args.ocr_pages:
             print("OCR skipped: tesseract with rus and eng is not installed", file=sys.stderr)
