@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from viewer.cli import main
 from viewer.core import annotations as ann
-from viewer.core.export import ExportOptions, export_pdf, export_to, paragraph_spans
+from viewer.core.exporters import ExportOptions, export_pdf, export_to, paragraph_spans
 from viewer.core.records import Text
 
 from ..pdfs import make_pdf
@@ -239,7 +239,7 @@ def test_cli_export(annotated, tmp_path):
 
 
 def test_facing_rows_pair_the_long_paragraphs():
-    from viewer.core.export import align_paragraphs
+    from viewer.core.exporters import align_paragraphs
 
     # a letterhead of six short lines against two, then the message and its translation
     left = [(0, 10), (11, 20), (21, 30), (31, 40), (41, 50), (51, 60), (61, 400), (401, 410)]

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from tests.gui.helpers import attach_scan, seed_id
 from tests.pdfs import make_pdf
 from viewer.core import annotations as core
-from viewer.core.export import ExportOptions
+from viewer.core.exporters import ExportOptions
 from viewer.gui.annotations import AUTHOR_KEY
 
 AGREE = "they agree with the proposal of the Koreans to move toward reunification"

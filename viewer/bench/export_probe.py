@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from ..core.annotations import Create, new_highlight
-from ..core.export import export_pdf
+from ..core.exporters import export_pdf
 from ..core.importers.batch import import_all
 from ..core.store import Archive
 from .synthetic import EN_WORDS, PEOPLE, RU_WORDS, _paragraphs

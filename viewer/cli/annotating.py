@@ -122,7 +122,7 @@ def export_command(
     quiet: bool,
 ) -> None:
     """Export documents with their annotations as one PDF, a section per document (a handout)."""
-    from ..core.export import PARTS, ExportOptions, export_pdf
+    from ..core.exporters import PARTS, ExportOptions, export_pdf
 
     archive = cli.archive(readonly=False)
     ids = [document_id(archive, d) for d in documents]

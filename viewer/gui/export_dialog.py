@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.annotations import COLORS
-from ..core.export import ExportOptions, export_pdf
+from ..core.exporters import ExportOptions, export_pdf
 from ..core.store import Archive
 from .annotations import author_name, swatch
 from .tasks import progress_dialog

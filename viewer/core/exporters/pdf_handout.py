@@ -1,0 +1,74 @@
+"""``export_pdf``: the annotated handout, written beside the target and renamed at the end."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .builder import Builder
+from .options import LAYOUTS, ExportOptions, ExportProgress
+from .sections import export_document
+
+if TYPE_CHECKING:
+    from ..store import Archive
+
+
+def export_pdf(
+    archive: Archive, document_ids: Sequence[int], out: str | Path, options: ExportOptions | None = None
+) -> Iterator[ExportProgress]:
+    """Write one PDF with a section per document; yields progress, the last step carries the path."""
+    options = options or ExportOptions()
+    if options.layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {options.layout!r}; choose one of {', '.join(LAYOUTS)}")
+    out = Path(out)
+    total = len(document_ids) + 1
+    builder = Builder(options)
+    titles = []
+    try:
+        for done, document_id in enumerate(document_ids):
+            row = archive.document_row(document_id)
+            title = (row["title"] or row["key"]) if row else str(document_id)
+            titles.append((title, row["key"] if row else str(document_id)))
+            yield ExportProgress(done, total, f"Setting {title[:60]}")
+            export_document(builder, archive, document_id)
+        yield ExportProgress(total - 1, total, "Writing the PDF")
+        if builder.pdf.page_count == 0:
+            raise ValueError("nothing to export: no such documents")
+        builder.write_footers()
+        builder.pdf.set_toc(builder.toc)
+        from ... import APP_NAME, __version__
+
+        title = options.title or (titles[0][0] if len(titles) == 1 else f"{len(titles)} documents")
+        builder.pdf.set_metadata(
+            {
+                "title": title,
+                "author": options.author or "",
+                "subject": "Annotated documents exported from " + APP_NAME,
+                "keywords": ", ".join(key for _, key in titles),
+                "creator": f"{APP_NAME} {__version__}",
+                "producer": f"{APP_NAME} {__version__} (PyMuPDF)",
+            }
+        )
+        builder.pdf.subset_fonts()
+        partial = out.with_name(out.name + ".part")
+        try:
+            builder.pdf.save(partial, garbage=3, deflate=True)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        builder.summary.pages = builder.pdf.page_count
+    finally:
+        builder.pdf.close()
+    os.replace(partial, out)
+    yield ExportProgress(total, total, f"{builder.summary.pages} pages, {builder.summary.annotations} annotations", out)
+
+
+def export_to(
+    archive: Archive, document_ids: Sequence[int], out: str | Path, options: ExportOptions | None = None
+) -> Path:
+    """Run an export to the end (tests, scripts)."""
+    steps = list(export_pdf(archive, document_ids, out, options))
+    assert steps[-1].path is not None
+    return steps[-1].path
