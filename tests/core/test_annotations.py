@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from viewer.cli import main
+from viewer.core import anchoring
 from viewer.core import annotations as ann
 from viewer.core.importers.batch import import_all
 from viewer.core.store import Archive
@@ -28,7 +29,7 @@ def seed(archive: Archive, prefix: str) -> int:
 def body(archive: Archive, document_id: int, part: str) -> str:
     text = archive.annotation_text(document_id, part)
     assert text is not None
-    return str(text["body"])
+    return text.body
 
 
 def test_highlight_keeps_range_quote_and_context(seeded):
@@ -127,7 +128,7 @@ def test_reimport_with_unchanged_words_keeps_annotations_on_them(editable):
     for annotation_id, quote in ((agree, AGREE), (postponed, POSTPONED)):
         moved = ann.get(archive, annotation_id)
         assert moved.status == "ok"
-        assert moved.text_id == archive.annotation_text(doc, "translation")["id"]
+        assert moved.text_id == archive.annotation_text(doc, "translation").id
         assert text[moved.start : moved.end] == quote
 
 
@@ -161,9 +162,9 @@ def test_reimport_with_changed_surroundings_keeps_the_words_but_asks_for_review(
 
 
 def test_locate_refuses_to_guess_between_equal_candidates():
-    assert ann.locate("x abc y abc z", "abc", "q ", " w", 0) == (None, False)
-    assert ann.locate("x abc y abc z", "abc", "y ", " z", 0) == (8, True)
-    assert ann.locate("x abc y", "abc", "zz", "zz", 0) == (2, False)
+    assert anchoring.locate("x abc y abc z", "abc", "q ", " w", 0) == (None, False)
+    assert anchoring.locate("x abc y abc z", "abc", "y ", " z", 0) == (8, True)
+    assert anchoring.locate("x abc y", "abc", "zz", "zz", 0) == (2, False)
 
 
 def test_scan_annotations_follow_their_page_through_replaced_pages(seeded):
@@ -183,9 +184,9 @@ def test_scan_annotations_follow_their_page_through_replaced_pages(seeded):
     with seeded.transaction():  # a re-import of the file replaces the page rows
         seeded.save_pages(doc, file_id, [{"file_page": 0}, {"file_page": 1}])
     listed = {a.id: a for a in ann.list_annotations(seeded, doc)}
-    assert listed[rect.annotation.id].page_id == seeded.page_at(doc, 1)["id"]
+    assert listed[rect.annotation.id].page_id == seeded.page_at(doc, 1).id
     assert listed[rect.annotation.id].status == "needs_review"
-    assert listed[pin.annotation.id].page_id == seeded.page_at(doc, 0)["id"]
+    assert listed[pin.annotation.id].page_id == seeded.page_at(doc, 0).id
 
 
 def test_cli_annotate_and_list(seeded):

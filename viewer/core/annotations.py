@@ -2,7 +2,8 @@
 
 A highlight keeps its character range (``start``/``end`` into the text body) and, beside it, the
 quoted words with a little context before and after. Re-importing a document replaces its texts,
-so offsets alone would point at the wrong words; the quote and its context let ``reanchor`` find
+so offsets alone would point at the wrong words; the quote and its context let the store's
+``reanchor_annotations`` (with ``core.anchoring``) find
 the words again, and where the text changed the annotation is kept and marked ``needs_review``
 rather than dropped or moved onto other words.
 
@@ -16,13 +17,13 @@ stack (and a test) replays them without knowing any SQL. No Qt here.
 from __future__ import annotations
 
 import getpass
-from dataclasses import asdict, dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from .store import Archive
+from .records import DEFAULT_COLOR as DEFAULT_COLOR
+from .records import TEXT_KINDS, Annotation, Text
+from .store import Archive, now
 
-TEXT_PARTS = ("transcript", "translation", "notes")
+TEXT_PARTS = TEXT_KINDS
 PARTS = (*TEXT_PARTS, "scan")
 SHAPES = ("highlight", "rect", "pin")
 CONTEXT = 32  # characters of prefix and suffix kept to re-anchor a quote
@@ -34,7 +35,6 @@ COLORS: dict[str, tuple[float, float, float]] = {
     "pink": (1.0, 0.6, 0.78),
     "orange": (1.0, 0.7, 0.35),
 }
-DEFAULT_COLOR = "yellow"
 
 
 class AnnotationError(ValueError):
@@ -54,65 +54,6 @@ def color_hex(name: str) -> str:
     return f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
 
 
-@dataclass
-class Annotation:
-    id: int | None
-    document_id: int
-    part: str
-    shape: str
-    color: str = DEFAULT_COLOR
-    note: str | None = None
-    author: str | None = None
-    status: str = "ok"
-    text_id: int | None = None
-    page_id: int | None = None
-    start: int | None = None
-    end: int | None = None
-    quote: str | None = None
-    prefix: str | None = None
-    suffix: str | None = None
-    x0: float | None = None
-    y0: float | None = None
-    x1: float | None = None
-    y1: float | None = None
-    created_at: str = ""
-    updated_at: str = ""
-    page_position: int | None = None  # read from the page row; not stored here
-
-    @classmethod
-    def from_row(cls, row: Any) -> Annotation:
-        keys = set(row.keys())
-        return cls(**{f.name: row[f.name] for f in fields(cls) if f.name in keys})
-
-    def values(self) -> dict[str, Any]:
-        """The stored columns (everything but the id and the joined page position)."""
-        data = asdict(self)
-        data.pop("id")
-        data.pop("page_position")
-        return data
-
-    @property
-    def anchored(self) -> bool:
-        """Whether the annotation points at words or a page (a lost quote waits for review)."""
-        if self.part == "scan":
-            return self.page_id is not None
-        return self.text_id is not None and self.start is not None and self.end is not None
-
-    def label(self) -> str:
-        """What the annotations list shows: the quoted words, or the page and shape."""
-        if self.part == "scan":
-            page = (self.page_position if self.page_position is not None else self.start or 0) + 1
-            return f"Page {page}, {'rectangle' if self.shape == 'rect' else 'pinned note'}"
-        return " ".join((self.quote or "").split())
-
-    def as_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("page_position")
-        if self.part == "scan":
-            data["page"] = (self.page_position if self.page_position is not None else self.start or 0) + 1
-        return data
-
-
 # -- reading ----------------------------------------------------------------------------------
 
 
@@ -121,30 +62,23 @@ def list_annotations(archive: Archive, document_id: int) -> list[Annotation]:
     if not archive.readonly and archive.annotations_adrift(document_id):
         with archive.transaction():
             archive.reanchor_annotations(document_id)
-    return [Annotation.from_row(row) for row in archive.annotation_rows(document_id)]
+    return archive.document_annotations(document_id)
 
 
 def get(archive: Archive, annotation_id: int) -> Annotation | None:
-    row = archive.annotation_row(annotation_id)
-    return Annotation.from_row(row) if row else None
+    return archive.annotation(annotation_id)
 
 
 # -- making annotations -----------------------------------------------------------------------
 
 
-def _text(archive: Archive, document_id: int, part: str) -> Any:
+def _text(archive: Archive, document_id: int, part: str) -> Text:
     if part not in TEXT_PARTS:
         raise AnnotationError(f"cannot highlight the {part}; choose one of {', '.join(TEXT_PARTS)}")
     text = archive.annotation_text(document_id, part)
     if text is None:
         raise AnnotationError(f"the document has no {part}")
     return text
-
-
-def _stamp() -> str:
-    from .store import now
-
-    return now()
 
 
 def _color(color: str | None) -> str:
@@ -167,7 +101,7 @@ def new_highlight(
 ) -> Annotation:
     """An unsaved highlight over body[start:end], with its quote and context taken from the text."""
     text = _text(archive, document_id, part)
-    body: str = text["body"]
+    body = text.body
     # whitespace at the edges of a selection is not part of what was marked
     while start < end and body[start].isspace():
         start += 1
@@ -175,7 +109,7 @@ def new_highlight(
         end -= 1
     if not 0 <= start < end <= len(body):
         raise AnnotationError(f"no words selected in the {part} (range {start}–{end})")
-    stamp = _stamp()
+    stamp = now()
     return Annotation(
         id=None,
         document_id=document_id,
@@ -184,7 +118,7 @@ def new_highlight(
         color=_color(color),
         note=note or None,
         author=author or default_author(),
-        text_id=text["id"],
+        text_id=text.id,
         start=start,
         end=end,
         quote=body[start:end],
@@ -218,7 +152,7 @@ def highlight_quote(
     """An unsaved highlight over the given occurrence of the quoted words (the command line's way)."""
     import re
 
-    body = _text(archive, document_id, part)["body"]
+    body = _text(archive, document_id, part).body
     start = find_quote(body, quote, occurrence)
     pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
     match = pattern.match(body, start)
@@ -249,7 +183,7 @@ def new_shape(
         y0, y1 = sorted((y0, y1))
     else:
         x1, y1 = x0, y0
-    stamp = _stamp()
+    stamp = now()
     return Annotation(
         id=None,
         document_id=document_id,
@@ -258,7 +192,7 @@ def new_shape(
         color=_color(color),
         note=note or None,
         author=author or default_author(),
-        page_id=page["id"],
+        page_id=page.id,
         start=position,
         x0=x0,
         y0=y0,
@@ -344,7 +278,7 @@ class Edit(Operation):
 
     def redo(self, archive: Archive) -> None:
         with archive.transaction():
-            archive.update_annotation(self.annotation_id, self.after | {"updated_at": _stamp()})
+            archive.update_annotation(self.annotation_id, self.after | {"updated_at": now()})
 
     def undo(self, archive: Archive) -> None:
         with archive.transaction():
@@ -382,108 +316,10 @@ class History:
         return True
 
 
-# -- re-anchoring after a re-import -----------------------------------------------------------
-
-
-def _common_suffix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
-
-
-def locate(body: str, quote: str, prefix: str, suffix: str, hint: int | None) -> tuple[int | None, bool]:
-    """Where ``quote`` now is in ``body``: (offset, exact). Exact means the same words with the same
-    context around them; otherwise the offset is the one candidate left when the context decides
-    (or the only occurrence), and None when the words are gone or the choice would be a guess."""
-    if not quote:
-        return None, False
-    candidates = []
-    position = body.find(quote)
-    while position >= 0:
-        candidates.append(position)
-        position = body.find(quote, position + 1)
-    if not candidates:
-        return None, False
-    scored = []
-    for offset in candidates:
-        before = body[max(0, offset - len(prefix)) : offset]
-        after = body[offset + len(quote) : offset + len(quote) + len(suffix)]
-        score = _common_suffix(before, prefix) + _common_prefix(after, suffix)
-        exact = before == prefix and after == suffix
-        scored.append((exact, score, -abs(offset - (hint or 0)), offset))
-    scored.sort(reverse=True)
-    best = scored[0]
-    if best[0]:
-        # the same words in the same surroundings; with repeated boilerplate, the nearest to the old place
-        return best[3], True
-    if len(scored) == 1 or best[1] > scored[1][1]:
-        return best[3], False
-    return None, False
-
-
-def reanchor(archive: Archive, document_id: int) -> int:
-    """Re-attach a document's annotations to its current texts and pages (call inside a transaction).
-
-    Unchanged words keep their annotation as it was. Changed surroundings, or a replaced file under
-    a scan annotation, keep the annotation but mark it ``needs_review``; words that are gone leave it
-    unanchored (no offsets) and marked, so nothing is put on the wrong words. Returns the number
-    of annotations that now need review."""
-    review = 0
-    texts = {part: archive.annotation_text(document_id, part) for part in TEXT_PARTS}
-    for row in archive.annotation_rows(document_id):
-        annotation = Annotation.from_row(row)
-        assert annotation.id is not None
-        if annotation.part == "scan":
-            if annotation.page_id is not None or annotation.start is None:
-                continue
-            page = archive.page_at(document_id, annotation.start)
-            # the page rows were replaced: the file changed, so the spot on the page may have moved
-            archive.update_annotation(
-                annotation.id, {"page_id": page["id"] if page else None, "status": "needs_review"}
-            )
-            review += 1
-            continue
-        text = texts.get(annotation.part)
-        if text is None:
-            archive.update_annotation(
-                annotation.id, {"text_id": None, "start": None, "end": None, "status": "needs_review"}
-            )
-            review += 1
-            continue
-        body: str = text["body"]
-        if (
-            annotation.text_id == text["id"]
-            and annotation.start is not None
-            and annotation.end is not None
-            and body[annotation.start : annotation.end] == annotation.quote
-        ):
-            continue
-        offset, exact = locate(
-            body, annotation.quote or "", annotation.prefix or "", annotation.suffix or "", annotation.start
-        )
-        if offset is None:
-            values: dict[str, Any] = {"text_id": text["id"], "start": None, "end": None, "status": "needs_review"}
-        else:
-            values = {
-                "text_id": text["id"],
-                "start": offset,
-                "end": offset + len(annotation.quote or ""),
-                "status": "ok" if exact and annotation.status == "ok" else "needs_review",
-            }
-        archive.update_annotation(annotation.id, values)
-        review += values["status"] == "needs_review"
-    return review
+# -- after a re-import -------------------------------------------------------------------------
 
 
 def mark_reviewed(archive: Archive, annotation_id: int) -> None:
     """Accept an annotation flagged after a re-import as it now stands."""
     with archive.transaction():
-        archive.update_annotation(annotation_id, {"status": "ok", "updated_at": _stamp()})
+        archive.update_annotation(annotation_id, {"status": "ok", "updated_at": now()})

@@ -1,8 +1,13 @@
-"""Plain records passed between importers, the store and the presentation layers."""
+"""Plain records passed between importers, the store and the presentation layers.
+
+The store returns these instead of database rows, so a widget reads ``page.width`` and never
+knows a column name; renaming a column changes the store and this file only.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 from .dates import UNKNOWN, DateInfo
 
@@ -111,3 +116,83 @@ class ParsedDocument:
     @property
     def needs_review(self) -> bool:
         return bool(self.review_reasons)
+
+
+# -- what the store reads back ----------------------------------------------------------------
+
+DEFAULT_COLOR = "yellow"
+
+
+@dataclass
+class Annotation:
+    """A highlight in a text, or a rectangle or pinned note on a scanned page (see core.annotations)."""
+
+    id: int | None
+    document_id: int
+    part: str
+    shape: str
+    color: str = DEFAULT_COLOR
+    note: str | None = None
+    author: str | None = None
+    status: str = "ok"
+    text_id: int | None = None
+    page_id: int | None = None
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+    x0: float | None = None
+    y0: float | None = None
+    x1: float | None = None
+    y1: float | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    page_position: int | None = None  # read from the page row; not stored here
+
+    @classmethod
+    def from_row(cls, row: Any) -> Annotation:
+        keys = set(row.keys())
+        return cls(**{f.name: row[f.name] for f in fields(cls) if f.name in keys})
+
+    def values(self) -> dict[str, Any]:
+        """The stored columns (everything but the id and the joined page position)."""
+        data = asdict(self)
+        data.pop("id")
+        data.pop("page_position")
+        return data
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the annotation points at words or a page (a lost quote waits for review)."""
+        if self.part == "scan":
+            return self.page_id is not None
+        return self.text_id is not None and self.start is not None and self.end is not None
+
+    def label(self) -> str:
+        """What the annotations list shows: the quoted words, or the page and shape."""
+        if self.part == "scan":
+            page = (self.page_position if self.page_position is not None else self.start or 0) + 1
+            return f"Page {page}, {'rectangle' if self.shape == 'rect' else 'pinned note'}"
+        return " ".join((self.quote or "").split())
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("page_position")
+        if self.part == "scan":
+            data["page"] = (self.page_position if self.page_position is not None else self.start or 0) + 1
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class ScanPage:
+    """One page of a document's scan, with the stored file it comes from."""
+
+    id: int
+    file_id: int
+    file_page: int  # page index inside the file
+    position: int  # order inside the document
+    width: float | None
+    height: float | None
+    name: str  # the stored file's name
+    mime: str

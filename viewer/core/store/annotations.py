@@ -1,10 +1,12 @@
-"""Annotations as stored: highlights in texts, shapes on pages (the logic is in core.annotations)."""
+"""Annotations as stored: highlights in texts, shapes on pages, and re-anchoring them after a
+re-import replaced the texts and pages they point into (making and editing them is core.annotations)."""
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
+from ..anchoring import locate
+from ..records import TEXT_KINDS, Annotation, ScanPage, Text
 from .connection import Connection
 
 
@@ -34,20 +36,22 @@ class Annotations(Connection):
         "updated_at",
     )
 
-    def annotation_rows(self, document_id: int) -> list[sqlite3.Row]:
-        """A document's annotations: text ones in reading order, then scan ones by page."""
-        return self.conn.execute(
+    def document_annotations(self, document_id: int) -> list[Annotation]:
+        """A document's annotations as stored: text ones in reading order, then scan ones by page."""
+        rows = self.conn.execute(
             "SELECT a.*, p.position AS page_position FROM annotations a LEFT JOIN pages p ON p.id = a.page_id "
             "WHERE a.document_id = ? ORDER BY a.part = 'scan', a.part, coalesce(p.position, a.start), a.start, a.id",
             (document_id,),
-        ).fetchall()
+        )
+        return [Annotation.from_row(row) for row in rows]
 
-    def annotation_row(self, annotation_id: int) -> sqlite3.Row | None:
-        return self.conn.execute(
+    def annotation(self, annotation_id: int) -> Annotation | None:
+        row = self.conn.execute(
             "SELECT a.*, p.position AS page_position FROM annotations a LEFT JOIN pages p ON p.id = a.page_id "
             "WHERE a.id = ?",
             (annotation_id,),
         ).fetchone()
+        return Annotation.from_row(row) if row else None
 
     def insert_annotation(self, values: dict[str, Any], annotation_id: int | None = None) -> int:
         """Insert one annotation (with its old id when an undo puts it back); call inside transaction()."""
@@ -71,18 +75,27 @@ class Annotations(Connection):
     def delete_annotation(self, annotation_id: int) -> None:
         self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
 
-    def annotation_text(self, document_id: int, part: str) -> sqlite3.Row | None:
+    def annotation_text(self, document_id: int, part: str) -> Text | None:
         """The text a part's annotations point into: the first text of that kind, as the window shows."""
-        return self.conn.execute(
-            "SELECT id, body, language FROM texts WHERE document_id = ? AND kind = ? ORDER BY position LIMIT 1",
+        row = self.conn.execute(
+            "SELECT id, kind, language, body, origin, confidence, position FROM texts "
+            "WHERE document_id = ? AND kind = ? ORDER BY position LIMIT 1",
             (document_id, part),
         ).fetchone()
+        if row is None:
+            return None
+        return Text(
+            id=row[0], kind=row[1], language=row[2], body=row[3], origin=row[4], confidence=row[5], position=row[6]
+        )
 
-    def page_at(self, document_id: int, position: int) -> sqlite3.Row | None:
-        return self.conn.execute(
-            "SELECT id, position, width, height FROM pages WHERE document_id = ? AND position = ?",
+    def page_at(self, document_id: int, position: int) -> ScanPage | None:
+        """The scan's page at ``position`` (0 is the first), with the file it comes from."""
+        row = self.conn.execute(
+            "SELECT p.id, p.file_id, p.file_page, p.position, p.width, p.height, f.name, f.mime "
+            "FROM pages p JOIN files f ON f.id = p.file_id WHERE p.document_id = ? AND p.position = ?",
             (document_id, position),
         ).fetchone()
+        return ScanPage(*row) if row else None
 
     def annotation_counts(self) -> dict[int, int]:
         """Annotations per document, for listing which documents carry any."""
@@ -102,8 +115,50 @@ class Annotations(Connection):
         )
 
     def reanchor_annotations(self, document_id: int) -> int:
-        """Point a document's annotations at its current texts and pages after a re-import (see
-        core.annotations.reanchor); returns how many now need review. Call inside transaction()."""
-        from ..annotations import reanchor
+        """Re-attach a document's annotations to its current texts and pages after a re-import (call
+        inside a transaction); returns the number of annotations that now need review.
 
-        return reanchor(self, document_id)
+        Unchanged words keep their annotation as it was. Changed surroundings, or a replaced file under
+        a scan annotation, keep the annotation but mark it ``needs_review``; words that are gone leave it
+        unanchored (no offsets) and marked, so nothing is put on the wrong words."""
+        review = 0
+        texts = {part: self.annotation_text(document_id, part) for part in TEXT_KINDS}
+        for annotation in self.document_annotations(document_id):
+            assert annotation.id is not None
+            if annotation.part == "scan":
+                if annotation.page_id is not None or annotation.start is None:
+                    continue
+                page = self.page_at(document_id, annotation.start)
+                # the page rows were replaced: the file changed, so the spot on the page may have moved
+                self.update_annotation(annotation.id, {"page_id": page.id if page else None, "status": "needs_review"})
+                review += 1
+                continue
+            text = texts.get(annotation.part)
+            if text is None:
+                self.update_annotation(
+                    annotation.id, {"text_id": None, "start": None, "end": None, "status": "needs_review"}
+                )
+                review += 1
+                continue
+            if (
+                annotation.text_id == text.id
+                and annotation.start is not None
+                and annotation.end is not None
+                and text.body[annotation.start : annotation.end] == annotation.quote
+            ):
+                continue
+            offset, exact = locate(
+                text.body, annotation.quote or "", annotation.prefix or "", annotation.suffix or "", annotation.start
+            )
+            if offset is None:
+                values: dict[str, Any] = {"text_id": text.id, "start": None, "end": None, "status": "needs_review"}
+            else:
+                values = {
+                    "text_id": text.id,
+                    "start": offset,
+                    "end": offset + len(annotation.quote or ""),
+                    "status": "ok" if exact and annotation.status == "ok" else "needs_review",
+                }
+            self.update_annotation(annotation.id, values)
+            review += values["status"] == "needs_review"
+        return review

@@ -78,7 +78,7 @@ class Writing(Index, Annotations):
         documents = self.db["documents"]
         if replace_id is None:
             row["imported_at"] = stamp
-            document_id = int(documents.insert(row).last_pk)  # type: ignore[union-attr]
+            document_id = int(documents.insert(row).last_pk)  # type: ignore[union-attr, arg-type]
         else:
             document_id = replace_id
             documents.update(document_id, row)  # type: ignore[union-attr]
