@@ -17,22 +17,14 @@ from pathlib import Path
 from ..errors import ImportRefused
 from ..records import ParsedDocument
 from ..store import Archive
+from .pdf import import_pdf
 from .prepare import Prepared, prepared_in_order
+from .results import FileResult
 from .text import parse_text_file
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
-# Importers by file suffix; other parts (PDF, images) register theirs here.
-Importer = Callable[[Archive, Path, bytes, str], "FileResult"]
-
-
-@dataclass
-class FileResult:
-    path: Path
-    outcome: str  # imported, updated, unchanged, refused
-    document_id: int | None = None
-    message: str = ""
-    report: dict[str, object] = field(default_factory=dict)
+Importer = Callable[[Archive, Path, bytes, str], FileResult]
 
 
 @dataclass
@@ -78,9 +70,6 @@ def collect(paths: Iterable[str | Path], suffixes: set[str] | None = None) -> li
     return list(dict.fromkeys(found))
 
 
-EXTRA_IMPORTERS: dict[str, Importer] = {}
-
-
 def import_text(
     archive: Archive, path: Path, data: bytes, sha256: str, parsed: ParsedDocument | None = None
 ) -> FileResult:
@@ -101,9 +90,22 @@ def import_text(
     return FileResult(path, outcome, document_id, message, report)
 
 
-def is_sidecar(path: Path) -> bool:
-    """A text file beside a PDF of the same name is that PDF's metadata, not a document."""
-    return any(path.with_suffix(suffix).is_file() for suffix in (".pdf", ".PDF", ".Pdf"))
+def pdf_beside(path: Path) -> Path | None:
+    """The PDF of the same name beside a text file, if any: the text is then that PDF's metadata (a
+    sidecar), not a document of its own."""
+    return next((pdf for pdf in (path.with_suffix(s) for s in (".pdf", ".PDF", ".Pdf")) if pdf.is_file()), None)
+
+
+def import_text_or_sidecar(archive: Archive, path: Path, data: bytes, sha256: str) -> FileResult:
+    """A text file, unless it is a PDF's sidecar (read with the PDF, so nothing to do here)."""
+    pdf = pdf_beside(path)
+    if pdf is not None:
+        return FileResult(path, "unchanged", None, f"read as the metadata of {pdf.name}")
+    return import_text(archive, path, data, sha256)
+
+
+# Importers by file suffix besides plain text: PDFs, and text files that may be a PDF's sidecar.
+EXTRA_IMPORTERS: dict[str, Importer] = {".pdf": import_pdf, **dict.fromkeys(TEXT_SUFFIXES, import_text_or_sidecar)}
 
 
 def import_file(archive: Archive, path: Path, prepared: Prepared | None = None) -> FileResult:
@@ -150,7 +152,7 @@ def run_import(
     files = collect(paths)
     total = len(files)
     yield Progress(0, total, files[0] if files else None)
-    plain_text = {path for path in files if path.suffix.lower() in TEXT_SUFFIXES and not is_sidecar(path)}
+    plain_text = {path for path in files if path.suffix.lower() in TEXT_SUFFIXES and pdf_beside(path) is None}
     ahead = prepared_in_order(archive.path, files, plain_text)
     try:
         for index, (path, prepared) in enumerate(zip(files, ahead, strict=True)):
@@ -168,9 +170,3 @@ def import_all(archive: Archive, paths: Iterable[str | Path]) -> Summary:
         if progress.result:
             summary.results.append(progress.result)
     return summary
-
-
-# PDFs (and .txt sidecars beside them) go through the PDF importer.
-from .pdf import register as _register_pdf  # noqa: E402
-
-_register_pdf(EXTRA_IMPORTERS)

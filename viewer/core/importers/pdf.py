@@ -21,12 +21,12 @@ from . import sidecar
 from .derive import derive_fields
 from .mupdf import Extracted, PageData, PasswordRequired, ReadOptions, extract
 from .page import LANGUAGE_CODES, Line, split_texts
+from .results import FileResult
 
 if TYPE_CHECKING:
     from ..store import Archive
-    from .batch import FileResult
 
-__all__ = ["ImportOptions", "PasswordRequired", "import_pdf", "pdf_options", "register", "use_options"]
+__all__ = ["ImportOptions", "PasswordRequired", "import_pdf", "pdf_options", "use_options"]
 
 LOW_CONFIDENCE = 60.0
 LANGUAGE_NAMES = {code: name.capitalize() for name, code in LANGUAGE_CODES.items()}
@@ -201,13 +201,11 @@ def needs_ocr_reason(pending: int, total: int, why: str | None) -> str:
 
 
 def import_pdf(archive: Archive, path: Path, data: bytes, sha256: str) -> FileResult:
-    """The batch importer for .pdf files (see batch.EXTRA_IMPORTERS)."""
+    """The batch importer for .pdf files (batch.EXTRA_IMPORTERS dispatches to it)."""
     return import_scan_file(archive, path, data, sha256, "pdf")
 
 
 def import_scan_file(archive: Archive, path: Path, data: bytes, sha256: str, kind: str) -> FileResult:
-    from .batch import FileResult
-
     options = current_options()
     resolved = str(path.resolve())
     outcome, existing = archive.find_existing(sha256, resolved, None, path.stem)
@@ -237,22 +235,3 @@ def _sha(data: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(data).hexdigest()
-
-
-def import_text_or_sidecar(archive: Archive, path: Path, data: bytes, sha256: str) -> FileResult:
-    """A .txt beside a PDF of the same name is that PDF's metadata, not a document of its own."""
-    from .batch import FileResult, import_text, is_sidecar
-
-    if is_sidecar(path):
-        pdf = next(path.with_suffix(s) for s in (".pdf", ".PDF", ".Pdf") if path.with_suffix(s).is_file())
-        return FileResult(path, "unchanged", None, f"read as the metadata of {pdf.name}")
-    return import_text(archive, path, data, sha256)
-
-
-def register(importers: dict[str, Any]) -> None:
-    """Add the PDF importer (and the sidecar-aware text importer) to the batch's table."""
-    from .batch import TEXT_SUFFIXES
-
-    importers[".pdf"] = import_pdf
-    for suffix in TEXT_SUFFIXES:
-        importers.setdefault(suffix, import_text_or_sidecar)
