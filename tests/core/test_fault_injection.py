@@ -13,12 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from viewer.core.importers.prepare import PARALLEL_FROM
 from viewer.core.store import Archive
 
 from ..conftest import SAMPLES
 
 KILLS = 30
-FILES = 400
+# Enough files for the import to parse in worker processes, as a large import does, so kills land
+# among those too; not more, so that each kill (a random moment of a whole import) stays cheap.
+FILES = PARALLEL_FROM + 40
 
 
 def make_corpus(folder: Path) -> None:
