@@ -137,7 +137,7 @@ def test_rectangle_and_pin_on_the_scan(window, qtbot):
 
 
 def test_export_runs_on_a_worker(window, qtbot, tmp_path):
-    from viewer.gui.export_dialog import ExportDialog, start_export
+    from viewer.gui.export_dialog import ExportDialog
 
     view = open_translation(window, qtbot)
     select_words(view, AGREE)
@@ -147,7 +147,7 @@ def test_export_runs_on_a_worker(window, qtbot, tmp_path):
     assert isinstance(options, ExportOptions) and options.layout == "sequential" and options.annotations
     dialog.deleteLater()
     out = tmp_path / "window.pdf"
-    run = start_export(window, [window.current_document()], out, options)
+    run = window.exports.start([window.current_document()], out, options)
     with qtbot.waitSignal(run.finished, timeout=30000) as blocker:
         pass
     assert blocker.args == [out]

@@ -24,8 +24,8 @@ def test_attach_a_scan_to_the_open_document(qtbot, window, tmp_path):
     assert window.actions["attach_scan"].isEnabled()
     scan = tmp_path / "ignatiev-original.pdf"
     _pdf(scan, "IGNATIEV original telegram page")
-    with qtbot.waitSignal(window.scan_attached, timeout=30000) as signal:
-        window.attach(document_id, scan)
+    with qtbot.waitSignal(window.imports.scan_attached, timeout=30000) as signal:
+        window.imports.attach(document_id, scan)
     assert signal.args == [document_id]
     assert [row["file_page"] for row in window.archive.scan_pages(document_id)] == [0]
     assert window.panel.current_tab() == "scan"
@@ -36,10 +36,10 @@ def test_an_encrypted_pdf_imports_with_its_password(qtbot, window, tmp_path):
     locked = tmp_path / "locked.pdf"
     _pdf(locked, "Minutes about Kaesong", password="kaesong")
     asked: list[str] = []
-    window.password_prompt = lambda message: asked.append(message) or "kaesong"  # the person types it
+    window.imports.password_prompt = lambda message: asked.append(message) or "kaesong"  # the person types it
     results = []
-    window.import_finished.connect(results.append)
-    window.start_import([str(locked)])
+    window.imports.import_finished.connect(results.append)
+    window.imports.start_import([str(locked)])
     qtbot.waitUntil(lambda: len(results) == 2, timeout=60000)
     first, second = results
     assert (first[0], first[2]) == (0, 1)  # refused for want of a password...
@@ -52,10 +52,10 @@ def test_a_wrong_password_is_refused_and_asked_again_no_more(qtbot, window, tmp_
     locked = tmp_path / "locked.pdf"
     _pdf(locked, "Minutes about Kaesong", password="kaesong")
     answers = iter(["wrong", None])
-    window.password_prompt = lambda message: next(answers)
+    window.imports.password_prompt = lambda message: next(answers)
     results = []
-    window.import_finished.connect(results.append)
-    window.start_import([str(locked)])
+    window.imports.import_finished.connect(results.append)
+    window.imports.start_import([str(locked)])
     qtbot.waitUntil(lambda: len(results) == 2, timeout=60000)
     assert results[1][2] == 1 and "does not open it" in results[1][3][0]
     assert window.archive.search("Kaesong").total == 0

@@ -273,8 +273,8 @@ def test_import_from_the_window(qtbot, tmp_path, settings, samples):
     qtbot.addWidget(empty)
     empty.show()
     assert empty.model.rowCount() == 0
-    with qtbot.waitSignal(empty.import_finished, timeout=20000) as blocker:
-        empty.start_import([str(samples)])
+    with qtbot.waitSignal(empty.imports.import_finished, timeout=20000) as blocker:
+        empty.imports.start_import([str(samples)])
     assert blocker.args[0][0] == 5
     assert empty.model.rowCount() == 5
     assert empty.timeline.mode == "markers"

@@ -11,54 +11,27 @@ until someone sets it.
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QShortcut, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDockWidget,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from ..core import annotations as core
 from ..core.annotations import Annotation, AnnotationError, color_hex
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from ..core.store import Archive
+from .actions import ActionRegistry
+from .annotations_pane import AnnotationsPane
+from .document_panel import DocumentPanel
 
 AUTHOR_KEY = "preferences/author"
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def author_name(settings: QSettings) -> str:
     """The author written on new annotations: the preference, else the system user name."""
     value = settings.value(AUTHOR_KEY, "")
     return str(value).strip() if value and str(value).strip() else core.default_author()
-
-
-def swatch(color: str) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(color_hex(color)))
-    return QIcon(pixmap)
-
-
-def when(stamp: str) -> str:
-    """A stored UTC stamp in local time, to the minute."""
-    try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
 
 
 def _relabel(action: QAction, text: str) -> None:
@@ -75,188 +48,39 @@ class _Command(QUndoCommand):
         self.glue, self.operation = glue, operation
 
     def redo(self) -> None:
-        self.operation.redo(self.glue.window.archive)
+        self.operation.redo(self.glue.archive())
         self.glue.changed(self.operation.document_id)
 
     def undo(self) -> None:
-        self.operation.undo(self.glue.window.archive)
+        self.operation.undo(self.glue.archive())
         self.glue.changed(self.operation.document_id)
 
 
-class AnnotationsPane(QWidget):
-    """The list of the open document's annotations, with a colour for new ones, the scan tools, a
-    note editor and a delete button.
-
-    Signals: activated(int) when an annotation is clicked; note_saved(int, str); delete_requested(int);
-    tool_chosen(str) with "rect", "pin" or "" for the scan.
-    """
-
-    activated = Signal(int)
-    note_saved = Signal(int, str)
-    delete_requested = Signal(int)
-    tool_chosen = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("annotations_pane")
-        self.color = QComboBox(self)
-        self.color.setObjectName("annotation_color")
-        self.color.setAccessibleName("Highlight colour")
-        self.color.setToolTip("Colour of new highlights and shapes")
-        for name in core.COLORS:
-            self.color.addItem(swatch(name), name.capitalize(), name)
-        self.highlight_button = QToolButton(self)
-        self.highlight_button.setObjectName("annotation_highlight")
-        self.highlight_button.setAccessibleName("Highlight selection")
-        self.highlight_button.setToolTip("Highlight the selected words (Ctrl+H)")
-        self.tools: dict[str, QToolButton] = {}
-        for shape, text, tip in (
-            ("rect", "▭ Rectangle", "Draw a rectangle on the scan"),
-            ("pin", "📌 Pin", "Pin a note to a point of the scan"),
-        ):
-            button = QToolButton(self)
-            button.setText(text)
-            button.setObjectName(f"annotation_tool_{shape}")
-            button.setAccessibleName(tip)
-            button.setToolTip(tip)
-            button.setCheckable(True)
-            button.toggled.connect(lambda on, s=shape: self._tool_toggled(s, on))
-            self.tools[shape] = button
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.color, 1)
-        bar.addWidget(self.highlight_button)
-        bar.addWidget(self.tools["rect"])
-        bar.addWidget(self.tools["pin"])
-        self.list = QListWidget(self)
-        self.list.setObjectName("annotations_list")
-        self.list.setAccessibleName("Annotations")
-        self.list.setToolTip("Click an annotation to go to it; Delete removes it")
-        self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.itemClicked.connect(lambda item: self.activated.emit(item.data(ID_ROLE)))
-        self.list.currentItemChanged.connect(self._current_changed)
-        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.list)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self._delete)
-        self.note = QPlainTextEdit(self)
-        self.note.setObjectName("annotation_note")
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("Note for the selected annotation")
-        self.note.setToolTip("The note of the selected annotation; Save note keeps it")
-        self.note.setMaximumHeight(90)
-        self.save = QPushButton("Save note", self)
-        self.save.setObjectName("annotation_save_note")
-        self.save.setAccessibleName("Save note")
-        self.save.setToolTip("Keep the note of the selected annotation (undo with Ctrl+Z)")
-        self.save.clicked.connect(self._save)
-        self.delete = QPushButton("Delete", self)
-        self.delete.setObjectName("annotation_delete")
-        self.delete.setAccessibleName("Delete annotation")
-        self.delete.setToolTip("Delete the selected annotation (Delete)")
-        self.delete.clicked.connect(self._delete)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete)
-        self.empty = QLabel(
-            "Select words in the transcript or translation and press Ctrl+H, or draw on the "
-            "scan with the rectangle and pin tools.",
-            self,
-        )
-        self.empty.setObjectName("annotations_empty")
-        self.empty.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(bar)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.note)
-        layout.addLayout(buttons)
-        self.annotations: list[Annotation] = []
-        self._current_changed(None, None)
-
-    def chosen_color(self) -> str:
-        return str(self.color.currentData())
-
-    def _tool_toggled(self, shape: str, on: bool) -> None:
-        if on:
-            for other, button in self.tools.items():
-                if other != shape:
-                    button.setChecked(False)
-            self.tool_chosen.emit(shape)
-        elif not any(b.isChecked() for b in self.tools.values()):
-            self.tool_chosen.emit("")
-
-    def show_annotations(self, annotations: list[Annotation], keep: int | None = None) -> None:
-        """Rebuild the list; ``keep`` (an id) stays or becomes the current row."""
-        keep = keep if keep is not None else self.current_id()
-        self.annotations = annotations
-        self.list.blockSignals(True)
-        self.list.clear()
-        for annotation in annotations:
-            label = annotation.label()
-            if len(label) > 160:
-                label = label[:159] + "…"
-            part = "" if annotation.part == "scan" else f"{annotation.part.capitalize()}: "
-            lines = [f"{part}“{label}”" if annotation.part != "scan" else label]
-            if annotation.note:
-                lines.append(f"✎ {annotation.note}")
-            lines.append(
-                f"{annotation.author or 'unknown'} · {when(annotation.updated_at)}"
-                + (" · needs review" if annotation.status != "ok" else "")
-            )
-            item = QListWidgetItem(swatch(annotation.color), "\n".join(lines))
-            item.setData(ID_ROLE, annotation.id)
-            item.setToolTip(
-                f"{annotation.color} {annotation.shape}"
-                + (" — the text changed on re-import; check it" if annotation.status != "ok" else "")
-            )
-            self.list.addItem(item)
-            if annotation.id == keep:
-                self.list.setCurrentItem(item)
-        self.list.blockSignals(False)
-        self.empty.setVisible(not annotations)
-        self._current_changed(self.list.currentItem(), None)
-
-    def current_id(self) -> int | None:
-        item = self.list.currentItem()
-        return int(item.data(ID_ROLE)) if item is not None else None
-
-    def select(self, annotation_id: int) -> None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(ID_ROLE) == annotation_id:
-                self.list.setCurrentRow(row)
-                return
-
-    def _current_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        annotation = next((a for a in self.annotations if item is not None and a.id == item.data(ID_ROLE)), None)
-        self.note.setPlainText(annotation.note or "" if annotation else "")
-        for widget in (self.note, self.save, self.delete):
-            widget.setEnabled(annotation is not None)
-
-    def _save(self) -> None:
-        annotation_id = self.current_id()
-        if annotation_id is not None:
-            self.note_saved.emit(annotation_id, self.note.toPlainText().strip())
-
-    def _delete(self) -> None:
-        annotation_id = self.current_id()
-        if annotation_id is not None:
-            self.delete_requested.emit(annotation_id)
-
-
 class Annotating(QObject):
-    """Wires annotating into a main window: the dock with the list, the tools, undo/redo, export.
+    """Wires annotating into a main window: the dock with the list, the tools, undo/redo.
 
-    Signals: annotations_changed(int) with the document whose annotations changed.
+    ``archive`` and ``current_document`` are asked each time, so another archive opened in the
+    window is the one annotated.
+
+    Signals: annotations_changed(int) with the document whose annotations changed;
+    document_requested(int) when an undo or redo changed another document than the open one.
     """
 
     annotations_changed = Signal(int)
+    document_requested = Signal(int)
 
-    def __init__(self, window: MainWindow):
+    def __init__(
+        self,
+        window: QMainWindow,
+        panel: DocumentPanel,
+        actions: ActionRegistry,
+        settings: QSettings,
+        archive: Callable[[], Archive],
+        current_document: Callable[[], int | None],
+    ):
         super().__init__(window)
-        self.window = window
+        self.window, self.panel, self.settings = window, panel, settings
+        self.archive, self.current_document = archive, current_document
         self.stack = QUndoStack(self)
         self.stack.setObjectName("annotation_undo_stack")
         self.pane = AnnotationsPane(window)
@@ -268,7 +92,6 @@ class Annotating(QObject):
         )
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.resizeDocks([self.dock], [300], Qt.Orientation.Horizontal)  # a docked widget ignores resize()
-        actions = window.actions
         for name, slot in (("undo", self.stack.undo), ("redo", self.stack.redo), ("highlight", self.highlight)):
             action = actions.get(name)
             if action is not None:
@@ -298,21 +121,21 @@ class Annotating(QObject):
         self.pane.note_saved.connect(self.edit_note)
         self.pane.delete_requested.connect(self.delete)
         self.pane.tool_chosen.connect(self._tool)
-        window.panel.document_shown.connect(self.refresh)
-        window.panel.scan.shape_drawn.connect(self.add_shape)
+        panel.document_shown.connect(self.refresh)
+        panel.scan.shape_drawn.connect(self.add_shape)
 
     # -- showing --------------------------------------------------------------------------------
 
     def document_id(self) -> int | None:
-        return self.window.current_document()
+        return self.current_document()
 
     def refresh(self, document_id: int | None = None, keep: int | None = None) -> list[Annotation]:
         """Re-read the open document's annotations into the list, the text views and the scan."""
         current = self.document_id()
         if document_id is not None and document_id != current:
             return []
-        panel = self.window.panel
-        found = core.list_annotations(self.window.archive, current) if current is not None else []
+        panel = self.panel
+        found = core.list_annotations(self.archive(), current) if current is not None else []
         self.pane.show_annotations(found, keep)
         for part in (panel.transcript, panel.translation):
             part.single.set_annotations(
@@ -329,22 +152,22 @@ class Annotating(QObject):
         ]
         if panel.scan.pages:
             panel.scan._refresh()
-        self.pane.setEnabled(current is not None and not self.window.archive.readonly)
+        self.pane.setEnabled(current is not None and not self.archive().readonly)
         return found
 
     def changed(self, document_id: int, keep: int | None = None) -> None:
         if document_id != self.document_id():
-            self.window.open_document(document_id)  # show what an undo or redo changed
+            self.document_requested.emit(document_id)  # show what an undo or redo changed
         else:
             self.refresh(keep=keep)
         self.annotations_changed.emit(document_id)
 
     def reveal(self, annotation_id: int) -> None:
         """Go to an annotation: its tab, its words selected and in view, or its page."""
-        annotation = core.get(self.window.archive, annotation_id)
+        annotation = core.get(self.archive(), annotation_id)
         if annotation is None:
             return
-        panel = self.window.panel
+        panel = self.panel
         panel.show_tab(annotation.part if annotation.part != "notes" else "details")
         if annotation.part == "scan" and annotation.page_position is not None:
             panel.scan.show_page(annotation.page_position)
@@ -363,7 +186,7 @@ class Annotating(QObject):
 
     def highlight(self) -> Annotation | None:
         """Highlight the words selected in the transcript or translation tab."""
-        panel, document_id = self.window.panel, self.document_id()
+        panel, document_id = self.panel, self.document_id()
         tab = panel.current_tab()
         if document_id is None or tab not in ("transcript", "translation"):
             self._report("Select words in the Transcript or Translation tab to highlight them")
@@ -378,12 +201,12 @@ class Annotating(QObject):
             return None
         try:
             annotation = core.new_highlight(
-                self.window.archive,
+                self.archive(),
                 document_id,
                 tab,
                 *selected,
                 color=self.pane.chosen_color(),
-                author=author_name(self.window.settings),
+                author=author_name(self.settings),
             )
         except AnnotationError as error:
             self._report(str(error))
@@ -403,13 +226,13 @@ class Annotating(QObject):
             return None
         try:
             annotation = core.new_shape(
-                self.window.archive,
+                self.archive(),
                 document_id,
                 position,
                 shape,
                 rect,
                 color=self.pane.chosen_color(),
-                author=author_name(self.window.settings),
+                author=author_name(self.settings),
             )
         except AnnotationError as error:
             self._report(str(error))
@@ -417,22 +240,22 @@ class Annotating(QObject):
         return self._created(annotation)
 
     def edit_note(self, annotation_id: int, note: str) -> None:
-        annotation = core.get(self.window.archive, annotation_id)
+        annotation = core.get(self.archive(), annotation_id)
         if annotation is not None and (annotation.note or "") != note:
             self._push(core.Edit(annotation, note=note))
             self.pane.select(annotation_id)
 
     def delete(self, annotation_id: int) -> None:
-        annotation = core.get(self.window.archive, annotation_id)
+        annotation = core.get(self.archive(), annotation_id)
         if annotation is not None:
             self._push(core.Delete(annotation))
 
     def _tool(self, shape: str) -> None:
-        scan = self.window.panel.scan
+        scan = self.panel.scan
         scan.tool = shape or None
         scan.image.setCursor(Qt.CursorShape.CrossCursor if shape else Qt.CursorShape.ArrowCursor)
         if shape:
-            self.window.panel.show_tab("scan")
+            self.panel.show_tab("scan")
 
     def reset(self) -> None:
         """Forget the undo history (another archive was opened)."""

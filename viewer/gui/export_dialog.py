@@ -1,16 +1,15 @@
-"""File ▸ Export Annotated PDF…: choose documents, parts, annotations and layout, then export on a
-worker thread with a cancellable progress dialog (the core's export generator does the work).
+"""File ▸ Export Annotated PDF…: choose documents, parts, annotations and layout, then export on the
+task runner with a cancellable progress dialog (the core's export generator does the work).
 
-Signals are carried by ``ExportRun``; the worker opens its own archive connection.
+The worker opens its own archive connection; the window hands in what to offer.
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QMainWindow,
     QMessageBox,
     QRadioButton,
     QVBoxLayout,
@@ -28,46 +28,28 @@ from PySide6.QtWidgets import (
 from ..core.annotations import COLORS
 from ..core.exporters import ExportOptions, export_pdf
 from ..core.store import Archive
-from .annotations import author_name, swatch
-from .tasks import progress_dialog
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .annotations_pane import swatch
+from .tasks import Task, TaskRunner, progress_dialog
 
 
-class ExportRun(QObject):
-    """One export in progress.
-
-    Signals: advanced(int, int, str) with done, total and what is being set; finished(object) with
-    the written path, or None when cancelled; failed(str).
-    """
-
-    advanced = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(str)
-
-
-def export_in_worker(
-    archive_path: Path, ids: list[int], out: Path, options: ExportOptions, run: ExportRun, cancelled: threading.Event
-) -> Path | None:
-    """The export on a worker thread; stops between documents when cancelled (no file is left)."""
-    with Archive(archive_path) as archive:
-        steps = export_pdf(archive, ids, out, options)
-        for step in steps:
-            if cancelled.is_set():
-                steps.close()
-                return None
-            run.advanced.emit(step.done, step.total, step.message)
-            if step.path is not None:
-                return step.path
+def export_in_worker(archive: Archive, ids: list[int], out: Path, options: ExportOptions, task: Task) -> Path | None:
+    """The export on a worker; stops between documents when cancelled (no file is left)."""
+    steps = export_pdf(archive, ids, out, options)
+    for step in steps:
+        if task.cancelled.is_set():
+            steps.close()
+            return None
+        task.report(step.done, step.total, step.message)
+        if step.path is not None:
+            return step.path
     return None
 
 
 class ExportDialog(QDialog):
     """What to export: this document or the listed ones, which parts, which annotations, the layout."""
 
-    def __init__(self, window: MainWindow, listed: int):
-        super().__init__(window)
+    def __init__(self, parent: QWidget, listed: int):
+        super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle("Export Annotated PDF")
         self.current = QRadioButton("This document", self)
@@ -127,52 +109,48 @@ class ExportDialog(QDialog):
         )
 
 
-def choose_and_export(window: MainWindow) -> None:
-    """The File ▸ Export action: the dialog, a file name, then the export with progress."""
-    current = window.current_document()
-    listed = [int(row["id"]) for row in window.archive.page(window.filters(), limit=-1)]
-    if current is None and not listed:
-        QMessageBox.information(window, "Export", "There is no document to export.")
-        return
-    dialog = ExportDialog(window, len(listed))
-    if current is None:
-        dialog.listed.setChecked(True)
-        dialog.current.setEnabled(False)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
-    ids = listed if dialog.listed.isChecked() or current is None else [current]
-    record = window.panel.record or {}
-    suggested = Path.home() / (f"{record.get('key', 'document')}.pdf" if len(ids) == 1 else "handout.pdf")
-    path, _ = QFileDialog.getSaveFileName(window, "Export Annotated PDF", str(suggested), "PDF (*.pdf)")
-    if path:
-        start_export(window, ids, Path(path), dialog.options(author_name(window.settings)))
+class ExportCommands(QObject):
+    """File ▸ Export Annotated PDF… for a window; ``archive`` is asked each time (another archive
+    may have been opened)."""
 
+    def __init__(self, window: QMainWindow, runner: TaskRunner, archive: Callable[[], Archive]):
+        super().__init__(window)
+        self.window, self.runner, self.archive = window, runner, archive
 
-def start_export(window: MainWindow, ids: list[int], out: Path, options: ExportOptions) -> ExportRun:
-    """Export on a worker with a cancellable progress dialog; the returned run reports the end."""
-    run = ExportRun(window)
-    cancelled = threading.Event()
-    progress = progress_dialog(window, "export_progress", "Export", "Exporting…", len(ids) + 1, cancelled)
+    def choose(self, current: int | None, listed: list[int], name: str, author: str) -> None:
+        """The dialog, a file name, then the export with progress: ``current`` is the open document
+        (``name`` its key), ``listed`` the documents in the list, ``author`` the PDF's author."""
+        if current is None and not listed:
+            QMessageBox.information(self.window, "Export", "There is no document to export.")
+            return
+        dialog = ExportDialog(self.window, len(listed))
+        if current is None:
+            dialog.listed.setChecked(True)
+            dialog.current.setEnabled(False)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        ids = listed if dialog.listed.isChecked() or current is None else [current]
+        suggested = Path.home() / (f"{name}.pdf" if len(ids) == 1 else "handout.pdf")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export Annotated PDF", str(suggested), "PDF (*.pdf)")
+        if path:
+            self.start(ids, Path(path), dialog.options(author))
 
-    def advanced(done: int, total: int, message: str) -> None:
-        progress.setMaximum(total)
-        progress.setValue(done)
-        progress.setLabelText(message)
+    def start(self, ids: list[int], out: Path, options: ExportOptions) -> Task:
+        """Export on a worker with a cancellable progress dialog; the task's finished(object) has the
+        written path, or None when cancelled."""
+        archive_path = self.archive().path
 
-    def finished(path: Path | None) -> None:
-        progress.reset()
-        progress.deleteLater()
-        if path is not None:
-            window.statusBar().showMessage(f"Exported {path}", 8000)
-        run.finished.emit(path)
+        def work(task: Task) -> Path | None:
+            with Archive(archive_path) as archive:
+                return export_in_worker(archive, ids, out, options, task)
 
-    def failed(message: str) -> None:
-        progress.reset()
-        progress.deleteLater()
-        QMessageBox.critical(window, "Export failed", message.splitlines()[0])
-        run.failed.emit(message)
+        task = self.runner.start(work)
+        progress_dialog(self.window, "export_progress", "Export", "Exporting…", len(ids) + 1, task)
 
-    run.advanced.connect(advanced)
-    archive_path = window.archive.path
-    window.runner.run(lambda: export_in_worker(archive_path, ids, out, options, run, cancelled), finished, failed)
-    return run
+        def finished(path: Path | None) -> None:
+            if path is not None:
+                self.window.statusBar().showMessage(f"Exported {path}", 8000)
+
+        task.finished.connect(finished)
+        task.failed.connect(lambda message: QMessageBox.critical(self.window, "Export failed", message.splitlines()[0]))
+        return task

@@ -6,17 +6,14 @@ through the Archive.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -29,55 +26,18 @@ from ..core.errors import ArchiveError
 from ..core.store import Archive, Filters
 from . import settings as state
 from .actions import ActionRegistry
-from .annotations import Annotating
+from .annotations import Annotating, author_name
 from .document_list import DocumentList
 from .document_model import DocumentTableModel
 from .document_panel import DocumentPanel
 from .document_parts import TABS
+from .export_dialog import ExportCommands
 from .filters import FilterBar
-from .tasks import TaskRunner, progress_dialog
+from .importing import ImportCommands
+from .tasks import TaskRunner
 from .timeline import TimelinePane
 
 DEFAULT_POINT_SIZE = 12.0
-
-
-class ImportProgress(QObject):
-    """Progress of an import running on a worker thread.
-
-    Signals: advanced(int, int, str) with done, total and the current file's name.
-    """
-
-    advanced = Signal(int, int, str)
-
-
-LOCKED = ("a password is needed", "the password given does not open it")
-
-
-def import_files(
-    archive_path: Path,
-    paths: list[str],
-    progress: ImportProgress,
-    cancelled: threading.Event,
-    password: str | None = None,
-) -> tuple[int, int, int, list[str]]:
-    """Run the real importer on a worker thread with its own connection; returns the counts and
-    the refusals (each "name: reason"; the locked PDFs also by path, after a tab, for a retry)."""
-    from ..core.importers.batch import Summary, run_import
-    from ..core.importers.pdf import pdf_options
-
-    summary = Summary()
-    with Archive(archive_path) as archive, pdf_options(password=password):
-        for step in run_import(archive, paths, cancelled=cancelled.is_set):
-            progress.advanced.emit(step.done, step.total, step.current.name if step.current else "")
-            if step.result is not None:
-                summary.results.append(step.result)
-    refused = [
-        f"{r.path.name}: {r.message}" + (f"\t{r.path}" if any(lock in r.message for lock in LOCKED) else "")
-        for r in summary.refused()
-    ]
-    return (summary.count("imported") + summary.count("updated"), summary.count("unchanged"), len(refused), refused)
-
-
 WRITING_ACTIONS = ("import", "attach_scan", "highlight", "undo", "redo")
 
 
@@ -134,8 +94,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.vertical_splitter)
         self.actions.build_menus(self.menuBar())
         self.statusBar().setObjectName("status_bar")
+        self.imports = ImportCommands(self, self.runner, lambda: self.archive, self.current_document)
+        self.exports = ExportCommands(self, self.runner, lambda: self.archive)
         self._connect()
-        self.annotating = Annotating(self)  # the annotations list, tools, undo/redo
+        self.annotating = Annotating(  # the annotations list, tools, undo/redo
+            self, self.panel, self.actions, self.settings, lambda: self.archive, self.current_document
+        )
+        self.annotating.document_requested.connect(self.open_document)
         self.read_only_note = QLabel(self)
         self.read_only_note.setObjectName("read_only_note")
         self.statusBar().addPermanentWidget(self.read_only_note)
@@ -156,7 +121,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions
         a["open"].triggered.connect(self.choose_archive)
-        a["import"].triggered.connect(self.choose_import)
+        a["import"].triggered.connect(self.imports.choose_import)
         a["export"].triggered.connect(self.export)
         a["quit"].triggered.connect(self.close)
         a["copy_citation"].triggered.connect(self.copy_citation)
@@ -178,8 +143,10 @@ class MainWindow(QMainWindow):
         self.timeline.document_activated.connect(self.open_document)
         self.timeline.range_selected.connect(self.filter_bar.set_date_range)
         self.panel.document_requested.connect(self.open_document)
-        self.panel.import_requested.connect(self.choose_attach)
-        a["attach_scan"].triggered.connect(self.choose_attach)
+        self.panel.import_requested.connect(self.imports.choose_attach)
+        a["attach_scan"].triggered.connect(self.imports.choose_attach)
+        self.imports.archive_changed.connect(self.refresh)
+        self.imports.scan_attached.connect(self.show_scan)
         self.panel.zoom_changed.connect(self.set_point_size)
         self.panel.side_by_side_changed.connect(a["side_by_side"].setChecked)
         self.panel.tab_changed.connect(lambda name: state.write(self.settings, "document/tab", name))
@@ -302,109 +269,10 @@ class MainWindow(QMainWindow):
         if path:
             self.load_archive(path)
 
-    def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import Documents", str(Path.home()), "Documents (*.txt *.md *.text *.pdf);;All files (*)"
-        )
-        if paths:
-            self.start_import(paths)
-
-    def start_import(self, paths: list[str], password: str | None = None) -> None:
-        """Import on a worker thread with a cancellable progress dialog, then refresh the list;
-        encrypted PDFs are offered a password prompt and imported again."""
-        progress = ImportProgress(self)
-        cancelled = threading.Event()
-        dialog = progress_dialog(self, "import_progress", "Import", "Importing…", max(len(paths), 1), cancelled)
-
-        def advanced(done: int, total: int, name: str) -> None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(done)
-            dialog.setLabelText(f"Importing {name}… ({done} of {total})")
-
-        progress.advanced.connect(advanced)
-        path = self.archive.path
-
-        def finished(result: tuple[int, int, int, list[str]]) -> None:
-            dialog.reset()
-            dialog.deleteLater()
-            imported, unchanged, refused, reasons = result
-            self.refresh()
-            message = f"{imported} imported, {unchanged} unchanged, {refused} refused"
-            self.statusBar().showMessage(message, 8000)
-            locked = [reason.split("\t", 1)[1] for reason in reasons if "\t" in reason]
-            others = [reason for reason in reasons if "\t" not in reason]
-            if others:
-                QMessageBox.warning(self, "Some files were refused", message + "\n\n" + "\n".join(others[:20]))
-            self.import_finished.emit(result)
-            if locked:
-                self.ask_password(locked)
-
-        def failed(message: str) -> None:
-            dialog.reset()
-            QMessageBox.critical(self, "Import failed", message.splitlines()[0])
-
-        self.runner.run(lambda: import_files(path, paths, progress, cancelled, password), finished, failed)
-
-    def choose_attach(self) -> None:
-        document_id = self.current_document()
-        if document_id is None:
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Attach a scan", str(Path.home()), "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"
-        )
-        if name:
-            self.attach(document_id, Path(name))
-
-    def attach(self, document_id: int, path: Path, password: str | None = None) -> None:
-        """Attach a scan on a worker thread; an encrypted PDF brings up a password prompt."""
-        archive_path = self.archive.path
-
-        def work() -> tuple[str, str]:
-            from ..core.importers.images import attach_scan
-            from ..core.importers.mupdf import PasswordRequired
-
-            with Archive(archive_path) as archive:
-                try:
-                    result = attach_scan(archive, document_id, path, password=password, ask_password=True)
-                except PasswordRequired as locked:
-                    return "locked", locked.reason
-            return result.outcome, result.message
-
-        def done(outcome: tuple[str, str]) -> None:
-            kind, message = outcome
-            if kind == "locked":
-                password_text = self.password_prompt(f"{path.name} is {message}.")
-                if password_text:
-                    self.attach(document_id, path, password_text)
-                return
-            if kind == "refused":
-                QMessageBox.warning(self, "Scan not attached", f"{path.name}: {message}")
-                return
-            self.statusBar().showMessage(f"{path.name}: attached" + (f" ({message})" if message else ""), 8000)
-            self.refresh()
-            self.open_document(document_id)
-            self.panel.show_tab("scan")
-            self.scan_attached.emit(document_id)
-
-        self.runner.run(work, done, lambda message: QMessageBox.critical(self, "Attach failed", message))
-
-    scan_attached = Signal(int)
-
-    def ask_password(self, locked: list[str]) -> None:
-        """Ask for the password of encrypted PDFs and import them again with it."""
-        names = ", ".join(Path(p).name for p in locked[:5]) + ("…" if len(locked) > 5 else "")
-        password = self.password_prompt(f"{names} {'is' if len(locked) == 1 else 'are'} encrypted.")
-        if password:
-            self.start_import(locked, password)
-
-    def password_prompt(self, message: str) -> str | None:
-        """Ask for a password (replaceable, as tests do, by a callable with the same shape)."""
-        password, given = QInputDialog.getText(
-            self, "Password needed", f"{message}\nPassword:", QLineEdit.EchoMode.Password
-        )
-        return password if given and password else None
-
-    import_finished = Signal(object)
+    def show_scan(self, document_id: int) -> None:
+        """Open a document on its Scan tab (after a scan was attached to it)."""
+        self.open_document(document_id)
+        self.panel.show_tab("scan")
 
     def refresh(self) -> None:
         """Re-read the archive after it changed (an import)."""
@@ -416,9 +284,10 @@ class MainWindow(QMainWindow):
         self._apply_filters(self.filter_bar.filters())
 
     def export(self) -> None:
-        from .export_dialog import choose_and_export
-
-        choose_and_export(self)
+        record = self.panel.record or {}
+        listed = [int(row["id"]) for row in self.archive.page(self.filters(), limit=-1)]
+        name = record.get("key", "document")
+        self.exports.choose(self.current_document(), listed, name, author_name(self.settings))
 
     def about(self) -> None:
         stats = self.archive.stats()

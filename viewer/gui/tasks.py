@@ -1,7 +1,10 @@
-"""Long work off the GUI thread: a QThreadPool runner whose results come back as signals.
+"""Long work off the GUI thread: one task runner whose results come back as signals.
 
-Workers never touch widgets and open their own archive connection (sqlite3 connections belong to
-their thread). The pool is injected so a test or the screenshot command can wait for it.
+Reads run on a thread pool; writes to the archive run on a pool of ONE thread, so they happen one
+after another in the order they were asked for. Workers never touch widgets and open their own
+archive connection (sqlite3 connections belong to their thread). The runner is injected, so a test
+or the screenshot command can wait for it, or build it with ``synchronous=True`` to run every task
+at once on the calling thread.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ class _Relay(QObject):
             self.on_error(message)
 
 
-class _Task(QRunnable):
+class _Runnable(QRunnable):
     def __init__(self, function: Callable[[], Any], relay: _Relay):
         super().__init__()
         self.function = function
@@ -60,38 +63,130 @@ class _Task(QRunnable):
         self.relay.finished.emit(result)
 
 
-class TaskRunner(QObject):
-    """Runs callables on a thread pool and calls back on the GUI thread."""
+class _InPlace:
+    """A stand-in for a thread pool that runs each task at once on the calling thread (tests)."""
 
-    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None):
+    def start(self, runnable: QRunnable) -> None:
+        runnable.run()
+
+    def waitForDone(self, _msecs: int = -1) -> bool:  # QThreadPool's name and signature
+        return True
+
+
+class Task(QObject):
+    """One piece of long work with progress and a way to stop it, started by ``TaskRunner.start``.
+
+    The worker calls ``report`` between steps and stops when ``cancelled`` is set. The signals
+    arrive on the GUI thread, always through its event loop (even from a synchronous runner), so a
+    caller connects to them after ``start`` returns.
+
+    Signals: advanced(int, int, str) with done, total and what is being done; finished(object)
+    with the work's result; failed(str) with the error text.
+    """
+
+    advanced = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    _reported = Signal(int, int, str)
+    _ended = Signal(bool, object)
+
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.pool = pool or QThreadPool.globalInstance()
+        self.cancelled = threading.Event()
+        queued = Qt.ConnectionType.QueuedConnection
+        self._reported.connect(self._advance, queued)
+        self._ended.connect(self._end, queued)
+
+    def cancel(self) -> None:
+        """Ask the worker to stop at its next step (the Cancel button of a progress dialog)."""
+        self.cancelled.set()
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        """Progress, from the worker's thread."""
+        self._reported.emit(done, total, message)
+
+    @Slot(int, int, str)
+    def _advance(self, done: int, total: int, message: str) -> None:
+        self.advanced.emit(done, total, message)
+
+    @Slot(bool, object)
+    def _end(self, ok: bool, outcome: object) -> None:
+        if ok:
+            self.finished.emit(outcome)
+        else:
+            self.failed.emit(str(outcome))
+
+
+class TaskRunner(QObject):
+    """Runs callables on a thread pool, writes on a one-thread pool, and calls back on the GUI thread."""
+
+    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None, synchronous: bool = False):
+        super().__init__(parent)
+        self.pool: QThreadPool | _InPlace
+        self.write_pool: QThreadPool | _InPlace
+        if synchronous:
+            self.pool, self.write_pool = _InPlace(), _InPlace()
+        else:
+            self.pool = pool or QThreadPool.globalInstance()
+            self.write_pool = QThreadPool(self)
+            self.write_pool.setMaxThreadCount(1)  # writes in the order they were asked for
         self._relays: set[_Relay] = set()
 
     def run(
-        self, function: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[str], None] | None = None
+        self,
+        function: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None = None,
+        write: bool = False,
     ) -> None:
+        """Run ``function`` on a worker (the write pool when it writes to the archive); ``on_done``
+        gets its result, ``on_error`` the error text, both on the thread that called ``run``."""
         relay = _Relay(on_done, on_error, self._relays.discard)
         self._relays.add(relay)
-        self.pool.start(_Task(function, relay))
+        (self.write_pool if write else self.pool).start(_Runnable(function, relay))
+
+    def start(self, work: Callable[[Task], Any], write: bool = False) -> Task:
+        """Run ``work(task)`` on a worker and return the task: its signals report progress and the end,
+        ``task.cancel()`` asks the work to stop. Connect to the task before the event loop runs on."""
+        task = Task(self)
+        self.run(
+            lambda: work(task),
+            lambda result: task._ended.emit(True, result),
+            lambda message: task._ended.emit(False, message),
+            write=write,
+        )
+        return task
 
     def busy(self) -> bool:
         return bool(self._relays)
 
     def wait(self, msecs: int = 10000) -> bool:
-        return self.pool.waitForDone(msecs)
+        """Wait for the writes, then the reads; False if they were not all done in time."""
+        return self.write_pool.waitForDone(msecs) and self.pool.waitForDone(msecs)
 
 
-def progress_dialog(
-    parent: QWidget, name: str, title: str, label: str, maximum: int, cancelled: threading.Event
-) -> QProgressDialog:
-    """The window-modal, cancellable progress dialog of long work; Cancel sets ``cancelled``, which
-    the worker polls between steps. It shows only if the work takes more than 300 ms."""
+def progress_dialog(parent: QWidget, name: str, title: str, label: str, maximum: int, task: Task) -> QProgressDialog:
+    """The window-modal, cancellable progress dialog of a task: it follows the task's progress (the
+    label says what ``advanced`` reports), Cancel cancels the task, and it goes when the task ends.
+    It shows only if the work takes more than 300 ms."""
     dialog = QProgressDialog(label, "Cancel", 0, maximum, parent)
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
     dialog.setAccessibleName(f"{title} progress")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
-    dialog.canceled.connect(cancelled.set)
+    dialog.canceled.connect(task.cancel)
+
+    def advanced(done: int, total: int, message: str) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+        dialog.setLabelText(message)
+
+    def ended(_outcome: object) -> None:
+        dialog.reset()
+        dialog.deleteLater()
+
+    task.advanced.connect(advanced)
+    task.finished.connect(ended)
+    task.failed.connect(ended)
     return dialog

@@ -1,0 +1,204 @@
+"""The annotations list beside the document panel: the open document's annotations with a colour
+for new ones, the scan tools, a note editor and a delete button. It only shows and asks; the
+window's ``Annotating`` (annotations.py) does the work."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import annotations as core
+from ..core.annotations import Annotation, color_hex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def swatch(color: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(color_hex(color)))
+    return QIcon(pixmap)
+
+
+def when(stamp: str) -> str:
+    """A stored UTC stamp in local time, to the minute."""
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+class AnnotationsPane(QWidget):
+    """The list of the open document's annotations, with a colour for new ones, the scan tools, a
+    note editor and a delete button.
+
+    Signals: activated(int) when an annotation is clicked; note_saved(int, str); delete_requested(int);
+    tool_chosen(str) with "rect", "pin" or "" for the scan.
+    """
+
+    activated = Signal(int)
+    note_saved = Signal(int, str)
+    delete_requested = Signal(int)
+    tool_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("annotations_pane")
+        self.color = QComboBox(self)
+        self.color.setObjectName("annotation_color")
+        self.color.setAccessibleName("Highlight colour")
+        self.color.setToolTip("Colour of new highlights and shapes")
+        for name in core.COLORS:
+            self.color.addItem(swatch(name), name.capitalize(), name)
+        self.highlight_button = QToolButton(self)
+        self.highlight_button.setObjectName("annotation_highlight")
+        self.highlight_button.setAccessibleName("Highlight selection")
+        self.highlight_button.setToolTip("Highlight the selected words (Ctrl+H)")
+        self.tools: dict[str, QToolButton] = {}
+        for shape, text, tip in (
+            ("rect", "▭ Rectangle", "Draw a rectangle on the scan"),
+            ("pin", "📌 Pin", "Pin a note to a point of the scan"),
+        ):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setObjectName(f"annotation_tool_{shape}")
+            button.setAccessibleName(tip)
+            button.setToolTip(tip)
+            button.setCheckable(True)
+            button.toggled.connect(lambda on, s=shape: self._tool_toggled(s, on))
+            self.tools[shape] = button
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.color, 1)
+        bar.addWidget(self.highlight_button)
+        bar.addWidget(self.tools["rect"])
+        bar.addWidget(self.tools["pin"])
+        self.list = QListWidget(self)
+        self.list.setObjectName("annotations_list")
+        self.list.setAccessibleName("Annotations")
+        self.list.setToolTip("Click an annotation to go to it; Delete removes it")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.itemClicked.connect(lambda item: self.activated.emit(item.data(ID_ROLE)))
+        self.list.currentItemChanged.connect(self._current_changed)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.list)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self._delete)
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("annotation_note")
+        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText("Note for the selected annotation")
+        self.note.setToolTip("The note of the selected annotation; Save note keeps it")
+        self.note.setMaximumHeight(90)
+        self.save = QPushButton("Save note", self)
+        self.save.setObjectName("annotation_save_note")
+        self.save.setAccessibleName("Save note")
+        self.save.setToolTip("Keep the note of the selected annotation (undo with Ctrl+Z)")
+        self.save.clicked.connect(self._save)
+        self.delete = QPushButton("Delete", self)
+        self.delete.setObjectName("annotation_delete")
+        self.delete.setAccessibleName("Delete annotation")
+        self.delete.setToolTip("Delete the selected annotation (Delete)")
+        self.delete.clicked.connect(self._delete)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete)
+        self.empty = QLabel(
+            "Select words in the transcript or translation and press Ctrl+H, or draw on the "
+            "scan with the rectangle and pin tools.",
+            self,
+        )
+        self.empty.setObjectName("annotations_empty")
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        self.annotations: list[Annotation] = []
+        self._current_changed(None, None)
+
+    def chosen_color(self) -> str:
+        return str(self.color.currentData())
+
+    def _tool_toggled(self, shape: str, on: bool) -> None:
+        if on:
+            for other, button in self.tools.items():
+                if other != shape:
+                    button.setChecked(False)
+            self.tool_chosen.emit(shape)
+        elif not any(b.isChecked() for b in self.tools.values()):
+            self.tool_chosen.emit("")
+
+    def show_annotations(self, annotations: list[Annotation], keep: int | None = None) -> None:
+        """Rebuild the list; ``keep`` (an id) stays or becomes the current row."""
+        keep = keep if keep is not None else self.current_id()
+        self.annotations = annotations
+        self.list.blockSignals(True)
+        self.list.clear()
+        for annotation in annotations:
+            label = annotation.label()
+            if len(label) > 160:
+                label = label[:159] + "…"
+            part = "" if annotation.part == "scan" else f"{annotation.part.capitalize()}: "
+            lines = [f"{part}“{label}”" if annotation.part != "scan" else label]
+            if annotation.note:
+                lines.append(f"✎ {annotation.note}")
+            lines.append(
+                f"{annotation.author or 'unknown'} · {when(annotation.updated_at)}"
+                + (" · needs review" if annotation.status != "ok" else "")
+            )
+            item = QListWidgetItem(swatch(annotation.color), "\n".join(lines))
+            item.setData(ID_ROLE, annotation.id)
+            item.setToolTip(
+                f"{annotation.color} {annotation.shape}"
+                + (" — the text changed on re-import; check it" if annotation.status != "ok" else "")
+            )
+            self.list.addItem(item)
+            if annotation.id == keep:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self.empty.setVisible(not annotations)
+        self._current_changed(self.list.currentItem(), None)
+
+    def current_id(self) -> int | None:
+        item = self.list.currentItem()
+        return int(item.data(ID_ROLE)) if item is not None else None
+
+    def select(self, annotation_id: int) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ID_ROLE) == annotation_id:
+                self.list.setCurrentRow(row)
+                return
+
+    def _current_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        annotation = next((a for a in self.annotations if item is not None and a.id == item.data(ID_ROLE)), None)
+        self.note.setPlainText(annotation.note or "" if annotation else "")
+        for widget in (self.note, self.save, self.delete):
+            widget.setEnabled(annotation is not None)
+
+    def _save(self) -> None:
+        annotation_id = self.current_id()
+        if annotation_id is not None:
+            self.note_saved.emit(annotation_id, self.note.toPlainText().strip())
+
+    def _delete(self) -> None:
+        annotation_id = self.current_id()
+        if annotation_id is not None:
+            self.delete_requested.emit(annotation_id)

@@ -1,0 +1,186 @@
+"""Bringing files into the open archive from the window: File ▸ Import… and File ▸ Attach Scan…, with
+a password prompt for encrypted PDFs.
+
+The work runs on the task runner's write pool with its own archive connection; this module asks
+for files, shows progress, reports what was refused and offers a retry with a password.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox
+
+from ..core.store import Archive
+from .tasks import Task, TaskRunner, progress_dialog
+
+# What the PDF importer says of a file it cannot open without (the right) password.
+LOCKED = ("a password is needed", "the password given does not open it")
+
+
+class ImportOutcome(NamedTuple):
+    """What an import did; ``reasons`` holds every refusal as "name: reason"."""
+
+    imported: int
+    unchanged: int
+    refused: int
+    reasons: list[str]
+    locked: list[str]  # the encrypted PDFs among the refused, by path, to try again with a password
+    others: list[str]  # the refusals a password would not mend
+
+
+def import_files(archive: Archive, paths: list[str], task: Task, password: str | None = None) -> ImportOutcome:
+    """The real importer, on a worker with its own connection; reports each file, stops when cancelled."""
+    from ..core.importers.batch import Summary, run_import
+    from ..core.importers.pdf import pdf_options
+
+    summary = Summary()
+    with pdf_options(password=password):
+        for step in run_import(archive, paths, cancelled=task.cancelled.is_set):
+            name = step.current.name if step.current else ""
+            task.report(step.done, step.total, f"Importing {name}… ({step.done} of {step.total})")
+            if step.result is not None:
+                summary.results.append(step.result)
+    refused = summary.refused()
+    locked = [r for r in refused if any(lock in r.message for lock in LOCKED)]
+    return ImportOutcome(
+        summary.count("imported") + summary.count("updated"),
+        summary.count("unchanged"),
+        len(refused),
+        [f"{r.path.name}: {r.message}" for r in refused],
+        [str(r.path) for r in locked],
+        [f"{r.path.name}: {r.message}" for r in refused if r not in locked],
+    )
+
+
+def attach_file(archive: Archive, document_id: int, path: Path, password: str | None) -> tuple[str, str]:
+    """Attach a scan on a worker: ("locked", why) when the PDF wants a password, else the outcome
+    ("attached", "refused", …) and its message."""
+    from ..core.importers.images import attach_scan
+    from ..core.importers.mupdf import PasswordRequired
+
+    try:
+        result = attach_scan(archive, document_id, path, password=password, ask_password=True)
+    except PasswordRequired as locked:
+        return "locked", locked.reason
+    return result.outcome, result.message
+
+
+class ImportCommands(QObject):
+    """File ▸ Import… and File ▸ Attach Scan… for a window.
+
+    ``archive`` and ``current_document`` are asked each time, so another archive opened in the
+    window is the one written to. ``password_prompt`` may be replaced (tests answer for the person).
+
+    Signals: archive_changed() after files came in (the window re-reads the archive);
+    import_finished(object) with the ImportOutcome; scan_attached(int) with the document.
+    """
+
+    archive_changed = Signal()
+    import_finished = Signal(object)
+    scan_attached = Signal(int)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        runner: TaskRunner,
+        archive: Callable[[], Archive],
+        current_document: Callable[[], int | None],
+    ):
+        super().__init__(window)
+        self.window, self.runner = window, runner
+        self.archive, self.current_document = archive, current_document
+
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import Documents", str(Path.home()), "Documents (*.txt *.md *.text *.pdf);;All files (*)"
+        )
+        if paths:
+            self.start_import(paths)
+
+    def start_import(self, paths: list[str], password: str | None = None) -> Task:
+        """Import on the write pool with a cancellable progress dialog, then refresh the window;
+        encrypted PDFs are offered a password prompt and imported again."""
+        path = self.archive().path
+
+        def work(task: Task) -> ImportOutcome:
+            with Archive(path) as archive:
+                return import_files(archive, paths, task, password)
+
+        task = self.runner.start(work, write=True)
+        progress_dialog(self.window, "import_progress", "Import", "Importing…", max(len(paths), 1), task)
+
+        def finished(outcome: ImportOutcome) -> None:
+            self.archive_changed.emit()
+            message = f"{outcome.imported} imported, {outcome.unchanged} unchanged, {outcome.refused} refused"
+            self.window.statusBar().showMessage(message, 8000)
+            if outcome.others:
+                QMessageBox.warning(
+                    self.window, "Some files were refused", message + "\n\n" + "\n".join(outcome.others[:20])
+                )
+            self.import_finished.emit(outcome)
+            if outcome.locked:
+                self.ask_password(outcome.locked)
+
+        task.finished.connect(finished)
+        task.failed.connect(lambda message: QMessageBox.critical(self.window, "Import failed", message.splitlines()[0]))
+        return task
+
+    def ask_password(self, locked: list[str]) -> None:
+        """Ask for the password of encrypted PDFs and import them again with it."""
+        names = ", ".join(Path(p).name for p in locked[:5]) + ("…" if len(locked) > 5 else "")
+        password = self.password_prompt(f"{names} {'is' if len(locked) == 1 else 'are'} encrypted.")
+        if password:
+            self.start_import(locked, password)
+
+    def password_prompt(self, message: str) -> str | None:
+        """Ask for a password (replaceable, as tests do, by a callable with the same shape)."""
+        password, given = QInputDialog.getText(
+            self.window, "Password needed", f"{message}\nPassword:", QLineEdit.EchoMode.Password
+        )
+        return password if given and password else None
+
+    def choose_attach(self) -> None:
+        document_id = self.current_document()
+        if document_id is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self.window,
+            "Attach a scan",
+            str(Path.home()),
+            "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)",
+        )
+        if name:
+            self.attach(document_id, Path(name))
+
+    def attach(self, document_id: int, path: Path, password: str | None = None) -> None:
+        """Attach a scan on the write pool; an encrypted PDF brings up a password prompt."""
+        archive_path = self.archive().path
+
+        def work() -> tuple[str, str]:
+            with Archive(archive_path) as archive:
+                return attach_file(archive, document_id, path, password)
+
+        def done(outcome: tuple[str, str]) -> None:
+            kind, message = outcome
+            if kind == "locked":
+                password_text = self.password_prompt(f"{path.name} is {message}.")
+                if password_text:
+                    self.attach(document_id, path, password_text)
+                return
+            if kind == "refused":
+                QMessageBox.warning(self.window, "Scan not attached", f"{path.name}: {message}")
+                return
+            self.window.statusBar().showMessage(f"{path.name}: attached" + (f" ({message})" if message else ""), 8000)
+            self.archive_changed.emit()
+            self.scan_attached.emit(document_id)
+
+        self.runner.run(
+            work,
+            done,
+            lambda message: QMessageBox.critical(self.window, "Attach failed", message),
+            write=True,
+        )
