@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pymupdf
 import pytest
 
+from viewer.bench.pdfs import image_only_pdf as scan_pdf
 from viewer.core import ocr
 from viewer.core.importers.batch import import_file
 from viewer.core.importers.pdf import pdf_options
@@ -14,29 +13,9 @@ from viewer.core.importers.pdf import pdf_options
 needs_tesseract = pytest.mark.skipif(
     not ocr.available("rus+eng"), reason="Tesseract with rus and eng data is not installed"
 )
-MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
 RUSSIAN = ["ТЕЛЕГРАММА", "Москва, товарищу Сталину.", "Сегодня прибыл Ким Ир Сен."]
 ENGLISH = ["TELEGRAM", "Moscow, to Comrade Stalin.", "Kim Il Sung arrived today."]
-
-
-def scan_pdf(path: Path, pages: list[list[str]]) -> Path:
-    """An image-only PDF: typewriter-like lines rendered to a gray image, then placed as the page."""
-    font = pymupdf.Font(fontfile=str(MONO)) if MONO.exists() else pymupdf.Font("cjk")
-    out = pymupdf.open()
-    for lines in pages:
-        sheet = pymupdf.open()
-        page = sheet.new_page()
-        page.insert_font(fontname="F0", fontbuffer=font.buffer)
-        for number, line in enumerate(lines):
-            page.insert_text((60, 90 + 28 * number), line, fontname="F0", fontsize=14)
-        pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
-        sheet.close()
-        target = out.new_page()
-        target.insert_image(target.rect, pixmap=pix)
-    out.save(path, garbage=3, deflate=True)
-    out.close()
-    return path
 
 
 def test_tsv_parsing_keeps_lines_and_confidence():

@@ -19,48 +19,7 @@ import tempfile
 from pathlib import Path
 
 from .measure import elapsed_s
-
-LINES = [
-    "13 мая 1950 г. СОВЕРШЕННО СЕКРЕТНО. Москва, товарищу Филиппову.",
-    "Сегодня ночью Мао Цзэдун сообщил, что Ким Ир Сен прибыл в Пекин.",
-    "May 13, 1950. TOP SECRET. Moscow, to Comrade Filippov.",
-    "Tonight Mao Zedong informed us that Kim Il Sung had arrived in Beijing.",
-]
-
-
-def make_text_pdf(path: Path, pages: int) -> None:
-    import pymupdf
-
-    doc = pymupdf.open()
-    font = pymupdf.Font("cjk")
-    for number in range(pages):
-        page = doc.new_page()
-        page.insert_font(fontname="F0", fontbuffer=font.buffer)
-        for line in range(40):
-            page.insert_text((50, 60 + 18 * line), f"{number}.{line} " + LINES[line % 4], fontname="F0", fontsize=9)
-    doc.subset_fonts()
-    doc.save(path, garbage=3, deflate=True)
-    doc.close()
-
-
-def make_scan_pdf(path: Path, pages: int) -> None:
-    import pymupdf
-
-    mono = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
-    font = pymupdf.Font(fontfile=str(mono)) if mono.exists() else pymupdf.Font("cjk")
-    out = pymupdf.open()
-    for _ in range(pages):
-        sheet = pymupdf.open()
-        page = sheet.new_page()
-        page.insert_font(fontname="F0", fontbuffer=font.buffer)
-        for line in range(30):
-            page.insert_text((40, 60 + 24 * line), LINES[line % 4][:60], fontname="F0", fontsize=12)
-        pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
-        sheet.close()
-        target = out.new_page()
-        target.insert_image(target.rect, pixmap=pix)
-    out.save(path, garbage=3, deflate=True)
-    out.close()
+from .pdfs import scan_pdf, text_pdf
 
 
 def run(command: list[str], env: dict[str, str] | None = None) -> None:
@@ -119,49 +78,48 @@ def main() -> int:
             }
         )
 
+    def tools(task: str, pages: int, commands: dict[str, list[str]]) -> None:
+        """Time each command-line tool that is installed, on the same work as ours."""
+        for who, command in commands.items():
+            if shutil.which(command[0]):
+                add(task, who, pages, elapsed_s(lambda command=command: run(command)))
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        text_pdf, scan_pdf = folder / "text.pdf", folder / "scan.pdf"
-        make_text_pdf(text_pdf, args.pages)
+        text, scan = folder / "text.pdf", folder / "scan.pdf"
+        text_pdf(text, args.pages)
         n = args.pages
-        add("extract text", "archive-viewer (PyMuPDF)", n, elapsed_s(lambda: ours_extract(text_pdf)))
-        if shutil.which("mutool"):
-            add(
-                "extract text",
-                "mutool draw -F txt",
-                n,
-                elapsed_s(
-                    lambda: run(["mutool", "draw", "-q", "-F", "txt", "-o", str(folder / "t.txt"), str(text_pdf)])
-                ),
-            )
-        if shutil.which("pdftotext"):
-            add(
-                "extract text",
-                "pdftotext",
-                n,
-                elapsed_s(lambda: run(["pdftotext", str(text_pdf), str(folder / "p.txt")])),
-            )
-        add("render 150 dpi", "archive-viewer (PyMuPDF, PNG)", n, elapsed_s(lambda: ours_render(text_pdf, 150)))
-        if shutil.which("mutool"):
-            add(
-                "render 150 dpi",
-                "mutool draw -r 150 (PNG)",
-                n,
-                elapsed_s(
-                    lambda: run(["mutool", "draw", "-q", "-r", "150", "-o", str(folder / "m%d.png"), str(text_pdf)])
-                ),
-            )
-        if shutil.which("pdftoppm"):
-            add(
-                "render 150 dpi",
-                "pdftoppm -r 150 -png",
-                n,
-                elapsed_s(lambda: run(["pdftoppm", "-r", "150", "-png", str(text_pdf), str(folder / "p")])),
-            )
+        add("extract text", "archive-viewer (PyMuPDF)", n, elapsed_s(lambda: ours_extract(text)))
+        tools(
+            "extract text",
+            n,
+            {
+                "mutool draw -F txt": ["mutool", "draw", "-q", "-F", "txt", "-o", str(folder / "t.txt"), str(text)],
+                "pdftotext": ["pdftotext", str(text), str(folder / "p.txt")],
+            },
+        )
+        add("render 150 dpi", "archive-viewer (PyMuPDF, PNG)", n, elapsed_s(lambda: ours_render(text, 150)))
+        tools(
+            "render 150 dpi",
+            n,
+            {
+                "mutool draw -r 150 (PNG)": [
+                    "mutool",
+                    "draw",
+                    "-q",
+                    "-r",
+                    "150",
+                    "-o",
+                    str(folder / "m%d.png"),
+                    str(text),
+                ],
+                "pdftoppm -r 150 -png": ["pdftoppm", "-r", "150", "-png", str(text), str(folder / "p")],
+            },
+        )
         if args.ocr_pages and ocr.available("rus+eng"):
-            make_scan_pdf(scan_pdf, args.ocr_pages)
+            scan_pdf(scan, args.ocr_pages)
             k = args.ocr_pages
-            add("OCR rus+eng", "archive-viewer (300 dpi, 2 x 1 thread)", k, elapsed_s(lambda: ours_ocr(scan_pdf)))
+            add("OCR rus+eng", "archive-viewer (300 dpi, 2 x 1 thread)", k, elapsed_s(lambda: ours_ocr(scan)))
             if shutil.which("pdftoppm"):
                 for limited, label in ((True, "OMP_THREAD_LIMIT=1"), (False, "default threads")):
                     sub = folder / f"ocr-{limited}"
@@ -170,7 +128,7 @@ def main() -> int:
                         "OCR rus+eng",
                         f"pdftoppm + tesseract, 1 process, {label}",
                         k,
-                        elapsed_s(lambda sub=sub, limited=limited: tools_ocr(scan_pdf, sub, limited)),
+                        elapsed_s(lambda sub=sub, limited=limited: tools_ocr(scan, sub, limited)),
                     )
         elif args.ocr_pages:
             print("OCR skipped: tesseract with rus and eng is not installed", file=sys.stderr)

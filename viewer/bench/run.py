@@ -26,6 +26,7 @@ from typing import Any
 from .. import __version__
 from . import peers
 from .measure import remove_archive_files, samples_ms
+from .pdfs import telegram_pdf
 from .synthetic import write_files
 
 TARGETS = {
@@ -220,31 +221,12 @@ def measure_interaction(report: Report, db: Path, runs: int) -> None:
 # -- scans and export ------------------------------------------------------------------------------
 
 
-def _scan_pdf(path: Path, pages: int = 4) -> None:
-    import pymupdf
-
-    doc = pymupdf.open()
-    for number in range(pages):
-        page = doc.new_page()
-        page.insert_text((72, 90), f"CIPHERED TELEGRAM No. {8600 + number}", fontsize=18, fontname="cour")
-        for line in range(40):
-            page.insert_text(
-                (72, 130 + line * 16),
-                "Inform Mao Zedong that Cde. Filippov and his friends consider the opinion correct.",
-                fontsize=10,
-                fontname="cour",
-            )
-        page.draw_rect(pymupdf.Rect(60, 60, 540, 780), color=(0.2, 0.2, 0.2))
-    doc.save(path)
-    doc.close()
-
-
 def measure_render(report: Report, work: Path, runs: int) -> None:
     from ..core.store import Archive
     from ..gui.scan_view import render_page
 
     pdf = work / "scan.pdf"
-    _scan_pdf(pdf)
+    telegram_pdf(pdf)
     db = work / "render.db"
     remove_archive_files(db)
     with Archive(db) as archive:

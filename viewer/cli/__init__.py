@@ -13,17 +13,11 @@ import click
 
 from .. import __version__, paths
 from . import annotating, bench, curating, importing, reading, safety, window
-from .context import CliContext
+from .context import CliContext, file_option
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Archive file to use (default: the bundled archive.db, or $ARCHIVE_VIEWER_DB).",
-)
+@file_option("--db", "db", "Archive file to use (default: the bundled archive.db, or $ARCHIVE_VIEWER_DB).")
 @click.option("--kiosk", is_flag=True, help="Open the read-only, full-screen kiosk instead of the window.")
 @window.kiosk_config_option()
 @click.version_option(__version__, "--version", prog_name="archive-viewer")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .context import CliContext, author, clear_errors, document_id, echo_json, fail, pass_cli, plural
+from .context import CliContext, author, document_id, echo_json, fail, file_option, json_option, plural, with_cli
 
 
 @click.command()
@@ -28,9 +28,8 @@ from .context import CliContext, author, clear_errors, document_id, echo_json, f
 @click.option(
     "--author", "author_name", default=None, help="Author (default: $ARCHIVE_VIEWER_AUTHOR or the user name)."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the new annotation as JSON.")
-@pass_cli
-@clear_errors
+@json_option("the new annotation")
+@with_cli
 def annotate(
     cli: CliContext,
     document: str,
@@ -62,9 +61,8 @@ def annotate(
 
 @click.command("annotations")
 @click.argument("document")
-@click.option("--json", "as_json", is_flag=True, help="Print the annotations as JSON.")
-@pass_cli
-@clear_errors
+@json_option("the annotations")
+@with_cli
 def annotations_command(cli: CliContext, document: str, as_json: bool) -> None:
     """List a document's annotations (highlights, rectangles, pinned notes)."""
     from ..core.annotations import list_annotations
@@ -85,7 +83,7 @@ def annotations_command(cli: CliContext, document: str, as_json: bool) -> None:
 
 @click.command("export")
 @click.argument("documents", nargs=-1)
-@click.option("--pdf", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The PDF to write.")
+@file_option("--pdf", "out", "The PDF to write.", required=True)
 @click.option("--search", "query", default=None, help="Also export the documents this search finds.")
 @click.option("--collection", default=None, help="Also export the documents of this collection.")
 @click.option(
@@ -105,8 +103,7 @@ def annotations_command(cli: CliContext, document: str, as_json: bool) -> None:
 )
 @click.option("--title", default=None, help="The PDF's title (default: the document's, or 'N documents').")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@pass_cli
-@clear_errors
+@with_cli
 def export_command(
     cli: CliContext,
     documents: tuple[str, ...],

@@ -6,16 +6,12 @@ from pathlib import Path
 
 import click
 
+from .context import file_option
+
 
 @click.command()
 @click.option("--docs", default=100_000, show_default=True, help="Size of the synthetic archive.")
-@click.option(
-    "--json",
-    "json_out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the figures as JSON here.",
-)
+@file_option("--json", "json_out", "Write the figures as JSON here.")
 @click.option(
     "--keep",
     type=click.Path(file_okay=False, path_type=Path),

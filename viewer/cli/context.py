@@ -52,6 +52,25 @@ class CliContext:
 pass_cli = click.make_pass_decorator(CliContext)
 
 
+def with_cli(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The usual pair for a command: it receives the ``CliContext`` and its archive errors are one line."""
+    return pass_cli(clear_errors(function))
+
+
+def json_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--json``: print ``what`` as JSON instead of text (the command gets ``as_json``)."""
+    return click.option("--json", "as_json", is_flag=True, help=f"Print {what} as JSON.")
+
+
+def file_option(
+    flag: str, dest: str, help_text: str, **extra: Any
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """An option naming a file (not a folder), given to the command as a ``Path`` or None."""
+    return click.option(
+        flag, dest, type=click.Path(dir_okay=False, path_type=Path), default=None, help=help_text, **extra
+    )
+
+
 def clear_errors(function: Callable[..., Any]) -> Callable[..., Any]:
     """Turn archive errors into one line on stderr with exit status 2."""
 

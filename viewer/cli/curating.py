@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .context import CliContext, clear_errors, document_id, pass_cli
+from .context import CliContext, document_id, with_cli
 
 
 @click.group()
@@ -18,8 +18,7 @@ def collection() -> None:
 @click.option("--title", required=True, help="The title a kiosk shows for the exhibit.")
 @click.option("--intro", default="", help="The introduction text (plain text; blank lines separate paragraphs).")
 @click.option("--replace", is_flag=True, help="Remake the collection if it exists.")
-@pass_cli
-@clear_errors
+@with_cli
 def collection_create(
     cli: CliContext, name: str, documents: tuple[str, ...], title: str, intro: str, replace: bool
 ) -> None:
@@ -31,8 +30,7 @@ def collection_create(
 
 
 @collection.command("list")
-@pass_cli
-@clear_errors
+@with_cli
 def collection_list(cli: CliContext) -> None:
     """List the collections with their titles and sizes."""
     for name, title, count in cli.archive(readonly=True).collections():

@@ -10,7 +10,7 @@ import click
 
 from .. import paths
 from ..core.errors import ArchiveError
-from .context import CliContext, clear_errors, document_id, echo_json, fail, pass_cli, plural
+from .context import CliContext, clear_errors, document_id, echo_json, fail, plural, with_cli
 
 
 def _pdf_options(pdf: dict[str, Any]) -> None:
@@ -40,8 +40,7 @@ def _pdf_options(pdf: dict[str, Any]) -> None:
     default=None,
     help="A CSV of metadata for the PDFs (file name, title, date, ...).",
 )
-@pass_cli
-@clear_errors
+@with_cli
 def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_json: bool, **pdf: Any) -> None:
     """Import files and folders (recursively) into the archive."""
     from ..core.importers.batch import Summary, collect, run_import
@@ -98,8 +97,7 @@ def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_j
 @click.command()
 @click.argument("documents", nargs=-1)
 @click.option("--languages", default=None, help="Tesseract languages (default rus+eng).")
-@pass_cli
-@clear_errors
+@with_cli
 def ocr(cli: CliContext, documents: tuple[str, ...], languages: str | None) -> None:
     """OCR the scanned pages still waiting for it (all documents, or the DOCUMENTS named)."""
     from ..core.importers.ocr_later import complete_ocr
@@ -127,8 +125,7 @@ def ocr(cli: CliContext, documents: tuple[str, ...], languages: str | None) -> N
 @click.option("--password", default=None, help="Password of an encrypted PDF.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR the pages now.")
 @click.option("--ocr-languages", default=None, help="Tesseract languages (default rus+eng).")
-@pass_cli
-@clear_errors
+@with_cli
 def attach(
     cli: CliContext, document: str, file: Path, password: str | None, no_ocr: bool, ocr_languages: str | None
 ) -> None:

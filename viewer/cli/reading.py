@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .context import CliContext, clear_errors, document_id, echo_json, fail, pass_cli, plural
+from .context import CliContext, document_id, echo_json, fail, json_option, plural, with_cli
 
 
 def _highlight(snippet: str, color: bool) -> str:
@@ -20,9 +20,8 @@ def _highlight(snippet: str, color: bool) -> str:
 @click.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", default=20, show_default=True, help="How many hits to print.")
-@click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
-@pass_cli
-@clear_errors
+@json_option("hits")
+@with_cli
 def search(cli: CliContext, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Full-text search: words, "phrases", prefix*, OR, -excluded."""
     archive = cli.archive(readonly=False)
@@ -61,9 +60,8 @@ def search(cli: CliContext, query: tuple[str, ...], limit: int, as_json: bool) -
 
 @click.command("list")
 @click.option("--limit", default=0, help="At most this many documents (0: all).")
-@click.option("--json", "as_json", is_flag=True, help="Print full records as JSON.")
-@pass_cli
-@clear_errors
+@json_option("full records")
+@with_cli
 def list_command(cli: CliContext, limit: int, as_json: bool) -> None:
     """List documents by date."""
     archive = cli.archive()
@@ -80,9 +78,8 @@ def list_command(cli: CliContext, limit: int, as_json: bool) -> None:
 
 @click.command()
 @click.argument("document")
-@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
-@pass_cli
-@clear_errors
+@json_option("the record")
+@with_cli
 def show(cli: CliContext, document: str, as_json: bool) -> None:
     """Print one document: its fields and texts (DOCUMENT is an id or a key such as 001)."""
     archive = cli.archive()

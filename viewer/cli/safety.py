@@ -7,13 +7,12 @@ from pathlib import Path
 
 import click
 
-from .context import CliContext, clear_errors, echo_json, pass_cli
+from .context import CliContext, echo_json, json_option, with_cli
 
 
 @click.command()
 @click.argument("dest", required=False, type=click.Path(path_type=Path))
-@pass_cli
-@clear_errors
+@with_cli
 def backup(cli: CliContext, dest: Path | None) -> None:
     """Copy the archive consistently, even while it is in use (DEST: a file or a folder)."""
     from ..core.maintenance import backup as make_backup
@@ -29,8 +28,7 @@ def backup(cli: CliContext, dest: Path | None) -> None:
 @click.command()
 @click.argument("backup_file", metavar="BACKUP", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-@pass_cli
-@clear_errors
+@with_cli
 def restore(cli: CliContext, backup_file: Path, yes: bool) -> None:
     """Put a backup in place of the archive (the replaced file is kept beside it)."""
     from ..core.maintenance import restore as put_back
@@ -44,10 +42,9 @@ def restore(cli: CliContext, backup_file: Path, yes: bool) -> None:
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@json_option("the report")
 @click.option("--repair", is_flag=True, help="Rebuild what can be rebuilt (full-text index, links).")
-@pass_cli
-@clear_errors
+@with_cli
 def check(cli: CliContext, as_json: bool, repair: bool) -> None:
     """Check the archive's integrity, its full-text index and its stored files."""
     from ..core import maintenance

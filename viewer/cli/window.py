@@ -9,20 +9,14 @@ from typing import Any
 import click
 
 from ..core.errors import ArchiveError
-from .context import CliContext, clear_errors, fail, pass_cli
+from .context import CliContext, fail, file_option, pass_cli, with_cli
 
 CONFIG_HELP = "The kiosk's kiosk.toml (see docs/kiosk.md)."
 
 
 def kiosk_config_option(help_text: str = CONFIG_HELP) -> Any:
     """The ``--config`` option naming a kiosk.toml (on the group, ``kiosk`` and ``screenshot``)."""
-    return click.option(
-        "--config",
-        "kiosk_config",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        help=help_text,
-    )
+    return file_option("--config", "kiosk_config", help_text)
 
 
 def _kiosk_archive(cli: CliContext, config: Any) -> Path:
@@ -45,8 +39,7 @@ def kiosk_command(cli: CliContext, kiosk_config: Path | None) -> None:
 
 
 @click.command()
-@pass_cli
-@clear_errors
+@with_cli
 def gui(cli: CliContext) -> None:
     """Open the window on the archive."""
     try:
@@ -69,8 +62,7 @@ def _size(text: str) -> tuple[int, int]:
 @click.option("--size", default=None, help="Window size WxH (default 1280x800; 1920x1080 with --kiosk).")
 @click.option("--kiosk", is_flag=True, help="Render the kiosk (its start screen, or --doc) instead of the window.")
 @kiosk_config_option("The kiosk's kiosk.toml.")
-@pass_cli
-@clear_errors
+@with_cli
 def screenshot(
     cli: CliContext,
     out: Path,
