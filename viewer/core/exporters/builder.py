@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..annotations import COLORS, Annotation
+from ..annotations import COLORS
+from ..records import Annotation
 from .options import ExportOptions, ExportSummary
 from .typesetting import A4, FOOTER_GAP, GREY, LEADING, MARGIN, Line, Placed, Typesetter, quads_for
 
@@ -98,7 +99,8 @@ class Builder:
 
     def write_footers(self) -> None:
         total = self.pdf.page_count
-        for number, page in enumerate(self.pdf):
+        for number in range(total):
+            page = self.pdf[number]
             width, height = page.rect.width, page.rect.height
             label = f"{number + 1} / {total}"
             size = 8.0

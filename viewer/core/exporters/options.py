@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..annotations import Annotation
+from ..records import Annotation
 
 PARTS = ("scan", "transcript", "translation")
 LAYOUTS = ("sequential", "facing")

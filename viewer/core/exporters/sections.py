@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..annotations import TEXT_PARTS, Annotation, list_annotations
+from ..annotations import TEXT_PARTS, list_annotations
+from ..records import Annotation
 from .builder import Builder
 from .paragraphs import align_paragraphs, paragraph_spans
 from .typesetting import A4, BODY_SIZE, GREY, LEADING, MARGIN, Line, Placed
@@ -88,7 +89,7 @@ def _facing(
     right: dict[str, Any],
     titles: tuple[str, str],
     footer: str,
-    annotations: dict[str, Sequence[Annotation]],
+    annotations: Mapping[str, Sequence[Annotation]],
 ) -> None:
     """Original left, translation right, paragraph beside paragraph, on landscape pages."""
     builder.new_page(footer, landscape=True)
