@@ -32,7 +32,7 @@ def _kiosk_archive(cli: CliContext, config: Any) -> Path:
 def kiosk_command(cli: CliContext, kiosk_config: Path | None) -> None:
     """Open the kiosk: full screen, read-only, touch-friendly (the same as --kiosk)."""
     try:
-        from ..gui.kiosk.window import run_kiosk
+        from ..gui.kiosk.launch import run_kiosk
     except ImportError as error:
         fail(f"the kiosk cannot start here ({error}).")
     sys.exit(run_kiosk(cli.db, kiosk_config or cli.kiosk_config, db_given=cli.db_given))
@@ -77,7 +77,7 @@ def screenshot(
 
     if kiosk or cli.kiosk:
         from ..core.kiosk_config import KioskConfigError, load
-        from ..gui.kiosk.window import render_kiosk
+        from ..gui.kiosk.launch import render_kiosk
 
         try:
             config = load(kiosk_config or cli.kiosk_config)

@@ -6,28 +6,16 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPixmap
 
 from ..core.errors import ArchiveError
-
-
-def settle(window, timeout_ms: int = 10000) -> None:
-    """Process events until background renders have arrived (or the time is up)."""
-    from PySide6.QtWidgets import QApplication
-
-    deadline = QDeadlineTimer(timeout_ms)
-    while not deadline.hasExpired():
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if not window.runner.busy() and not window.panel.scan.busy():
-            QApplication.processEvents()
-            if not window.runner.busy():
-                break
-        window.runner.pool.waitForDone(20)
+from .tasks import settle
 
 
 def grab(window) -> QPixmap:
-    settle(window)
+    """The window once its background work (list, counts, scan renders) has come back."""
+    settle(window.runner, busy=window.panel.scan.busy)
     return window.grab()
 
 

@@ -14,8 +14,8 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 
 class _Relay(QObject):
@@ -190,3 +190,16 @@ def progress_dialog(parent: QWidget, name: str, title: str, label: str, maximum:
     task.finished.connect(ended)
     task.failed.connect(ended)
     return dialog
+
+
+def settle(runner: TaskRunner, timeout_ms: int = 10000, busy: Callable[[], bool] = lambda: False) -> None:
+    """Process events until the runner's work has come back and ``busy`` (other pending work, such as
+    scan renders about to be asked for) says no more, or the time is up: before a screenshot."""
+    deadline = QDeadlineTimer(timeout_ms)
+    while not deadline.hasExpired():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if not runner.busy() and not busy():
+            QApplication.processEvents()
+            if not runner.busy():
+                break
+        runner.wait(20)

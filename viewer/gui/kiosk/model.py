@@ -21,7 +21,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DATE_ROLE = Qt.ItemDataRole.UserRole + 2
 CHUNK = 100
 CACHED_CHUNKS = 4
-# the kiosk's own colours (see kiosk.stylesheet): the same on every system theme
+# the kiosk's own colours (see style.stylesheet): the same on every system theme
 TILE, TILE_BORDER, TILE_SELECTED, TEXT, MUTED = "#fffdf8", "#ddd2bf", "#7a3b1d", "#2a2622", "#6b6257"
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -41,6 +41,15 @@ def big_button(text: str, parent: QWidget, name: str, slot: Callable[[], object]
     return button
 
 
+def plain_label(text: str, parent: QWidget, name: str, wrap: bool = True) -> QLabel:
+    """A label for reading, not selecting: kiosk text is looked at, never copied."""
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
 class PinPad(QWidget):
     """An overlay over the whole kiosk asking for the administrator's PIN.
 

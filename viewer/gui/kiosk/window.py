@@ -10,92 +10,36 @@ damaged archive shows a calm "out of order" page, logs the cause and tries again
 
 from __future__ import annotations
 
-import logging
 import sqlite3
-import sys
 import time
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ... import APP_NAME, paths
 from ...core.errors import ArchiveError
-from ...core.kiosk_config import KioskConfig, KioskConfigError, load
+from ...core.kiosk_config import KioskConfig
 from ...core.store import Archive, Filters
 from ..actions import ActionRegistry
 from ..tasks import TaskRunner
 from ..timeline import day_of
+from .document_page import DocumentPage
 from .guard import KioskGuard, chord_of
 from .idle import Clock, IdleWatcher
+from .log import LOG, log_to
 from .pads import OutOfOrder, PinPad
-from .pages import DocumentPage, KioskTimeline, StartPage
+from .pages import KioskTimeline, StartPage
+from .style import on_paper, stylesheet
 from .touch import SwipeDetector, install, remove
 
-LOG = logging.getLogger("viewer.kiosk")
 # The only commands of the window's registry a kiosk may hold; none has a shortcut here.
 KIOSK_ACTIONS = frozenset({"previous", "next"})
 DEFAULT_INTRODUCTION = (
     "Documents from the archive, in the order they were written. Touch one to read it in "
     "its original language or in English translation, or find words with the search."
 )
-
-
-def log_to(path: Path) -> Path | None:
-    """Send the kiosk's log to ``path`` (rotated: three files of 1 MB), once per path. A folder that
-    cannot be written leaves the log on stderr: a kiosk must not fail to start over its log."""
-    LOG.setLevel(logging.INFO)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch(exist_ok=True)
-    except OSError as error:
-        print(f"archive-viewer: kiosk log {path}: {error}; logging to stderr", file=sys.stderr)
-        if not LOG.handlers:
-            LOG.addHandler(logging.StreamHandler())
-        return None
-    for handler in list(LOG.handlers):
-        if isinstance(handler, RotatingFileHandler):
-            if Path(handler.baseFilename) == path.resolve():
-                return path
-            LOG.removeHandler(handler)
-            handler.close()
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    LOG.addHandler(handler)
-    return path
-
-
-def stylesheet(point: float) -> str:
-    """Large type and finger-sized targets on a warm paper background, whatever the system theme."""
-    return f"""
-    #kiosk, #kiosk_content, #kiosk_start, #kiosk_document, #kiosk_out_of_order {{ background: #f5f0e6; }}
-    #kiosk QLabel {{ font-size: {point}pt; color: #2a2622; }}
-    #kiosk #kiosk_title {{ font-size: {point * 2:.0f}pt; font-weight: 600; color: #5a2a14; }}
-    #kiosk #kiosk_doc_title {{ font-size: {point * 1.5:.0f}pt; font-weight: 600; color: #5a2a14; }}
-    #kiosk #kiosk_doc_meta, #kiosk #kiosk_hint, #kiosk #kiosk_list_caption, #kiosk #kiosk_timeline_caption
-        {{ font-size: {point * 0.8:.0f}pt; color: #6b6257; }}
-    #kiosk #kiosk_out_of_order_title {{ font-size: {point * 2:.0f}pt; color: #5a2a14; }}
-    #kiosk #kiosk_attract {{ font-size: {point * 1.2:.0f}pt; color: white; background: #7a3b1d;
-        border-radius: 18px; padding: 14px 36px; }}
-    #kiosk QPushButton {{ font-size: {point}pt; min-height: 64px; min-width: 64px; padding: 4px 20px;
-        border-radius: 14px; border: 2px solid #b9ab94; background: #fffdf8; color: #2a2622; }}
-    #kiosk QPushButton:pressed {{ background: #eadfcc; }}
-    #kiosk QPushButton:checked {{ background: #7a3b1d; border-color: #7a3b1d; color: white; }}
-    #kiosk QPushButton:disabled {{ color: #bdb4a6; border-color: #e0d8ca; }}
-    #kiosk QToolButton {{ font-size: {point * 0.8:.0f}pt; min-height: 48px; min-width: 56px; }}
-    #kiosk QLineEdit {{ font-size: {point}pt; min-height: 64px; padding: 0 18px; border-radius: 14px;
-        border: 2px solid #b9ab94; background: white; }}
-    #kiosk QListView, #kiosk #kiosk_introduction {{ background: transparent; border: none; }}
-    #kiosk QScrollBar:vertical {{ width: 18px; background: transparent; margin: 0; }}
-    #kiosk QScrollBar::handle:vertical {{ background: #cfc3ae; border-radius: 9px; min-height: 64px; }}
-    #kiosk QScrollBar::add-line:vertical, #kiosk QScrollBar::sub-line:vertical {{ height: 0; }}
-    #kiosk QScrollBar::add-page:vertical, #kiosk QScrollBar::sub-page:vertical {{ background: none; }}
-    #kiosk #kiosk_pin_card {{ background: #fffdf8; border-radius: 20px; }}
-    #kiosk #kiosk_pin_display {{ font-size: {point * 1.6:.0f}pt; min-height: 56px; }}
-    """
 
 
 class KioskWindow(QWidget):
@@ -276,18 +220,7 @@ class KioskWindow(QWidget):
         days = self._exhibit_days() if restrict else None
         self.timeline = KioskTimeline(archive, days, self.content)
         self.timeline.set_filters(Filters(ids=self.exhibit_ids) if restrict else Filters())
-        font = QFont(self.timeline.font())
-        font.setPointSizeF(config.point_size * 0.7)
-        self.timeline.setFont(font)
-        palette = self.timeline.palette()
-        for role, colour in (
-            (QPalette.ColorRole.Base, "#fbf8f1"),
-            (QPalette.ColorRole.Window, "#fbf8f1"),
-            (QPalette.ColorRole.Text, "#2a2622"),
-            (QPalette.ColorRole.WindowText, "#2a2622"),
-        ):
-            palette.setColor(role, QColor(colour))
-        self.timeline.setPalette(palette)
+        on_paper(self.timeline, config.point_size * 0.7)
         self.timeline.setFixedHeight(200)
         self.timeline.document_activated.connect(lambda document_id: self.open_document(document_id))
         caption = QLabel("Timeline: touch a mark to open that document", self.content)
@@ -443,81 +376,3 @@ class KioskWindow(QWidget):
             self.fail(str(error))
         else:
             self.go_to_start()
-
-
-def settle(window: KioskWindow, timeout_ms: int = 10000) -> None:
-    """Process events until scans rendering in the background have arrived (or the time is up)."""
-    from PySide6.QtCore import QDeadlineTimer, QEventLoop
-    from PySide6.QtWidgets import QApplication
-
-    deadline = QDeadlineTimer(timeout_ms)
-    while not deadline.hasExpired():
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if not window.runner.busy():
-            QApplication.processEvents()
-            break
-        window.runner.pool.waitForDone(20)
-
-
-def run_kiosk(db_path: str | Path, config_path: str | Path | None = None, db_given: bool = False) -> int:
-    """Start the kiosk and run until the administrator leaves; returns the exit status."""
-    from ..app import create_app
-
-    app = create_app(sys.argv[:1])
-    config_error = None
-    try:
-        config = load(config_path)
-    except KioskConfigError as error:
-        config, config_error = KioskConfig(), str(error)
-    path = Path(db_path) if db_given or config.archive is None else config.archive
-    window = KioskWindow(path, config, config_error=config_error)
-    sys.excepthook = window.unexpected
-    if config.hide_cursor:
-        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-    app.setQuitOnLastWindowClosed(False)
-    window.exited.connect(app.quit)
-    window.show_kiosk()
-    return app.exec()
-
-
-def render_kiosk(
-    db_path: str | Path,
-    out_path: str | Path,
-    config: KioskConfig | None = None,
-    document: str | None = None,
-    part: str | None = None,
-    size: tuple[int, int] = (1920, 1080),
-) -> Path:
-    """Render the kiosk offscreen (its start page, or a document) to a PNG."""
-    import os
-
-    from PySide6.QtWidgets import QApplication
-
-    if QApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ..app import create_app
-
-    create_app()
-    window = KioskWindow(db_path, config or KioskConfig(), clock=lambda: 0.0)
-    out = Path(out_path)
-    try:
-        window.resize(*size)
-        window.show()
-        if document:
-            if window.archive is None:
-                raise ArchiveError(window.out_of_order.cause)
-            document_id = window.archive.resolve_id(document)
-            if document_id is None:
-                raise ArchiveError(f"no document “{document}” in {db_path}")
-            if part is not None and part not in window.config.parts:
-                raise ArchiveError(f"no part “{part}” in this kiosk: choose one of {', '.join(window.config.parts)}")
-            window.open_document(document_id, part)
-        settle(window)
-        if not window.grab().save(str(out)):
-            raise ArchiveError(f"{out}: could not write the PNG")
-    finally:
-        window.unlocked = True
-        window.shutdown()
-        window.close()
-        window.deleteLater()
-    return out
