@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.gui.document_model import KEY_ROLE
+from viewer.gui.roles import KEY_ROLE
 
 
 def seed_id(archive, prefix: str) -> int:

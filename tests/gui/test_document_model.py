@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from viewer.core.store import Archive, Filters
 from viewer.gui.document_list import DocumentList
-from viewer.gui.document_model import ID_ROLE, WINDOW, DocumentTableModel
+from viewer.gui.document_model import WINDOW, DocumentTableModel
+from viewer.gui.roles import ID_ROLE
 from viewer.gui.timeline import Timeline
 
 TYPES = ("Telegram", "Letter", "Memorandum", "Cable", "Report")

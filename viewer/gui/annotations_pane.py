@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core import annotations as core
 from ..core.annotations import Annotation, color_hex
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from .roles import ID_ROLE
 
 
 def swatch(color: str) -> QIcon:

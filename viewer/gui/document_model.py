@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.store import Archive, Filters
+from .roles import ID_ROLE, KEY_ROLE
 
 COL_DATE, COL_TITLE, COL_TYPE, COL_LANGUAGE, COL_PARTS = range(5)
 HEADERS = ("Date", "Title", "Type", "Language", "Parts")
@@ -26,8 +27,6 @@ HEADER_TIPS = (
     "Which parts exist: S scan, T transcript, E translation",
 )
 SORT_KEYS = ("date", "title", "type", "language", "date")
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 WINDOW = 200
 CACHED_WINDOWS = 6
 

@@ -16,9 +16,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...core.store import Archive
+from ..roles import DATE_ROLE, ID_ROLE
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-DATE_ROLE = Qt.ItemDataRole.UserRole + 2
 CHUNK = 100
 CACHED_CHUNKS = 4
 # the kiosk's own colours (see style.stylesheet): the same on every system theme

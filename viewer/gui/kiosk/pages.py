@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.store import Archive, Filters
+from ..roles import ID_ROLE
 from ..timeline import Marker, Timeline
-from .model import ID_ROLE, SequenceModel, TileDelegate
+from .model import SequenceModel, TileDelegate
 from .pads import OnScreenKeyboard, plain_label
 from .touch import make_kinetic
 
