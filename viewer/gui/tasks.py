@@ -28,7 +28,10 @@ class _Relay(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, on_done: Callable[[Any], None], on_error: Callable[[str], None] | None, forget: Callable[[_Relay], None]
+        self,
+        on_done: Callable[[Any], object],
+        on_error: Callable[[str], object] | None,
+        forget: Callable[[_Relay], None],
     ):
         super().__init__()
         self.on_done, self.on_error, self.forget = on_done, on_error, forget
@@ -135,8 +138,8 @@ class TaskRunner(QObject):
     def run(
         self,
         function: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[str], None] | None = None,
+        on_done: Callable[[Any], object],
+        on_error: Callable[[str], object] | None = None,
         write: bool = False,
     ) -> None:
         """Run ``function`` on a worker (the write pool when it writes to the archive); ``on_done``
