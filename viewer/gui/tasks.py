@@ -168,7 +168,9 @@ class TaskRunner(QObject):
         return self.write_pool.waitForDone(msecs) and self.pool.waitForDone(msecs)
 
 
-def progress_dialog(parent: QWidget, name: str, title: str, label: str, maximum: int, task: Task) -> QProgressDialog:
+def progress_dialog(
+    parent: QWidget | None, name: str, title: str, label: str, maximum: int, task: Task
+) -> QProgressDialog:
     """The window-modal, cancellable progress dialog of a task: it follows the task's progress (the
     label says what ``advanced`` reports), Cancel cancels the task, and it goes when the task ends.
     It shows only if the work takes more than 300 ms."""
