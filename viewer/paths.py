@@ -1,8 +1,13 @@
 """Where the archive, settings, cache and logs live.
 
-Defaults come from the platform's folders (platformdirs); ``ARCHIVE_VIEWER_HOME`` or a flag moves
-everything into one folder (a portable install, a kiosk, a test). The bundled sample archive is
-found beside the package in a checkout, inside it in a wheel, or beside the executable when frozen.
+Defaults come from the platform's folders (platformdirs for data, cache and logs; Qt's own place for
+the window's settings). ``ARCHIVE_VIEWER_HOME`` moves all of them into one folder (a portable
+install, a kiosk, a test); ``ARCHIVE_VIEWER_DB`` or ``--db`` names the archive.
+
+``resources/`` (samples, icons, the kiosk example) and the bundled sample ``archive.db`` sit beside
+the package in a checkout, and in the frozen bundle's own folder (packaging/archive-viewer.spec puts
+them there). A wheel carries only the package and its data (the gazetteer): an app installed from
+one has no bundled archive and starts on the user's own, in the data folder.
 """
 
 from __future__ import annotations
@@ -49,8 +54,15 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, ORG_NAME))
 
 
+def settings_file() -> Path | None:
+    """The window's settings file when ``ARCHIVE_VIEWER_HOME`` is set; None for the platform's place."""
+    home = _home()
+    return home / "settings.ini" if home else None
+
+
 def project_root() -> Path:
-    """The checkout (or bundle) folder holding ``resources/`` and the bundled ``archive.db``."""
+    """The folder meant to hold ``resources/`` and the bundled ``archive.db``: the checkout, or the
+    frozen bundle's folder. Beside an installed wheel (site-packages) neither is there."""
     if getattr(sys, "frozen", False):
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
     return Path(__file__).resolve().parent.parent

@@ -1,22 +1,24 @@
 """Window state remembered between runs (geometry, splitters, last document, tab).
 
 Kept apart from user preferences, as qutebrowser and Picard do. Tests and screenshots pass their
-own settings file so runs never share state; ``ARCHIVE_VIEWER_SETTINGS`` points at one too.
+own settings file so runs never share state; ``ARCHIVE_VIEWER_SETTINGS`` points at one too, and
+``ARCHIVE_VIEWER_HOME`` keeps it in that folder with the rest (``viewer.paths``).
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
-from .. import APP_NAME, ORG_NAME
+from .. import APP_NAME, ORG_NAME, paths
 
 ENV_SETTINGS = "ARCHIVE_VIEWER_SETTINGS"
 
 # key: (type, default) — declared once
-STATE = {
+STATE: dict[str, tuple[type, object]] = {
     "window/geometry": (bytes, b""),
     "window/state": (bytes, b""),
     "window/main_splitter": (bytes, b""),
@@ -30,14 +32,17 @@ STATE = {
 
 
 def open_settings(path: str | Path | None = None) -> QSettings:
-    """The settings store: a named INI file, $ARCHIVE_VIEWER_SETTINGS, or the platform's place."""
-    path = path or os.environ.get(ENV_SETTINGS)
+    """The settings store: a named INI file, $ARCHIVE_VIEWER_SETTINGS, settings.ini in
+    $ARCHIVE_VIEWER_HOME, or the platform's place."""
+    path = path or os.environ.get(ENV_SETTINGS) or paths.settings_file()
     if path:
         return QSettings(str(path), QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_NAME)
 
 
-def read(settings: QSettings, key: str):
+def read(settings: QSettings, key: str) -> Any:
+    """The value of ``key`` as the type STATE declares for it; the default if missing or unreadable
+    (an INI file hands back text, a native store the type itself)."""
     kind, default = STATE[key]
     value = settings.value(key, default)
     if value is None:
@@ -46,7 +51,9 @@ def read(settings: QSettings, key: str):
         if kind is bool:
             return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
         if kind is bytes:
-            return bytes(value.data() if hasattr(value, "data") else value)
+            if isinstance(value, QByteArray):
+                return value.data()
+            return bytes(value) if isinstance(value, bytes | bytearray) else default
         return kind(value)
     except (TypeError, ValueError):
         return default
