@@ -14,11 +14,9 @@ from typing import NamedTuple
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox
 
+from ..core.importers.results import FileResult
 from ..core.store import Archive
 from .tasks import Task, TaskRunner, progress_dialog
-
-# What the PDF importer says of a file it cannot open without (the right) password.
-LOCKED = ("a password is needed", "the password given does not open it")
 
 
 class ImportOutcome(NamedTuple):
@@ -45,7 +43,7 @@ def import_files(archive: Archive, paths: list[str], task: Task, password: str |
             if step.result is not None:
                 summary.results.append(step.result)
     refused = summary.refused()
-    locked = [r for r in refused if any(lock in r.message for lock in LOCKED)]
+    locked = [r for r in refused if r.needs_password]
     return ImportOutcome(
         summary.count("imported") + summary.count("updated"),
         summary.count("unchanged"),
@@ -56,17 +54,15 @@ def import_files(archive: Archive, paths: list[str], task: Task, password: str |
     )
 
 
-def attach_file(archive: Archive, document_id: int, path: Path, password: str | None) -> tuple[str, str]:
-    """Attach a scan on a worker: ("locked", why) when the PDF wants a password, else the outcome
-    ("attached", "refused", …) and its message."""
+def attach_file(archive: Archive, document_id: int, path: Path, password: str | None) -> FileResult:
+    """Attach a scan on a worker; an encrypted PDF comes back refused with ``needs_password``."""
     from ..core.importers.images import attach_scan
     from ..core.importers.mupdf import PasswordRequired
 
     try:
-        result = attach_scan(archive, document_id, path, password=password, ask_password=True)
+        return attach_scan(archive, document_id, path, password=password, ask_password=True)
     except PasswordRequired as locked:
-        return "locked", locked.reason
-    return result.outcome, result.message
+        return FileResult(path, "refused", None, locked.reason, needs_password=True)
 
 
 class ImportCommands(QObject):
@@ -160,18 +156,18 @@ class ImportCommands(QObject):
         """Attach a scan on the write pool; an encrypted PDF brings up a password prompt."""
         archive_path = self.archive().path
 
-        def work() -> tuple[str, str]:
+        def work() -> FileResult:
             with Archive(archive_path) as archive:
                 return attach_file(archive, document_id, path, password)
 
-        def done(outcome: tuple[str, str]) -> None:
-            kind, message = outcome
-            if kind == "locked":
+        def done(result: FileResult) -> None:
+            message = result.message
+            if result.needs_password:
                 password_text = self.password_prompt(f"{path.name} is {message}.")
                 if password_text:
                     self.attach(document_id, path, password_text)
                 return
-            if kind == "refused":
+            if result.outcome == "refused":
                 QMessageBox.warning(self.window, "Scan not attached", f"{path.name}: {message}")
                 return
             self.window.statusBar().showMessage(f"{path.name}: attached" + (f" ({message})" if message else ""), 8000)

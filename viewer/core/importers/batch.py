@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import ImportRefused
 from ..records import ParsedDocument
 from ..store import Archive
+from .mupdf import PasswordRequired
 from .pdf import import_pdf
 from .prepare import Prepared, prepared_in_order
 from .results import FileResult
@@ -129,7 +130,7 @@ def import_file(archive: Archive, path: Path, prepared: Prepared | None = None) 
         importer = EXTRA_IMPORTERS.get(path.suffix.lower(), import_text)
         return importer(archive, path, data, sha256)
     except ImportRefused as refused:
-        result = FileResult(path, "refused", None, refused.reason)
+        result = FileResult(path, "refused", None, refused.reason, needs_password=isinstance(refused, PasswordRequired))
     except sqlite3.OperationalError as error:
         reason = str(error)
         if "full" in reason:

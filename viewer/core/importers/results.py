@@ -14,3 +14,4 @@ class FileResult:
     document_id: int | None = None
     message: str = ""
     report: dict[str, object] = field(default_factory=dict)
+    needs_password: bool = False  # refused as an encrypted PDF the password given (if any) does not open
