@@ -23,7 +23,7 @@ def test_bundled_archive_matches_a_rebuild(tmp_path):
 def test_bundled_archive_opens_read_only_with_the_five_seeds():
     with Archive(ROOT / "archive.db", readonly=True) as archive:
         assert archive.count() == 5
-        assert sorted(row["key"][:3] for row in archive.page()) == ["000", "001", "002", "003", "004"]
+        assert sorted(row.key[:3] for row in archive.page()) == ["000", "001", "002", "003", "004"]
         assert sorted(hit.key[:3] for hit in archive.search("Filippov").hits) == ["000", "001", "002", "004"]
 
 

@@ -85,8 +85,8 @@ def test_export_of_two_annotated_seeds(annotated, tmp_path, layout):
         assert expected == {}
         toc = pdf.get_toc()
         titles = [entry[1] for entry in toc]
-        assert toc[0][:2] == [1, annotated.record(ids[0])["title"]]
-        assert [e[0] for e in toc if e[1] == annotated.record(ids[1])["title"]] == [1]
+        assert toc[0][:2] == [1, annotated.record(ids[0]).title]
+        assert [e[0] for e in toc if e[1] == annotated.record(ids[1]).title] == [1]
         if layout == "sequential":
             assert "Translation (English)" in titles and "Transcript (Russian)" in titles
         else:
@@ -119,7 +119,7 @@ def test_cover_page_carries_the_metadata(annotated, tmp_path):
             "May 14, 1950",
         ):
             assert words in cover
-        assert pdf.metadata["title"] == annotated.record(seed(annotated, "001"))["title"]
+        assert pdf.metadata["title"] == annotated.record(seed(annotated, "001")).title
 
 
 def test_options_choose_parts_and_colours(annotated, tmp_path):

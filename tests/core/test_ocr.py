@@ -39,9 +39,9 @@ def test_without_tesseract_scan_imports_marked_needs_ocr(archive, tmp_path, monk
     assert result.outcome == "imported"
     assert "needs OCR" in result.message and "Tesseract is not installed" in result.message
     record = archive.record(result.document_id)
-    assert record["has_scan"] and record["needs_review"]
-    assert any(r.startswith("needs OCR") for r in record["review_reasons"])
-    assert [p["needs_ocr"] for p in archive.page_rows(result.document_id)] == [1]
+    assert record.has_scan and record.needs_review
+    assert any(r.startswith("needs OCR") for r in record.review_reasons)
+    assert [p.needs_ocr for p in archive.page_rows(result.document_id)] == [1]
     assert archive.documents_needing_ocr() == [result.document_id]
 
 
@@ -52,16 +52,16 @@ def test_scan_is_read_by_ocr_and_found_by_search(archive, tmp_path):
         result = import_file(archive, path)
     assert result.outcome == "imported", result.message
     pages = archive.page_rows(result.document_id)
-    assert [p["text_origin"] for p in pages] == ["ocr", "ocr"]
-    assert all(p["ocr_confidence"] > 50 for p in pages)
-    texts = archive.record(result.document_id)["texts"]
-    assert {(t["kind"], t["language"], t["origin"]) for t in texts} == {
+    assert [p.text_origin for p in pages] == ["ocr", "ocr"]
+    assert all(p.ocr_confidence > 50 for p in pages)
+    texts = archive.record(result.document_id).texts
+    assert {(t.kind, t.language, t.origin) for t in texts} == {
         ("transcript", "ru", "ocr"),
         ("translation", "en", "ocr"),
     }
-    assert all(t["confidence"] is not None for t in texts)
+    assert all(t.confidence is not None for t in texts)
     for word in ("Москва", "Сталину", "Moscow", "Stalin", "TELEGRAM"):
-        assert archive.search(word).total == 1, (word, [p["text"] for p in pages])
+        assert archive.search(word).total == 1, (word, [p.text for p in pages])
 
 
 @needs_tesseract
@@ -76,10 +76,10 @@ def test_later_ocr_completes_documents_imported_without_it(archive, tmp_path):
     assert steps[-1].done == steps[-1].total == 1 and steps[-1].pages == 1
     assert archive.search("Stalin").total == 1
     record = archive.record(document_id)
-    assert not any(r.startswith("needs OCR") for r in record["review_reasons"])
+    assert not any(r.startswith("needs OCR") for r in record.review_reasons)
     assert archive.documents_needing_ocr() == []
-    assert [t["origin"] for t in record["texts"]] == ["ocr"]
-    assert record["title"] == "TELEGRAM"  # guessed again, now that there is text
+    assert [t.origin for t in record.texts] == ["ocr"]
+    assert record.title == "TELEGRAM"  # guessed again, now that there is text
 
 
 @needs_tesseract
@@ -91,9 +91,9 @@ def test_attached_image_is_ocred(seeded, tmp_path):
     png = tmp_path / "scan.png"
     doc[0].get_pixmap(dpi=150).save(png)
     doc.close()
-    document_id = seeded.page(limit=1)[0]["id"]
+    document_id = seeded.page(limit=1)[0].id
     with pdf_options(languages="eng"):
         result = attach_scan(seeded, document_id, png)
     assert result.outcome == "updated", result.message
     page = seeded.page_rows(document_id)[0]
-    assert page["text_origin"] == "ocr" and "Moscow" in page["text"]
+    assert page.text_origin == "ocr" and "Moscow" in page.text

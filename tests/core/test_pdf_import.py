@@ -43,14 +43,14 @@ def test_text_layer_becomes_searchable_texts(archive, bilingual):
     result = import_file(archive, bilingual)
     assert result.outcome == "imported", result.message
     record = archive.record(result.document_id)
-    kinds = {(t["kind"], t["language"], t["origin"]) for t in record["texts"]}
+    kinds = {(t.kind, t.language, t.origin) for t in record.texts}
     assert ("transcript", "ru", "pdf") in kinds
     assert ("translation", "en", "pdf") in kinds
-    assert record["original_language"] == "Russian"
-    assert record["has_scan"] and record["pages"] == 1
-    assert record["date"] == "1950-05-13"
-    assert "date guessed from the first page" in record["review_reasons"]
-    assert record["classification"].startswith("Top Secret")
+    assert record.original_language == "Russian"
+    assert record.has_scan and record.pages == 1
+    assert record.date == "1950-05-13"
+    assert "date guessed from the first page" in record.review_reasons
+    assert record.classification.startswith("Top Secret")
     for word in ("Филиппову", "Filippov", "Zedong"):
         assert archive.search(word).total == 1, word
 
@@ -85,13 +85,13 @@ def test_multi_page_file_keeps_page_order_and_renders(archive, tmp_path):
     )
     result = import_file(archive, path)
     record = archive.record(result.document_id)
-    assert record["title"] == "Report on the Kaesong talks"
+    assert record.title == "Report on the Kaesong talks"
     pages = archive.page_rows(result.document_id)
-    assert [p["file_page"] for p in pages] == [0, 1, 2]
-    assert all(p["text_origin"] == "layer" and not p["needs_ocr"] for p in pages)
-    assert "Page number 2" in pages[1]["text"]
+    assert [p.file_page for p in pages] == [0, 1, 2]
+    assert all(p.text_origin == "layer" and not p.needs_ocr for p in pages)
+    assert "Page number 2" in pages[1].text
     stored = archive.scan_pages(result.document_id)[0]
-    png = render_png(archive.file_bytes(stored["file_id"]), stored["mime"], 2, dpi=50)
+    png = render_png(archive.file_bytes(stored.file_id), stored.mime, 2, dpi=50)
     pix = pymupdf.Pixmap(png)
     assert abs(pix.width - 595 * 50 / 72) <= 1 and abs(pix.height - 842 * 50 / 72) <= 1
 
@@ -118,7 +118,7 @@ def test_encrypted_file_needs_its_password(archive, tmp_path):
     assert result.outcome == "imported", result.message
     assert archive.search("Politburo").total == 1
     stored = archive.scan_pages(result.document_id)[0]
-    assert render_png(archive.file_bytes(stored["file_id"]), stored["mime"], 0, dpi=20)  # no password needed
+    assert render_png(archive.file_bytes(stored.file_id), stored.mime, 0, dpi=20)  # no password needed
     assert archive.conn.execute("SELECT count(*) FROM imports WHERE outcome = 'refused'").fetchone()[0] == 2
 
 
@@ -155,7 +155,7 @@ def test_truncated_file_is_repaired_or_refused_never_half_written(archive, tmp_p
         outcomes.append(result.outcome)
         if result.outcome == "imported":
             assert "repaired" in result.message
-            assert archive.record(result.document_id)["has_scan"]
+            assert archive.record(result.document_id).has_scan
     assert set(outcomes) <= {"imported", "refused"}
     pages = archive.conn.execute("SELECT count(*) FROM pages").fetchone()[0]
     documents = archive.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -218,18 +218,18 @@ def test_sidecars_and_spreadsheet_give_metadata(archive, tmp_path, samples):
     by_name = {r.path.name: r for r in summary.results}
     assert by_name["t3.txt"].outcome == "unchanged" and "metadata of t3.pdf" in by_name["t3.txt"].message
     one = archive.record(by_name["t1.pdf"].document_id)
-    assert (one["title"], one["date"], one["original_language"]) == (
+    assert (one.title, one.date, one.original_language) == (
         "Telegram One from the spreadsheet",
         "1950-05-14",
         "Russian",
     )
-    assert one["extra"]["Folder"] == "F-12" and not one["needs_review"]
+    assert one.extra["Folder"] == "F-12" and not one.needs_review
     two = archive.record(by_name["t2.pdf"].document_id)
-    assert (two["title"], two["date"], two["extra"]["Box"]) == ("Telegram Two", "1950-06-25", "7")
+    assert (two.title, two.date, two.extra["Box"]) == ("Telegram Two", "1950-06-25", "7")
     three = archive.record(by_name["t3.pdf"].document_id)
-    assert three["date"] == "1950-05-13" and "Roshchin" in three["title"]
+    assert three.date == "1950-05-13" and "Roshchin" in three.title
     # the sidecar's typed texts win; the PDF's own words stay searchable through its pages
-    assert {t["origin"] for t in three["texts"]} == {"import"}
+    assert {t.origin for t in three.texts} == {"import"}
     assert archive.search("Third").total == 1
     assert archive.count() == 3
 
@@ -237,16 +237,16 @@ def test_sidecars_and_spreadsheet_give_metadata(archive, tmp_path, samples):
 def test_no_metadata_means_guesses_flagged_for_review(archive, tmp_path):
     path = make_pdf(tmp_path / "x.pdf", [["Memorandum of Conversation with Kim Il Sung\n\nPyongyang, 4 March 1951"]])
     record = archive.record(import_file(archive, path).document_id)
-    assert record["title"] == "Memorandum of Conversation with Kim Il Sung"
-    assert record["date"] == "1951-03-04"
-    assert record["needs_review"]
-    assert {"title guessed from the first page", "date guessed from the first page"} <= set(record["review_reasons"])
+    assert record.title == "Memorandum of Conversation with Kim Il Sung"
+    assert record.date == "1951-03-04"
+    assert record.needs_review
+    assert {"title guessed from the first page", "date guessed from the first page"} <= set(record.review_reasons)
 
 
 def test_attach_scan_to_existing_document(seeded, tmp_path):
     from viewer.core.importers.images import attach_scan
 
-    document_id = seeded.page(limit=1)[0]["id"]
+    document_id = seeded.page(limit=1)[0].id
     pdf = make_pdf(tmp_path / "scan.pdf", [["Attached scan page mentioning Vladivostok"]] * 2)
     result = attach_scan(seeded, document_id, pdf)
     assert result.outcome == "updated", result.message
@@ -254,8 +254,8 @@ def test_attach_scan_to_existing_document(seeded, tmp_path):
     pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 30), False).save(png)
     assert attach_scan(seeded, document_id, png, ocr=False).outcome == "updated"
     pages = seeded.page_rows(document_id)
-    assert [p["position"] for p in pages] == [0, 1, 2]
-    assert seeded.record(document_id)["has_scan"]
+    assert [p.position for p in pages] == [0, 1, 2]
+    assert seeded.record(document_id).has_scan
     assert seeded.search("Vladivostok").total == 1
     fake = tmp_path / "fake.jpg"
     fake.write_bytes(b"GIF89a not really")
@@ -269,14 +269,14 @@ def test_attach_multipage_tiff(seeded, tmp_path):
 
     tiff = tmp_path / "scan.tiff"
     tiff.write_bytes(_multipage_tiff(3))
-    document_id = seeded.page(limit=1)[0]["id"]
+    document_id = seeded.page(limit=1)[0].id
     result = attach_scan(seeded, document_id, tiff, ocr=False)
     assert result.outcome == "updated", result.message
     pages = seeded.page_rows(document_id)
-    assert len(pages) == 3 and all(p["needs_ocr"] for p in pages)
+    assert len(pages) == 3 and all(p.needs_ocr for p in pages)
     stored = seeded.scan_pages(document_id)[2]
-    assert stored["mime"] == "image/tiff"
-    assert render_png(seeded.file_bytes(stored["file_id"]), stored["mime"], 2, dpi=30)
+    assert stored.mime == "image/tiff"
+    assert render_png(seeded.file_bytes(stored.file_id), stored.mime, 2, dpi=30)
 
 
 def _multipage_tiff(count: int) -> bytes:

@@ -150,7 +150,7 @@ def test_backup_while_another_connection_writes(tmp_path):
     writer.conn.execute("ROLLBACK")
     writer.close()
     with sound(copy) as archive:
-        assert "half-written" not in [row["title"] for row in archive.page()]
+        assert "half-written" not in [row.title for row in archive.page()]
 
 
 def test_daily_backups_are_bounded(tmp_path):

@@ -87,8 +87,8 @@ def record(archive, seed: str) -> dict:
     document_id = archive.resolve_id(seed)
     assert document_id is not None
     result = archive.record(document_id)
-    assert result["key"] == KEYS[seed]
-    return result
+    assert result is not None and result.key == KEYS[seed]
+    return result.as_json()
 
 
 @pytest.mark.parametrize("seed", sorted(EXPECTED))

@@ -29,9 +29,9 @@ def test_legacy_and_unicode_encodings(tmp_path: Path, archive, encoding):
     summary = import_all(archive, [path])
     assert summary.count("imported") == 1, summary.results
     record = archive.record(summary.results[0].document_id)
-    assert record["texts"][0]["language"] == "ru"
-    assert "Сообщите Мао Цзе-дуну" in record["texts"][0]["body"]
-    assert record["classification"] == "Top Secret (СОВ. СЕКРЕТНО)"
+    assert record.texts[0].language == "ru"
+    assert "Сообщите Мао Цзе-дуну" in record.texts[0].body
+    assert record.classification == "Top Secret (СОВ. СЕКРЕТНО)"
     assert archive.search("Вышинский").total == 1
 
 
@@ -79,9 +79,9 @@ def test_a_batch_goes_on_past_bad_files(tmp_path: Path, archive):
     outcomes = dict(archive.conn.execute("SELECT outcome, count(*) FROM imports GROUP BY outcome").fetchall())
     assert outcomes == {"imported": 6, "refused": 2}
     note = archive.record(archive.resolve_id("note"))
-    assert note["title"] == "A note on the 1950 talks"
-    assert note["needs_review"]
-    assert note["date"] == "1950-01-01" and note["date_precision"] == "year"
+    assert note.title == "A note on the 1950 talks"
+    assert note.needs_review
+    assert note.date == "1950-01-01" and note.date_precision == "year"
 
 
 def test_reimport_is_idempotent_and_a_changed_file_updates(tmp_path: Path, archive):
@@ -112,10 +112,10 @@ def test_plain_text_without_labels_imports_for_review(tmp_path: Path, archive):
     path.write_text("Memorandum on the Korean question\n\nWritten in Moscow, 16.V.50 г.\n\nText.\n", "utf-8")
     summary = import_all(archive, [path])
     record = archive.record(summary.results[0].document_id)
-    assert record["title"] == "Memorandum on the Korean question"
-    assert record["date"] == "1950-05-16"
-    assert record["needs_review"]
-    assert any("no labels" in reason for reason in record["review_reasons"])
+    assert record.title == "Memorandum on the Korean question"
+    assert record.date == "1950-05-16"
+    assert record.needs_review
+    assert any("no labels" in reason for reason in record.review_reasons)
 
 
 def test_dates_written_many_ways(tmp_path: Path, archive):
@@ -129,7 +129,7 @@ def test_dates_written_many_ways(tmp_path: Path, archive):
         path.write_text(f"Telegram {name}\n\n{written}\n\nText of telegram {name}.\n", "utf-8")
         result = import_all(archive, [path]).results[0]
         record = archive.record(result.document_id)
-        assert (record["date"], record["date_precision"]) == (iso, precision), written
+        assert (record.date, record.date_precision) == (iso, precision), written
 
 
 _SEEDS = [p.read_text("utf-8") for p in sorted(SAMPLES.glob("*.txt"))]

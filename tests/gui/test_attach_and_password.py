@@ -27,9 +27,9 @@ def test_attach_a_scan_to_the_open_document(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.imports.scan_attached, timeout=30000) as signal:
         window.imports.attach(document_id, scan)
     assert signal.args == [document_id]
-    assert [row["file_page"] for row in window.archive.scan_pages(document_id)] == [0]
+    assert [row.file_page for row in window.archive.scan_pages(document_id)] == [0]
     assert window.panel.current_tab() == "scan"
-    assert window.archive.record(document_id)["has_scan"]
+    assert window.archive.record(document_id).has_scan
 
 
 def test_an_encrypted_pdf_imports_with_its_password(qtbot, window, tmp_path):

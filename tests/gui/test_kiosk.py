@@ -405,7 +405,7 @@ def test_collection_create_from_the_command_line(seeded):
     )
     assert result.exit_code == 0, result.output
     found = seeded.collection("pair")
-    assert found["title"] == "A pair" and found["document_ids"] == [seed_id(seeded, "001"), seed_id(seeded, "000")]
+    assert found.title == "A pair" and found.document_ids == [seed_id(seeded, "001"), seed_id(seeded, "000")]
     again = CliRunner().invoke(main, ["--db", str(seeded.path), "collection", "create", "pair", "--title", "x", "001"])
     assert again.exit_code == 2 and "exists already" in again.output
 

@@ -23,7 +23,7 @@ def test_typing_a_query_narrows_the_list_and_highlights_the_words(qtbot, window)
     qtbot.keyClicks(search, "reunification")
     qtbot.waitUntil(lambda: listed_keys(window) == ["001", "004"])
     window.panel.show_tab("translation")
-    assert window.panel.record["key"].startswith(("001", "004"))
+    assert window.panel.record.key.startswith(("001", "004"))
     assert window.panel.translation.single.hit_count >= 1
     search.clear()
     qtbot.waitUntil(lambda: window.model.rowCount() == 5)
@@ -66,7 +66,7 @@ def test_clicking_the_may_14_marker_opens_001(qtbot, window):
     with qtbot.waitSignal(timeline.document_activated) as blocker:
         qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=position)
     assert blocker.args == [target]
-    assert window.panel.record["key"].startswith("001")
+    assert window.panel.record.key.startswith("001")
     assert window.document_list.current_document() == target
     assert timeline.current_id == target
 
@@ -140,7 +140,7 @@ def test_timeline_keyboard_moves_between_documents_and_opens_one(qtbot, window):
     qtbot.keyClick(timeline, Qt.Key.Key_Right)
     with qtbot.waitSignal(timeline.document_activated):
         qtbot.keyClick(timeline, Qt.Key.Key_Return)
-    assert window.panel.record["key"].startswith("000")  # second by date: 003 (April), then 000
+    assert window.panel.record.key.startswith("000")  # second by date: 003 (April), then 000
 
 
 def test_reply_links_are_drawn_between_markers(window):
@@ -154,13 +154,13 @@ def test_up_and_down_move_through_documents(qtbot, window):
     listing.setFocus()
     window.open_document(seed_id(window.archive, "003"))  # first by date
     qtbot.keyClick(listing, Qt.Key.Key_Down)
-    assert window.panel.record["key"].startswith("000")
+    assert window.panel.record.key.startswith("000")
     qtbot.keyClick(listing, Qt.Key.Key_Down)
-    assert window.panel.record["key"].startswith("001")
+    assert window.panel.record.key.startswith("001")
     qtbot.keyClick(listing, Qt.Key.Key_Up)
-    assert window.panel.record["key"].startswith("000")
+    assert window.panel.record.key.startswith("000")
     window.actions["next"].trigger()
-    assert window.panel.record["key"].startswith("001")
+    assert window.panel.record.key.startswith("001")
 
 
 def test_sorting_by_title_keeps_the_open_document_selected(qtbot, window):
@@ -201,7 +201,7 @@ def test_details_lists_fields_people_and_links_a_click_away(qtbot, window):
         assert expected in text
     assert "doc:" in details.toHtml()
     details.anchorClicked.emit(QUrl(f"doc:{seed_id(window.archive, '000')}"))
-    assert window.panel.record["key"].startswith("000")
+    assert window.panel.record.key.startswith("000")
     assert "Replied by" in window.panel.details.toPlainText()
 
 
@@ -232,7 +232,7 @@ def test_state_is_remembered_between_runs(qtbot, seeded, settings):
     second = MainWindow(seeded.path, settings=settings)
     qtbot.addWidget(second)
     second.show()
-    assert second.panel.record["key"].startswith("004")
+    assert second.panel.record.key.startswith("004")
     assert second.panel.current_tab() == "transcript"
     assert second.main_splitter.sizes() == sizes
     assert second.size() == first.size()

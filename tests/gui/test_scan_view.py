@@ -40,7 +40,7 @@ def test_scan_pages_render_page_by_page(qtbot, seeded, window):
     rendered = len(scan.cache)
     scan.buttons["fit_page"].click()  # already rendered at this zoom: from the cache, no new render
     assert len(scan.cache) == rendered and not scan.busy()
-    assert window.panel.record["pages"] == 2
+    assert window.panel.record.pages == 2
 
 
 def test_a_scan_that_cannot_be_read_says_so(qtbot, seeded, window):

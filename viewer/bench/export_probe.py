@@ -39,7 +39,7 @@ def export_seconds(work: Path) -> float:
             import_all(archive, [_long_document(folder)])
             document_id = archive.resolve_id("long-telegram")
             assert document_id is not None
-            body = archive.texts(document_id)[-1]["body"]
+            body = archive.texts(document_id)[-1].body
             step = len(body) // 50
             for number in range(50):
                 start = number * step

@@ -233,7 +233,7 @@ def measure_render(report: Report, work: Path, runs: int) -> None:
         from ..core.importers.batch import import_file
 
         result = import_file(archive, pdf)
-        file_id = archive.scan_pages(result.document_id)[0]["file_id"]
+        file_id = archive.scan_pages(result.document_id)[0].file_id
     ours = samples_ms(lambda: render_page(db, file_id, 0, 150 / 72), runs)
     mutool = shutil.which("mutool")
     if mutool:

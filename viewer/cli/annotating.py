@@ -129,7 +129,7 @@ def export_command(
         found = archive.collection(collection)
         if found is None:
             fail(f"no collection “{collection}” in {archive.path}")
-        ids += found["document_ids"]
+        ids += found.document_ids
     ids = list(dict.fromkeys(ids))
     if not ids:
         fail("nothing to export (name documents, --search or --collection)")

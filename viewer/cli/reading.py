@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .context import CliContext, document_id, echo_json, fail, json_option, plural, with_cli
+
+if TYPE_CHECKING:
+    from ..core.records import DocumentRecord
 
 
 def _highlight(snippet: str, color: bool) -> str:
@@ -67,12 +70,12 @@ def list_command(cli: CliContext, limit: int, as_json: bool) -> None:
     archive = cli.archive()
     rows = archive.page(limit=limit or -1)
     if as_json:
-        echo_json([archive.record(row["id"]) for row in rows])
+        records = [archive.record(row.id) for row in rows]
+        echo_json([record.as_json() for record in records if record is not None])
         return
     for row in rows:
         click.echo(
-            f"{row['id']:>6}  {row['key']:<22} {row['date_start'] or '????-??-??'}  "
-            f"{(row['doc_type'] or ''):<18.18}  {row['title']}"
+            f"{row.id:>6}  {row.key:<22} {row.date_start or '????-??-??'}  {(row.doc_type or ''):<18.18}  {row.title}"
         )
 
 
@@ -87,42 +90,42 @@ def show(cli: CliContext, document: str, as_json: bool) -> None:
     if record is None:
         fail(f"no document “{document}” in {archive.path}")
     if as_json:
-        echo_json(record)
+        echo_json(record.as_json())
         return
     click.echo(format_record(record))
 
 
-def format_record(record: dict[str, Any]) -> str:
+def format_record(record: DocumentRecord) -> str:
     """A document record as the plain text ``show`` prints: a title, labelled fields, then the texts."""
-    lines = [record["title"], "=" * min(len(record["title"]), 100)]
+    lines = [record.title, "=" * min(len(record.title), 100)]
     fields = [
-        ("Date", f"{record['date'] or 'unknown'} ({record['date_precision']}; written “{record['date_as_written']}”)"),
-        ("Sender", record["sender"]),
-        ("Recipient", record["recipient"]),
-        ("Signed", record["signatory"]),
-        ("Type", record["type"]),
-        ("Classification", record["classification"]),
-        ("Original language", record["original_language"]),
-        ("Reference numbers", ", ".join(record["reference_numbers"])),
-        ("Archival source", record["source"]),
-        ("Address", record["url"]),
-        ("Citation", record["citation"]),
-        ("Credits", record["credits"]),
-        ("Key", f"{record['key']} (id {record['id']})"),
+        ("Date", f"{record.date or 'unknown'} ({record.date_precision}; written “{record.date_as_written}”)"),
+        ("Sender", record.sender),
+        ("Recipient", record.recipient),
+        ("Signed", record.signatory),
+        ("Type", record.type),
+        ("Classification", record.classification),
+        ("Original language", record.original_language),
+        ("Reference numbers", ", ".join(record.reference_numbers)),
+        ("Archival source", record.source),
+        ("Address", record.url),
+        ("Citation", record.citation),
+        ("Credits", record.credits),
+        ("Key", f"{record.key} (id {record.id})"),
     ]
     lines += [f"{name + ':':<19}{value}" for name, value in fields if value]
-    for link in record["links"]:
+    for link in record.links:
         target = (
-            f"{link['key']} ({link['date']}) {link['title']}"
-            if link["document_id"]
-            else (f"{link['unresolved']} — not in this archive")
+            f"{link.key} ({link.date}) {link.title}"
+            if link.document_id
+            else (f"{link.unresolved} — not in this archive")
         )
-        lines.append(f"{link['label'].capitalize() + ':':<19}{target}")
-    if record["review_reasons"]:
-        lines.append(f"{'Needs review:':<19}{'; '.join(record['review_reasons'])}")
-    if record["summary"]:
-        lines += ["", "Summary", "-------", record["summary"]]
-    for text in record["texts"]:
-        heading = f"{text['kind'].capitalize()} ({text['language']})"
-        lines += ["", heading, "-" * len(heading), text["body"]]
+        lines.append(f"{link.label.capitalize() + ':':<19}{target}")
+    if record.review_reasons:
+        lines.append(f"{'Needs review:':<19}{'; '.join(record.review_reasons)}")
+    if record.summary:
+        lines += ["", "Summary", "-------", record.summary]
+    for text in record.texts:
+        heading = f"{text.kind.capitalize()} ({text.language})"
+        lines += ["", heading, "-" * len(heading), text.body]
     return "\n".join(lines)

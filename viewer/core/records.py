@@ -196,3 +196,181 @@ class ScanPage:
     height: float | None
     name: str  # the stored file's name
     mime: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPage:
+    """One page row as stored, with its text layer or OCR text (no file bytes)."""
+
+    id: int
+    file_id: int
+    file_page: int
+    position: int
+    width: float | None
+    height: float | None
+    text: str | None
+    text_origin: str | None  # "layer" or "ocr"
+    ocr_confidence: float | None
+    needs_ocr: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    """A stored original file, without its bytes."""
+
+    id: int
+    sha256: str
+    name: str
+    mime: str
+    size: int
+    added_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """A document as the list shows it (the store's ``LIST_COLUMNS``)."""
+
+    id: int
+    key: str
+    date_start: str | None
+    date_end: str | None
+    date_precision: str
+    title: str
+    doc_type: str | None
+    original_language: str | None
+    classification: str | None
+    has_scan: bool
+    has_transcript: bool
+    has_translation: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DatedDocument:
+    """A document as a timeline marker needs it."""
+
+    id: int
+    key: str
+    date_start: str | None
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One document's own fields as stored (JSON columns read back as lists and dicts)."""
+
+    id: int
+    key: str
+    title: str
+    date_start: str | None
+    date_end: str | None
+    date_precision: str
+    date_text: str
+    doc_type: str | None
+    classification: str | None
+    original_language: str | None
+    summary: str | None
+    citation: str | None
+    source: str | None
+    url: str | None
+    record_id: str | None
+    credits: str | None
+    rights: str | None
+    contents: list[str]
+    extra: dict[str, str]
+    needs_review: bool
+    review_reasons: list[str]
+    has_scan: bool
+    has_transcript: bool
+    has_translation: bool
+    source_name: str | None
+    source_path: str | None
+    source_sha256: str | None
+    imported_at: str | None
+    updated_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person, place or organisation as one document names it."""
+
+    name: str
+    kind: str
+    role: str
+    as_written: str | None
+    note: str | None
+    aliases: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link from or to a document, seen from that document's side."""
+
+    relation: str
+    direction: str  # "out" or "in"
+    label: str  # "reply to", "replied by", ...
+    document_id: int | None  # None while the other document is not in the archive
+    key: str | None
+    title: str | None
+    date: str | None
+    evidence: str
+    unresolved: str | None  # the number or date still waited for
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """A document with every field, named as in the seeds' EXPECTED.md (what ``show`` prints)."""
+
+    id: int
+    key: str
+    date: str | None
+    date_end: str | None
+    date_precision: str
+    date_as_written: str
+    title: str
+    sender: str | None
+    recipient: str | None
+    signatory: str | None
+    original_language: str | None
+    type: str | None
+    classification: str | None
+    reference_numbers: list[str]
+    source: str | None
+    archival_refs: list[ArchivalRef]
+    url: str | None
+    record_id: str | None
+    summary: str | None
+    citation: str | None
+    credits: str | None
+    rights: str | None
+    contents: list[str]
+    texts: list[Text]
+    people: list[Person]
+    links: list[Link]
+    has_scan: bool
+    pages: int
+    needs_review: bool
+    review_reasons: list[str]
+    extra: dict[str, str]
+    source_file: str | None
+    sha256: str | None
+    imported_at: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        """The record as ``show --json`` prints it (texts without their ids and positions)."""
+        data = asdict(self)
+        data["texts"] = [
+            {"kind": t.kind, "language": t.language, "origin": t.origin, "confidence": t.confidence, "body": t.body}
+            for t in self.texts
+        ]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """An exhibit: its title, introduction and document ids in the order a kiosk shows them."""
+
+    id: int
+    name: str
+    title: str
+    introduction: str
+    document_ids: list[int]

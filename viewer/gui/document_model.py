@@ -7,13 +7,13 @@ A proxy model would sort 100,000 rows in Python; instead ``rowCount`` is ``Archi
 
 from __future__ import annotations
 
-import sqlite3
 from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ..core.records import ListRow
 from ..core.store import Archive, Filters
 from .roles import ID_ROLE, KEY_ROLE
 
@@ -33,19 +33,19 @@ CACHED_WINDOWS = 6
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def parts_mark(row: sqlite3.Row) -> str:
+def parts_mark(row: ListRow) -> str:
     """Three fixed slots so the marks line up: S(can) T(ranscript) E (translation, usually English)."""
     return " ".join(
-        mark if row[column] else "·"
+        mark if getattr(row, column) else "·"
         for mark, column in (("S", "has_scan"), ("T", "has_transcript"), ("E", "has_translation"))
     )
 
 
-def parts_tip(row: sqlite3.Row) -> str:
+def parts_tip(row: ListRow) -> str:
     names = [
         name
         for name, column in (("scan", "has_scan"), ("transcript", "has_transcript"), ("translation", "has_translation"))
-        if row[column]
+        if getattr(row, column)
     ]
     return ("Has " + ", ".join(names)) if names else "No scan, transcript or translation"
 
@@ -61,12 +61,12 @@ class DocumentTableModel(QAbstractTableModel):
         self.descending = False
         self.sort_column = COL_DATE
         self._count = archive.count(self.filters)
-        self._windows: OrderedDict[int, list[sqlite3.Row]] = OrderedDict()
+        self._windows: OrderedDict[int, list[ListRow]] = OrderedDict()
         self.rows_fetched = 0
 
     # -- the store ----------------------------------------------------------------------------
 
-    def _row(self, row: int) -> sqlite3.Row | None:
+    def _row(self, row: int) -> ListRow | None:
         if not 0 <= row < self._count:
             return None
         number = row // WINDOW
@@ -99,7 +99,7 @@ class DocumentTableModel(QAbstractTableModel):
 
     def document_id(self, row: int) -> int | None:
         found = self._row(row)
-        return int(found["id"]) if found is not None else None
+        return int(found.id) if found is not None else None
 
     def row_of(self, document_id: int) -> int | None:
         """Where a document is in the list as sorted and filtered, or None if filtered out."""
@@ -143,23 +143,23 @@ class DocumentTableModel(QAbstractTableModel):
         if row is None:
             return None
         if role == ID_ROLE:
-            return int(row["id"])
+            return int(row.id)
         if role == KEY_ROLE:
-            return row["key"]
+            return row.key
         column = index.column()
         if column == COL_DATE:
-            text = row["date_start"] or "undated"
-            if row["date_precision"] == "month" and row["date_start"]:
-                text = row["date_start"][:7]
-            elif row["date_precision"] == "year" and row["date_start"]:
-                text = row["date_start"][:4]
+            text = row.date_start or "undated"
+            if row.date_precision == "month" and row.date_start:
+                text = row.date_start[:7]
+            elif row.date_precision == "year" and row.date_start:
+                text = row.date_start[:4]
             return text
         if column == COL_TITLE:
-            return row["title"] or row["key"]
+            return row.title or row.key
         if column == COL_TYPE:
-            return row["doc_type"] or ""
+            return row.doc_type or ""
         if column == COL_LANGUAGE:
-            return row["original_language"] or ""
+            return row.original_language or ""
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return parts_tip(row)
         return parts_mark(row)

@@ -5,7 +5,6 @@ positions never jump and the chosen tab survives a change of document."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.records import DocumentRecord
 from ..core.store import Archive
 from .document_details import citation_of, details_html
 from .document_parts import TAB_TITLES, TABS, MissingPart, TextPart
@@ -51,7 +51,7 @@ class DocumentPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("document_panel")
         self.archive = archive
-        self.record: dict[str, Any] | None = None
+        self.record: DocumentRecord | None = None
         self.terms: list[str] = []
         self.side_by_side = side_by_side
         self.point_size = point_size
@@ -178,30 +178,28 @@ class DocumentPanel(QWidget):
             return False
         self.record = record
         self.outer.setCurrentWidget(self.body)
-        self.title.setText(record["title"] or record["key"])
-        date = record["date"] or "undated"
-        written = record["date_as_written"]
+        self.title.setText(record.title or record.key)
+        date = record.date or "undated"
+        written = record.date_as_written
         self.meta["date"].setText(f"{written} ({date})" if written and written != date else date)
-        self.meta["type"].setText(record["type"] or "—")
-        self.meta["from"].setText(record["sender"] or "—")
-        self.meta["to"].setText(record["recipient"] or "—")
-        self.meta["classification"].setText(record["classification"] or "—")
-        self.meta["source"].setText(record["source"] or "—")
+        self.meta["type"].setText(record.type or "—")
+        self.meta["from"].setText(record.sender or "—")
+        self.meta["to"].setText(record.recipient or "—")
+        self.meta["classification"].setText(record.classification or "—")
+        self.meta["source"].setText(record.source or "—")
         self._show_scan(record)
         self._show_texts()
         self.details.setHtml(details_html(record, self.palette().color(QPalette.ColorRole.PlaceholderText).name()))
         self.document_shown.emit(document_id)
         return True
 
-    def _show_scan(self, record: dict[str, Any]) -> None:
-        pages = self.archive.scan_pages(record["id"]) if record["has_scan"] or record["pages"] else []
+    def _show_scan(self, record: DocumentRecord) -> None:
+        pages = self.archive.scan_pages(record.id) if record.has_scan or record.pages else []
         if pages:
-            self.scan.set_pages(
-                self.archive.path, [PageRef(p["file_id"], p["file_page"], p["width"], p["height"]) for p in pages]
-            )
+            self.scan.set_pages(self.archive.path, [PageRef(p.file_id, p.file_page, p.width, p.height) for p in pages])
             self.scan_stack.setCurrentWidget(self.scan)
             return
-        has_text = any(t["kind"] in ("transcript", "translation") for t in record["texts"])
+        has_text = any(t.kind in ("transcript", "translation") for t in record.texts)
         self.scan_missing.set(
             "No scan is attached to this document."
             + (" Its text is in the Transcript and Translation tabs." if has_text else "")

@@ -3,8 +3,6 @@ and what a tab shows when its part is missing."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.records import DocumentRecord, Text
 from .text_view import ParallelView, TextView
 
 TABS = ("scan", "transcript", "translation", "details")
@@ -107,7 +106,7 @@ class TextPart(QWidget):
         layout.setSpacing(2)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        self.texts: dict[str, dict[str, Any]] = {}
+        self.texts: dict[str, Text] = {}
 
     def current_view(self) -> QTextBrowser | None:
         widget = self.stack.currentWidget()
@@ -117,10 +116,10 @@ class TextPart(QWidget):
         self.single.set_point_size(size)
         self.parallel.set_point_size(size)
 
-    def show_record(self, record: dict[str, Any], side_by_side: bool, terms: list[str]) -> None:
+    def show_record(self, record: DocumentRecord, side_by_side: bool, terms: list[str]) -> None:
         self.texts = {}
-        for text in record["texts"]:
-            self.texts.setdefault(text["kind"], text)
+        for text in record.texts:
+            self.texts.setdefault(text.kind, text)
         mine = self.texts.get(self.kind)
         other = self.texts.get("translation" if self.kind == "transcript" else "transcript")
         self.side.blockSignals(True)
@@ -146,25 +145,25 @@ class TextPart(QWidget):
                 )
             self.stack.setCurrentWidget(self.missing)
             return
-        language = LANGUAGES.get(mine["language"] or "", mine["language"] or "unknown language")
+        language = LANGUAGES.get(mine.language or "", mine.language or "unknown language")
         origin = {
             "import": "typed",
             "pdf": "from the PDF's text",
             "ocr": "recognised (OCR)",
             "manual": "entered by hand",
         }
-        self.info.setText(f"{TAB_TITLES[self.kind]} · {language} · {origin.get(mine['origin'], mine['origin'])}")
+        self.info.setText(f"{TAB_TITLES[self.kind]} · {language} · {origin.get(mine.origin, mine.origin)}")
         if side_by_side and other:
             original, translation = (mine, other) if self.kind == "transcript" else (other, mine)
             self.parallel.show_texts(
-                original["body"],
-                f"Original ({LANGUAGES.get(original['language'] or '', original['language'])})",
-                translation["body"],
-                f"Translation ({LANGUAGES.get(translation['language'] or '', translation['language'])})",
+                original.body,
+                f"Original ({LANGUAGES.get(original.language or '', original.language)})",
+                translation.body,
+                f"Translation ({LANGUAGES.get(translation.language or '', translation.language)})",
             )
             self.stack.setCurrentWidget(self.parallel)
         else:
-            self.single.show_text(mine["body"], mine["language"])
+            self.single.show_text(mine.body, mine.language)
             self.stack.setCurrentWidget(self.single)
 
     def highlight(self, terms: list[str]) -> None:

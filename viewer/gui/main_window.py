@@ -175,12 +175,13 @@ class MainWindow(QMainWindow):
             return
         self.document_list.select_document(document_id, emit=False)
         self.timeline.set_current(document_id, self.archive.document_date(document_id))
-        record = self.panel.record or {}
-        state.write(self.settings, "document/last", record.get("key", ""))
-        self.setWindowTitle(f"{record.get('title', '')[:80]} — {self.archive.path.name} — {APP_NAME}")
+        record = self.panel.record
+        key, title = (record.key, record.title) if record else ("", "")
+        state.write(self.settings, "document/last", key)
+        self.setWindowTitle(f"{title[:80]} — {self.archive.path.name} — {APP_NAME}")
 
     def current_document(self) -> int | None:
-        return self.panel.record["id"] if self.panel.record else None
+        return self.panel.record.id if self.panel.record else None
 
     def _apply_filters(self, filters: Filters) -> None:
         self.model.set_filters(filters)
@@ -284,9 +285,8 @@ class MainWindow(QMainWindow):
         self._apply_filters(self.filter_bar.filters())
 
     def export(self) -> None:
-        record = self.panel.record or {}
-        listed = [int(row["id"]) for row in self.archive.page(self.filters(), limit=-1)]
-        name = record.get("key", "document")
+        listed = [row.id for row in self.archive.page(self.filters(), limit=-1)]
+        name = self.panel.record.key if self.panel.record else "document"
         self.exports.choose(self.current_document(), listed, name, author_name(self.settings))
 
     def about(self) -> None:
@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         state.write(s, "window/timeline_visible", self.actions["toggle_timeline"].isChecked())
         state.write(s, "document/tab", self.panel.current_tab())
         if self.panel.record:
-            state.write(s, "document/last", self.panel.record["key"])
+            state.write(s, "document/last", self.panel.record.key)
         s.sync()
 
     def closeEvent(self, event) -> None:
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         """Follow the system's light or dark palette: HTML built with palette colours is rebuilt."""
         if event.type() == QEvent.Type.PaletteChange and self.panel.record:
-            QTimer.singleShot(0, lambda: self.panel.record and self.panel.show_document(self.panel.record["id"]))
+            QTimer.singleShot(0, lambda: self.panel.record and self.panel.show_document(self.panel.record.id))
         super().changeEvent(event)
 
 

@@ -90,8 +90,7 @@ class Timeline(TimelineCanvas):
         elif len(rows) <= MARKER_LIMIT:
             self.mode, self.counts = "markers", []
             self.markers = [
-                Marker(r["id"], r["key"], day_of(r["date_start"]) or 0.0, r["date_start"], r["title"] or r["key"])
-                for r in rows
+                Marker(r.id, r.key, day_of(r.date_start) or 0.0, r.date_start, r.title or r.key) for r in rows
             ]
             self._layout_markers()
         else:

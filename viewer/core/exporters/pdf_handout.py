@@ -29,8 +29,8 @@ def export_pdf(
     try:
         for done, document_id in enumerate(document_ids):
             row = archive.document_row(document_id)
-            title = (row["title"] or row["key"]) if row else str(document_id)
-            titles.append((title, row["key"] if row else str(document_id)))
+            title = (row.title or row.key) if row else str(document_id)
+            titles.append((title, row.key if row else str(document_id)))
             yield ExportProgress(done, total, f"Setting {title[:60]}")
             export_document(builder, archive, document_id)
         yield ExportProgress(total - 1, total, "Writing the PDF")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..annotations import TEXT_PARTS, list_annotations
-from ..records import Annotation
+from ..records import Annotation, DocumentRecord, Text
 from .builder import Builder
 from .paragraphs import align_paragraphs, paragraph_spans
 from .typesetting import A4, BODY_SIZE, GREY, LEADING, MARGIN, Line, Placed
@@ -19,37 +19,37 @@ if TYPE_CHECKING:
 LANGUAGES = {"ru": "Russian", "en": "English", "zh": "Chinese", "ko": "Korean", "de": "German", "fr": "French"}
 
 
-def short_citation(record: dict[str, Any]) -> str:
+def short_citation(record: DocumentRecord) -> str:
     """The footer's citation: who to whom, when, and the document's key, short enough for one line."""
-    who = " to ".join(filter(None, (record.get("sender"), record.get("recipient"))))
-    head = who or (record.get("title") or record["key"])
+    who = " to ".join(filter(None, (record.sender, record.recipient)))
+    head = who or (record.title or record.key)
     if len(head) > 70:
         head = head[:69] + "…"
-    date = record.get("date_as_written") or record.get("date") or "undated"
-    return f"{head}, {date} · {record['key'].split('_')[0]}"
+    date = record.date_as_written or record.date or "undated"
+    return f"{head}, {date} · {record.key.split('_')[0]}"
 
 
-def _cover(builder: Builder, record: dict[str, Any], footer: str) -> None:
+def _cover(builder: Builder, record: DocumentRecord, footer: str) -> None:
     builder.new_page(footer)
     width = A4[0] - 2 * MARGIN
     type_ = builder.type
-    builder.flow(type_.lines(record["title"] or record["key"], width, 18, bold=True), footer, space_after=14)
-    date = record.get("date") or "undated"
-    if record.get("date_as_written") and record["date_as_written"] != date:
-        date = f"{record['date_as_written']} ({date})"
+    builder.flow(type_.lines(record.title or record.key, width, 18, bold=True), footer, space_after=14)
+    date = record.date or "undated"
+    if record.date_as_written and record.date_as_written != date:
+        date = f"{record.date_as_written} ({date})"
     fields = [
         ("Date", date),
-        ("Type", record.get("type")),
-        ("Classification", record.get("classification")),
-        ("Sender", record.get("sender")),
-        ("Recipient", record.get("recipient")),
-        ("Original language", LANGUAGES.get(record.get("original_language") or "", record.get("original_language"))),
-        ("Reference numbers", ", ".join(record.get("reference_numbers") or [])),
-        ("Archival source", record.get("source")),
-        ("Citation", record.get("citation")),
-        ("Rights", record.get("rights")),
-        ("Credits", record.get("credits")),
-        ("Address", record.get("url")),
+        ("Type", record.type),
+        ("Classification", record.classification),
+        ("Sender", record.sender),
+        ("Recipient", record.recipient),
+        ("Original language", LANGUAGES.get(record.original_language or "", record.original_language)),
+        ("Reference numbers", ", ".join(record.reference_numbers or [])),
+        ("Archival source", record.source),
+        ("Citation", record.citation),
+        ("Rights", record.rights),
+        ("Credits", record.credits),
+        ("Address", record.url),
     ]
     label_width = 118.0
     for label, value in fields:
@@ -66,27 +66,25 @@ def _cover(builder: Builder, record: dict[str, Any], footer: str) -> None:
             Placed(builder.pdf.page_count - 1, MARGIN, top + 10.5 * LEADING - 10.5 * 0.3, label_line),
             GREY,
         )
-    if record.get("summary"):
+    if record.summary:
         builder.y += 10
         builder.flow(type_.lines("Summary", width, 12, bold=True), footer, space_after=4)
-        builder.flow(type_.lines(record["summary"], width, 10.5), footer)
+        builder.flow(type_.lines(record.summary, width, 10.5), footer)
 
 
-def _text_part(
-    builder: Builder, text: dict[str, Any], title: str, footer: str, annotations: Sequence[Annotation]
-) -> None:
+def _text_part(builder: Builder, text: Text, title: str, footer: str, annotations: Sequence[Annotation]) -> None:
     builder.new_page(footer)
     width = A4[0] - 2 * MARGIN
     builder.flow(builder.type.lines(title, width, 14, bold=True), footer, space_after=10)
-    placed = builder.flow(builder.type.lines(text["body"], width, BODY_SIZE), footer)
+    placed = builder.flow(builder.type.lines(text.body, width, BODY_SIZE), footer)
     for annotation in annotations:
         builder.highlight(placed, annotation)
 
 
 def _facing(
     builder: Builder,
-    left: dict[str, Any],
-    right: dict[str, Any],
+    left: Text,
+    right: Text,
     titles: tuple[str, str],
     footer: str,
     annotations: Mapping[str, Sequence[Annotation]],
@@ -102,7 +100,7 @@ def _facing(
         builder.y = top
         builder.flow(head, footer, x=x, landscape=True)
     builder.y = top + max(len(h) for h in heads) * 13 * LEADING + 10
-    bodies = (left["body"], right["body"])
+    bodies = (left.body, right.body)
     spans = [paragraph_spans(b) for b in bodies]
     placed: tuple[list[Placed], list[Placed]] = ([], [])
     for row in align_paragraphs(spans[0], spans[1]):
@@ -127,7 +125,7 @@ def _facing(
                     builder.type.write(builder.pdf[item.page], item)
                     placed[side].append(item)
         builder.y += BODY_SIZE * 0.8
-    for side, kind in enumerate((left["kind"], right["kind"])):
+    for side, kind in enumerate((left.kind, right.kind)):
         for annotation in annotations.get(kind, ()):
             builder.highlight(placed[side], annotation)
 
@@ -146,24 +144,24 @@ def _scan(
             by_page.setdefault(annotation.page_id, []).append(annotation)
     try:
         for page_row in archive.scan_pages(document_id):
-            source = sources.get(page_row["file_id"])
+            source = sources.get(page_row.file_id)
             if source is None:
-                data = archive.file_bytes(page_row["file_id"])
+                data = archive.file_bytes(page_row.file_id)
                 if data is None:
                     continue
                 source = pymupdf.open(stream=data)
                 if not source.is_pdf:  # an image: a PDF page of its own size, the image placed once
                     source = pymupdf.open("pdf", source.convert_to_pdf())
-                sources[page_row["file_id"]] = source
-            if not 0 <= page_row["file_page"] < source.page_count:
+                sources[page_row.file_id] = source
+            if not 0 <= page_row.file_page < source.page_count:
                 continue
             builder.pdf.insert_pdf(
-                source, from_page=page_row["file_page"], to_page=page_row["file_page"], annots=False, links=False
+                source, from_page=page_row.file_page, to_page=page_row.file_page, annots=False, links=False
             )
             page = builder.pdf[-1]
             first = page.number if first is None else first
             builder.footers[page.number] = footer
-            for annotation in by_page.get(page_row["id"], ()):
+            for annotation in by_page.get(page_row.id, ()):
                 builder.shape(page, annotation)
     finally:
         for source in sources.values():
@@ -171,8 +169,8 @@ def _scan(
     return first
 
 
-def _language(text: dict[str, Any]) -> str:
-    return LANGUAGES.get(text.get("language") or "", text.get("language") or "")
+def _language(text: Text) -> str:
+    return LANGUAGES.get(text.language or "", text.language or "")
 
 
 def export_document(builder: Builder, archive: Archive, document_id: int) -> None:
@@ -188,14 +186,14 @@ def export_document(builder: Builder, archive: Archive, document_id: int) -> Non
         by_part.setdefault(annotation.part, []).append(annotation)
     start = builder.pdf.page_count
     _cover(builder, record, footer)
-    builder.toc.append([1, record["title"] or record["key"], start + 1])
-    if "scan" in options.parts and record["pages"]:
+    builder.toc.append([1, record.title or record.key, start + 1])
+    if "scan" in options.parts and record.pages:
         first = _scan(builder, archive, document_id, footer, by_part.get("scan", []))
         if first is not None:
-            builder.toc.append([2, f"Scan ({record['pages']} page{'s' * (record['pages'] != 1)})", first + 1])
-    texts: dict[str, dict[str, Any]] = {}
+            builder.toc.append([2, f"Scan ({record.pages} page{'s' * (record.pages != 1)})", first + 1])
+    texts: dict[str, Text] = {}
     for row in archive.texts(document_id):
-        texts.setdefault(row["kind"], dict(row))
+        texts.setdefault(row.kind, row)
     kinds = [k for k in TEXT_PARTS if k in options.parts and k in texts]
     if options.layout == "facing" and "transcript" in kinds and "translation" in kinds:
         left, right = texts["transcript"], texts["translation"]
@@ -205,7 +203,7 @@ def export_document(builder: Builder, archive: Archive, document_id: int) -> Non
         kinds = [k for k in kinds if k not in ("transcript", "translation")]
     for kind in kinds:
         text = texts[kind]
-        title = f"{kind.capitalize()} ({_language(text)})" if text.get("language") else kind.capitalize()
+        title = f"{kind.capitalize()} ({_language(text)})" if text.language else kind.capitalize()
         builder.toc.append([2, title, builder.pdf.page_count + 1])
         _text_part(builder, text, title, footer, by_part.get(kind, []))
     builder.summary.documents += 1

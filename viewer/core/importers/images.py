@@ -93,18 +93,19 @@ def _attach(
     stored = extracted.stored or data
     stored_sha = hashlib.sha256(stored).hexdigest() if extracted.stored else sha256
     row = archive.document_row(document_id)
-    reasons = [r for r in _reasons(row["review_reasons"]) if not r.startswith(NEEDS_OCR)]
+    assert row is not None  # checked above
+    reasons = [r for r in row.review_reasons if not r.startswith(NEEDS_OCR)]
     with archive.transaction():
         file_id = archive.store_file(stored_sha, path.name, MIME[kind], stored)
         archive.save_pages(document_id, file_id, [p.as_row() for p in extracted.pages], append=True)
         existing = archive.texts(document_id)
-        if not existing or any(text["origin"] in ("pdf", "ocr") for text in existing):
+        if not existing or any(text.origin in ("pdf", "ocr") for text in existing):
             # machine texts are made from all the pages, the attached ones included
             pages = [
-                PageData(r["file_page"], r["width"], r["height"], r["text"], r["text_origin"], r["ocr_confidence"])
+                PageData(r.file_page, r.width or 0.0, r.height or 0.0, r.text, r.text_origin, r.ocr_confidence)
                 for r in archive.page_rows(document_id)
             ]
-            texts = texts_from_pages(pages, row["original_language"])
+            texts = texts_from_pages(pages, row.original_language)
             for origin in ("pdf", "ocr"):
                 archive.replace_machine_texts(document_id, [t for t in texts if t.origin == origin], origin)
         total, pending = archive.page_counts(document_id)
@@ -127,9 +128,3 @@ def _attach(
     if extracted.warnings:
         message += "; " + "; ".join(extracted.warnings)
     return FileResult(path, "updated", document_id, message, report)
-
-
-def _reasons(raw: str | None) -> list[str]:
-    import json
-
-    return list(json.loads(raw)) if raw else []

@@ -7,7 +7,6 @@ cancelled run leaves every document either as it was or done.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -54,49 +53,44 @@ def complete_ocr(
 def ocr_document(archive: Archive, document_id: int, languages: str) -> tuple[int, str]:
     """OCR one document's pending pages; returns how many pages were read and any warnings."""
     rows = archive.page_rows(document_id)
-    pending = [row for row in rows if row["needs_ocr"]]
+    pending = [row for row in rows if row.needs_ocr]
     results: dict[int, PageData] = {}
     warnings: list[str] = []
-    for file_id in dict.fromkeys(row["file_id"] for row in pending):
+    for file_id in dict.fromkeys(row.file_id for row in pending):
         info = archive.file_info(file_id)
         data = archive.file_bytes(file_id)
         if info is None or data is None:
             continue
-        kind = next((k for k, m in MIME.items() if m == info["mime"]), "pdf")
+        kind = next((k for k, m in MIME.items() if m == info.mime), "pdf")
         pages = [
-            PageData(row["file_page"], row["width"] or 0, row["height"] or 0, needs_ocr=True)
+            PageData(row.file_page, row.width or 0, row.height or 0, needs_ocr=True)
             for row in pending
-            if row["file_id"] == file_id
+            if row.file_id == file_id
         ]
         with quiet():
-            doc = open_document(data, info["name"], kind)
+            doc = open_document(data, info.name, kind)
             try:
                 warnings += ocr_pages(doc, pages, languages)
             finally:
                 doc.close()
-        for row, page in zip([r for r in pending if r["file_id"] == file_id], pages, strict=True):
+        for row, page in zip([r for r in pending if r.file_id == file_id], pages, strict=True):
             if not page.needs_ocr:
-                results[row["id"]] = page
+                results[row.id] = page
     with archive.transaction():
         for page_id, page in results.items():
             archive.set_page_text(page_id, page.text or "", "ocr", page.ocr_confidence)
         rows = archive.page_rows(document_id)
-        row = archive.document_row(document_id)
+        document = archive.document_row(document_id)
+        assert document is not None
         read = [
-            PageData(r["file_page"], 0, 0, r["text"], r["text_origin"], r["ocr_confidence"])
-            for r in rows
-            if r["text_origin"] == "ocr"
+            PageData(r.file_page, 0, 0, r.text, r.text_origin, r.ocr_confidence) for r in rows if r.text_origin == "ocr"
         ]
-        typed = {(t["kind"], t["language"]) for t in archive.texts(document_id) if t["origin"] != "ocr"}
-        texts = [t for t in texts_from_pages(read, row["original_language"]) if (t.kind, t.language) not in typed]
+        typed = {(t.kind, t.language) for t in archive.texts(document_id) if t.origin != "ocr"}
+        texts = [t for t in texts_from_pages(read, document.original_language) if (t.kind, t.language) not in typed]
         archive.replace_machine_texts(document_id, texts)
-        reasons = [
-            r
-            for r in (json.loads(row["review_reasons"]) if row["review_reasons"] else [])
-            if not r.startswith((NEEDS_OCR, "no text found"))
-        ]
+        reasons = [r for r in document.review_reasons if not r.startswith((NEEDS_OCR, "no text found"))]
         reasons = _better_guesses(archive, document_id, read, reasons)
-        still = sum(1 for r in rows if r["needs_ocr"])
+        still = sum(1 for r in rows if r.needs_ocr)
         if still:
             reasons.append(needs_ocr_reason(still, len(rows), "OCR failed on some pages"))
         confidences = [p.ocr_confidence for p in read if p.ocr_confidence is not None]

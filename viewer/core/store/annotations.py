@@ -7,6 +7,7 @@ from typing import Any
 
 from ..anchoring import locate
 from ..records import TEXT_KINDS, Annotation, ScanPage, Text
+from . import rows
 from .connection import Connection
 
 
@@ -78,22 +79,15 @@ class Annotations(Connection):
     def annotation_text(self, document_id: int, part: str) -> Text | None:
         """The text a part's annotations point into: the first text of that kind, as the window shows."""
         row = self.conn.execute(
-            "SELECT id, kind, language, body, origin, confidence, position FROM texts "
-            "WHERE document_id = ? AND kind = ? ORDER BY position LIMIT 1",
+            f"SELECT {rows.TEXT_COLUMNS} FROM texts WHERE document_id = ? AND kind = ? ORDER BY position LIMIT 1",
             (document_id, part),
         ).fetchone()
-        if row is None:
-            return None
-        return Text(
-            id=row[0], kind=row[1], language=row[2], body=row[3], origin=row[4], confidence=row[5], position=row[6]
-        )
+        return rows.text(row) if row else None
 
     def page_at(self, document_id: int, position: int) -> ScanPage | None:
         """The scan's page at ``position`` (0 is the first), with the file it comes from."""
         row = self.conn.execute(
-            "SELECT p.id, p.file_id, p.file_page, p.position, p.width, p.height, f.name, f.mime "
-            "FROM pages p JOIN files f ON f.id = p.file_id WHERE p.document_id = ? AND p.position = ?",
-            (document_id, position),
+            f"{rows.SCAN_PAGE_SELECT} WHERE p.document_id = ? AND p.position = ?", (document_id, position)
         ).fetchone()
         return ScanPage(*row) if row else None
 

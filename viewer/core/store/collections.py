@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from ..errors import ArchiveError
+from ..records import Collection
 from .connection import Connection, now
 
 
 class Collections(Connection):
     """The collections and collection_items tables."""
 
-    def collection(self, name: str) -> dict[str, Any] | None:
+    def collection(self, name: str) -> Collection | None:
         """An exhibit: its title, introduction and document ids in the order a kiosk shows them."""
         row = self.conn.execute(
             "SELECT id, name, title, introduction FROM collections WHERE name = ?", (name,)
@@ -26,13 +26,7 @@ class Collections(Connection):
                 (row["id"],),
             )
         ]
-        return {
-            "id": int(row["id"]),
-            "name": row["name"],
-            "title": row["title"],
-            "introduction": row["introduction"] or "",
-            "document_ids": ids,
-        }
+        return Collection(int(row["id"]), row["name"], row["title"], row["introduction"] or "", ids)
 
     def collections(self) -> list[tuple[str, str, int]]:
         """(name, title, number of documents) of every collection, by name."""

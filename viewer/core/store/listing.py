@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import date
 
+from ..records import DatedDocument, ListRow
+from . import rows
 from .selection import FACETS, Filters, Selection
 
-LIST_COLUMNS = (
+LIST_COLUMNS = (  # in ListRow's order
     "id",
     "key",
     "date_start",
@@ -47,7 +48,7 @@ class Listing(Selection):
         descending: bool = False,
         offset: int = 0,
         limit: int = 200,
-    ) -> list[sqlite3.Row]:
+    ) -> list[ListRow]:
         """One window of the document list, sorted and filtered in SQL."""
         where, params = self._where(filters or Filters())
         direction = "DESC" if descending else "ASC"
@@ -55,7 +56,7 @@ class Listing(Selection):
         order = ", ".join(f"d.{c} {direction}" for c in columns)
         columns_sql = ", ".join("d." + c for c in LIST_COLUMNS)
         sql = f"SELECT {columns_sql} FROM documents d{where} ORDER BY {order} LIMIT ? OFFSET ?"
-        return self.conn.execute(sql, [*params, limit, offset]).fetchall()
+        return [rows.list_row(row) for row in self.conn.execute(sql, [*params, limit, offset])]
 
     def position_of(
         self, document_id: int, filters: Filters | None = None, sort: str = "date", descending: bool = False
@@ -122,14 +123,15 @@ class Listing(Selection):
 
     def dated_documents(
         self, start: str, end: str, filters: Filters | None = None, limit: int = 2000
-    ) -> list[sqlite3.Row]:
+    ) -> list[DatedDocument]:
         where, params = self._where(filters or Filters())
         connector = " AND " if where else " WHERE "
-        return self.conn.execute(
+        found = self.conn.execute(
             f"SELECT d.id, d.key, d.date_start, d.title FROM documents d{where}{connector}"
             "d.sort_date >= ? AND d.sort_date <= ? ORDER BY d.sort_date, d.id LIMIT ?",
             [*params, start, end, limit],
-        ).fetchall()
+        )
+        return [DatedDocument(*row) for row in found]
 
     def date_span(self) -> tuple[str | None, str | None]:
         row = self.conn.execute("SELECT min(date_start), max(date_end) FROM documents").fetchone()
@@ -141,11 +143,11 @@ class Listing(Selection):
             int(r[0]) for r in self.conn.execute("SELECT id FROM documents ORDER BY sort_date, id")
         ]  # the list's index order
 
-    def list_rows(self, ids: Sequence[int]) -> dict[int, sqlite3.Row]:
+    def list_rows(self, ids: Sequence[int]) -> dict[int, ListRow]:
         """The list columns of a few documents, by id (a kiosk list keeps its own order)."""
         if not ids:
             return {}
-        rows = self.conn.execute(
+        found = self.conn.execute(
             f"SELECT {', '.join(LIST_COLUMNS)} FROM documents WHERE id IN ({','.join('?' * len(ids))})", list(ids)
         )
-        return {int(r["id"]): r for r in rows}
+        return {row.id: row for row in map(rows.list_row, found)}

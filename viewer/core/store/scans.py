@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from ..records import FileInfo, ScanPage, StoredPage
+from . import rows
 from .connection import Connection, now
 
 
 class Scans(Connection):
     """The files and pages tables."""
 
-    def scan_pages(self, document_id: int) -> list[sqlite3.Row]:
+    def scan_pages(self, document_id: int) -> list[ScanPage]:
         """A document's scanned pages in reading order, with the file each comes from."""
-        return self.conn.execute(
-            "SELECT p.id, p.file_id, p.file_page, p.position, p.width, p.height, f.name, f.mime "
-            "FROM pages p JOIN files f ON f.id = p.file_id WHERE p.document_id = ? ORDER BY p.position",
-            (document_id,),
-        ).fetchall()
+        found = self.conn.execute(
+            f"{rows.SCAN_PAGE_SELECT} WHERE p.document_id = ? ORDER BY p.position", (document_id,)
+        )
+        return [ScanPage(*row) for row in found]
 
     def file_bytes(self, file_id: int) -> bytes | None:
         """The stored original file (a PDF, an image), for rendering its pages."""
@@ -33,10 +33,11 @@ class Scans(Connection):
         )
         return int(self._one("SELECT id FROM files WHERE sha256 = ?", (sha256,)))
 
-    def file_info(self, file_id: int) -> sqlite3.Row | None:
-        return self.conn.execute(
+    def file_info(self, file_id: int) -> FileInfo | None:
+        row = self.conn.execute(
             "SELECT id, sha256, name, mime, size, added_at FROM files WHERE id = ?", (file_id,)
         ).fetchone()
+        return FileInfo(*row) if row else None
 
     def save_pages(
         self, document_id: int, file_id: int, pages: Sequence[dict[str, Any]], *, append: bool = False
@@ -72,13 +73,12 @@ class Scans(Connection):
         self.conn.execute("UPDATE documents SET has_scan = 1, updated_at = ? WHERE id = ?", (now(), document_id))
         self.conn.execute("DELETE FROM files WHERE id NOT IN (SELECT DISTINCT file_id FROM pages)")
 
-    def page_rows(self, document_id: int) -> list[sqlite3.Row]:
+    def page_rows(self, document_id: int) -> list[StoredPage]:
         """Every column of a document's pages but the file bytes, in reading order."""
-        return self.conn.execute(
-            "SELECT id, file_id, file_page, position, width, height, text, text_origin, ocr_confidence, needs_ocr "
-            "FROM pages WHERE document_id = ? ORDER BY position",
-            (document_id,),
-        ).fetchall()
+        found = self.conn.execute(
+            f"SELECT {rows.STORED_PAGE_COLUMNS} FROM pages WHERE document_id = ? ORDER BY position", (document_id,)
+        )
+        return [rows.stored_page(row) for row in found]
 
     def documents_needing_ocr(self) -> list[int]:
         return [

@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from ...core.records import DocumentRecord, Text
 from ...core.store import Archive
 from ..document_parts import LANGUAGES
 from ..scan_view import PageRef, ScanView
@@ -45,7 +46,7 @@ class DocumentPage(QWidget):
         self.archive = archive
         self.parts = parts
         self.point_size = point_size
-        self.record: dict[str, Any] | None = None
+        self.record: DocumentRecord | None = None
         self.part: str | None = None
         back = big_button("⌂  Start", self, "kiosk_back", self.start_requested.emit)
         self.previous = big_button("‹  Previous", self, "kiosk_previous", lambda: self.step_requested.emit(-1))
@@ -121,27 +122,27 @@ class DocumentPage(QWidget):
         if self.record is None:
             return False
         if name == "scan":
-            return bool(self.record["pages"])
-        return any(t["kind"] == name for t in self.record["texts"])
+            return bool(self.record.pages)
+        return any(t.kind == name for t in self.record.texts)
 
     def show_document(self, document_id: int, part: str, position: tuple[int, int], animate: bool = False) -> bool:
         record = self.archive.record(document_id)
         if record is None:
             return False
         self.record = record
-        self.title.setText(record["title"] or record["key"])
+        self.title.setText(record.title or record.key)
         self.meta.setText(self._meta(record))
         number, total = position
         self.position.setText(f"{number} of {total}" if number else "")
         self.previous.setEnabled(number > 1)
         self.next.setEnabled(0 < number < total)
-        texts: dict[str, dict[str, Any]] = {}
-        for text in record["texts"]:
-            texts.setdefault(text["kind"], text)
+        texts: dict[str, Text] = {}
+        for text in record.texts:
+            texts.setdefault(text.kind, text)
         for name, view in self.views.items():
             if name in texts:
                 old = view.document()
-                view.show_text(texts[name]["body"], texts[name]["language"])
+                view.show_text(texts[name].body, texts[name].language)
                 if shiboken6.isValid(old) and old is not view.document() and old.parent() is view:
                     old.deleteLater()  # TextView parents each new document to itself and never drops the last
         for name, button in self.part_buttons.items():
@@ -149,9 +150,7 @@ class DocumentPage(QWidget):
             button.setText(self._part_title(name, texts))
         if self.available("scan") and "scan" in self.parts:
             pages = self.archive.scan_pages(document_id)
-            self.scan.set_pages(
-                self.archive.path, [PageRef(p["file_id"], p["file_page"], p["width"], p["height"]) for p in pages]
-            )
+            self.scan.set_pages(self.archive.path, [PageRef(p.file_id, p.file_page, p.width, p.height) for p in pages])
         choice = next((p for p in (part, *self.parts) if p in self.parts and self.available(p)), None)
         self.show_part(choice)
         if animate and self.animation.duration() > 0:
@@ -175,21 +174,22 @@ class DocumentPage(QWidget):
             self.body.setCurrentWidget(self.views[name])
 
     @staticmethod
-    def _part_title(name: str, texts: dict[str, dict[str, Any]]) -> str:
+    def _part_title(name: str, texts: dict[str, Text]) -> str:
         if name == "scan":
             return "Scan"
-        language = (texts.get(name) or {}).get("language") or ""
+        text = texts.get(name)
+        language = (text.language if text else None) or ""
         word = LANGUAGES.get(language, language.upper())
         base = "Original" if name == "transcript" else "Translation"
         return f"{base} ({word})" if word else base
 
     @staticmethod
-    def _meta(record: dict[str, Any]) -> str:
-        date = record["date_as_written"] or record["date"] or "Undated"
+    def _meta(record: DocumentRecord) -> str:
+        date = record.date_as_written or record.date or "Undated"
         parts = [date]
-        if record["type"]:
-            parts.append(record["type"])
-        sender, recipient = record["sender"], record["recipient"]
+        if record.type:
+            parts.append(record.type)
+        sender, recipient = record.sender, record.recipient
         if sender:
             parts.append(f"From {sender}" + (f" to {recipient}" if recipient else ""))
         elif recipient:

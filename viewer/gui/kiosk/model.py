@@ -7,7 +7,6 @@ day of the attract loop does not grow a cache.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import OrderedDict
 from typing import Any
 
@@ -15,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ...core.records import ListRow
 from ...core.store import Archive
 from ..roles import DATE_ROLE, ID_ROLE
 
@@ -26,12 +26,12 @@ TILE, TILE_BORDER, TILE_SELECTED, TEXT, MUTED = "#fffdf8", "#ddd2bf", "#7a3b1d",
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def shown_date(row: sqlite3.Row) -> str:
+def shown_date(row: ListRow) -> str:
     """The date as precisely as it is known: 1950-05-14, 1950-05 or 1950."""
-    value = row["date_start"]
+    value = row.date_start
     if not value:
         return "Undated"
-    return {"month": value[:7], "year": value[:4]}.get(row["date_precision"], value)
+    return {"month": value[:7], "year": value[:4]}.get(row.date_precision, value)
 
 
 class SequenceModel(QAbstractListModel):
@@ -41,7 +41,7 @@ class SequenceModel(QAbstractListModel):
         super().__init__(parent)
         self.archive = archive
         self.ids = list(ids)
-        self._chunks: OrderedDict[int, dict[int, sqlite3.Row]] = OrderedDict()
+        self._chunks: OrderedDict[int, dict[int, ListRow]] = OrderedDict()
 
     def set_ids(self, ids: list[int]) -> None:
         if ids == self.ids:
@@ -54,7 +54,7 @@ class SequenceModel(QAbstractListModel):
     def cached_chunks(self) -> int:
         return len(self._chunks)
 
-    def _row(self, row: int) -> sqlite3.Row | None:
+    def _row(self, row: int) -> ListRow | None:
         if not 0 <= row < len(self.ids):
             return None
         number = row // CHUNK
@@ -83,7 +83,7 @@ class SequenceModel(QAbstractListModel):
             return None
         if role == DATE_ROLE:
             return shown_date(row)
-        title = row["title"] or row["key"]
+        title = row.title or row.key
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{shown_date(row)}, {title}"
         return title

@@ -145,9 +145,9 @@ class KioskWindow(QWidget):
             if found is None:
                 raise ArchiveError(f"{archive.path}: no collection “{config.collection}” (kiosk.toml [exhibit])")
             return (
-                config.title or found["title"],
-                config.introduction or found["introduction"],
-                found["document_ids"],
+                config.title or found.title,
+                config.introduction or found.introduction,
+                found.document_ids,
                 True,
             )
         return (
@@ -241,7 +241,7 @@ class KioskWindow(QWidget):
     def _exhibit_days(self) -> tuple[float, float] | None:
         assert self.archive is not None
         rows = self.archive.list_rows(self.exhibit_ids)
-        days = [d for d in (day_of(r["date_start"]) for r in rows.values()) if d is not None]
+        days = [d for d in (day_of(r.date_start) for r in rows.values()) if d is not None]
         return (min(days), max(days)) if days else None
 
     # -- moving about -------------------------------------------------------------------------
@@ -252,7 +252,7 @@ class KioskWindow(QWidget):
     def current_document(self) -> int | None:
         if self.content is None or self.pages.currentWidget() is not self.document or self.document.record is None:
             return None
-        return int(self.document.record["id"])
+        return int(self.document.record.id)
 
     def sequence(self) -> list[int]:
         """What Previous and Next walk through: the search hits shown, or the exhibit."""
