@@ -68,7 +68,6 @@ def big_archive(tmp_path_factory):
     return path
 
 
-@pytest.mark.xdist_group("big_archive")  # one worker builds the archive once
 def test_a_list_of_100000_fetches_only_a_window(qtbot, big_archive):
     archive = Archive(big_archive, readonly=True)
     model = DocumentTableModel(archive)
@@ -92,7 +91,6 @@ def test_a_list_of_100000_fetches_only_a_window(qtbot, big_archive):
     archive.close()
 
 
-@pytest.mark.xdist_group("big_archive")  # one worker builds the archive once
 def test_the_timeline_bins_100000_documents(qtbot, big_archive):
     archive = Archive(big_archive, readonly=True)
     timeline = Timeline(archive)
@@ -111,7 +109,6 @@ def test_the_timeline_bins_100000_documents(qtbot, big_archive):
     archive.close()
 
 
-@pytest.mark.xdist_group("big_archive")  # one worker builds the archive once
 def test_the_window_opens_100000_documents_reading_a_window(qtbot, big_archive, settings):
     from viewer.gui.main_window import MainWindow
 
