@@ -11,6 +11,7 @@ import re
 from ..dates import parse_date
 from ..gazetteer import Gazetteer, builtin_entities
 from ..records import ArchivalRef, LinkHint, Mention, ParsedDocument, ReferenceNumber
+from .people import add_people
 
 # A classification stands on a line of its own at the head of a telegram.
 _CLASSIFICATIONS = [
@@ -26,7 +27,7 @@ _CLASSIFICATIONS = [
     (re.compile(r"^극비$"), "Top Secret"),
 ]
 
-_NUMBER = re.compile(r"(?P<sign>No\.?|№|#)\s*(?P<number>\d[\d/-]*\d|\d)", re.I)
+_NUMBER = re.compile(r"(?P<sign>No\.?|Nº|N°|№|#)\s*(?P<number>\d[\d/-]*\d|\d)", re.I)
 # Words just before a number that say it is not a reference (a form, a copy, an archive file).
 _NOT_A_REFERENCE = re.compile(
     r"(?<!\w)(форма|экз\.?|оп\.|д\.|ф\.?|л\.|form|copy|copies|fond|opis|delo|list|page|p\.)\s*$", re.I
@@ -46,17 +47,7 @@ _REPLY_SUMMARY = re.compile(
     r"(?P<date>\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+(?P<year>\d{4}))?\s+"
     r"(?:telegram|cable|letter|message|note)",
 )
-_TITLE_PARTIES = [
-    re.compile(r"\bfrom\s+(?P<sender>[^,]+?)\s+to\s+(?P<recipient>[^,]+?)(?:,|\s+via\s|$)", re.I),
-    re.compile(r"(?:^|,\s+)(?P<sender>[^,]+?)\s+to\s+(?P<recipient>[^,]+?)(?:,|\s+via\s|$)"),
-]
 _SIGNATURE_NOISE = re.compile(r"\[[^\]]*\]|\([^)]*\)|\b[IVXУ]{1,4}\b|[\d\W_]+|\b\w\b")
-_ROLE_PREFIX = re.compile(
-    r"^(?:the\s+)?(?:soviet|chinese|korean|north korean|american|us|u\.s\.)?\s*"
-    r"(?:representative|ambassador|foreign minister|minister|comrade|general|chairman|premier|"
-    r"cde\.|comr\.)\s+",
-    re.I,
-)
 _TYPE_FROM_TITLE = re.compile(
     r"^((?:ciphered |enciphered |coded )?(?:telegram|cable|letter|memorandum|record of (?:a )?conversation|"
     r"note|report|minutes|message|directive|instruction|resolution|decree|diary))\b",
@@ -145,7 +136,8 @@ def link_hints(doc: ParsedDocument) -> list[LinkHint]:
 
 def archival_refs(source: str) -> list[ArchivalRef]:
     refs = []
-    for part in re.split(r";\s*(?:and\s+)?", source):
+    archives = r"(?:АП\s?РФ|АВП\s?РФ|РГАСПИ|РГАНИ|ГАРФ|ЦАМО|APRF|AVP\s?RF|AVPRF|RGASPI|RGANI|GARF|TsAMO)\b"
+    for part in re.split(rf";\s*(?:and\s+)?|\s+and\s+(?={archives})", source):
         part = part.strip().rstrip(".")
         if not part:
             continue
@@ -192,26 +184,37 @@ def learn_aliases(doc: ParsedDocument, text: str, gazetteer: Gazetteer) -> None:
             doc.learned_aliases.append((canonical, alias))
 
 
-def _clean_party(written: str) -> str:
-    written = written.strip().strip(".")
-    written = re.sub(r"\s+in\s+[A-Z][\w-]+$", "", written)
-    return _ROLE_PREFIX.sub("", written).strip()
+def _surname(name: str) -> str:
+    words = re.findall(r"[^\W\d_]+", name.casefold())
+    return words[-1] if words else ""
 
 
 def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
     mentions: dict[tuple[str, str], Mention] = {}
+    persons: dict[str, str] = {}  # surname -> the fullest name this document gives for it
 
     def add(name: str, role: str, as_written: str, kind: str = "person") -> None:
+        name = " ".join(name.split())
+        if not name:
+            return
+        if kind == "person" and gazetteer.resolve(name) is None and len(name.split()) > 1:
+            key = _surname(name)
+            known = persons.get(key)
+            if known and len(known) >= len(name):
+                name = known
+            elif key:
+                persons[key] = name
+                for (old, old_role), mention in list(mentions.items()):
+                    if mention.kind == "person" and _surname(old) == key and old != name and len(old) < len(name):
+                        mentions.pop((old, old_role))
+                        mentions.setdefault((name, old_role), Mention(name, old_role, mention.as_written, kind))
+        elif kind == "person" and gazetteer.resolve(name) is None:
+            name = persons.get(_surname(name), name)
+        if role == "mentioned" and any(m.name == name for m in mentions.values()):
+            return
         mentions.setdefault((name, role), Mention(name=name, role=role, as_written=as_written, kind=kind))
 
-    parties = next(filter(None, (pattern.search(doc.title) for pattern in _TITLE_PARTIES)), None)
-    if parties:
-        for role in ("sender", "recipient"):
-            written = _clean_party(parties.group(role))
-            if not written or len(written.split()) > 6:
-                continue
-            entity = gazetteer.resolve(written)
-            add(entity.name if entity else written, role, written)
+    add_people(doc, gazetteer, add)
     for text in doc.texts:
         tail = [line.strip() for line in text.body.split("\n") if line.strip()][-20:]
         for line in tail:
@@ -222,10 +225,17 @@ def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
                 rest = line[: hits[0].start] + " " + line[hits[0].end :]
                 if not _SIGNATURE_NOISE.sub(" ", rest).strip():
                     add(hits[0].entity.name, "signatory", hits[0].as_written)
+    signatories = {m.name for m in mentions.values() if m.role == "signatory"}
+    if not any(m.role == "sender" for m in mentions.values()) and len(signatories) == 1:
+        name = next(iter(signatories))
+        add(name, "sender", mentions[(name, "signatory")].as_written)
     everything = "\n".join([doc.title, doc.summary or "", *(t.body for t in doc.texts)])
     for hit in gazetteer.find(everything):
         role = "place" if hit.entity.kind == "place" else "mentioned"
         if role == "mentioned" and any(m.name == hit.entity.name for m in mentions.values()):
             continue
         add(hit.entity.name, role, hit.as_written, hit.entity.kind)
+    for (name, role), mention in list(mentions.items()):
+        if role == "mentioned" and any(m.name == name and m.role != "mentioned" for m in mentions.values()):
+            mentions.pop((name, role))
     doc.mentions = list(mentions.values())

@@ -1,0 +1,263 @@
+"""The people and organisations a document names, found from how the page writes them.
+
+The gazetteer knows the leading figures; most people in an archive are not in it ("Soviet
+Ambassador N.G. Sudarikov", "Vasily Moskovsky", "Wang Bingnan"). A title says who wrote to whom
+("X to Y", "Cable from X", "Report to Y ... on behalf of Z", "Телеграмма Мао Цзэдуну" in the
+dative) or who met ("between X and Y", "Conversation of X with Y"): a meeting's people are
+participants, not a sender and a recipient. An office ("Soviet Ambassador to North Korea") is the
+person's office, kept in what the page wrote; a body ("the Chinese Foreign Ministry", "CCP CC")
+is an organisation. In the text, initials with a surname ("L. I. Brezhnev"), a signature under the
+text and an address line above it ("To Comrade FENG XI", "[To] Ambassador Wang Bingnan:",
+"Теребину", "周恩来同志:") name people too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..gazetteer import Gazetteer
+from ..records import Mention, ParsedDocument
+
+_OFFICE_WORDS = set(
+    """soviet ambassador ambassadors chairman chairmen deputy first secretary general generalissimo minister ministers
+    foreign affairs cabinet council consul counsellor counselor president premier comrade comrades cde cdes com comr
+    member politburo cc cpsu kwp ccp cpc dprk ussr prc rok us usa un u.s. north south korea korean china chinese union
+    mfa official ministry head chief director department envoy white house representative the of to in and state
+    committee central political party workers workers' people's peoples republic government embassy delegation
+    leader marshal colonel attaché adviser advisor interpreter charge d'affaires mr mrs dr sir mister excellency
+    american british french japanese mongolian polish hungarian romanian bulgarian vietnamese east west german
+    defense defence plenipotentiary extraordinary vice co-chairman office supreme presidium secretariat bureau
+    commission command commander headquarters army navy air force military district maritime trade delegate
+    journal diary record records conversation memorandum minutes telegram cable letter report message telephone
+    via vch ciphered enciphered note notes dinner meeting talks instructions request on with from by for""".split()
+)
+_ORG_WORDS = re.compile(
+    r"\b(committee|ministry|department|embassy|government|council|party|politburo|secretariat|commission|"
+    r"bureau|presidium|directorate|headquarters|cc|cpsu|ccp|cpc|kwp|mfa|legation|consulate|ministries)\b",
+    re.I,
+)
+_NAME_TOKEN = re.compile(r"^(?:(?:[A-ZА-ЯЁ]\.){1,3}|[A-ZА-ЯЁ][a-zа-яёA-ZА-ЯЁ'’]*(?:-[A-Za-zа-яё]+)*|[A-ZА-ЯЁ]\.)$")
+_TOKEN = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}(?=[A-ZА-ЯЁ]|\s|$)|[^\s,;:()\[\]“”\"']+")
+_TYPE_PREFIX = re.compile(
+    r"^(?:(?:ciphered|enciphered|coded|incoming|outgoing)\s+)?(?:telegram|cable|letter|memorandum|report|note|"
+    r"message|telephone message(?:\s+via\s+vch)?|cablegram|directive|instruction)s?\b(?:\s+(?:no\.?|nº|№)\s*[\w/-]+)?"
+    r"\s*,?\s*",
+    re.I,
+)
+_RU_DOC = re.compile(r"\b(шифр(?:о)?телеграмм\w*|телеграмм\w*|письм\w*|записк\w*|послани\w*)\s+(?P<rest>.+)$", re.I)
+_ADDRESS_LINE = re.compile(
+    r"^(?:\[?to(?: the)?\]?|для|for)\s+(?:immediate report to\s+)?(?P<who>[^.:;!]{2,60}?)[.:]?$", re.I
+)
+_RU_DATIVE = re.compile(r"^[А-ЯЁ][а-яё]+(?:ину|ыну|ову|еву|ёву|скому|цкому|у|ю)\.?$")
+_CJK_ADDRESS = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff、]{2,20}?)(?:同志|先生)[:：]\s*$")
+_HANGUL_LIST = re.compile(r"(?:^|[\s●:])((?:[\uac00-\ud7af]{2,5}(?:\([^)]*\))?\s*,\s*){2,}[\uac00-\ud7af]{2,5})")
+_INITIALS_NAME = re.compile(r"(?<![\w.])((?:[A-ZА-ЯЁ]\.\s?){1,2})\s?([A-ZА-ЯЁ][a-zа-яё]{2,}(?:-[a-z]+)?|[A-ZА-ЯЁ]{3,})\b")
+_SPACED_CAPS = re.compile(r"^(?:[A-ZА-ЯЁ] ){3,}[A-ZА-ЯЁ]$")
+# Russian surnames in a case other than the nominative, and their nominative ending.
+_RU_CASES = [
+    ("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("ском", "ский"),
+    ("цкого", "цкий"), ("цкому", "цкий"), ("ину", "ин"), ("ина", "ин"), ("ыну", "ын"), ("ына", "ын"),
+    ("ову", "ов"), ("ова", "ов"), ("еву", "ев"), ("ева", "ев"), ("ым", ""), ("ом", ""),
+]
+
+
+@dataclass
+class Party:
+    name: str
+    kind: str  # person or organization
+    as_written: str
+
+
+def nominative(word: str) -> str:
+    """A Russian surname in the dative or genitive put back in the nominative (Теребину -> Теребин)."""
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
+        return word
+    for ending, replacement in _RU_CASES:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + replacement
+    if word.endswith(("у", "ю")) and len(word) > 4:
+        return word[:-1]
+    return word
+
+
+def parties(written: str, gazetteer: Gazetteer) -> list[Party]:
+    """Everyone a party phrase of a title names: "Soviet Ambassador N.G. Sudarikov and Kim Il"."""
+    written = written.strip().strip(".,;:'\"‘’“” ")
+    if not written:
+        return []
+    # "Liu [Shaoqi]" and "[Li] Fuchun" complete a name; "Filippov [Stalin]" says who a name is
+    written = re.sub(r"\[([^\]]{1,30})\]", lambda m: _bracket(m.group(1), gazetteer), written)
+    chunks = [c for c in re.split(r"\s*,?\s+and\s+|\s*,\s*(?=(?:and\s+)?(?:[A-Z][a-z]+\s){0,2}[A-Z][\w-]+\s*$)", written) if c]
+    found: list[Party] = []
+    for chunk in _merge_offices(chunks):
+        party = _one_party(chunk, gazetteer)
+        if party is not None:
+            found.append(party)
+    return found
+
+
+def _bracket(inside: str, gazetteer: Gazetteer) -> str:
+    entity = gazetteer.resolve(inside)
+    return f"[{inside}]" if entity else inside
+
+
+def _merge_offices(chunks: list[str]) -> list[str]:
+    """"General Secretary of the KWP CC and Chairman of the Cabinet, Kim Il Sung" stays one party."""
+    merged: list[str] = []
+    for chunk in chunks:
+        if merged and not _name_run(merged[-1]) and not _ORG_WORDS.search(merged[-1]):
+            merged[-1] += " and " + chunk
+        elif merged and not _name_run(chunk) and not _ORG_WORDS.search(chunk):
+            merged[-1] += " and " + chunk
+        else:
+            merged.append(chunk)
+    return merged
+
+
+def _name_run(text: str) -> str:
+    """The last run of name-like words in ``text`` that are not office words."""
+    best: list[str] = []
+    run: list[str] = []
+    for token in _TOKEN.findall(text):
+        token = token.strip()
+        if _NAME_TOKEN.match(token) and token.lower().rstrip(".") not in _OFFICE_WORDS:
+            run.append(token)
+            continue
+        if run:
+            best = run
+        run = []
+    if run:
+        best = run
+    if not best or (len(best) == 1 and len(best[0].rstrip(".")) < 3) or all(t.endswith(".") for t in best):
+        return ""
+    return " ".join(best)
+
+
+def _one_party(chunk: str, gazetteer: Gazetteer) -> Party | None:
+    chunk = re.sub(r"^(?:the|cde\.?|comrade|comrades|cdes\.?|com\.)\s+", "", chunk.strip(), flags=re.I)
+    for part in [p for p in chunk.split(",") if p.strip()] or [chunk]:
+        hits = [hit for hit in gazetteer.find(part) if hit.entity.kind == "person"]
+        if len({hit.entity.name for hit in hits}) == 1:
+            return Party(hits[0].entity.name, "person", part.strip())
+    for part in [p for p in chunk.split(",") if p.strip()]:
+        name = _name_run(part)
+        if name and not _ORG_WORDS.search(name):
+            return Party(_tidy(name), "person", part.strip())
+    if _ORG_WORDS.search(chunk) or re.search(r"\bForeign Ministry\b", chunk):
+        name = re.sub(r"^(?:the|to|from)\s+", "", chunk.split(",")[0].strip(), flags=re.I)
+        return Party(name, "organization", chunk.strip())
+    return None
+
+
+def _tidy(name: str) -> str:
+    """N. G. SUDARIKOV -> N.G. Sudarikov; a Russian surname back in the nominative."""
+    name = re.sub(r"([A-ZА-ЯЁ])\.\s+(?=[A-ZА-ЯЁ]\.)", r"\1.", name)
+    words = [w.capitalize() if w.isupper() and len(w) > 3 else w for w in name.split()]
+    words = [w if not w.istitle() or "-" in w else w for w in words]
+    if words:
+        words[-1] = nominative(words[-1])
+    return " ".join(words)
+
+
+def title_parties(title: str, gazetteer: Gazetteer) -> dict[str, list[Party]]:
+    """Who a title says sent, received, or took part: {"sender": [...], "recipient": [...], ...}."""
+    roles: dict[str, list[Party]] = {"sender": [], "recipient": [], "mentioned": []}
+    text = re.sub(r"\s+", " ", title).strip()
+    ru = _RU_DOC.search(text)
+    if ru:
+        for word_group in re.split(r"\s+(?=[А-ЯЁ]\.)|(?<=[а-яё])\s+(?=[А-ЯЁ])", ru.group("rest")):
+            word_group = re.sub(r"\s*\d.*$", "", word_group).strip()
+            last = word_group.split()[-1] if word_group.split() else ""
+            if not last or not last[:1].isupper():
+                continue
+            role = "recipient" if re.search(r"(у|ю)$", last.lower()) else "sender"
+            for party in parties(word_group, gazetteer):
+                roles[role].append(party)
+        return roles
+    between = re.search(r"\b(?:between|of)\s+(?P<a>.+?)\s+(?:and|with)\s+(?P<b>.+?)(?:,\s+\w+ \d|\s+on\s+\d|\s+at\s+|\s+in\s+[A-Z]\w+$|$)", text)
+    if re.search(r"\b(conversation|meeting|talks|discussion|minutes|record)\b", text, re.I) and between:
+        for part in (between.group("a"), between.group("b")):
+            roles["mentioned"] += parties(part, gazetteer)
+        return roles
+    stripped = _TYPE_PREFIX.sub("", text)
+    behalf = re.search(r",?\s+on behalf of\s+(?P<who>.+)$", stripped, re.I)
+    if behalf:
+        roles["sender"] += parties(behalf.group("who"), gazetteer)
+        stripped = stripped[: behalf.start()]
+    match = re.search(
+        r"^(?:.*?\bfrom\s+)?(?P<sender>.*?)\s*\bto\s+(?P<recipient>.+?)(?=,\s*[A-Z]\w+ing\b|,\s*'|\s+via\s|\s+on\s|"
+        r"\s+regarding\s|\s+about\s|\s+concerning\s|,\s+(?:Central|Relaying|Transmitting|Containing|Regarding)|$)",
+        stripped,
+        re.I,
+    )
+    if match:
+        sender = re.sub(r"^(?:.*\bfrom\s+)", "", match.group("sender"), flags=re.I)
+        roles["sender"] += parties(sender, gazetteer) if sender.strip() else []
+        roles["recipient"] += parties(match.group("recipient"), gazetteer)
+        rest = stripped[match.end() :]
+        with_ = re.search(r"\bwith\s+(.+)$", rest, re.I)
+        if with_:
+            roles["mentioned"] += parties(with_.group(1), gazetteer)
+        return roles
+    sender = re.match(r"^(?:.*?\b)?from\s+(?P<who>[^,'‘“]+)", stripped, re.I)
+    if sender:
+        roles["sender"] += parties(sender.group("who"), gazetteer)
+    journal = re.search(r"\b(?:journal|diary) of\s+(?P<who>.+?)(?:,\s*'|:|\s+for\s|$)", text, re.I)
+    if journal:
+        roles["mentioned"] += parties(journal.group("who"), gazetteer)
+    with_ = re.search(r"\bwith\s+(?P<who>.+?)(?:,\s+\d|\s+on\s+\d|'|$)", text, re.I)
+    if with_:
+        roles["mentioned"] += parties(with_.group("who"), gazetteer)
+    return roles
+
+
+def text_people(doc: ParsedDocument, gazetteer: Gazetteer) -> list[tuple[Party, str]]:
+    """People the text names by its own conventions: address lines, signatures, initials."""
+    found: list[tuple[Party, str]] = []
+    for text in doc.texts:
+        lines = [line.strip() for line in text.body.split("\n") if line.strip()]
+        for line in lines[:12]:
+            cjk = _CJK_ADDRESS.match(line)
+            address = _ADDRESS_LINE.match(line)
+            if cjk:
+                found += [(p, "recipient") for p in _cjk_names(cjk.group("who"), gazetteer)]
+            elif address and len(address.group("who").split()) <= 6:
+                found += [(p, "recipient") for p in parties(address.group("who"), gazetteer)]
+            elif _RU_DATIVE.match(line) and len(lines) > 3:
+                found.append((Party(nominative(line.rstrip(".")), "person", line), "recipient"))
+        for line in lines[-12:]:
+            if _SPACED_CAPS.match(line):
+                found += [(p, "signatory") for p in parties(line.replace(" ", ""), gazetteer)]
+            elif re.fullmatch(r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}", line):
+                found += [(p, "signatory") for p in _cjk_names(line.replace(" ", ""), gazetteer)]
+        for match in _INITIALS_NAME.finditer(text.body[:20000]):
+            written = match.group(0)
+            found.append((Party(_tidy(written), "person", written), "mentioned"))
+        for match in _HANGUL_LIST.finditer(text.body[:5000]):
+            for item in match.group(1).split(","):
+                word = re.sub(r"\(.*", "", item).strip()
+                entity = gazetteer.resolve(word)
+                found.append((Party(entity.name if entity else word, "person", word), "mentioned"))
+    return found
+
+
+def _cjk_names(text: str, gazetteer: Gazetteer) -> list[Party]:
+    result = []
+    for part in re.split(r"[、，,]", text):
+        entity = gazetteer.resolve(part)
+        if entity is not None:
+            result.append(Party(entity.name, "person", part))
+    return result
+
+
+def add_people(doc: ParsedDocument, gazetteer: Gazetteer, add: object) -> None:
+    """Record the title's parties and the text's people with ``add(name, role, as_written, kind)``."""
+    roles = title_parties(doc.title, gazetteer)
+    if doc.extra.get("author line") and not roles["sender"]:
+        roles["sender"] = parties(doc.extra["author line"], gazetteer)
+    for role, found in roles.items():
+        for party in found:
+            add(party.name, role, party.as_written, party.kind)  # type: ignore[operator]
+    for party, role in text_people(doc, gazetteer):
+        add(party.name, role, party.as_written, party.kind)  # type: ignore[operator]
