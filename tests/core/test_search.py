@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,7 @@ def test_chinese_and_korean_names_inside_longer_runs(tmp_path: Path, archive):
 def test_search_with_filters(seeded):
     russian = seeded.search("Mao", Filters(language="Russian"))
     assert keys(russian) == ["000", "004"]
-    may = seeded.search("Mao", Filters(date_from="1950-05-01", date_to="1950-05-31"))
+    may = seeded.search("Mao", Filters(date_from=date(1950, 5, 1), date_to=date(1950, 5, 31)))
     assert keys(may) == ["000", "001", "004"]
 
 

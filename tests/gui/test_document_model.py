@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
@@ -85,7 +86,7 @@ def test_a_list_of_100000_fetches_only_a_window(qtbot, big_archive):
     assert model.rows_fetched <= 3 * WINDOW
     view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     assert model.index(0, 1).data() == "Document 099999 " + model.index(0, 1).data().split()[-1]
-    model.set_filters(Filters(doc_type="Cable", date_from="1950-01-01", date_to="1950-12-31"))
+    model.set_filters(Filters(doc_type="Cable", date_from=date(1950, 1, 1), date_to=date(1950, 12, 31)))
     assert 0 < model.rowCount() < 2000
     assert model.rows_fetched <= 6 * WINDOW
     archive.close()

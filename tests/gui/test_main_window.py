@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QTabWidget
 
+from viewer.core.dates import DateRange
 from viewer.gui import fonts
 from viewer.gui.main_window import MainWindow
 
@@ -109,7 +112,7 @@ def test_brushing_may_1950_on_the_timeline_filters_the_list(qtbot, window):
     end = QPoint(round(timeline.x_of("1950-05-31")), y)
     with qtbot.waitSignal(timeline.range_selected) as blocker:
         drag(qtbot, timeline, start, end)
-    assert blocker.args == ["1950-05-01", "1950-05-31"]
+    assert blocker.args == [DateRange(date(1950, 5, 1), date(1950, 5, 31))]
     assert listed_keys(window) == ["000", "001", "004"]
     assert window.filter_bar.date_from.text() == "1950-05-01"
     window.timeline_pane.buttons["clear_range"].click()

@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from .measure import elapsed_ms, memory_kb
@@ -71,10 +72,10 @@ def interact(db: str, runs: int) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from viewer.core.dates import day_of
     from viewer.core.store import Filters
     from viewer.gui.app import create_app
     from viewer.gui.main_window import MainWindow
-    from viewer.gui.timeline import day_of
 
     create_app()
     folder = tempfile.mkdtemp()
@@ -101,7 +102,7 @@ def interact(db: str, runs: int) -> None:
     changes = [
         Filters(language=languages[0]),
         Filters(),
-        Filters(date_from="1950-01-01", date_to="1950-12-31"),
+        Filters(date_from=date(1950, 1, 1), date_to=date(1950, 12, 31)),
         Filters(),
         Filters(doc_type="Cable"),
         Filters(),

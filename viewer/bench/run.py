@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -135,10 +136,10 @@ def measure_import(report: Report, files: list[Path], db: Path, say: Callable[[s
 # -- search ----------------------------------------------------------------------------------------
 
 
-def search_queries(count: int = 200, seed: int = 7) -> list[tuple[str, dict[str, str] | None, str]]:
+def search_queries(count: int = 200, seed: int = 7) -> list[tuple[str, dict[str, date] | None, str]]:
     """(query, date filter, raw FTS5 MATCH for the baseline) mixing the kinds people type."""
     rng = random.Random(seed)
-    kinds: list[Callable[[], tuple[str, dict[str, str] | None, str]]] = [
+    kinds: list[Callable[[], tuple[str, dict[str, date] | None, str]]] = [
         lambda: ("the", None, "the"),
         lambda: ("comrade", None, "comrade"),
         lambda: (f"{10000 + rng.randrange(1000)}", None, f'"{10000 + rng.randrange(1000)}"'),
@@ -148,7 +149,7 @@ def search_queries(count: int = 200, seed: int = 7) -> list[tuple[str, dict[str,
         lambda: ("Вышинский", None, "Вышинский"),
         lambda: ("Filippov", None, "Filippov"),
         lambda: ("treaty aviation", None, "treaty AND aviation"),
-        lambda: ("divisions", {"date_from": "1950-01-01", "date_to": "1950-12-31"}, "divisions"),
+        lambda: ("divisions", {"date_from": date(1950, 1, 1), "date_to": date(1950, 12, 31)}, "divisions"),
     ]
     return [kinds[n % len(kinds)]() for n in range(count)]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from . import folding
 
@@ -83,12 +84,27 @@ def alternatives(kind: str, text: str, prefix: bool, expand: Expander) -> list[s
     return list(dict.fromkeys(options))
 
 
-def build_match(query: str, expand: Expander) -> str | None:
-    """The MATCH expression for ``query``, or None when it holds nothing to search for."""
+@dataclass(frozen=True)
+class CompiledQuery:
+    """A query read once: its MATCH expression (None when it holds nothing to search for) and the
+    surface words a view should highlight."""
+
+    match: str | None
+    terms: tuple[str, ...]
+
+
+def compile_query(query: str, expand: Expander, surface: Expander) -> CompiledQuery:
+    """Parse ``query`` once. ``expand`` widens a word to the indexed terms it also matches,
+    ``surface`` to the words to highlight; pass them memoised so each word is looked up once."""
+    parts = parse(query)
+    return CompiledQuery(_match(parts, expand), _highlights(parts, surface))
+
+
+def _match(parts: list[tuple[str, str, bool, bool]], expand: Expander) -> str | None:
     clauses: list[str] = []
     negatives: list[str] = []
     pending_or = False
-    for kind, text, negated, prefix in parse(query):
+    for kind, text, negated, prefix in parts:
         if kind == "or":
             pending_or = bool(clauses)
             continue
@@ -111,13 +127,12 @@ def build_match(query: str, expand: Expander) -> str | None:
     return expression
 
 
-def highlight_terms(query: str, expand: Expander) -> list[str]:
-    """The surface words a view should highlight for ``query``."""
+def _highlights(parts: list[tuple[str, str, bool, bool]], surface: Expander) -> tuple[str, ...]:
     terms: list[str] = []
-    for kind, text, negated, _prefix in parse(query):
+    for kind, text, negated, _prefix in parts:
         if kind == "or" or negated:
             continue
         terms.append(text)
         if kind == "word" or " " not in text:
-            terms += expand(text)
-    return list(dict.fromkeys(t for t in terms if t))
+            terms += surface(text)
+    return tuple(dict.fromkeys(t for t in terms if t))

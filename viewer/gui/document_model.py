@@ -2,13 +2,13 @@
 
 A proxy model would sort 100,000 rows in Python; instead ``rowCount`` is ``Archive.count`` and
 ``data`` reads the window of rows it falls in (``Archive.page``), keeping a few windows in an LRU.
+Count, windows and positions all use one compiled ``Selection`` of the filters (``Archive.select``).
 ``rows_fetched`` counts what was read, so a test can check the list never loads everything.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -60,7 +60,8 @@ class DocumentTableModel(QAbstractTableModel):
         self.sort_key = "date"
         self.descending = False
         self.sort_column = COL_DATE
-        self._count = archive.count(self.filters)
+        self.selection = archive.select(self.filters)
+        self._count = archive.count(self.selection)
         self._windows: OrderedDict[int, list[ListRow]] = OrderedDict()
         self.rows_fetched = 0
 
@@ -72,7 +73,7 @@ class DocumentTableModel(QAbstractTableModel):
         number = row // WINDOW
         window = self._windows.get(number)
         if window is None:
-            window = self.archive.page(self.filters, self.sort_key, self.descending, number * WINDOW, WINDOW)
+            window = self.archive.page(self.selection, self.sort_key, self.descending, number * WINDOW, WINDOW)
             self.rows_fetched += len(window)
             self._windows[number] = window
             while len(self._windows) > CACHED_WINDOWS:
@@ -86,11 +87,12 @@ class DocumentTableModel(QAbstractTableModel):
         """Re-read the count and forget cached rows (after filters, sort or the archive changed)."""
         self.beginResetModel()
         self._windows.clear()
-        self._count = self.archive.count(self.filters)
+        self.selection = self.archive.select(self.filters)
+        self._count = self.archive.count(self.selection)
         self.endResetModel()
 
     def set_filters(self, filters: Filters) -> None:
-        self.filters = replace(filters)
+        self.filters = filters  # immutable: the caller cannot change it behind the model's back
         self.refresh()
 
     def set_archive(self, archive: Archive) -> None:
@@ -105,7 +107,7 @@ class DocumentTableModel(QAbstractTableModel):
         """Where a document is in the list as sorted and filtered, or None if filtered out."""
         if not self._count:
             return None
-        position = self.archive.position_of(document_id, self.filters, self.sort_key, self.descending)
+        position = self.archive.position_of(document_id, self.selection, self.sort_key, self.descending)
         if position is None or position >= self._count or self.document_id(position) != document_id:
             return None
         return position

@@ -2,14 +2,13 @@
 
 Typing searches the full text, debounced so a fast typist does not run a query per key. Facet
 counts come from the store for the current selection, so each value says how many documents it
-would leave.
+would leave. The date range is held as a ``DateRange``: set by the timeline's brush or read once
+from what the person types in the boxes, never reparsed from the text the bar itself wrote.
 """
 
 from __future__ import annotations
 
-import re
-
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,34 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.dates import DateRange, parse_bound
+from ..core.store import FACETS as STORE_FACETS
 from ..core.store import Archive, Filters
 from .tasks import TaskRunner
 
 DEBOUNCE_MS = 250
 LARGE_ARCHIVE = 20_000  # documents from which the people are counted off the GUI thread
-ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-FACETS = (  # facet, Filters attribute, label, tooltip
-    ("language", "language", "Language", "Original language of the document"),
-    ("type", "doc_type", "Type", "Document type"),
-    ("classification", "classification", "Classification", "Security classification as written"),
-    ("person", "person", "Person", "A person the document is from, to, or mentions (any alias)"),
+FACETS = (  # facet (its Filters attribute and column are the store's FACETS), label, tooltip
+    ("language", "Language", "Original language of the document"),
+    ("type", "Type", "Document type"),
+    ("classification", "Classification", "Security classification as written"),
+    ("person", "Person", "A person the document is from, to, or mentions (any alias)"),
 )
 ANY = "Any"
-
-
-def normalise_date(text: str, end: bool) -> str | None:
-    """'1950' or '1950-05' widened to a whole year or month; None if blank or not a date."""
-    text = text.strip()
-    if not text or not ISO_DAY.match(text):
-        return None
-    if len(text) == 4:
-        return f"{text}-12-31" if end else f"{text}-01-01"
-    if len(text) == 7:
-        if not end:
-            return f"{text}-01"
-        date = QDate.fromString(text + "-01", "yyyy-MM-dd")
-        return date.addMonths(1).addDays(-1).toString("yyyy-MM-dd") if date.isValid() else None
-    return text if QDate.fromString(text, "yyyy-MM-dd").isValid() else None
 
 
 class FilterBar(QWidget):
@@ -65,6 +50,7 @@ class FilterBar(QWidget):
         self._generation = 0  # counts in flight for an older selection are dropped
         self.setObjectName("filter_bar")
         self._updating = False
+        self._dates = DateRange()  # the date filter as typed in the boxes or brushed on the timeline
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search the full text (Ctrl+F)")
@@ -83,7 +69,7 @@ class FilterBar(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
-        for number, (facet, _attribute, label, tip) in enumerate(FACETS):
+        for number, (facet, label, tip) in enumerate(FACETS):
             combo = QComboBox(self)
             combo.setObjectName(f"filter_{facet}")
             combo.setAccessibleName(f"{label} filter")
@@ -105,8 +91,6 @@ class FilterBar(QWidget):
         person.completer().setFilterMode(Qt.MatchFlag.MatchContains)
 
         validator = QRegularExpressionValidator(self)
-        from PySide6.QtCore import QRegularExpression
-
         validator.setRegularExpression(QRegularExpression(r"^\d{0,4}(-\d{0,2}(-\d{0,2})?)?$"))
         self.date_from = QLineEdit(self)
         self.date_to = QLineEdit(self)
@@ -121,7 +105,7 @@ class FilterBar(QWidget):
             edit.setAccessibleName(name)
             edit.setToolTip(tip)
             edit.editingFinished.connect(self._emit_now)
-            edit.textChanged.connect(self._date_cleared)
+            edit.textChanged.connect(self._date_typed)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("Clear filters")
         self.clear_button.setObjectName("clear_filters")
@@ -155,15 +139,8 @@ class FilterBar(QWidget):
     # -- reading the controls -----------------------------------------------------------------
 
     def filters(self) -> Filters:
-        values = {}
-        for facet, attribute, _label, _tip in FACETS:
-            values[attribute] = self._chosen(facet)
-        return Filters(
-            query=self.search.text().strip(),
-            date_from=normalise_date(self.date_from.text(), end=False),
-            date_to=normalise_date(self.date_to.text(), end=True),
-            **values,
-        )
+        values = {STORE_FACETS[facet].attribute: self._chosen(facet) for facet, _label, _tip in FACETS}
+        return Filters(query=self.search.text().strip(), **values).with_dates(self._dates)
 
     def _chosen(self, facet: str) -> str | None:
         combo = self.combos[facet]
@@ -178,11 +155,12 @@ class FilterBar(QWidget):
         self.search.setText(text)
         self._emit_now()
 
-    def set_date_range(self, start: str | None, end: str | None) -> None:
-        """Set by the timeline's brush; None, None clears it."""
+    def set_date_range(self, dates: DateRange | None) -> None:
+        """Set by the timeline's brush; None clears it. The boxes only show it."""
+        self._dates = dates or DateRange()
         self._updating = True
-        self.date_from.setText(start or "")
-        self.date_to.setText(end or "")
+        self.date_from.setText(self._dates.start.isoformat() if self._dates.start else "")
+        self.date_to.setText(self._dates.end.isoformat() if self._dates.end else "")
         self._updating = False
         self._emit_now()
 
@@ -200,6 +178,7 @@ class FilterBar(QWidget):
         self.search.clear()
         self.date_from.clear()
         self.date_to.clear()
+        self._dates = DateRange()
         for combo in self.combos.values():
             combo.setCurrentIndex(0)
         self._updating = False
@@ -232,8 +211,14 @@ class FilterBar(QWidget):
             combo.setCurrentIndex(index)
             self._emit_now()
 
-    def _date_cleared(self, text: str) -> None:
-        if not text and not self._updating:
+    def _date_typed(self, text: str) -> None:
+        """Read what the person typed (not what the bar wrote); an emptied box applies at once."""
+        if self._updating:
+            return
+        self._dates = DateRange(
+            parse_bound(self.date_from.text(), end=False), parse_bound(self.date_to.text(), end=True)
+        )
+        if not text:
             self._emit_now()
 
     def _emit_now(self) -> None:
@@ -254,18 +239,19 @@ class FilterBar(QWidget):
         archive the people are counted on a worker thread (it takes a second at 100,000
         documents), so the list answers first and the counts follow."""
         filters = filters or self.filters()
+        selection = self.archive.select(filters)  # compiled once for every facet (and then the list)
         self._generation += 1
         large = self.runner is not None and self.archive.count() >= LARGE_ARCHIVE
-        for facet, _attribute, _label, _tip in FACETS:
+        for facet, _label, _tip in FACETS:
             if facet == "person" and large:
                 self._count_people_later(filters)
             else:
-                self._fill(facet, self.archive.facet_counts(facet, filters), filters)
+                self._fill(facet, self.archive.facet_counts(facet, selection), filters)
 
     def _count_people_later(self, filters: Filters) -> None:
         generation, path = self._generation, self.archive.path
 
-        def work() -> list[tuple[str, int]]:
+        def work() -> list[tuple[str, int]]:  # its own connection: the filters compile (and MATCH) there
             with Archive(path, readonly=True) as archive:
                 return archive.facet_counts("person", filters)
 
@@ -281,9 +267,8 @@ class FilterBar(QWidget):
 
     def _fill(self, facet: str, counts: list[tuple[str, int]], filters: Filters) -> None:
         gazetteer = self.archive.gazetteer()
-        attribute = next(a for f, a, _label, _tip in FACETS if f == facet)
         combo = self.combos[facet]
-        chosen = getattr(filters, attribute)
+        chosen = getattr(filters, STORE_FACETS[facet].attribute)
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(ANY, None)

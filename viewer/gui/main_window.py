@@ -184,21 +184,12 @@ class MainWindow(QMainWindow):
         return self.panel.record.id if self.panel.record else None
 
     def _apply_filters(self, filters: Filters) -> None:
+        """One filter state for every view: the list, the timeline (its brush is the date range)
+        and the highlights share the selection the store compiled once for it."""
         self.model.set_filters(filters)
         self.timeline.set_filters(filters)
-        if filters.date_from or filters.date_to:
-            from .timeline import day_of
-
-            a, b = day_of(filters.date_from), day_of(filters.date_to)
-            if a is not None and b is not None:
-                self.timeline.brush = (a, b + 1)
-        else:
-            self.timeline.brush = None
         self.timeline_pane._caption()
-        terms: list[str] = []
-        if filters.query:
-            terms = self.archive.search(filters.query, limit=1).terms
-        self.panel.set_terms(terms)
+        self.panel.set_terms(list(self.archive.select(filters).terms))  # no search is run for them
         shown = self.model.rowCount()
         self.filter_bar.show_total(shown, self.total)
         current = self.current_document()

@@ -16,18 +16,19 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from ..core.dates import DateRange, date_of_day, day_of, iso_of
 from ..core.store import Archive, Filters
-from .timeline_axis import BAR_PX, MARKER_LIMIT, MAX_SPAN_DAYS, MIN_SPAN_DAYS, Marker, day_of, iso_of
+from .timeline_axis import BAR_PX, MARKER_LIMIT, MAX_SPAN_DAYS, MIN_SPAN_DAYS, Marker
 from .timeline_canvas import TimelineCanvas
 
 
 class Timeline(TimelineCanvas):
     """Signals: document_activated(int) when a marker is clicked or Enter pressed on it;
-    range_selected(object, object) with ISO from/to after a brush, or (None, None) when cleared;
+    range_selected(object) with the DateRange brushed, or None when cleared;
     view_changed() after zoom or pan."""
 
     document_activated = Signal(int)
-    range_selected = Signal(object, object)
+    range_selected = Signal(object)
     view_changed = Signal()
 
     def __init__(self, archive: Archive, parent: QWidget | None = None):
@@ -64,8 +65,10 @@ class Timeline(TimelineCanvas):
         self.fit_all()
 
     def set_filters(self, filters: Filters) -> None:
-        """The list's filters without its date range: the timeline shows what the brush can pick from."""
+        """The list's filters: their date range is the brush, and the rest is what the timeline
+        shows (what the brush can pick from)."""
         self.filters = replace(filters, date_from=None, date_to=None)
+        self.brush = filters.dates.days()
         self.invalidate()
 
     def invalidate(self) -> None:
@@ -79,11 +82,11 @@ class Timeline(TimelineCanvas):
         return self._links
 
     def _ensure_data(self) -> None:
-        key = (repr(self.filters), round(self.start, 3), round(self.end, 3), self.width(), self.height())
+        key = (self.filters, round(self.start, 3), round(self.end, 3), self.width(), self.height())
         if key == self._cache_key:
             return
         self._cache_key = key
-        first, last = iso_of(self.start), iso_of(self.end)
+        first, last = date_of_day(self.start), date_of_day(self.end)
         rows = self.archive.dated_documents(first, last, self.filters, limit=MARKER_LIMIT + 1)
         if not rows:
             self.mode, self.markers, self.counts = "empty", [], []
@@ -96,7 +99,7 @@ class Timeline(TimelineCanvas):
         else:
             self.mode, self.markers = "histogram", []
             bins = max(1, int(self.plot_width() // BAR_PX))
-            self.counts = self.archive.date_histogram(bins, iso_of(self.start), iso_of(self._hist_end()), self.filters)
+            self.counts = self.archive.date_histogram(bins, first, date_of_day(self._hist_end()), self.filters)
             self.histogram_queries += 1
         if self.focus_index is not None and self.focus_index >= len(self.markers):
             self.focus_index = None
@@ -167,17 +170,16 @@ class Timeline(TimelineCanvas):
                 self.focus_index = number
         self.update()
 
-    def select_range(self, start_iso: str | None, end_iso: str | None) -> None:
-        a, b = day_of(start_iso), day_of(end_iso)
-        self.brush = (a, b + 1) if a is not None and b is not None else None
+    def select_range(self, dates: DateRange | None) -> None:
+        self.brush = dates.days() if dates else None
         self.update()
-        self.range_selected.emit(start_iso if self.brush else None, end_iso if self.brush else None)
+        self.range_selected.emit(dates if self.brush else None)
 
     def clear_range(self) -> None:
         if self.brush is not None:
             self.brush = None
             self.update()
-            self.range_selected.emit(None, None)
+            self.range_selected.emit(None)
 
     def paintEvent(self, event) -> None:
         self._ensure_data()
@@ -227,11 +229,10 @@ class Timeline(TimelineCanvas):
             if not moved:
                 self.clear_range()
                 return
-            a, b = sorted(self.brush)
-            first, last = iso_of(a), iso_of(b)
-            self.brush = (day_of(first) or a, (day_of(last) or b) + 1)
+            dates = DateRange.of_days(*self.brush)
+            self.brush = dates.days()
             self.update()
-            self.range_selected.emit(first, last)
+            self.range_selected.emit(dates)
         elif kind == "pan" and not moved and marker is not None:
             self.focus_index = self.markers.index(marker) if marker in self.markers else None
             self.document_activated.emit(marker.id)

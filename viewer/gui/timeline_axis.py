@@ -1,11 +1,11 @@
-"""The timeline's axis: dates as day numbers and back, the ticks of a visible range, the markers.
+"""The timeline's axis: the ticks of a visible range, the markers, the limits of a view.
 
-Pure date arithmetic, no widgets, so the kiosk, the bench and tests share it.
+No widgets, so the kiosk, the bench and tests share it; days as numbers and back are
+``viewer.core.dates`` (the store bins the histogram with the same maths).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,21 +15,6 @@ MIN_SPAN_DAYS = 7.0
 MAX_SPAN_DAYS = 366.0 * 600
 PAD = 16
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def day_of(iso: str | None) -> float | None:
-    """A date as a day number (proleptic ordinal), or None when absent or unreadable."""
-    if not iso:
-        return None
-    try:
-        return float(date.fromisoformat(iso[:10]).toordinal())
-    except ValueError:
-        return None
-
-
-def iso_of(day: float) -> str:
-    day = min(max(math.floor(day), 1), date.max.toordinal())
-    return date.fromordinal(day).isoformat()
 
 
 @dataclass

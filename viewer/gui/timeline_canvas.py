@@ -13,7 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-from .timeline_axis import PAD, Marker, day_of, ticks
+from ..core.dates import day_of
+from .timeline_axis import PAD, Marker, ticks
 
 
 class TimelineCanvas(QWidget):

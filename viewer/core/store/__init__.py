@@ -16,10 +16,10 @@ from .connection import now
 from .copies import Copies
 from .documents import Documents
 from .index import ENTITY_TOKEN, YEAR_TOKEN, YEARS_IN_QUERY, entity_token, year_tokens
-from .listing import LIST_COLUMNS, PEOPLE_IN_FACET, SORTABLE, Listing
+from .listing import LIST_COLUMNS, PEOPLE_IN_FACET, Listing
 from .scans import Scans
 from .search import RANK_LIMIT, Search, SearchHit, SearchResult
-from .selection import FACETS, Filters
+from .selection import FACETS, SORTABLE, Facet, Filters, Selection
 
 __all__ = [
     "ENTITY_TOKEN",
@@ -31,9 +31,11 @@ __all__ = [
     "YEARS_IN_QUERY",
     "YEAR_TOKEN",
     "Archive",
+    "Facet",
     "Filters",
     "SearchHit",
     "SearchResult",
+    "Selection",
     "entity_token",
     "now",
     "year_tokens",

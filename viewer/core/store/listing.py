@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
+from typing import Any
 
+from ..dates import bin_counts, monthly_bins
 from ..records import DatedDocument, ListRow
 from . import rows
-from .selection import FACETS, Filters, Selection
+from .selection import FACETS, SORTABLE, Filters, Selecting, Selection
+
+Selected = Filters | Selection | None  # a selection, or filters to compile (cached) into one
 
 LIST_COLUMNS = (  # in ListRow's order
     "id",
@@ -23,34 +27,27 @@ LIST_COLUMNS = (  # in ListRow's order
     "has_transcript",
     "has_translation",
 )
-# Sort keys (generated columns, indexed) that put unknown values last.
-SORTABLE = {
-    "date": ("sort_date", "id"),
-    "title": ("title", "id"),
-    "type": ("sort_type", "id"),
-    "language": ("sort_language", "id"),
-    "id": ("id",),
-}
 PEOPLE_IN_FACET = 300  # the people filter lists the most frequent; typing finds any other
 
 
-class Listing(Selection):
-    """Reads of many documents at once, filtered and sorted in SQL."""
+class Listing(Selecting):
+    """Reads of many documents at once, filtered and sorted in SQL; each takes a compiled
+    ``Selection`` (or filters, compiled through the same cache)."""
 
-    def count(self, filters: Filters | None = None) -> int:
-        where, params = self._where(filters or Filters())
+    def count(self, filters: Selected = None) -> int:
+        where, params = self._where(self._selection(filters))
         return int(self._one(f"SELECT count(*) FROM documents d{where}", params))
 
     def page(
         self,
-        filters: Filters | None = None,
+        filters: Selected = None,
         sort: str = "date",
         descending: bool = False,
         offset: int = 0,
         limit: int = 200,
     ) -> list[ListRow]:
         """One window of the document list, sorted and filtered in SQL."""
-        where, params = self._where(filters or Filters())
+        where, params = self._where(self._selection(filters))
         direction = "DESC" if descending else "ASC"
         columns = SORTABLE.get(sort, SORTABLE["date"])
         order = ", ".join(f"d.{c} {direction}" for c in columns)
@@ -59,7 +56,7 @@ class Listing(Selection):
         return [rows.list_row(row) for row in self.conn.execute(sql, [*params, limit, offset])]
 
     def position_of(
-        self, document_id: int, filters: Filters | None = None, sort: str = "date", descending: bool = False
+        self, document_id: int, filters: Selected = None, sort: str = "date", descending: bool = False
     ) -> int | None:
         """Row number of a document in the list as sorted and filtered (to keep it selected)."""
         columns = SORTABLE.get(sort, SORTABLE["date"])
@@ -67,7 +64,7 @@ class Listing(Selection):
         value = self._one(f"SELECT {first} FROM documents WHERE id = ?", (document_id,))
         if value is None:
             return None
-        where, params = self._where(filters or Filters())
+        where, params = self._where(self._selection(filters))
         op = ">" if descending else "<"
         if first == "id":
             before, extra = f"d.id {op} ?", [document_id]
@@ -77,11 +74,12 @@ class Listing(Selection):
         connector = " AND " if where else " WHERE "
         return int(self._one(f"SELECT count(*) FROM documents d{where}{connector}{before}", [*params, *extra]))
 
-    def facet_counts(self, facet: str, filters: Filters | None = None) -> list[tuple[str, int]]:
-        """Values of one facet with how many documents of the current selection have each."""
-        filters = filters or Filters()
-        if facet == "person":
-            where, params = self._where(Filters(**{**filters.__dict__, "person": None}))
+    def facet_counts(self, facet: str, filters: Selected = None) -> list[tuple[str, int]]:
+        """Values of one facet with how many documents of the current selection have each (the
+        selection without that facet's own choice, so every value says what it would leave)."""
+        where, params = self._where(self._selection(filters), without=facet)
+        column = FACETS[facet].column
+        if column is None:  # the people, through document_entities
             within = f" WHERE document_id IN (SELECT d.id FROM documents d{where})" if where else ""
             sql = (
                 "SELECT e.name, x.n FROM (SELECT entity_id, count(DISTINCT document_id) AS n "
@@ -89,47 +87,35 @@ class Listing(Selection):
                 "WHERE e.kind = 'person' ORDER BY x.n DESC, e.name LIMIT ?"
             )
             return [(r[0], r[1]) for r in self.conn.execute(sql, [*params, PEOPLE_IN_FACET])]
-        column = FACETS[facet]
-        attribute = "doc_type" if facet == "type" else facet
-        where, params = self._where(Filters(**{**filters.__dict__, attribute: None}))
         sql = (
             f"SELECT d.{column}, count(*) FROM documents d{where}{' AND' if where else ' WHERE'} "
             f"d.{column} IS NOT NULL GROUP BY d.{column} ORDER BY 2 DESC, 1"
         )
         return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
 
-    def date_histogram(self, bins: int, start: str, end: str, filters: Filters | None = None) -> list[int]:
+    def date_histogram(self, bins: int, start: date, end: date, filters: Selected = None) -> list[int]:
         """Documents per equal slice of [start, end] (by day), for the timeline: counted per date
-        (or per month when a slice is a month or more) on the date index, then binned here."""
-        where, params = self._where(filters or Filters())
+        (or per month when a slice is a month or more) on the date index, then binned."""
+        where, params = self._where(self._selection(filters))
         connector = " AND " if where else " WHERE "
-        first, last = date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
-        span = (last - first).days + 1
-        by_month = span / max(bins, 1) >= 31
+        by_month = monthly_bins(start, end, bins)
         key = "substr(d.sort_date, 1, 7)" if by_month else "d.sort_date"
         sql = (
             f"SELECT {key}, count(*) FROM documents d{where}{connector}d.sort_date >= ? AND d.sort_date <= ? "
             f"GROUP BY {key}"
         )
-        counts = [0] * bins
-        for when, number in self.conn.execute(sql, [*params, start, end]):
-            try:
-                day = date.fromisoformat(f"{when}-15" if by_month else when[:10])
-            except ValueError:
-                continue
-            bucket = int((day - first).days * bins / span)
-            counts[min(max(bucket, 0), bins - 1)] += number
-        return counts
+        counted = self.conn.execute(sql, [*params, start.isoformat(), end.isoformat()])
+        return bin_counts(counted, start, end, bins, by_month)
 
     def dated_documents(
-        self, start: str, end: str, filters: Filters | None = None, limit: int = 2000
+        self, start: date, end: date, filters: Selected = None, limit: int = 2000
     ) -> list[DatedDocument]:
-        where, params = self._where(filters or Filters())
+        where, params = self._where(self._selection(filters))
         connector = " AND " if where else " WHERE "
         found = self.conn.execute(
             f"SELECT d.id, d.key, d.date_start, d.title FROM documents d{where}{connector}"
             "d.sort_date >= ? AND d.sort_date <= ? ORDER BY d.sort_date, d.id LIMIT ?",
-            [*params, start, end, limit],
+            [*params, start.isoformat(), end.isoformat(), limit],
         )
         return [DatedDocument(*row) for row in found]
 
@@ -151,3 +137,22 @@ class Listing(Selection):
             f"SELECT {', '.join(LIST_COLUMNS)} FROM documents WHERE id IN ({','.join('?' * len(ids))})", list(ids)
         )
         return {row.id: row for row in map(rows.list_row, found)}
+
+    def selected_ids(self, filters: Selected = None, window: int = 1000) -> Iterator[list[int]]:
+        """Every id of a selection in the list's date order, a window at a time, for exports:
+        keyset paging on the date index (the millionth id costs what the first did), and the
+        selection's WHERE taken afresh per window, so a search run between windows cannot change
+        the set read."""
+        after: list[Any] = []
+        while True:
+            where, params = self._where(self._selection(filters))
+            if after:
+                where += f"{' AND ' if where else ' WHERE '}(d.sort_date, d.id) > (?, ?)"
+            found = self.conn.execute(
+                f"SELECT d.id, d.sort_date FROM documents d{where} ORDER BY d.sort_date, d.id LIMIT ?",
+                [*params, *after, window],
+            ).fetchall()
+            if not found:
+                return
+            yield [int(row[0]) for row in found]
+            after = [found[-1][1], found[-1][0]]

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 
 from .. import folding
-from ..search_query import build_match
 from .index import YEARS_IN_QUERY, year_tokens
-from .selection import Filters, Selection
+from .selection import Filters, Selecting
 
 RANK_LIMIT = 1000
 
@@ -34,7 +32,7 @@ class SearchResult:
     terms: list[str] = field(default_factory=list)  # the words to highlight
 
 
-class Search(Selection):
+class Search(Selecting):
     """The search and its first screen of hits."""
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 100) -> SearchResult:
@@ -45,19 +43,19 @@ class Search(Selection):
         order, ``total`` is the lower bound RANK_LIMIT and ``total_exact`` is False (``count()``
         with ``Filters(query=...)`` gives the exact figure when it is wanted).
         """
-        expand = lru_cache(maxsize=None)(self._expand)  # build_match and the highlights ask alike
-        match = build_match(query, expand)
+        selection = self.select(replace(filters or Filters(), query=query))  # the same compiled pieces as the list
         result = SearchResult(query=query, total=0)
+        match = selection.match
         if not match:
             return result
-        from ..search_query import highlight_terms
-
-        result.terms = highlight_terms(query, lambda word: self._surface_forms(word, expand))
-        filters = Filters(**{**(filters or Filters()).__dict__, "query": ""})
-        years = year_tokens(filters.date_from, filters.date_to, most=YEARS_IN_QUERY)
+        result.terms = list(selection.terms)
+        first, last = (
+            day.isoformat() if day else None for day in (selection.filters.date_from, selection.filters.date_to)
+        )
+        years = year_tokens(first, last, most=YEARS_IN_QUERY)
         if years:  # the index narrows to the years first; the dates below decide exactly
             match = f"({match}) AND ({' OR '.join(years)})"
-        where, params = self._where(filters)
+        where, params = self._where(selection, without="query")
         join = " JOIN documents d ON d.id = search.rowid" if where else ""
         extra = where.replace(" WHERE ", " AND ", 1)
         probe = [
