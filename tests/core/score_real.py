@@ -112,11 +112,15 @@ def score(folder: Path, truth_path: Path, database: Path | None = None) -> dict[
             for row in ("title", "date"):
                 rows[row].add(False, file, "imported", "refused")
             continue
-        rows["title"].add(same_title(got["title"], [page["title"], *page.get("title_alt", [])]), file, page["title"], got["title"])
+        rows["title"].add(
+            same_title(got["title"], [page["title"], *page.get("title_alt", [])]), file, page["title"], got["title"]
+        )
         date_ok = got["date"] == page["date"] and got["date_precision"] == page["precision"]
         rows["date"].add(date_ok, file, page["date"], got["date"])
         flagged = any("date" in reason for reason in got["review_reasons"])
-        rows["date review"].add(flagged == page.get("date_conflict", False), file, page.get("date_conflict", False), got["review_reasons"])
+        rows["date review"].add(
+            flagged == page.get("date_conflict", False), file, page.get("date_conflict", False), got["review_reasons"]
+        )
         people = names_of(got)
         for person in page["title_people"]:
             found = any(name_matches(name, person) for name in people)
@@ -126,15 +130,16 @@ def score(folder: Path, truth_path: Path, database: Path | None = None) -> dict[
             rows["title organisations"].add(found, file, organisation, sorted({p["name"] for p in got["people"]}))
         if page["correspondence"]:
             senders = names_of(got, "sender")
-            if page["sender"]:
-                ok = any(name_matches(name, page["sender"]) for name in senders)
-            else:
-                ok = not senders
+            ok = any(name_matches(name, page["sender"]) for name in senders) if page["sender"] else not senders
             rows["sender"].add(ok, file, page["sender"] or None, got["sender"])
             recipients = [p for p in got["people"] if p["role"] == "recipient"]
             wanted = page["recipients"]
-            each_found = all(any(name_matches(n, w) for p in recipients for n in (p["name"], p["as_written"] or "")) for w in wanted)
-            none_extra = all(any(name_matches(n, w) for w in wanted for n in (p["name"], p["as_written"] or "")) for p in recipients)
+            each_found = all(
+                any(name_matches(n, w) for p in recipients for n in (p["name"], p["as_written"] or "")) for w in wanted
+            )
+            none_extra = all(
+                any(name_matches(n, w) for w in wanted for n in (p["name"], p["as_written"] or "")) for p in recipients
+            )
             rows["recipients"].add(each_found and none_extra, file, wanted, got["recipient"])
         if page["language"]:
             language = (got["original_language"] or "").casefold()
@@ -149,7 +154,9 @@ def score(folder: Path, truth_path: Path, database: Path | None = None) -> dict[
         if page["url"]:
             url = re.sub(r"^https?://", "", got["url"] or "")
             rows["url"].add(url == page["url"], file, page["url"], got["url"])
-        rows["record id"].add((got["record_id"] or "") == page["record_id"], file, page["record_id"] or None, got["record_id"])
+        rows["record id"].add(
+            (got["record_id"] or "") == page["record_id"], file, page["record_id"] or None, got["record_id"]
+        )
         if page["summary"]:
             ok = (got["summary"] or "").startswith(page["summary"])
             rows["summary"].add(ok, file, page["summary"], (got["summary"] or "")[:70] or None)

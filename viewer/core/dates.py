@@ -93,7 +93,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # 1949年12月22日, 1949 年 12 月 22 日, 1949년 5월 3일 (Chinese and Korean forms, digits)
     (re.compile(rf"{_YEAR}\s?[年년]\s?(\d{{1,2}})\s?[月월]\s?(\d{{1,2}})\s?[日일]?"), "ymd_cjk"),
     # 一九五〇年十月十三日: Chinese numerals (○ and 〇 both stand for zero)
-    (re.compile(rf"([{_CJK_DIGITS}]{{4}})\W?年\s?([{_CJK_DIGITS}十]{{1,3}})月\s?([{_CJK_DIGITS}十]{{1,3}})日"), "ymd_cjk_numerals"),
+    (
+        re.compile(rf"([{_CJK_DIGITS}]{{4}})\W?年\s?([{_CJK_DIGITS}十]{{1,3}})月\s?([{_CJK_DIGITS}十]{{1,3}})日"),
+        "ymd_cjk_numerals",
+    ),
     # 19491222: a compact date, as file names and chronologies write them
     (re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(0[1-9]|1[0-2])([012]\d|3[01])(?!\d)"), "compact"),
     # October 1950 / октябрь 1950 / в январе 1949

@@ -11,7 +11,7 @@ import re
 from ..dates import parse_date
 from ..gazetteer import Gazetteer, builtin_entities
 from ..records import ArchivalRef, LinkHint, Mention, ParsedDocument, ReferenceNumber
-from .people import add_people
+from .people import OFFICE_WORDS, add_people
 
 # A classification stands on a line of its own at the head of a telegram.
 _CLASSIFICATIONS = [
@@ -178,6 +178,7 @@ def learn_aliases(doc: ParsedDocument, text: str, gazetteer: Gazetteer) -> None:
                 alias = mark.group("alias")
                 if gazetteer.resolve(alias) is None:
                     learned.append((entity.name, alias))
+    learned = [(c, a) for c, a in learned if a.lower() not in OFFICE_WORDS]  # "the Chairman [Mao]" is an office
     for canonical, alias in learned:
         gazetteer.add_alias(canonical, alias, alias_kind="code name")
         if (canonical, alias) not in doc.learned_aliases:
@@ -235,7 +236,7 @@ def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
         if role == "mentioned" and any(m.name == hit.entity.name for m in mentions.values()):
             continue
         add(hit.entity.name, role, hit.as_written, hit.entity.kind)
-    for (name, role), mention in list(mentions.items()):
+    for name, role in list(mentions):
         if role == "mentioned" and any(m.name == name and m.role != "mentioned" for m in mentions.values()):
             mentions.pop((name, role))
     doc.mentions = list(mentions.values())

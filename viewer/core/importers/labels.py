@@ -155,9 +155,8 @@ def take(lines: list[Line], ahead: list[int], index: int, mode: str, inline: str
             if paragraphs_left == 0:
                 break
             # the citation's second paragraph is only taken when it is the web address
-            if mode == "citation":
-                if following >= len(lines) or not _URL.fullmatch(lines[following].text.strip()):
-                    break
+            if mode == "citation" and (following >= len(lines) or not _URL.fullmatch(lines[following].text.strip())):
+                break
             index = following  # a run of blank lines counts once
             continue
         taken.append(text)

@@ -26,6 +26,8 @@ __all__ = ["LABELS", "LANGUAGE_CODES", "Line", "clean_markdown", "parse_page", "
 _URL = re.compile(r"<?(https?://[^\s>]+)>?")
 # Marks forums put between the parts of a repost ("※ 주제 ... ■ 《 번역 》 ... ● [ 문서본문 내용 ]").
 _MARKERS = re.compile(r"\s*[■●◆◇※♤▶►]\s*")
+_HEADING = re.compile(r"^#{1,6}\s+")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 # A source line the page does not label: an archive's abbreviation followed by its fond.
 _ARCHIVE_LINE = re.compile(
     r"^(АП\s?РФ|АВП\s?РФ|РГАСПИ|РГАНИ|ГАРФ|ЦАМО|APRF|AVP\s?RF|AVPRF|RGASPI|RGANI|GARF|TsAMO)[.,:]?\s*(Ф|F|fond)\b", re.I
@@ -40,15 +42,23 @@ _SOURCE_END = re.compile(
 def clean_markdown(raw: str) -> list[str]:
     """Lines with Markdown emphasis, headings, escapes and hard breaks removed, forum markers and
     run-together labels cut into lines of their own."""
-    raw = re.sub(r"\*\*(.+?)\*\*", lambda m: " ".join(m.group(1).split()), raw, flags=re.S)
+    raw = re.sub(r"\*\*((?:(?!\n\s*\n)[^*])+?)\*\*", lambda m: " ".join(m.group(1).split()), raw)
     lines = []
     for line in raw.split("\n"):
-        line = re.sub(r"^#{1,6}\s+", "", line)
-        line = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])", r"\1", line)
-        line = line.replace("\\_", "_").replace("\\*", "*").replace("\\[", "[").replace("\\]", "]")
-        line = line.rstrip().replace("\u00a0", " ").replace("\ufeff", "")
-        for part in _MARKERS.split(line) if _MARKERS.search(line) else [line]:
-            lines += split_inline(part)
+        if line.startswith("#"):
+            line = _HEADING.sub("", line)
+        if "*" in line:
+            line = _EMPHASIS.sub(r"\1", line)
+        if "\\" in line:
+            line = line.replace("\\_", "_").replace("\\*", "*").replace("\\[", "[").replace("\\]", "]")
+        line = line.rstrip()
+        if "\u00a0" in line or "\ufeff" in line:
+            line = line.replace("\u00a0", " ").replace("\ufeff", "")
+        if len(line) >= 120 or _MARKERS.search(line):
+            for part in _MARKERS.split(line) if _MARKERS.search(line) else [line]:
+                lines += split_inline(part)
+        else:
+            lines.append(line)
     return lines
 
 
@@ -153,11 +163,14 @@ def parse_page(text: str, key: str, gazetteer: Gazetteer | None = None) -> Parse
         )
     if head.author:
         doc.extra["author line"] = head.author
+    doc.report.recognised["head"] = " | ".join(head.above[-4:])[:200] if head.above else ""
     derive_fields(doc, gazetteer)
     return doc
 
 
-def _summary_from_body(doc: ParsedDocument, fields: dict[str, list[str]], body: list[Line], end: int | None) -> list[Line]:
+def _summary_from_body(
+    doc: ParsedDocument, fields: dict[str, list[str]], body: list[Line], end: int | None
+) -> list[Line]:
     if "summary" in fields:
         return body
     candidate: Line | None = None
@@ -166,11 +179,21 @@ def _summary_from_body(doc: ParsedDocument, fields: dict[str, list[str]], body: 
         if paras:
             last = paras[-1]
             candidate = last[-1] if len(last) > 1 else last[0]
-    if candidate is None or not is_prose(candidate.text):
+    if candidate is None or not _summary_like(candidate.text):
         return body
     fields["summary"] = [candidate.text.strip()]
     doc.report.recognised["summary"] = candidate.text.strip()[:80] + " (unlabelled)"
     return [line for line in body if line is not candidate]
+
+
+def _summary_like(text: str) -> bool:
+    """A summary before the closing metadata, even one whose last full stop a page left off."""
+    text = text.strip()
+    if is_prose(text):
+        return True
+    latin = sum(1 for ch in text if "a" <= ch.lower() <= "z")
+    letters = sum(1 for ch in text if ch.isalpha()) or 1
+    return len(text) >= 80 and len(text.split()) >= 12 and ". " in text and latin / letters > 0.8 and text[:1].isupper()
 
 
 def _final_title(title: str, citation: str, report: object) -> str:
@@ -184,16 +207,18 @@ def _final_title(title: str, citation: str, report: object) -> str:
 
 
 def _date_from(fields: dict[str, str], body: list[Line], title: str, partial: DateInfo) -> DateInfo:
-    """The date the citation, title or first lines give; a dateline without its year ("12月22日")
-    takes the year they give."""
-    for text in (fields.get("citation", ""), title, "\n".join(line.text for line in body[:40])):
-        found = parse_date(text)
-        if found.known and found.start:
-            if partial.text:
-                placed = date_in_year(partial.text, int(found.start[:4]))
-                if placed.known:
-                    return placed
-            return found
+    """The most precise date the citation, title or first lines give; a dateline without its year
+    ("12月22日") takes the year they give."""
+    texts = (fields.get("citation", ""), title, "\n".join(line.text for line in body[:40]))
+    dates = [found for found in map(parse_date, texts) if found.known and found.start]
+    if partial.text and dates:
+        placed = date_in_year(partial.text, int(dates[0].start[:4]))  # type: ignore[index]
+        if placed.known:
+            return placed
+    for precision in ("day", "month", "year"):
+        for found in dates:
+            if found.precision == precision:
+                return found
     return UNKNOWN
 
 

@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass
 
 from ..gazetteer import Gazetteer
-from ..records import Mention, ParsedDocument
+from ..records import ParsedDocument
 
-_OFFICE_WORDS = set(
-    """soviet ambassador ambassadors chairman chairmen deputy first secretary general generalissimo minister ministers
+# Words of offices, bodies, places and document kinds: never part of a person's name.
+_OFFICE_TEXT = """
+    soviet ambassador ambassadors chairman chairmen deputy first secretary general generalissimo minister ministers
     foreign affairs cabinet council consul counsellor counselor president premier comrade comrades cde cdes com comr
     member politburo cc cpsu kwp ccp cpc dprk ussr prc rok us usa un u.s. north south korea korean china chinese union
     mfa official ministry head chief director department envoy white house representative the of to in and state
@@ -30,8 +31,9 @@ _OFFICE_WORDS = set(
     defense defence plenipotentiary extraordinary vice co-chairman office supreme presidium secretariat bureau
     commission command commander headquarters army navy air force military district maritime trade delegate
     journal diary record records conversation memorandum minutes telegram cable letter report message telephone
-    via vch ciphered enciphered note notes dinner meeting talks instructions request on with from by for""".split()
-)
+    january february march april may june july august september october november december
+    via vch ciphered enciphered note notes dinner meeting talks instructions request on with from by for"""
+OFFICE_WORDS = set(_OFFICE_TEXT.split())
 _ORG_WORDS = re.compile(
     r"\b(committee|ministry|department|embassy|government|council|party|politburo|secretariat|commission|"
     r"bureau|presidium|directorate|headquarters|cc|cpsu|ccp|cpc|kwp|mfa|legation|consulate|ministries)\b",
@@ -52,13 +54,28 @@ _ADDRESS_LINE = re.compile(
 _RU_DATIVE = re.compile(r"^[А-ЯЁ][а-яё]+(?:ину|ыну|ову|еву|ёву|скому|цкому|у|ю)\.?$")
 _CJK_ADDRESS = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff、]{2,20}?)(?:同志|先生)[:：]\s*$")
 _HANGUL_LIST = re.compile(r"(?:^|[\s●:])((?:[\uac00-\ud7af]{2,5}(?:\([^)]*\))?\s*,\s*){2,}[\uac00-\ud7af]{2,5})")
-_INITIALS_NAME = re.compile(r"(?<![\w.])((?:[A-ZА-ЯЁ]\.\s?){1,2})\s?([A-ZА-ЯЁ][a-zа-яё]{2,}(?:-[a-z]+)?|[A-ZА-ЯЁ]{3,})\b")
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.])((?:[A-ZА-ЯЁ]\.\s?){1,2})\s?([A-ZА-ЯЁ][a-zа-яё]{2,}(?:-[a-z]+)?|[A-ZА-ЯЁ]{3,})\b"
+)
 _SPACED_CAPS = re.compile(r"^(?:[A-ZА-ЯЁ] ){3,}[A-ZА-ЯЁ]$")
 # Russian surnames in a case other than the nominative, and their nominative ending.
 _RU_CASES = [
-    ("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("ском", "ский"),
-    ("цкого", "цкий"), ("цкому", "цкий"), ("ину", "ин"), ("ина", "ин"), ("ыну", "ын"), ("ына", "ын"),
-    ("ову", "ов"), ("ова", "ов"), ("еву", "ев"), ("ева", "ев"), ("ым", ""), ("ом", ""),
+    ("ского", "ский"),
+    ("скому", "ский"),
+    ("ским", "ский"),
+    ("ском", "ский"),
+    ("цкого", "цкий"),
+    ("цкому", "цкий"),
+    ("ину", "ин"),
+    ("ина", "ин"),
+    ("ыну", "ын"),
+    ("ына", "ын"),
+    ("ову", "ов"),
+    ("ова", "ов"),
+    ("еву", "ев"),
+    ("ева", "ев"),
+    ("ым", ""),
+    ("ом", ""),
 ]
 
 
@@ -81,6 +98,13 @@ def nominative(word: str) -> str:
     return word
 
 
+_PERSON_OFFICES = re.compile(
+    r"\b(secretary|chairman|minister|ambassador|member|deputy|director|head|chief|consul|counsell?or|official|"
+    r"president|premier|representative|envoy|attach[ée]|generalissimo|marshal|general|leader|advis[eo]r)\b",
+    re.I,
+)
+
+
 def parties(written: str, gazetteer: Gazetteer) -> list[Party]:
     """Everyone a party phrase of a title names: "Soviet Ambassador N.G. Sudarikov and Kim Il"."""
     written = written.strip().strip(".,;:'\"‘’“” ")
@@ -88,11 +112,25 @@ def parties(written: str, gazetteer: Gazetteer) -> list[Party]:
         return []
     # "Liu [Shaoqi]" and "[Li] Fuchun" complete a name; "Filippov [Stalin]" says who a name is
     written = re.sub(r"\[([^\]]{1,30})\]", lambda m: _bracket(m.group(1), gazetteer), written)
-    chunks = [c for c in re.split(r"\s*,?\s+and\s+|\s*,\s*(?=(?:and\s+)?(?:[A-Z][a-z]+\s){0,2}[A-Z][\w-]+\s*$)", written) if c]
+    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", written) if p.strip()]
+    merged: list[str] = []
+    for piece in pieces:
+        office_only = not _name_run(piece) and not gazetteer.resolve(piece) and _PERSON_OFFICES.search(piece)
+        if merged and office_only:
+            merged[-1] += ", " + piece  # "Kim Il Sung, General Secretary of the KWP CC"
+        elif (
+            merged
+            and not _name_run(merged[-1])
+            and _PERSON_OFFICES.search(merged[-1])
+            and not gazetteer.resolve(merged[-1])
+        ):
+            merged[-1] += ", " + piece  # "General Secretary of the CC and Chairman ..., Kim Il Sung"
+        else:
+            merged.append(piece)
     found: list[Party] = []
-    for chunk in _merge_offices(chunks):
+    for chunk in merged:
         party = _one_party(chunk, gazetteer)
-        if party is not None:
+        if party is not None and all(party.name != other.name for other in found):
             found.append(party)
     return found
 
@@ -102,26 +140,13 @@ def _bracket(inside: str, gazetteer: Gazetteer) -> str:
     return f"[{inside}]" if entity else inside
 
 
-def _merge_offices(chunks: list[str]) -> list[str]:
-    """"General Secretary of the KWP CC and Chairman of the Cabinet, Kim Il Sung" stays one party."""
-    merged: list[str] = []
-    for chunk in chunks:
-        if merged and not _name_run(merged[-1]) and not _ORG_WORDS.search(merged[-1]):
-            merged[-1] += " and " + chunk
-        elif merged and not _name_run(chunk) and not _ORG_WORDS.search(chunk):
-            merged[-1] += " and " + chunk
-        else:
-            merged.append(chunk)
-    return merged
-
-
 def _name_run(text: str) -> str:
     """The last run of name-like words in ``text`` that are not office words."""
     best: list[str] = []
     run: list[str] = []
     for token in _TOKEN.findall(text):
         token = token.strip()
-        if _NAME_TOKEN.match(token) and token.lower().rstrip(".") not in _OFFICE_WORDS:
+        if _NAME_TOKEN.match(token) and token.lower().rstrip(".") not in OFFICE_WORDS:
             run.append(token)
             continue
         if run:
@@ -153,8 +178,7 @@ def _one_party(chunk: str, gazetteer: Gazetteer) -> Party | None:
 def _tidy(name: str) -> str:
     """N. G. SUDARIKOV -> N.G. Sudarikov; a Russian surname back in the nominative."""
     name = re.sub(r"([A-ZА-ЯЁ])\.\s+(?=[A-ZА-ЯЁ]\.)", r"\1.", name)
-    words = [w.capitalize() if w.isupper() and len(w) > 3 else w for w in name.split()]
-    words = [w if not w.istitle() or "-" in w else w for w in words]
+    words = [w.capitalize() if w.isupper() and len(w) > 3 and "." not in w else w for w in name.split()]
     if words:
         words[-1] = nominative(words[-1])
     return " ".join(words)
@@ -164,19 +188,37 @@ def title_parties(title: str, gazetteer: Gazetteer) -> dict[str, list[Party]]:
     """Who a title says sent, received, or took part: {"sender": [...], "recipient": [...], ...}."""
     roles: dict[str, list[Party]] = {"sender": [], "recipient": [], "mentioned": []}
     text = re.sub(r"\s+", " ", title).strip()
+    for latin in re.finditer(r"\b([A-Z]{4,})\s*\([\uac00-\ud7af]+\)", text):  # MERETSKOV(메레츠코프)
+        if latin.group(1).lower() not in OFFICE_WORDS:
+            roles["mentioned"].append(Party(latin.group(1).capitalize(), "person", latin.group(0)))
     ru = _RU_DOC.search(text)
     if ru:
-        for word_group in re.split(r"\s+(?=[А-ЯЁ]\.)|(?<=[а-яё])\s+(?=[А-ЯЁ])", ru.group("rest")):
-            word_group = re.sub(r"\s*\d.*$", "", word_group).strip()
-            last = word_group.split()[-1] if word_group.split() else ""
-            if not last or not last[:1].isupper():
-                continue
-            role = "recipient" if re.search(r"(у|ю)$", last.lower()) else "sender"
-            for party in parties(word_group, gazetteer):
-                roles[role].append(party)
+        groups: list[list[str]] = []
+        for word in re.findall(r"(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][\w-]+|[А-ЯЁ][\w-]+|\S+", ru.group("rest")):
+            if not word[:1].isupper() or word[:1].isdigit():
+                groups.append([])
+            elif groups and groups[-1] and not re.search(r"[ауюя]$", groups[-1][-1]) and "." not in word:
+                groups[-1].append(word)  # "Мао Цзэдуну": one name; "Сталина Мао": two
+            else:
+                groups.append([word])
+        for group in filter(None, groups):
+            role = "recipient" if re.search(r"(у|ю)$", group[-1].lower()) else "sender"
+            roles[role] += parties(" ".join(group), gazetteer)
         return roles
-    between = re.search(r"\b(?:between|of)\s+(?P<a>.+?)\s+(?:and|with)\s+(?P<b>.+?)(?:,\s+\w+ \d|\s+on\s+\d|\s+at\s+|\s+in\s+[A-Z]\w+$|$)", text)
-    if re.search(r"\b(conversation|meeting|talks|discussion|minutes|record)\b", text, re.I) and between:
+    author = re.match(r"^(?P<who>[^,'‘“:]{3,40}),\s*['‘“]", text)  # Józef Dryglas, 'Record of ...'
+    if author and (_TYPE_PREFIX.match(author.group("who")) or re.search(r"\bfrom\b", author.group("who"), re.I)):
+        author = None  # "Cable from Wang Bingnan, 'Request ...'": a sender, then a quoted subject
+    if author and _name_run(author.group("who")):
+        roles["mentioned"] += parties(author.group("who"), gazetteer)
+    if not author and not re.search(r",?\s*['‘“](?:record|memorandum|conversation|minutes|notes)\b", text, re.I):
+        text = re.sub(r",?\s*['‘“][^'’”]{8,}['’”]+\s*$", "", text)  # a quoted subject, not a party
+    between = re.search(
+        r"\b(?:between|of)\s+(?P<a>.+?)\s+(?:and|with)\s+(?P<b>.+?)"
+        r"(?:,\s+\w+ \d|\s+on\s+\d|\s+at\s+|\s+in\s+[A-Z]\w+$|$)",
+        text,
+        re.I,
+    )
+    if re.search(r"\b(conversation|meeting|talks|discussion|minutes|record|journal|diary)\b", text, re.I) and between:
         for part in (between.group("a"), between.group("b")):
             roles["mentioned"] += parties(part, gazetteer)
         return roles
@@ -242,6 +284,16 @@ def text_people(doc: ParsedDocument, gazetteer: Gazetteer) -> list[tuple[Party, 
     return found
 
 
+def _author_above(doc: ParsedDocument, gazetteer: Gazetteer, recipients: set[str]) -> list[Party]:
+    """A message whose title names only its addressee ("Telegram to Stalin") is by the person whose
+    works or collection the page belongs to: the one person named on the nearest line above it."""
+    for line in reversed(doc.report.recognised.get("head", "").split(" | ")):
+        names = {hit.entity.name for hit in gazetteer.find(line) if hit.entity.kind == "person"}
+        if len(names) == 1 and not names & recipients:
+            return [Party(next(iter(names)), "person", line.strip())]
+    return []
+
+
 def _cjk_names(text: str, gazetteer: Gazetteer) -> list[Party]:
     result = []
     for part in re.split(r"[、，,]", text):
@@ -256,6 +308,8 @@ def add_people(doc: ParsedDocument, gazetteer: Gazetteer, add: object) -> None:
     roles = title_parties(doc.title, gazetteer)
     if doc.extra.get("author line") and not roles["sender"]:
         roles["sender"] = parties(doc.extra["author line"], gazetteer)
+    if roles["recipient"] and not roles["sender"]:
+        roles["sender"] = _author_above(doc, gazetteer, {p.name for p in roles["recipient"]})
     for role, found in roles.items():
         for party in found:
             add(party.name, role, party.as_written, party.kind)  # type: ignore[operator]

@@ -22,7 +22,10 @@ FURNITURE = [
     (re.compile(r"welcomes reuse of Digital Archive materials|subject to copyright", re.I), "rights statement"),
     (re.compile(r"^To enquire about this document's rights", re.I), "rights statement"),
     (re.compile(r"^(share|print|download|cite)( this)?( document)?$", re.I), "site navigation"),
-    (re.compile(r"^(search in|add search filter.*|get citation|view document in|english html)$", re.I), "site navigation"),
+    (
+        re.compile(r"^(search in|add search filter.*|get citation|view document in|english html)$", re.I),
+        "site navigation",
+    ),
     (re.compile(r"^(citation\s+)?share(\s+download)?$", re.I), "site navigation"),
     (re.compile(r"^quick viewing\s*\(text mode\)$", re.I), "document-sharing site"),
     (re.compile(r"^(total page|file type)\s*:", re.I), "document-sharing site"),
@@ -55,7 +58,7 @@ _LEADING_DATE = re.compile(
     rf"|{_YEAR[:-6]}-\d\d-\d\d)(?P<sep>\s*[/|:–—-]?\s*)(?P<rest>[^\W\d_].*)$",
     re.I,
 )
-_CITATION_TITLE = re.compile(r"^\W{0,3}[“\"](?P<title>.{8,400}?),?[”\"],?\s+(?P<date>[^,]{3,30}\d{4}),", re.S)
+_CITATION_TITLE = re.compile(r"^\W{0,3}[“\"](?P<title>.{8,400}?),?[”\"],?\s+(?P<date>[^“”\"]{3,30}?\d{4}),", re.S)
 _ADDRESSEE = re.compile(r"(:|：|同志[:：]?|동지)$")
 
 
@@ -68,6 +71,7 @@ class Heading:
     start: int = 0  # the first line of the document's text
     how: str = ""
     author: str = ""  # a bare name on the line above the title ("Сталин И.В.")
+    above: list[str] = field(default_factory=list)  # the page's lines above the title, nearest last
     aside: list[tuple[str, str]] = field(default_factory=list)
     credits: str = ""
 
@@ -86,6 +90,7 @@ def furniture_of(line: str, head: bool = False) -> str | None:
 
 def is_prose(text: str) -> bool:
     """A sentence-like paragraph in Latin script (what a summary looks like)."""
+    text = text.strip()
     words = text.split()
     letters = sum(1 for ch in text if ch.isalpha())
     latin = sum(1 for ch in text if "a" <= ch.lower() <= "z")
@@ -141,7 +146,9 @@ def citation_title(text: str) -> str | None:
 
 def _is_name_line(text: str) -> bool:
     """A bare author line: a surname with initials ("Сталин И.В.", "I. Stalin")."""
-    return bool(re.fullmatch(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}\s?[A-ZА-ЯЁ][\w-]+|[A-ZА-ЯЁ][\w-]+\s(?:[A-ZА-ЯЁ]\.\s?){1,2}", text))
+    return bool(
+        re.fullmatch(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}\s?[A-ZА-ЯЁ][\w-]+|[A-ZА-ЯЁ][\w-]+\s(?:[A-ZА-ЯЁ]\.\s?){1,2}", text)
+    )
 
 
 def find_heading(lines: list[Line], window: int = 40) -> Heading:
@@ -149,6 +156,7 @@ def find_heading(lines: list[Line], window: int = 40) -> Heading:
     head = Heading()
     zone: list[Line] = []  # the head's lines that are neither furniture nor labels
     found: tuple[int, str, DateInfo, str] | None = None  # (zone index, kind, date, title)
+    navigation = _navigation_run(lines)
     for line in (ln for ln in lines if ln.text.strip()):
         if len(zone) >= window:
             break
@@ -156,7 +164,9 @@ def find_heading(lines: list[Line], window: int = 40) -> Heading:
             if zone:
                 break  # the labelled fields have started: the head is over
             continue
-        what = furniture_of(line.text, head=True)
+        what = None if is_date_line(line.text) is not None else furniture_of(line.text, head=True)
+        if what is None and line.number in navigation:
+            what = "site navigation"
         if what:
             head.aside.append((what, line.text))
             continue
@@ -176,13 +186,15 @@ def find_heading(lines: list[Line], window: int = 40) -> Heading:
             found = (len(zone) - 1, "trailing", trailing, line.text.strip())
             break
     if found is None:
-        return _first_line_title(lines, head)
+        return _first_line_title(lines, head, navigation)
     position, kind, date, title = found
     line = zone[position]
     earlier = zone[:position]
     if kind in ("leading", "trailing"):
         head.title, head.date, head.start = title, date, line.number + 1
-        head.how = f"line {line.number + 1}, " + ("after the date on it" if kind == "leading" else "ending with its date")
+        head.how = f"line {line.number + 1}, " + (
+            "after the date on it" if kind == "leading" else "ending with its date"
+        )
         chosen_before = None
     else:
         head.date = date
@@ -199,12 +211,14 @@ def find_heading(lines: list[Line], window: int = 40) -> Heading:
         else:
             chosen, where = before, "before the dateline"
         if chosen is None:
-            return _first_line_title(lines, head)
+            return _first_line_title(lines, head, navigation)
         head.title = chosen.text.strip()
         # a summary sentence in the title's place stays in the text: the citation may name the title
         head.start = max(chosen.number + (0 if is_prose(chosen.text) else 1), line.number + 1)
         head.how = f"line {chosen.number + 1}, {where} on line {line.number + 1}"
         chosen_before = chosen if chosen is before else None
+    title_number = chosen_before.number if chosen_before is not None else line.number
+    head.above = [ln.text.strip() for ln in lines[:title_number] if ln.text.strip()]
     previous = earlier[:-1] if chosen_before is not None else earlier
     if previous and _is_name_line(previous[-1].text.strip()):
         head.author = previous[-1].text.strip()
@@ -217,6 +231,20 @@ def find_heading(lines: list[Line], window: int = 40) -> Heading:
     return head
 
 
+def _navigation_run(lines: list[Line]) -> set[int]:
+    """A page opening with three or more very short lines ("后一页", "回目录", "참여광장") opens
+    with its site's navigation."""
+    run: list[int] = []
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if len(text) > 12 or is_date_line(text) is not None:
+            break
+        run.append(line.number)
+    return set(run) if len(run) >= 3 else set()
+
+
 def _after(lines: list[Line], index: int) -> Line | None:
     """The first line after the dateline that may hold the title (credits and markers skipped)."""
     for line in lines[index : index + 60]:
@@ -227,10 +255,13 @@ def _after(lines: list[Line], index: int) -> Line | None:
     return None
 
 
-def _first_line_title(lines: list[Line], head: Heading) -> Heading:
+def _first_line_title(lines: list[Line], head: Heading, navigation: set[int]) -> Heading:
     for line in lines:
         text = line.text.strip()
-        if not text or label_of(text) or CREDITS.search(text) or furniture_of(text, head=True):
+        if not text or line.number in navigation or label_of(text) or CREDITS.search(text):
+            continue
+        if furniture_of(text, head=True):
+            head.above.append(text)
             continue
         if is_date_line(text) is not None:
             continue
