@@ -275,7 +275,8 @@ def text_people(doc: ParsedDocument, gazetteer: Gazetteer) -> list[tuple[Party, 
                 found += [(p, "signatory") for p in _cjk_names(line.replace(" ", ""), gazetteer)]
         for match in _INITIALS_NAME.finditer(text.body[:20000]):
             written = match.group(0)
-            found.append((Party(_tidy(written), "person", written), "mentioned"))
+            entity = gazetteer.resolve(written)
+            found.append((Party(entity.name if entity else _tidy(written), "person", written), "mentioned"))
         for match in _HANGUL_LIST.finditer(text.body[:5000]):
             for item in match.group(1).split(","):
                 word = re.sub(r"\(.*", "", item).strip()
