@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from .. import __version__, paths
-from . import annotating, bench, curating, importing, reading, safety, window
+from . import annotating, bench, curating, exchanging, importing, reading, safety, window
 from .context import CliContext, file_option
 
 
@@ -48,7 +48,8 @@ for _command in (
     curating.collection,
     annotating.annotate,
     annotating.annotations_command,
-    annotating.export_command,
+    exchanging.export_command,
+    exchanging.cite,
     bench.bench,
     importing.build_sample,
     importing.ocr,

@@ -28,21 +28,38 @@ so a cancelled or failed export never leaves half a PDF. No Qt here; PyMuPDF is 
 Modules: ``options`` (what is asked, what is reported), ``typesetting`` (glyph boxes), ``paragraphs``
 (pairing for ``facing``), ``builder`` (the PDF under construction), ``sections`` (one document) and
 ``pdf_handout`` (``export_pdf``, the whole file).
+
+Exchange formats for other tools (issue 14), through one streaming runner (``runner``:
+``export_documents``): ``csv_out`` (a row per document), ``json_out`` (the records of ``show --json``
+with a version and a JSON Schema in ``schemas/``), ``tei`` and ``tei_text`` (TEI P5, a file per
+document or a corpus), ``cmif`` (correspondence for correspSearch), ``csl`` (CSL-JSON and RIS) and
+``citations`` (Chicago, APA and MLA from the CSL styles in ``styles/``, by citeproc-py); ``fields``
+and ``places`` derive what they share from a record. lxml and citeproc-py load only when used.
 """
 
+from .citations import DEFAULT_STYLE, STYLES, CitationError, cite
 from .options import LAYOUTS, PARTS, ExportOptions, ExportProgress, ExportSummary
 from .paragraphs import align_paragraphs, paragraph_spans
 from .pdf_handout import export_pdf, export_to
+from .runner import FORMATS, Chosen, ExchangeOptions, export_documents
 from .sections import export_document, short_citation
 
 __all__ = [
+    "DEFAULT_STYLE",
+    "FORMATS",
     "LAYOUTS",
     "PARTS",
+    "STYLES",
+    "Chosen",
+    "CitationError",
+    "ExchangeOptions",
     "ExportOptions",
     "ExportProgress",
     "ExportSummary",
     "align_paragraphs",
+    "cite",
     "export_document",
+    "export_documents",
     "export_pdf",
     "export_to",
     "paragraph_spans",

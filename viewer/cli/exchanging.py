@@ -1,0 +1,187 @@
+"""Exchanging: ``export`` (the annotated PDF handout and the formats other tools read) and ``cite``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .context import CliContext, author, document_id, fail, file_option, plural, with_cli
+
+FORMAT_CHOICES = ("pdf", "csv", "json", "tei", "cmif", "csl-json", "ris")
+
+
+@click.command("export")
+@click.argument("documents", nargs=-1)
+@click.option("--search", "query", default=None, help="Also export every document this search finds.")
+@click.option("--collection", default=None, help="Also export the documents of this collection.")
+@click.option("--all", "everything", is_flag=True, help="Export the whole archive.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    default=None,
+    help="pdf (an annotated handout), csv, json, tei (TEI P5), cmif (letters for correspSearch), "
+    "csl-json or ris (reference managers). Default: pdf with --pdf, else json.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The file to write (for tei, a folder gives a file per document).",
+)
+@file_option("--pdf", "pdf_out", "The PDF to write (the same as --format pdf --out PDF).")
+@click.option(
+    "--layout",
+    type=click.Choice(["sequential", "facing"]),
+    default="sequential",
+    show_default=True,
+    help="PDF: parts one after another, or original beside translation on landscape pages.",
+)
+@click.option(
+    "--parts", default="scan,transcript,translation", show_default=True, help="PDF: comma-separated parts to include."
+)
+@click.option("--no-annotations", is_flag=True, help="PDF: leave the annotations out.")
+@click.option("--colors", default=None, help="PDF: only annotations of these colours (comma-separated).")
+@click.option(
+    "--author",
+    "author_name",
+    default=None,
+    help="PDF: the author (default: $ARCHIVE_VIEWER_AUTHOR or the user name).",
+)
+@click.option("--title", default=None, help="The title of the PDF, the TEI corpus or the CMIF file.")
+@click.option("--spreadsheet", is_flag=True, help="CSV: a byte-order mark for Excel, and no cell read as a formula.")
+@click.option("--tei-files", is_flag=True, help="TEI: one file per document in the folder --out.")
+@click.option("--editor", default=None, help="CMIF: the editor's name (default: --author, or the user name).")
+@click.option("--email", default=None, help="CMIF: the editor's e-mail address (correspSearch asks for one).")
+@click.option("--base-url", default=None, help="CMIF: where the archive is published (a letter's address: URL/KEY).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@with_cli
+def export_command(
+    cli: CliContext,
+    documents: tuple[str, ...],
+    query: str | None,
+    collection: str | None,
+    everything: bool,
+    fmt: str | None,
+    out: Path | None,
+    pdf_out: Path | None,
+    layout: str,
+    parts: str,
+    no_annotations: bool,
+    colors: str | None,
+    author_name: str | None,
+    title: str | None,
+    spreadsheet: bool,
+    tei_files: bool,
+    editor: str | None,
+    email: str | None,
+    base_url: str | None,
+    quiet: bool,
+) -> None:
+    """Export documents: an annotated PDF handout, or CSV, JSON, TEI, CMIF, CSL-JSON or RIS.
+
+    Name documents by id or key, or choose them with --search (every match), --collection or --all.
+    """
+    from ..core.exporters import Chosen, ExchangeOptions, export_documents
+    from ..core.exporters.runner import chosen_ids, default_out
+
+    if pdf_out is not None:
+        if fmt not in (None, "pdf") or (out is not None and out != pdf_out):
+            fail("--pdf writes a PDF: give either --pdf PATH or --format F --out PATH")
+        fmt, out = "pdf", pdf_out
+    fmt = fmt or "json"
+    if out is None:
+        out = Path("handout.pdf") if fmt == "pdf" else default_out(fmt)
+    archive = cli.archive()
+    chosen = Chosen(
+        ids=tuple(document_id(archive, d) for d in documents),
+        query=query or None,
+        collection=collection,
+        everything=everything,
+    )
+    if chosen.is_empty():
+        fail("nothing to export (name documents, --search, --collection or --all)")
+    if fmt == "pdf":
+        ids, _ = chosen_ids(archive, chosen)
+        _export_pdf(archive, list(ids), out, layout, parts, no_annotations, colors, author_name, title, quiet)
+        return
+    options = ExchangeOptions(
+        spreadsheet=spreadsheet,
+        tei_files=True if tei_files else None,
+        title=title,
+        editor=editor or author(author_name),
+        email=email,
+        base_url=base_url,
+    )
+    steps = export_documents(archive, chosen, fmt, out, options)
+    first = next(steps)
+    if first.total == 0:
+        steps.close()
+        fail("nothing to export: no document matches")
+    last = first
+    with click.progressbar(length=first.total, label="Exporting", file=sys.stderr, hidden=quiet) as bar:
+        for last in steps:
+            bar.update(last.done - bar.pos)
+    click.echo(f"{out}: {last.message}")
+
+
+def _export_pdf(
+    archive,
+    ids: list[int],
+    out: Path,
+    layout: str,
+    parts: str,
+    no_annotations: bool,
+    colors: str | None,
+    author_name: str | None,
+    title: str | None,
+    quiet: bool,
+) -> None:
+    """The annotated handout (``core.exporters.export_pdf``), as ``export --pdf`` always made it."""
+    from ..core.exporters import PARTS, ExportOptions, export_pdf
+
+    if not ids:
+        fail("nothing to export: no document matches")
+    chosen_parts = tuple(p.strip() for p in parts.split(",") if p.strip())
+    unknown = set(chosen_parts) - set(PARTS)
+    if unknown:
+        fail(f"unknown part(s) {', '.join(sorted(unknown))}")
+    options = ExportOptions(
+        parts=chosen_parts,
+        annotations=not no_annotations,
+        layout=layout,
+        author=author(author_name),
+        title=title,
+        colors=frozenset(c.strip() for c in colors.split(",")) if colors else None,
+    )
+    last = None
+    with click.progressbar(length=len(ids) + 1, label="Exporting", file=sys.stderr, hidden=quiet) as bar:
+        for last in export_pdf(archive, ids, out, options):
+            bar.update(last.done - bar.pos)
+    click.echo(f"{out}: {plural(len(ids), 'document')}, {last.message if last else ''}")
+
+
+@click.command()
+@click.argument("documents", nargs=-1, required=True)
+@click.option(
+    "--style",
+    default="chicago-note",
+    show_default=True,
+    help="chicago-note, chicago-bibliography, apa or mla.",
+)
+@with_cli
+def cite(cli: CliContext, documents: tuple[str, ...], style: str) -> None:
+    """Print a formatted citation of each document, one per line."""
+    from ..core.exporters import STYLES
+    from ..core.exporters import cite as format_citation
+
+    if style not in STYLES:
+        fail(f"unknown citation style “{style}”; choose one of {', '.join(STYLES)}")
+    archive = cli.archive()
+    for document in documents:
+        record = archive.record(document_id(archive, document))
+        if record is None:
+            fail(f"no document “{document}” in {archive.path}")
+        click.echo(format_citation(record, style))
