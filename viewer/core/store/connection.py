@@ -173,6 +173,12 @@ class Connection:
         a window polls it to notice new documents without a restart."""
         return int(self._one("PRAGMA data_version"))
 
+    def _tuples(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """Rows as plain tuples, for the hot paths that build named-tuple records straight from them."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, params)
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None

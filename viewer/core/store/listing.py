@@ -53,7 +53,7 @@ class Listing(Selecting):
         order = ", ".join(f"d.{c} {direction}" for c in columns)
         columns_sql = ", ".join("d." + c for c in LIST_COLUMNS)
         sql = f"SELECT {columns_sql} FROM documents d{where} ORDER BY {order} LIMIT ? OFFSET ?"
-        return [rows.list_row(row) for row in self.conn.execute(sql, [*params, limit, offset])]
+        return rows.list_rows(self._tuples(sql, [*params, limit, offset]))
 
     def position_of(
         self, document_id: int, filters: Selected = None, sort: str = "date", descending: bool = False
@@ -112,12 +112,12 @@ class Listing(Selecting):
     ) -> list[DatedDocument]:
         where, params = self._where(self._selection(filters))
         connector = " AND " if where else " WHERE "
-        found = self.conn.execute(
+        found = self._tuples(
             f"SELECT d.id, d.key, d.date_start, d.title FROM documents d{where}{connector}"
             "d.sort_date >= ? AND d.sort_date <= ? ORDER BY d.sort_date, d.id LIMIT ?",
             [*params, start.isoformat(), end.isoformat(), limit],
         )
-        return [DatedDocument(*row) for row in found]
+        return rows.dated_documents(found)
 
     def date_span(self) -> tuple[str | None, str | None]:
         row = self.conn.execute("SELECT min(date_start), max(date_end) FROM documents").fetchone()
@@ -133,10 +133,10 @@ class Listing(Selecting):
         """The list columns of a few documents, by id (a kiosk list keeps its own order)."""
         if not ids:
             return {}
-        found = self.conn.execute(
+        found = self._tuples(
             f"SELECT {', '.join(LIST_COLUMNS)} FROM documents WHERE id IN ({','.join('?' * len(ids))})", list(ids)
         )
-        return {row.id: row for row in map(rows.list_row, found)}
+        return {row.id: row for row in rows.list_rows(found)}
 
     def selected_ids(self, filters: Selected = None, window: int = 1000) -> Iterator[list[int]]:
         """Every id of a selection in the list's date order, a window at a time, for exports:
