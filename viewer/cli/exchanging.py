@@ -95,10 +95,12 @@ def export_command(
     if out is None:
         out = Path("handout.pdf") if fmt == "pdf" else default_out(fmt)
     archive = cli.archive()
+    from ..core.store import Filters
+
     chosen = Chosen(
         ids=tuple(document_id(archive, d) for d in documents),
-        query=query or None,
         collection=collection,
+        filters=Filters(query=query) if query else None,
         everything=everything,
     )
     if chosen.is_empty():

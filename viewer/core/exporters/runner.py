@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Generator, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol, TextIO, cast
@@ -22,7 +22,7 @@ from .fields import ExportItem
 from .options import ExportProgress
 
 if TYPE_CHECKING:
-    from ..store import Archive
+    from ..store import Archive, Filters
 
 FORMATS = ("csv", "json", "tei", "cmif", "csl-json", "ris")
 SUFFIXES = {"csv": ".csv", "json": ".json", "tei": ".xml", "cmif": ".xml", "csl-json": ".json", "ris": ".ris"}
@@ -36,16 +36,17 @@ class Writer(Protocol):
 
 @dataclass(frozen=True)
 class Chosen:
-    """Which documents to export: named ids, then a collection's, then every match of a search, or
-    (``everything``) the whole archive; in that order, each document once."""
+    """Which documents to export: named ids, then a collection's, then every document of a selection
+    (the list's filters: a search, facets, dates), or (``everything``) the whole archive; in that
+    order, each document once."""
 
     ids: tuple[int, ...] = ()
-    query: str | None = None
     collection: str | None = None
+    filters: Filters | None = None
     everything: bool = False
 
     def is_empty(self) -> bool:
-        return not (self.ids or self.query or self.collection or self.everything)
+        return not (self.ids or self.collection or self.filters is not None or self.everything)
 
 
 @dataclass(frozen=True)
@@ -67,22 +68,21 @@ def _collection_ids(archive: Archive, name: str) -> list[int]:
 
 def chosen_ids(archive: Archive, chosen: Chosen) -> tuple[Iterator[int], int]:
     """The ids to export in order, and how many there are (counted in SQL, not by reading them)."""
-    from ..store import Filters
-
     if chosen.everything:
         return (i for window in archive.selected_ids() for i in window), archive.count()
     named = list(dict.fromkeys([*chosen.ids, *(_collection_ids(archive, chosen.collection) if chosen.collection
                                                else [])]))  # fmt: skip
-    if not chosen.query:
+    selection = chosen.filters
+    if selection is None:
         return iter(named), len(named)
-    matches = Filters(query=chosen.query)
-    overlap = archive.count(Filters(query=chosen.query, ids=tuple(named))) if named else 0
-    total = len(named) + archive.count(matches) - overlap
+    both = named if selection.ids is None else [i for i in named if i in set(selection.ids)]
+    overlap = archive.count(replace(selection, ids=tuple(both))) if both else 0  # named and selected too
+    total = len(named) + archive.count(selection) - overlap
 
     def ordered() -> Iterator[int]:
         yield from named
         seen = set(named)
-        for window in archive.selected_ids(matches):
+        for window in archive.selected_ids(selection):
             yield from (i for i in window if i not in seen)
 
     return ordered(), total
