@@ -240,3 +240,36 @@ def test_cmif_with_a_base_address_gives_every_letter_one_and_skips_what_is_no_le
     assert root.findtext(".//t:publicationStmt/t:idno[@type='url']", namespaces=NS) == (
         "https://example.org/archive/cmif.xml"
     )
+
+
+def test_tei_keeps_annotations_that_anchor_nowhere_and_organisations(seeded, tei_all):
+    from viewer.core.records import Annotation, Person
+
+    record = seeded.record(by_prefix(seeded, "004"))
+    translation = next(t for t in record.texts if t.kind == "translation")
+    ministry = Person("MFA USSR", "organization", "sender", "МИД СССР", None, ["МИД СССР"])
+    record = replace(record, people=[ministry, *record.people])
+    on_scan = Annotation(7, record.id, "scan", "rect", "pink", "the stamp", "Ann", page_id=3, page_position=1)
+    lost = Annotation(8, record.id, "translation", "highlight", note="words gone", text_id=translation.id,
+                      status="needs_review", quote="a treaty of friendship")  # fmt: skip
+    overlapping = [  # two highlights that overlap and one that runs across a paragraph break
+        Annotation(9, record.id, "translation", "highlight", text_id=translation.id, start=10, end=40),
+        Annotation(10, record.id, "translation", "highlight", text_id=translation.id, start=30, end=200),
+    ]
+    stream = io.BytesIO()
+    writer = TeiCorpusWriter(stream, title="t", exported="Exported.")
+    writer.write(ExportItem(record, [on_scan, lost, *overlapping]))
+    writer.close()
+    root = etree.fromstring(stream.getvalue())
+    valid(tei_all, root)
+    sent = root.find(".//t:correspAction[@type='sent']", NS)
+    assert [e.text for e in sent] == ["MFA USSR", "Stalin", "May 16, 1950"]
+    assert etree.QName(sent[0]).localname == "orgName"
+    assert root.find(".//t:particDesc/t:listPerson/t:org/t:orgName", NS).text == "MFA USSR"
+    notes = root.findall("t:TEI/t:text/t:back/t:div[@type='annotations']/t:note", NS)
+    assert [(n.get("subtype"), n.get("n"), n.text) for n in notes] == [
+        ("rect", "Page 2, rectangle", "the stamp"),
+        ("highlight", "translation: “a treaty of friendship” (waiting for review)", "words gone"),
+    ]
+    anchors = root.findall(".//t:text[@type='translation']//t:anchor", NS)
+    assert len(anchors) == 4 and len(root.findall(".//t:text[@type='translation']//t:note", NS)) == 2
