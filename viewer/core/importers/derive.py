@@ -193,12 +193,18 @@ def _surname(name: str) -> str:
 def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
     mentions: dict[tuple[str, str], Mention] = {}
     persons: dict[str, str] = {}  # surname -> the fullest name this document gives for it
+    known: dict[str, bool] = {}
+
+    def in_gazetteer(name: str) -> bool:
+        if name not in known:
+            known[name] = gazetteer.get(name) is not None or gazetteer.resolve(name) is not None
+        return known[name]
 
     def add(name: str, role: str, as_written: str, kind: str = "person") -> None:
         name = " ".join(name.split())
         if not name:
             return
-        if kind == "person" and gazetteer.resolve(name) is None and len(name.split()) > 1:
+        if kind == "person" and not in_gazetteer(name) and len(name.split()) > 1:
             key = _surname(name)
             known = persons.get(key)
             if known and len(known) >= len(name):
@@ -209,7 +215,7 @@ def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
                     if mention.kind == "person" and _surname(old) == key and old != name and len(old) < len(name):
                         mentions.pop((old, old_role))
                         mentions.setdefault((name, old_role), Mention(name, old_role, mention.as_written, kind))
-        elif kind == "person" and gazetteer.resolve(name) is None:
+        elif kind == "person" and not in_gazetteer(name):
             name = persons.get(_surname(name), name)
         if role == "mentioned" and any(m.name == name for m in mentions.values()):
             return

@@ -70,11 +70,12 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
 def split_texts(body: list[Line], original_language: str | None) -> list[Text]:
     """The body as texts per script: an original in Cyrillic, Chinese or Korean, and the English."""
     blocks = ["\n".join(line.text for line in para) for para in paragraphs(body)]
-    scripts = [script_of(block) for block in blocks]
+    counts = [letters_by_script(block) for block in blocks]
+    scripts = [max(c, key=lambda code: c[code]) if max(c.values()) >= 2 else None for c in counts]
     totals: dict[str, int] = {}
-    for block, script in zip(blocks, scripts, strict=True):
+    for count, script in zip(counts, scripts, strict=True):
         if script is not None:
-            totals[script] = totals.get(script, 0) + letters_by_script(block)[script]
+            totals[script] = totals.get(script, 0) + count[script]
     everything = sum(totals.values()) or 1
     major = {code for code, count in totals.items() if count >= MIN_LETTERS or count / everything >= MIN_SHARE}
     if not major and totals:

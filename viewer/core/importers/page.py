@@ -26,6 +26,7 @@ __all__ = ["LABELS", "LANGUAGE_CODES", "Line", "clean_markdown", "parse_page", "
 _URL = re.compile(r"<?(https?://[^\s>]+)>?")
 # Marks forums put between the parts of a repost ("※ 주제 ... ■ 《 번역 》 ... ● [ 문서본문 내용 ]").
 _MARKERS = re.compile(r"\s*[■●◆◇※♤▶►]\s*")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 # A source line the page does not label: an archive's abbreviation followed by its fond.
@@ -229,7 +230,8 @@ def _check_date(doc: ParsedDocument, body: list[Line]) -> None:
     if doc.date.precision != "day" or doc.date.start is None:
         return
     heading = Date.fromisoformat(doc.date.start)
-    for found in find_dates("\n".join(line.text for line in body[:15])):
+    dated = [line.text for line in body[:15] if _FOUR_DIGITS.search(line.text)]  # a date with its year
+    for found in find_dates("\n".join(dated)) if dated else []:
         if found.start is None:
             continue
         written = Date.fromisoformat(found.start)

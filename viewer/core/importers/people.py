@@ -114,19 +114,15 @@ def parties(written: str, gazetteer: Gazetteer) -> list[Party]:
     written = re.sub(r"\[([^\]]{1,30})\]", lambda m: _bracket(m.group(1), gazetteer), written)
     pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", written) if p.strip()]
     merged: list[str] = []
+    nameless = False  # the last piece is an office without its holder's name
     for piece in pieces:
-        office_only = not _name_run(piece) and not gazetteer.resolve(piece) and _PERSON_OFFICES.search(piece)
-        if merged and office_only:
-            merged[-1] += ", " + piece  # "Kim Il Sung, General Secretary of the KWP CC"
-        elif (
-            merged
-            and not _name_run(merged[-1])
-            and _PERSON_OFFICES.search(merged[-1])
-            and not gazetteer.resolve(merged[-1])
-        ):
-            merged[-1] += ", " + piece  # "General Secretary of the CC and Chairman ..., Kim Il Sung"
+        office_only = bool(_PERSON_OFFICES.search(piece)) and not _name_run(piece) and not gazetteer.find(piece)
+        if merged and (office_only or nameless):
+            merged[-1] += ", " + piece  # "Kim Il Sung, General Secretary" / "Chairman ..., Kim Il Sung"
+            nameless = nameless and office_only
         else:
             merged.append(piece)
+            nameless = office_only
     found: list[Party] = []
     for chunk in merged:
         party = _one_party(chunk, gazetteer)
@@ -273,8 +269,12 @@ def text_people(doc: ParsedDocument, gazetteer: Gazetteer) -> list[tuple[Party, 
                 found += [(p, "signatory") for p in parties(line.replace(" ", ""), gazetteer)]
             elif re.fullmatch(r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}", line):
                 found += [(p, "signatory") for p in _cjk_names(line.replace(" ", ""), gazetteer)]
+        seen: set[str] = set()
         for match in _INITIALS_NAME.finditer(text.body[:20000]):
             written = match.group(0)
+            if written in seen:
+                continue
+            seen.add(written)
             entity = gazetteer.resolve(written)
             found.append((Party(entity.name if entity else _tidy(written), "person", written), "mentioned"))
         for match in _HANGUL_LIST.finditer(text.body[:5000]):
