@@ -208,9 +208,9 @@ def is_date_line(line: str) -> DateInfo | None:
     info = parse_date(stripped)
     if info.known and len(info.text) >= len(stripped) - 2:
         return info
-    info = _month_day(stripped)
-    if info is not None and len(info.text) >= len(stripped) - 1:
-        return info
+    partial = _month_day(stripped)
+    if partial is not None and len(partial.text) >= len(stripped) - 1:
+        return partial
     return None
 
 

@@ -74,8 +74,8 @@ def parse_page(text: str, key: str, gazetteer: Gazetteer | None = None) -> Parse
 
     # 1. The dateline and the title.
     head = find_heading(lines)
-    for what, aside in head.aside:
-        report.aside(what, aside)
+    for kind, aside in head.aside:
+        report.aside(kind, aside)
     if head.credits:
         fields["credits"] = [head.credits]
     has_labels = any(label_of(line.text) for line in lines if line.text.strip())

@@ -238,9 +238,9 @@ def title_parties(title: str, gazetteer: Gazetteer) -> dict[str, list[Party]]:
         if with_:
             roles["mentioned"] += parties(with_.group(1), gazetteer)
         return roles
-    sender = re.match(r"^(?:.*?\b)?from\s+(?P<who>[^,'‘“]+)", stripped, re.I)
-    if sender:
-        roles["sender"] += parties(sender.group("who"), gazetteer)
+    origin = re.match(r"^(?:.*?\b)?from\s+(?P<who>[^,'‘“]+)", stripped, re.I)
+    if origin:
+        roles["sender"] += parties(origin.group("who"), gazetteer)
     journal = re.search(r"\b(?:journal|diary) of\s+(?P<who>.+?)(?:,\s*'|:|\s+for\s|$)", text, re.I)
     if journal:
         roles["mentioned"] += parties(journal.group("who"), gazetteer)
