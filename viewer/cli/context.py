@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -72,7 +73,8 @@ def file_option(
 
 
 def clear_errors(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn archive errors into one line on stderr with exit status 2."""
+    """Turn archive errors into one line on stderr with exit status 2; so is a damaged page met while
+    reading (the archive opened, but part of it cannot be read)."""
 
     @wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -80,8 +82,23 @@ def clear_errors(function: Callable[..., Any]) -> Callable[..., Any]:
             return function(*args, **kwargs)
         except ArchiveError as error:
             fail(str(error), 2)
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) or not _damage(error):
+                raise
+            database = click.get_current_context().find_object(CliContext)
+            where = f"{database.db}: " if database else ""
+            fail(
+                f"{where}the archive is damaged ({error}); what was read may be incomplete: run "
+                "`archive-viewer check`, or restore a backup (`archive-viewer restore`)",
+                2,
+            )
 
     return wrapper
+
+
+def _damage(error: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite says the file itself is damaged (not a mistake of ours in a statement)."""
+    return any(words in str(error) for words in ("malformed", "not a database", "corrupt"))
 
 
 def fail(message: str, status: int = 2) -> NoReturn:

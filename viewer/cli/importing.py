@@ -46,7 +46,10 @@ def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_j
     from ..core.importers.batch import Summary, collect, run_import
     from ..core.maintenance import daily_backup
 
+    created = not cli.db.exists()
     archive = cli.writable_archive("nothing was imported", create=True)
+    if created:  # on stderr with --json, so that stdout stays one JSON value
+        click.echo(f"archive-viewer: created the archive {archive.path}", err=as_json)
     try:
         daily_backup(archive)
     except ArchiveError as error:  # a failed copy must not stop the import; say so

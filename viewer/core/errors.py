@@ -7,6 +7,16 @@ class ArchiveError(Exception):
     """Anything wrong with an archive file that the user must hear about in one clear line."""
 
 
+class ArchiveMissing(ArchiveError):
+    """The archive's path holds no file (a typo, an unplugged drive, a restore that was killed):
+    a window offers to make a new archive or open another; a read command says so and stops."""
+
+
+class NotAnArchive(ArchiveError):
+    """The file is an SQLite database of another program (a browser's history, a photo library):
+    it is refused before anything is written to it."""
+
+
 class ImportRefused(Exception):
     """A file the importer will not take, with the reason; the batch goes on without it."""
 

@@ -14,7 +14,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from .errors import ArchiveError
+from .errors import ArchiveError, ArchiveMissing, NotAnArchive
 from .store import Archive
 from .store.checks import CheckReport, file_integrity
 
@@ -110,6 +110,8 @@ def check_file(path: Path, repair_derived: bool = False) -> CheckReport:
     """Check an archive file, also one too damaged to open as an archive (read-only, no writes)."""
     try:
         archive = Archive(path, readonly=False, create=False)
+    except (ArchiveMissing, NotAnArchive):
+        raise  # nothing of ours to check
     except ArchiveError as error:
         report = CheckReport(problems=[str(error)])
         try:

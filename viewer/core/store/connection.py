@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
-from ..errors import ArchiveError
+from ..errors import ArchiveError, ArchiveMissing, NotAnArchive
 from ..gazetteer import Gazetteer
-from .schema import SCHEMA_VERSION, NewerArchiveError, migrate
+from .schema import APPLICATION_ID, SCHEMA_VERSION, NewerArchiveError, looks_like_ours, migrate
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -74,7 +74,7 @@ class Connection:
         self.readonly_reason: str | None = "the archive was opened for reading only" if readonly else None
         if not self.path.exists():
             if readonly or not create:
-                raise ArchiveError(f"{self.path}: no such archive")
+                raise ArchiveMissing(f"{self.path}: no such archive (the file is missing)")
             if not self.path.parent.exists():
                 raise ArchiveError(f"{self.path}: the folder {self.path.parent} does not exist")
             if not os.access(self.path.parent, os.W_OK):
@@ -108,12 +108,18 @@ class Connection:
         self._known_terms: set[str] = set()
 
     def _probe(self) -> None:
-        """Read an existing file without writing to it: its version, its schema, its documents."""
+        """Read an existing file without writing to it: whose it is, its version, its schema, its documents."""
         try:
             probe = _open_connection(self.path, True, immutable=not _writable(self.path))
         except sqlite3.DatabaseError as error:
             raise ArchiveError(f"{self.path}: cannot be opened ({error})") from None
         try:
+            owner = probe.execute("PRAGMA application_id").fetchone()[0]
+            if owner != APPLICATION_ID and (owner or not looks_like_ours(probe)):
+                raise NotAnArchive(
+                    f"{self.path}: not an Archive Viewer archive (another program's SQLite database); "
+                    "nothing was written to it"
+                )
             version = probe.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise ArchiveError(

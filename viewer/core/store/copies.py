@@ -63,6 +63,7 @@ def content_dump(conn: sqlite3.Connection) -> dict[str, Any]:
     dump["search"] = [tuple(row) for row in conn.execute("SELECT rowid, * FROM search ORDER BY rowid")]
     dump["terms"] = [tuple(row) for row in conn.execute("SELECT term, key FROM terms ORDER BY term")]
     dump["user_version"] = conn.execute("PRAGMA user_version").fetchone()[0]
+    dump["application_id"] = conn.execute("PRAGMA application_id").fetchone()[0]
     return dump
 
 

@@ -238,6 +238,9 @@ SEARCH_TABLE = """CREATE VIRTUAL TABLE search USING fts5 (
 )"""
 assert SEARCH_TABLE in MIGRATION_1
 
+# ``PRAGMA application_id`` of every archive ("ArVw"): it tells our files from other programs' databases.
+APPLICATION_ID = int.from_bytes(b"ArVw", "big")
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -271,7 +274,25 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[Migration] = [_script(MIGRATION_1)]
+def _mark(conn: sqlite3.Connection) -> None:
+    """Migration 2: mark the file as ours, so any other program's database can be told apart."""
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def looks_like_ours(conn: sqlite3.Connection) -> bool:
+    """Whether an unmarked file is an archive: one from before the mark (our tables, a version), or
+    an SQLite file that holds nothing yet (no table, no version). Reads only."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not version:
+        return not tables
+    if not {"documents", "texts", "search", "imports"} <= tables:
+        return False
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+    return {"key", "date_precision", "has_scan", "source_sha256"} <= columns
+
+
+MIGRATIONS: list[Migration] = [_script(MIGRATION_1), _mark]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
