@@ -4,8 +4,10 @@ table that lets a word find its transliterations, OCR slips and inflections."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from .. import folding
+from ..dates import years_overlapped
 from .entities import Entities
 from .schema import SEARCH_TABLE
 
@@ -14,14 +16,9 @@ YEARS_IN_QUERY = 10  # a date filter spanning more years is not selective enough
 ENTITY_TOKEN = "zzentity"
 
 
-def year_tokens(start: str | None, end: str | None, most: int = 60) -> list[str]:
+def year_tokens(start: date | str | None, end: date | str | None, most: int = 60) -> list[str]:
     """Index tokens for the years a date range overlaps (none for an open or a too long range)."""
-    if not start or not end:
-        return []
-    first, last = int(start[:4]), int(end[:4])
-    if last < first or last - first >= most:
-        return []
-    return [f"{YEAR_TOKEN}{year}" for year in range(first, last + 1)]
+    return [f"{YEAR_TOKEN}{year}" for year in years_overlapped(start, end, most)]
 
 
 def entity_token(entity_id: int) -> str:

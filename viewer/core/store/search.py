@@ -49,10 +49,7 @@ class Search(Selecting):
         if not match:
             return result
         result.terms = list(selection.terms)
-        first, last = (
-            day.isoformat() if day else None for day in (selection.filters.date_from, selection.filters.date_to)
-        )
-        years = year_tokens(first, last, most=YEARS_IN_QUERY)
+        years = year_tokens(selection.filters.date_from, selection.filters.date_to, most=YEARS_IN_QUERY)
         if years:  # the index narrows to the years first; the dates below decide exactly
             match = f"({match}) AND ({' OR '.join(years)})"
         where, params = self._where(selection, without="query")
