@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core import annotations as core
 from ..core.annotations import Annotation, color_hex
+from . import plain
 from .roles import ID_ROLE
 
 
@@ -166,8 +167,10 @@ class AnnotationsPane(QWidget):
             item = QListWidgetItem(swatch(annotation.color), "\n".join(lines))
             item.setData(ID_ROLE, annotation.id)
             item.setToolTip(
-                f"{annotation.color} {annotation.shape}"
-                + (" — the text changed on re-import; check it" if annotation.status != "ok" else "")
+                plain.tip(
+                    f"{annotation.color} {annotation.shape}"
+                    + (" — the text changed on re-import; check it" if annotation.status != "ok" else "")
+                )
             )
             self.list.addItem(item)
             if annotation.id == keep:

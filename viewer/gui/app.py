@@ -61,8 +61,15 @@ def recover(path: Path, problem: str) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 
     from ..core.maintenance import latest_backup, restore
+    from .plain import inform, message_box
 
-    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, f"The archive cannot be opened.\n\n{problem}")
+    box = message_box(
+        None,
+        QMessageBox.Icon.Warning,
+        APP_NAME,
+        f"The archive cannot be opened.\n\n{problem}",
+        QMessageBox.StandardButton.NoButton,
+    )
     backup = latest_backup(path) if path.exists() else None
     restore_button = box.addButton(
         f"Restore backup of {backup.stem[-15:]}" if backup else "Restore backup", QMessageBox.ButtonRole.AcceptRole
@@ -75,7 +82,7 @@ def recover(path: Path, problem: str) -> Path | None:
     clicked = box.clickedButton()
     if clicked is restore_button and backup is not None:
         kept = restore(backup, path)
-        QMessageBox.information(
+        inform(
             None,
             APP_NAME,
             f"Restored {path.name} from {backup.name}."

@@ -59,8 +59,9 @@ def details_html(record: DocumentRecord, muted: str) -> str:
         parts = [f"{k} {getattr(ref, k)}" for k in ("fond", "opis", "delo", "papka", "listy") if getattr(ref, k)]
         if parts:
             rows.append(row(ref.archive or "Archive", text(", ".join(parts))))
-    if record.url:
-        rows.append(row("Address", f'<a href="{e(record.url)}">{e(record.url)}</a>'))
+    if record.url:  # a link the app draws, and only to a web page; the window asks before it opens one
+        web = record.url.lower().startswith(("http://", "https://"))
+        rows.append(row("Address", f'<a href="{e(record.url)}">{e(record.url)}</a>' if web else text(record.url)))
     rows += [
         row("Record", text(record.record_id)),
         row("Citation", text(record.citation)),

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ..core.records import ListRow
 from ..core.store import Archive, Filters
+from .plain import tip
 from .roles import ID_ROLE, KEY_ROLE
 
 COL_DATE, COL_TITLE, COL_TYPE, COL_LANGUAGE, COL_PARTS = range(5)
@@ -148,7 +149,12 @@ class DocumentTableModel(QAbstractTableModel):
             return int(row.id)
         if role == KEY_ROLE:
             return row.key
-        column = index.column()
+        text = self._text(row, index.column(), role)
+        # a tooltip is read as HTML when it looks like HTML; a title is text
+        return tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
+
+    @staticmethod
+    def _text(row: ListRow, column: int, role: int) -> str:
         if column == COL_DATE:
             text = row.date_start or "undated"
             if row.date_precision == "month" and row.date_start:

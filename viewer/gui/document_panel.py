@@ -24,6 +24,7 @@ from ..core.records import DocumentRecord
 from ..core.store import Archive
 from .document_details import citation_of, details_html
 from .document_parts import TAB_TITLES, TABS, MissingPart, TextPart
+from .plain import plain
 from .scan_view import PageRef, ScanView
 from .tasks import TaskRunner
 
@@ -56,7 +57,7 @@ class DocumentPanel(QWidget):
         self.side_by_side = side_by_side
         self.point_size = point_size
 
-        self.title = QLabel(self)
+        self.title = plain(QLabel(self))  # imported text: never markup
         self.title.setObjectName("doc_title")
         self.title.setAccessibleName("Document title")
         self.title.setWordWrap(True)
@@ -80,7 +81,7 @@ class DocumentPanel(QWidget):
         for number, (name, label) in enumerate(fields):
             caption = QLabel(label + ":", self)
             caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            value = QLabel(self)
+            value = plain(QLabel(self))
             value.setObjectName(f"doc_{name}")
             value.setAccessibleName(label)
             value.setWordWrap(True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.records import DocumentRecord, Text
+from .plain import plain
 from .text_view import ParallelView, TextView
 
 TABS = ("scan", "transcript", "translation", "details")
@@ -30,7 +31,7 @@ class MissingPart(QWidget):
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(f"missing_{name}")
-        self.message = QLabel(self)
+        self.message = plain(QLabel(self))
         self.message.setObjectName(f"missing_{name}_message")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -68,7 +69,7 @@ class TextPart(QWidget):
         super().__init__(parent)
         self.kind = kind
         self.setObjectName(f"{kind}_part")
-        self.info = QLabel(self)
+        self.info = plain(QLabel(self))  # the language is as imported
         self.info.setObjectName(f"{kind}_info")
         self.side = QCheckBox("Side by side", self)
         self.side.setObjectName(f"{kind}_side_by_side")

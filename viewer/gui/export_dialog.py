@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..core.annotations import COLORS
 from ..core.exporters import ExportOptions, export_pdf
 from ..core.store import Archive
+from . import plain
 from .annotations_pane import swatch
 from .tasks import Task, TaskRunner, progress_dialog
 
@@ -121,7 +121,7 @@ class ExportCommands(QObject):
         """The dialog, a file name, then the export with progress: ``current`` is the open document
         (``name`` its key), ``listed`` the documents in the list, ``author`` the PDF's author."""
         if current is None and not listed:
-            QMessageBox.information(self.window, "Export", "There is no document to export.")
+            plain.inform(self.window, "Export", "There is no document to export.")
             return
         dialog = ExportDialog(self.window, len(listed))
         if current is None:
@@ -152,5 +152,5 @@ class ExportCommands(QObject):
                 self.window.statusBar().showMessage(f"Exported {path}", 8000)
 
         task.finished.connect(finished)
-        task.failed.connect(lambda message: QMessageBox.critical(self.window, "Export failed", message.splitlines()[0]))
+        task.failed.connect(lambda message: plain.critical(self.window, "Export failed", message.splitlines()[0]))
         return task

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..core.dates import DateRange, parse_bound
 from ..core.store import FACETS as STORE_FACETS
 from ..core.store import Archive, Filters
+from .plain import tip as plain_tip
 from .tasks import TaskRunner
 
 DEBOUNCE_MS = 250
@@ -280,7 +281,7 @@ class FilterBar(QWidget):
                 tip = f"{value}: {number} document{'s' * (number != 1)}"
                 if aliases:
                     tip += "\nAlso written: " + ", ".join(aliases[:12])
-                combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+                combo.setItemData(combo.count() - 1, plain_tip(tip), Qt.ItemDataRole.ToolTipRole)
         if chosen and combo.findData(chosen) < 0:
             combo.addItem(f"{chosen} (0)", chosen)
         combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)

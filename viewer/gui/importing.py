@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow
 
 from ..core.importers.results import FileResult
 from ..core.store import Archive
+from . import plain
 from .tasks import Task, TaskRunner, progress_dialog
 
 
@@ -114,15 +115,13 @@ class ImportCommands(QObject):
             message = f"{outcome.imported} imported, {outcome.unchanged} unchanged, {outcome.refused} refused"
             self.window.statusBar().showMessage(message, 8000)
             if outcome.others:
-                QMessageBox.warning(
-                    self.window, "Some files were refused", message + "\n\n" + "\n".join(outcome.others[:20])
-                )
+                plain.warn(self.window, "Some files were refused", message + "\n\n" + "\n".join(outcome.others[:20]))
             self.import_finished.emit(outcome)
             if outcome.locked:
                 self.ask_password(outcome.locked)
 
         task.finished.connect(finished)
-        task.failed.connect(lambda message: QMessageBox.critical(self.window, "Import failed", message.splitlines()[0]))
+        task.failed.connect(lambda message: plain.critical(self.window, "Import failed", message.splitlines()[0]))
         return task
 
     def ask_password(self, locked: list[str]) -> None:
@@ -134,9 +133,15 @@ class ImportCommands(QObject):
 
     def password_prompt(self, message: str) -> str | None:
         """Ask for a password (replaceable, as tests do, by a callable with the same shape)."""
-        password, given = QInputDialog.getText(
-            self.window, "Password needed", f"{message}\nPassword:", QLineEdit.EchoMode.Password
-        )
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle("Password needed")
+        dialog.setLabelText(f"{message}\nPassword:")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        for label in dialog.findChildren(QLabel):
+            plain.plain(label)  # the message names the file
+        given = dialog.exec() == QInputDialog.DialogCode.Accepted
+        password = dialog.textValue()
+        dialog.deleteLater()
         return password if given and password else None
 
     def choose_attach(self) -> None:
@@ -168,7 +173,7 @@ class ImportCommands(QObject):
                     self.attach(document_id, path, password_text)
                 return
             if result.outcome == "refused":
-                QMessageBox.warning(self.window, "Scan not attached", f"{path.name}: {message}")
+                plain.warn(self.window, "Scan not attached", f"{path.name}: {message}")
                 return
             self.window.statusBar().showMessage(f"{path.name}: attached" + (f" ({message})" if message else ""), 8000)
             self.archive_changed.emit()
@@ -177,6 +182,6 @@ class ImportCommands(QObject):
         self.runner.run(
             work,
             done,
-            lambda message: QMessageBox.critical(self.window, "Attach failed", message),
+            lambda message: plain.critical(self.window, "Attach failed", message),
             write=True,
         )

@@ -6,6 +6,7 @@ through the Archive.
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..core.errors import ArchiveError
 from ..core.store import Archive, Filters
+from . import plain
 from . import settings as state
 from .actions import ActionRegistry
 from .annotations import Annotating, author_name
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
             self, self.panel, self.actions, self.settings, lambda: self.archive, self.current_document
         )
         self.annotating.document_requested.connect(self.open_document)
-        self.read_only_note = QLabel(self)
+        self.read_only_note = plain.plain(QLabel(self))  # the reason names the path
         self.read_only_note.setObjectName("read_only_note")
         self.statusBar().addPermanentWidget(self.read_only_note)
         self._show_write_access()
@@ -225,7 +227,7 @@ class MainWindow(QMainWindow):
         try:
             archive = Archive(path, create=False)
         except ArchiveError as error:
-            QMessageBox.warning(self, "Cannot open archive", str(error))
+            plain.warn(self, "Cannot open archive", str(error))
             return False
         old = self.archive
         self.archive = archive
@@ -290,7 +292,7 @@ class MainWindow(QMainWindow):
             self,
             f"About {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3><p>Read, search and annotate historical documents, offline.</p>"
-            f"<p>Archive: {self.archive.path}</p><table>{lines}</table>",
+            f"<p>Archive: {html.escape(str(self.archive.path))}</p><table>{lines}</table>",
         )
 
     # -- state --------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .plain import plain
 from .tasks import TaskRunner
 
 THUMB_ZOOM = 0.2
@@ -98,7 +99,7 @@ class ScanView(QWidget):
         self.thumbnails.setFixedWidth(112 + self.thumbnails.verticalScrollBar().sizeHint().width() + 6)
         self.thumbnails.currentRowChanged.connect(self.show_page)
 
-        self.image = QLabel(self)
+        self.image = plain(QLabel(self))  # may say why a page failed, in the file's words
         self.image.setObjectName("scan_image")
         self.image.setAccessibleName("Scanned page")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)

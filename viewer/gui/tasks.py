@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 
 
 class _Relay(QObject):
@@ -175,6 +175,9 @@ def progress_dialog(
     label says what ``advanced`` reports), Cancel cancels the task, and it goes when the task ends.
     It shows only if the work takes more than 300 ms."""
     dialog = QProgressDialog(label, "Cancel", 0, maximum, parent)
+    text = QLabel(label, dialog)
+    text.setTextFormat(Qt.TextFormat.PlainText)  # progress names files, whose names are not markup
+    dialog.setLabel(text)
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
     dialog.setAccessibleName(f"{title} progress")

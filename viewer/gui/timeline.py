@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVB
 
 from ..core.dates import DateRange, date_of_day, day_of, iso_of
 from ..core.store import Archive, Filters
+from . import plain
 from .timeline_axis import BAR_PX, MARKER_LIMIT, MAX_SPAN_DAYS, MIN_SPAN_DAYS, Marker
 from .timeline_canvas import TimelineCanvas
 
@@ -35,10 +36,11 @@ class Timeline(TimelineCanvas):
         super().__init__(parent)
         self.setObjectName("timeline")
         self.setAccessibleName("Timeline")
-        self.setToolTip(
+        self.base_tip = (
             "Documents by date. Wheel or +/− zooms, drag pans, drag along the axis (or Shift+drag) "
             "selects a date range, arrows move between documents, Enter opens one"
         )
+        self.setToolTip(self.base_tip)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumHeight(110)
@@ -208,7 +210,8 @@ class Timeline(TimelineCanvas):
         if self._press is None:
             marker = self.marker_at(point)
             self.setCursor(Qt.CursorShape.PointingHandCursor if marker else Qt.CursorShape.ArrowCursor)
-            self.setToolTip(f"{marker.iso} — {marker.title}" if marker else self.toolTip().split("\n")[0])
+            # a title is text, though Qt would read a tooltip that looks like HTML as HTML
+            self.setToolTip(plain.tip(f"{marker.iso} — {marker.title}") if marker else self.base_tip)
             return
         if self._press_kind == "brush" and self.brush:
             self.brush = (self.brush[0], self.day_at(point.x()))
@@ -312,7 +315,7 @@ class TimelinePane(QWidget):
         self.timeline = Timeline(archive, self)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 0)
-        self.caption = QLabel(self)
+        self.caption = plain.plain(QLabel(self))
         self.caption.setObjectName("timeline_caption")
         self.caption.setAccessibleName("Visible date range")
         bar.addWidget(QLabel("<b>Timeline</b>", self))

@@ -45,6 +45,7 @@ def plain_label(text: str, parent: QWidget, name: str, wrap: bool = True) -> QLa
     """A label for reading, not selecting: kiosk text is looked at, never copied."""
     label = QLabel(text, parent)
     label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # titles and exhibits come from the archive: text, not markup
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return label

@@ -36,6 +36,7 @@ class KioskTimeline(Timeline):
         self.days = days  # before Timeline's constructor, which frames the view
         super().__init__(archive, parent)
         self.setObjectName("kiosk_timeline")
+        self.base_tip = ""
         self.setToolTip("")
         self.range_selected.connect(lambda *_: self.clear_range())  # the kiosk never filters by a brush
 
