@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -24,7 +25,7 @@ from ..core.records import DocumentRecord
 from ..core.store import Archive
 from .document_details import citation_of, details_html
 from .document_parts import TAB_TITLES, TABS, MissingPart, TextPart
-from .plain import plain
+from .plain import message_box, plain
 from .scan_view import PageRef, ScanView
 from .tasks import TaskRunner
 
@@ -241,9 +242,30 @@ class DocumentPanel(QWidget):
         if url.scheme() == "doc" and url.path().isdigit():
             self.document_requested.emit(int(url.path()))
         elif url.scheme() in ("http", "https"):
-            from PySide6.QtGui import QDesktopServices
+            self.ask_to_open(url)
 
-            QDesktopServices.openUrl(url)
+    def ask_to_open(self, url: QUrl) -> QMessageBox:
+        """The app works offline and says so: a web address opens in a browser only when the person
+        agrees (Cancel is the default). The question does not block the window."""
+        box = message_box(
+            self,
+            QMessageBox.Icon.Question,
+            "Open in a web browser?",
+            f"{url.toString()}\n\nThis address is on the internet. Opening it starts your web browser "
+            "and connects to that site; everything else in this app stays offline.",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        )
+        box.setObjectName("open_address")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: int) -> None:
+            if button == QMessageBox.StandardButton.Open:
+                QDesktopServices.openUrl(url)
+
+        box.finished.connect(answered)
+        box.open()
+        return box
 
     def archive_path(self) -> Path:
         return self.archive.path
