@@ -39,6 +39,7 @@ def test_one_table_names_each_facet_its_attribute_column_and_sort_key():
         "type": ("doc_type", "doc_type"),
         "classification": ("classification", "classification"),
         "person": ("person", None),
+        "tag": ("tag", None),
     }
     assert SORTABLE["type"] == ("sort_type", "id") and SORTABLE["language"] == ("sort_language", "id")
     assert all(hasattr(Filters(), facet.attribute) for facet in FACETS.values())

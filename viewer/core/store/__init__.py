@@ -5,7 +5,9 @@ Widgets, the command line and the importers call methods of ``Archive``; none of
 ``connection`` (opening, transactions), ``entities``, ``index`` (full-text rows, terms),
 ``selection`` (filters to SQL), ``listing``, ``search``, ``documents`` (reading one),
 ``writing`` (saving one), ``scans``, ``annotations``, ``collections``, ``checks`` (integrity and
-repair), ``copies`` (backups) and ``schema`` (the migrations).
+repair), ``copies`` (backups) and ``schema`` (the migrations). Curating (issue 13): ``fields`` (each
+correctable field read and written), ``reimport`` (re-imports keep corrections), ``history`` (changes
+and undo), ``corrections``, ``people``, ``trash`` and ``tags`` (tags and review).
 """
 
 from __future__ import annotations
@@ -14,12 +16,16 @@ from .checks import Checks
 from .collections import Collections
 from .connection import now
 from .copies import Copies
+from .corrections import Corrections
 from .documents import Documents
 from .index import ENTITY_TOKEN, YEAR_TOKEN, YEARS_IN_QUERY, entity_token, year_tokens
 from .listing import LIST_COLUMNS, PEOPLE_IN_FACET, Listing
+from .people import People
 from .scans import Scans
 from .search import RANK_LIMIT, Search, SearchHit, SearchResult
 from .selection import FACETS, SORTABLE, Facet, Filters, Selection
+from .tags import Tags
+from .trash import Trash
 
 __all__ = [
     "ENTITY_TOKEN",
@@ -42,5 +48,5 @@ __all__ = [
 ]
 
 
-class Archive(Documents, Checks, Listing, Search, Scans, Collections, Copies):
+class Archive(Corrections, People, Trash, Tags, Documents, Checks, Listing, Search, Scans, Collections, Copies):
     """An open archive file. One per thread: sqlite3 connections belong to their thread."""

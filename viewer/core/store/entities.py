@@ -12,7 +12,7 @@ class Entities(Connection):
     def gazetteer(self) -> Gazetteer:
         """Built-in people and places plus everything this archive has learned."""
         if self._gazetteer is None:
-            entities = {(e.kind, e.name): e for e in builtin_entities()}
+            entities = {(e.kind, e.name): e for e in self._builtin_entities()}
             rows = self.conn.execute(
                 "SELECT e.kind, e.name, e.note, a.alias, a.kind AS alias_kind FROM entities e "
                 "LEFT JOIN aliases a ON a.entity_id = e.id"
@@ -23,6 +23,19 @@ class Entities(Connection):
                     entity.aliases.setdefault(row["alias"], row["alias_kind"])
             self._gazetteer = Gazetteer(list(entities.values()))
         return self._gazetteer
+
+    def _builtin_entities(self) -> list[Entity]:
+        """The built-in list less what the archivist took away (retired_names, see store/people.py)."""
+        retired: dict[tuple[str, str], set[str]] = {}
+        for kind, name, alias in self.conn.execute("SELECT kind, name, alias FROM retired_names"):
+            retired.setdefault((kind, name), set()).add(alias)
+        entities = []
+        for entity in builtin_entities():
+            gone = retired.get((entity.kind, entity.name), set())
+            if "" not in gone:
+                entity.aliases = {a: k for a, k in entity.aliases.items() if a not in gone}
+                entities.append(entity)
+        return entities
 
     def _entity_id(self, kind: str, name: str) -> int:
         found = self._one("SELECT id FROM entities WHERE kind = ? AND name = ?", (kind, name))

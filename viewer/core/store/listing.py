@@ -79,6 +79,10 @@ class Listing(Selecting):
         selection without that facet's own choice, so every value says what it would leave)."""
         where, params = self._where(self._selection(filters), without=facet)
         column = FACETS[facet].column
+        if facet == "tag":
+            within = f" WHERE document_id IN (SELECT d.id FROM documents d{where})" if where else ""
+            sql = f"SELECT tag, count(*) FROM document_tags{within} GROUP BY tag ORDER BY 2 DESC, 1"
+            return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
         if column is None:  # the people, through document_entities
             within = f" WHERE document_id IN (SELECT d.id FROM documents d{where})" if where else ""
             sql = (

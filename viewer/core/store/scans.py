@@ -71,7 +71,15 @@ class Scans(Connection):
             ],
         )
         self.conn.execute("UPDATE documents SET has_scan = 1, updated_at = ? WHERE id = ?", (now(), document_id))
-        self.conn.execute("DELETE FROM files WHERE id NOT IN (SELECT DISTINCT file_id FROM pages)")
+        self.drop_unused_files()
+
+    def drop_unused_files(self) -> int:
+        """Remove stored files no page uses, neither a live document's nor one in the trash."""
+        cursor = self.conn.execute(
+            "DELETE FROM files WHERE id NOT IN (SELECT DISTINCT file_id FROM pages) "
+            "AND id NOT IN (SELECT file_id FROM trash_files)"
+        )
+        return cursor.rowcount
 
     def page_rows(self, document_id: int) -> list[StoredPage]:
         """Every column of a document's pages but the file bytes, in reading order."""

@@ -15,6 +15,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from .schema_curation import MIGRATION_CURATION
+
 MIGRATION_1 = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
@@ -292,7 +294,7 @@ def looks_like_ours(conn: sqlite3.Connection) -> bool:
     return {"key", "date_precision", "has_scan", "source_sha256"} <= columns
 
 
-MIGRATIONS: list[Migration] = [_script(MIGRATION_1), _mark]
+MIGRATIONS: list[Migration] = [_script(MIGRATION_1), _mark, _script(MIGRATION_CURATION)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -32,8 +32,9 @@ class Facet:
 
     name: str
     attribute: str
-    column: str | None  # None: the person facet, through document_entities
+    column: str | None  # None: a facet through another table (people, tags)
     sort_key: str | None  # an indexed generated column that puts unknown values last
+    members: str | None = None  # through another table: the ids of the documents with the value ?
 
 
 FACETS: dict[str, Facet] = {
@@ -42,7 +43,14 @@ FACETS: dict[str, Facet] = {
         Facet("language", "language", "original_language", "sort_language"),
         Facet("type", "doc_type", "doc_type", "sort_type"),
         Facet("classification", "classification", "classification", None),
-        Facet("person", "person", None, None),
+        Facet(
+            "person",
+            "person",
+            None,
+            None,
+            "SELECT de.document_id FROM document_entities de JOIN entities e ON e.id = de.entity_id WHERE e.name = ?",
+        ),
+        Facet("tag", "tag", None, None, "SELECT document_id FROM document_tags WHERE tag = ?"),
     )
 }
 # List sort keys (generated columns, indexed) that put unknown values last.
@@ -64,6 +72,8 @@ class Filters:
     doc_type: str | None = None
     classification: str | None = None
     person: str | None = None  # canonical name of an entity
+    tag: str | None = None
+    needs_review: bool = False  # only the documents waiting for review
     date_from: date | None = None  # inclusive
     date_to: date | None = None  # inclusive
     ids: tuple[int, ...] | None = None  # a fixed set (a collection, a search result, an exhibit)
@@ -86,6 +96,8 @@ class Filters:
             or self.doc_type
             or self.classification
             or self.person
+            or self.tag
+            or self.needs_review
             or self.date_from
             or self.date_to
             or self.ids is not None
@@ -129,14 +141,9 @@ def compile_filters(filters: Filters, query: CompiledQuery | None) -> Selection:
         if facet.column is not None:
             clauses.append((facet.name, f"d.{facet.column} = ?", (value,)))
         else:
-            clauses.append(
-                (
-                    facet.name,
-                    "d.id IN (SELECT de.document_id FROM document_entities de JOIN entities e ON e.id = de.entity_id "
-                    "WHERE e.name = ?)",
-                    (value,),
-                )
-            )
+            clauses.append((facet.name, f"d.id IN ({facet.members})", (value,)))
+    if filters.needs_review:
+        clauses.append(("review", "d.needs_review = 1", ()))  # the partial index documents_review
     if filters.date_from:
         # overlapping the range: a start at most a year earlier (a date's widest precision)
         # lets the date index bound the scan; the end then decides

@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from ..records import ParsedDocument
-from .annotations import Annotations
 from .connection import now
-from .index import Index
+from .reimport import Reimport
 
 
-class Writing(Index, Annotations):
+class Writing(Reimport):
     """Statements that change a document and everything derived from it, in one transaction."""
 
     def find_existing(self, sha256: str, path: str | None, url: str | None, key: str) -> tuple[str, int | None]:
@@ -45,8 +44,10 @@ class Writing(Index, Annotations):
         sha256: str | None,
         replace_id: int | None = None,
     ) -> int:
-        """Write a parsed document (new, or replacing ``replace_id``); call inside transaction()."""
+        """Write a parsed document (new, or replacing ``replace_id``); call inside transaction(). A
+        replaced document keeps the fields someone corrected (see reimport.py)."""
         stamp = now()
+        kept = self.corrected_values(replace_id)
         row = {
             "key": self.unique_key(parsed.key, replace_id),
             "title": parsed.title,
@@ -78,6 +79,7 @@ class Writing(Index, Annotations):
         documents = self.db["documents"]
         if replace_id is None:
             row["imported_at"] = stamp
+            row["id"] = self.next_document_id()
             document_id = int(documents.insert(row).last_pk)  # type: ignore[union-attr, arg-type]
         else:
             document_id = replace_id
@@ -113,6 +115,7 @@ class Writing(Index, Annotations):
             [(document_id, h.relation, h.number, h.date, h.hint, h.evidence) for h in parsed.link_hints],
         )
         self.resolve_links(document_id)
+        self.keep_corrections(document_id, kept)
         self.reindex(document_id)
         if replace_id is not None:
             self.reanchor_annotations(document_id)
@@ -205,10 +208,12 @@ class Writing(Index, Annotations):
         )
 
     def set_title_and_date(self, document_id: int, title: str | None, date: Any = None) -> None:
-        """Replace a guessed title or date (a ``DateInfo``) once better evidence arrives (OCR)."""
-        if title:
+        """Replace a guessed title or date (a ``DateInfo``) once better evidence arrives (OCR), unless
+        someone corrected it."""
+        corrected = self.corrected_fields(document_id)
+        if title and "title" not in corrected:
             self.conn.execute("UPDATE documents SET title = ? WHERE id = ?", (title, document_id))
-        if date is not None and date.known:
+        if date is not None and date.known and "date" not in corrected:
             self.conn.execute(
                 "UPDATE documents SET date_start = ?, date_end = ?, date_precision = ?, date_text = ? WHERE id = ?",
                 (date.start, date.end, date.precision, date.text, document_id),
