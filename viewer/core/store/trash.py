@@ -120,8 +120,9 @@ class Trash(History, Scans):
 
     def _rows(self, table: str, column: str, document_id: int) -> list[dict[str, Any]]:
         columns = self._columns(table)
+        order = "rowid" if table in (*REMAPPED, "documents") else ", ".join(columns)  # some have no rowid
         found = self.conn.execute(
-            f"SELECT {', '.join(columns)} FROM {table} WHERE {column} = ? ORDER BY rowid", (document_id,)
+            f"SELECT {', '.join(columns)} FROM {table} WHERE {column} = ? ORDER BY {order}", (document_id,)
         )
         return [dict(zip(columns, row, strict=True)) for row in found]
 
