@@ -24,3 +24,8 @@ def attach_scan(archive, document_id: int, pdf: bytes, pages: int) -> None:
     with archive.transaction():
         file_id = archive.store_file(hashlib.sha256(pdf).hexdigest(), "scan.pdf", "application/pdf", pdf)
         archive.save_pages(document_id, file_id, [{"file_page": n, "width": 595, "height": 842} for n in range(pages)])
+
+
+def saved(qtbot, main, timeout: int = 10000) -> None:
+    """Wait until the window's annotation writes (which run on the write thread) are done."""
+    qtbot.waitUntil(lambda: not main.annotating.writes.busy(), timeout=timeout)

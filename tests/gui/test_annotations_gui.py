@@ -7,7 +7,7 @@ import pymupdf
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 
-from tests.gui.helpers import attach_scan, seed_id
+from tests.gui.helpers import attach_scan, saved, seed_id
 from tests.pdfs import make_pdf
 from viewer.core import annotations as core
 from viewer.core.exporters import ExportOptions
@@ -44,6 +44,7 @@ def test_highlight_list_note_undo_redo(window, qtbot, settings):
     select_words(view, AGREE)
     pane.color.setCurrentIndex(pane.color.findData("green"))
     window.actions["highlight"].trigger()
+    saved(qtbot, window)
     assert pane.list.count() == 1
     [stored] = core.list_annotations(window.archive, window.current_document())
     assert (stored.quote, stored.color, stored.author) == (AGREE, "green", "Ms Teacher")
@@ -53,25 +54,32 @@ def test_highlight_list_note_undo_redo(window, qtbot, settings):
 
     pane.note.setPlainText("Stalin agrees")
     qtbot.mouseClick(pane.save, Qt.MouseButton.LeftButton)
+    saved(qtbot, window)
     assert core.get(window.archive, stored.id).note == "Stalin agrees"
     assert "Stalin agrees" in pane.list.item(0).text()
 
     assert window.actions["undo"].isEnabled()
     window.actions["undo"].trigger()  # the note
+    saved(qtbot, window)
     assert core.get(window.archive, stored.id).note is None
     window.actions["undo"].trigger()  # the highlight
+    saved(qtbot, window)
     assert pane.list.count() == 0 and core.get(window.archive, stored.id) is None
     assert not any(s.cursor.selectedText() == AGREE for s in view.extraSelections())
     assert not window.actions["undo"].isEnabled()
     window.actions["redo"].trigger()
+    saved(qtbot, window)
     window.actions["redo"].trigger()
+    saved(qtbot, window)
     assert core.get(window.archive, stored.id).note == "Stalin agrees"
     assert pane.list.count() == 1
 
     pane.list.setCurrentRow(0)
     qtbot.mouseClick(pane.delete, Qt.MouseButton.LeftButton)
+    saved(qtbot, window)
     assert pane.list.count() == 0
     window.actions["undo"].trigger()
+    saved(qtbot, window)
     assert pane.list.count() == 1 and core.get(window.archive, stored.id).note == "Stalin agrees"
     assert glue.stack.count() == 3
 
@@ -87,6 +95,7 @@ def test_clicking_an_annotation_goes_to_it(window, qtbot):
     view = open_translation(window, qtbot)
     select_words(view, AGREE)
     window.actions["highlight"].trigger()
+    saved(qtbot, window)
     window.panel.show_tab("details")
     view.moveCursor(QTextCursor.MoveOperation.Start)
     item = window.annotating.pane.list.item(0)
@@ -124,15 +133,18 @@ def test_rectangle_and_pin_on_the_scan(window, qtbot):
     qtbot.mousePress(scan.image, Qt.MouseButton.LeftButton, pos=at(100, 100))
     qtbot.mouseMove(scan.image, at(300, 200))
     qtbot.mouseRelease(scan.image, Qt.MouseButton.LeftButton, pos=at(300, 200))
+    saved(qtbot, window)
     pane.tools["pin"].setChecked(True)
     assert not pane.tools["rect"].isChecked()
     qtbot.mouseClick(scan.image, Qt.MouseButton.LeftButton, pos=at(400, 500))
+    saved(qtbot, window)
     found = core.list_annotations(window.archive, document_id)
     assert [a.shape for a in found] == ["rect", "pin"]
     rect = found[0]
     assert abs(rect.x0 - 100) < 3 and abs(rect.y1 - 200) < 3 and rect.page_position == 0
     assert len(scan.overlays) == 2
     window.actions["undo"].trigger()
+    saved(qtbot, window)
     assert [a.shape for a in core.list_annotations(window.archive, document_id)] == ["rect"]
 
 
@@ -142,6 +154,7 @@ def test_export_runs_on_a_worker(window, qtbot, tmp_path):
     view = open_translation(window, qtbot)
     select_words(view, AGREE)
     window.actions["highlight"].trigger()
+    saved(qtbot, window)
     dialog = ExportDialog(window, 5)
     options = dialog.options("Ms Teacher")
     assert isinstance(options, ExportOptions) and options.layout == "sequential" and options.annotations

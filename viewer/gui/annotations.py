@@ -5,6 +5,11 @@ QUndoCommand on one stack per window, so Ctrl+Z and Ctrl+Shift+Z cover highlight
 pins, note edits and deletions alike. After every change the list and the drawn marks are rebuilt
 from the archive, never patched, so what is shown is what is stored.
 
+Every write (a new annotation, a note, a deletion, an undo or a redo) runs on the write thread
+(``WriteQueue``), so a busy archive never freezes the window, and the stack moves only after the
+write succeeded: a write that fails says so beside the list, keeps what was typed, and leaves the
+stack as it was.
+
 The author of new annotations is a preference (``preferences/author``), the system user name
 until someone sets it.
 """
@@ -24,6 +29,8 @@ from ..core.store import Archive
 from .actions import ActionRegistry
 from .annotations_pane import AnnotationsPane
 from .document_panel import DocumentPanel
+from .tasks import TaskRunner
+from .write_queue import Write, WriteQueue
 
 AUTHOR_KEY = "preferences/author"
 
@@ -41,18 +48,17 @@ def _relabel(action: QAction, text: str) -> None:
 
 
 class _Command(QUndoCommand):
-    """A core operation on the window's undo stack."""
+    """A core operation on the window's undo stack. The archive has already been written when the
+    stack pushes, undoes or redoes it (Annotating writes first), so here it only shows the change."""
 
     def __init__(self, glue: Annotating, operation: core.Operation):
         super().__init__(operation.text)
         self.glue, self.operation = glue, operation
 
     def redo(self) -> None:
-        self.operation.redo(self.glue.archive())
         self.glue.changed(self.operation.document_id)
 
     def undo(self) -> None:
-        self.operation.undo(self.glue.archive())
         self.glue.changed(self.operation.document_id)
 
 
@@ -77,12 +83,16 @@ class Annotating(QObject):
         settings: QSettings,
         archive: Callable[[], Archive],
         current_document: Callable[[], int | None],
+        runner: TaskRunner,
     ):
         super().__init__(window)
         self.window, self.panel, self.settings = window, panel, settings
         self.archive, self.current_document = archive, current_document
         self.stack = QUndoStack(self)
         self.stack.setObjectName("annotation_undo_stack")
+        self.writes = WriteQueue(runner, lambda: self.archive().path, self)
+        self.writes.waiting.connect(self._waiting)
+        self._reanchoring: set[int] = set()
         self.pane = AnnotationsPane(window)
         self.dock = QDockWidget("Annotations", window)
         self.dock.setObjectName("annotations_dock")
@@ -92,7 +102,7 @@ class Annotating(QObject):
         )
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.resizeDocks([self.dock], [300], Qt.Orientation.Horizontal)  # a docked widget ignores resize()
-        for name, slot in (("undo", self.stack.undo), ("redo", self.stack.redo), ("highlight", self.highlight)):
+        for name, slot in (("undo", self.undo), ("redo", self.redo), ("highlight", self.highlight)):
             action = actions.get(name)
             if action is not None:
                 action.triggered.connect(slot)
@@ -134,8 +144,10 @@ class Annotating(QObject):
         current = self.document_id()
         if document_id is not None and document_id != current:
             return []
-        panel = self.panel
-        found = core.list_annotations(self.archive(), current) if current is not None else []
+        panel, archive = self.panel, self.archive()
+        if current is not None and not archive.readonly and archive.annotations_adrift(current):
+            self._reanchor(current)  # a re-import moved the text: find the words again, on the write thread
+        found = archive.document_annotations(current) if current is not None else []
         self.pane.show_annotations(found, keep)
         for part in (panel.transcript, panel.translation):
             part.single.set_annotations(
@@ -154,6 +166,26 @@ class Annotating(QObject):
             panel.scan._refresh()
         self.pane.setEnabled(current is not None and not self.archive().readonly)
         return found
+
+    def _reanchor(self, document_id: int) -> None:
+        if document_id in self._reanchoring:
+            return
+        self._reanchoring.add(document_id)
+
+        def work(archive: Archive) -> None:
+            with archive.transaction():
+                archive.reanchor_annotations(document_id)
+
+        def done(_result: object) -> None:
+            self._reanchoring.discard(document_id)
+            self.refresh(document_id)
+            self.annotations_changed.emit(document_id)
+
+        def failed(reason: str) -> None:
+            self._reanchoring.discard(document_id)
+            self._report(f"The annotations could not be matched to the re-imported text: {reason}")
+
+        self.writes.submit(lambda: Write(work, done, failed))
 
     def changed(self, document_id: int, keep: int | None = None) -> None:
         if document_id != self.document_id():
@@ -178,14 +210,67 @@ class Annotating(QObject):
 
     # -- changing -------------------------------------------------------------------------------
 
-    def _push(self, operation: core.Operation) -> None:
-        self.stack.push(_Command(self, operation))
+    def _save(
+        self, operation: core.Operation, done: Callable[[], None], what: str, keep: Callable[[], bool] | None = None
+    ) -> None:
+        """Write ``operation`` on the write thread; only then put it on the stack (which shows it).
+        On failure ``keep`` puts back what was typed and says whether it could."""
+
+        def written(_result: object) -> None:
+            self.stack.push(_Command(self, operation))
+            self.pane.clear_problem()
+            done()
+
+        def failed(reason: str) -> None:
+            self._failed(what, reason, keep() if keep else None)
+
+        self.writes.submit(lambda: Write(operation.redo, written, failed))
+
+    def undo(self) -> None:
+        self.writes.submit(lambda: self._step(back=True))
+
+    def redo(self) -> None:
+        self.writes.submit(lambda: self._step(back=False))
+
+    def _step(self, back: bool) -> Write | None:
+        """Undo or redo the command next to the stack's index, decided when its turn to write comes."""
+        index = self.stack.index() - 1 if back else self.stack.index()
+        command = self.stack.command(index) if 0 <= index < self.stack.count() else None
+        if not isinstance(command, _Command):
+            return None
+        operation = command.operation
+
+        def done(_result: object) -> None:
+            if back:
+                self.stack.undo()
+            else:
+                self.stack.redo()
+            self.pane.clear_problem()
+
+        what = f"{'undo' if back else 'redo'} “{operation.text.lower()}”"
+        work = operation.undo if back else operation.redo
+        return Write(work, done, lambda reason: self._failed(what, reason))
 
     def _report(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 6000)
 
+    def _failed(self, what: str, reason: str, kept: bool | None = None) -> None:
+        """Say where the person is looking that the change was not saved; the stack did not move."""
+        message = f"Could not {what}: {reason}."
+        if kept:
+            message += " Your note is still in the box: press Save note to try again."
+        self.window.statusBar().showMessage(message, 15000)
+        self.pane.show_problem(message)
+
+    def _waiting(self, on: bool) -> None:
+        if on:
+            self.window.statusBar().showMessage("Saving… waiting for the archive (another program is writing to it)")
+        elif self.window.statusBar().currentMessage().startswith("Saving…"):
+            self.window.statusBar().clearMessage()
+
     def highlight(self) -> Annotation | None:
-        """Highlight the words selected in the transcript or translation tab."""
+        """Highlight the words selected in the transcript or translation tab; returns the unsaved
+        annotation, which is written on the write thread."""
         panel, document_id = self.panel, self.document_id()
         tab = panel.current_tab()
         if document_id is None or tab not in ("transcript", "translation"):
@@ -214,10 +299,14 @@ class Annotating(QObject):
         return self._created(annotation)
 
     def _created(self, annotation: Annotation) -> Annotation:
-        """Record a new annotation (undoable), select it and put the cursor in its note."""
-        self._push(core.Create(annotation))
-        self.pane.select(annotation.id or -1)
-        self.pane.note.setFocus()
+        """Record a new annotation (undoable); once it is stored, select it and put the cursor in its note."""
+
+        def done() -> None:
+            self.pane.select(annotation.id or -1)
+            self.pane.note.setFocus()
+
+        what = "add the highlight" if annotation.shape == "highlight" else f"add the {annotation.shape}"
+        self._save(core.Create(annotation), done, what)
         return annotation
 
     def add_shape(self, position: int, shape: str, rect: tuple[float, float, float, float]) -> Annotation | None:
@@ -241,14 +330,22 @@ class Annotating(QObject):
 
     def edit_note(self, annotation_id: int, note: str) -> None:
         annotation = core.get(self.archive(), annotation_id)
-        if annotation is not None and (annotation.note or "") != note:
-            self._push(core.Edit(annotation, note=note))
-            self.pane.select(annotation_id)
+        if annotation is None or (annotation.note or "") == note:
+            return
+
+        def keep() -> bool:  # the list may have been rebuilt meanwhile: the typed note goes back in the box
+            if self.pane.current_id() != annotation_id:
+                return False
+            if self.pane.note.toPlainText().strip() != note:
+                self.pane.note.setPlainText(note)
+            return True
+
+        self._save(core.Edit(annotation, note=note), lambda: self.pane.select(annotation_id), "save the note", keep)
 
     def delete(self, annotation_id: int) -> None:
         annotation = core.get(self.archive(), annotation_id)
         if annotation is not None:
-            self._push(core.Delete(annotation))
+            self._save(core.Delete(annotation), lambda: None, "delete the annotation")
 
     def _tool(self, shape: str) -> None:
         scan = self.panel.scan
@@ -260,4 +357,5 @@ class Annotating(QObject):
     def reset(self) -> None:
         """Forget the undo history (another archive was opened)."""
         self.stack.clear()
+        self.pane.clear_problem()
         self.refresh()

@@ -124,6 +124,12 @@ class AnnotationsPane(QWidget):
         )
         self.empty.setObjectName("annotations_empty")
         self.empty.setWordWrap(True)
+        self.problem = plain.plain(QLabel(self))  # a write that failed, said where the person is looking
+        self.problem.setObjectName("annotations_problem")
+        self.problem.setAccessibleName("Not saved")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020; font-weight: bold")
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
@@ -131,8 +137,17 @@ class AnnotationsPane(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
+        layout.addWidget(self.problem)
         self.annotations: list[Annotation] = []
         self._current_changed(None, None)
+
+    def show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.show()
+
+    def clear_problem(self) -> None:
+        self.problem.clear()
+        self.problem.hide()
 
     def chosen_color(self) -> str:
         return str(self.color.currentData())

@@ -100,8 +100,10 @@ class MainWindow(QMainWindow):
         self.exports = ExportCommands(self, self.runner, lambda: self.archive)
         self._connect()
         self.annotating = Annotating(  # the annotations list, tools, undo/redo
-            self, self.panel, self.actions, self.settings, lambda: self.archive, self.current_document
+            self, self.panel, self.actions, self.settings, lambda: self.archive, self.current_document, self.runner
         )
+        # our own writes commit on the write thread: not a change by someone else to refresh for
+        self.annotating.annotations_changed.connect(lambda _id: self._own_write())
         self.annotating.document_requested.connect(self.open_document)
         self.read_only_note = plain.plain(QLabel(self))  # the reason names the path
         self.read_only_note.setObjectName("read_only_note")
@@ -159,6 +161,9 @@ class MainWindow(QMainWindow):
         self.watch_timer.setInterval(2000)
         self.watch_timer.timeout.connect(self.check_for_changes)
         self.watch_timer.start()
+
+    def _own_write(self) -> None:
+        self._data_version = self.archive.data_version()
 
     def check_for_changes(self) -> bool:
         """Refresh when someone else committed to the archive since the last look; True if so."""
