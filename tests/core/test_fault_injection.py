@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,3 +87,67 @@ def test_kill_import_at_random_moments(tmp_path):
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
     print(f"kills survived: {survived}/{KILLS}; re-runs completed: {completed}; documents lost: 0")
+
+
+RESTORE_KILLS = 8
+
+
+def _writer_folder(folder: Path, round_number: int) -> Path:
+    """A few new files for a writer to import while a restore runs."""
+    folder.mkdir()
+    seed = next(SAMPLES.glob("003_*.txt")).read_text("utf-8")
+    for number in range(6):
+        name = f"round{round_number}-{number}"
+        (folder / f"{name}.txt").write_text(seed + f"\n\nArchivist's note: copy {name}.\n", "utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_kill_restore_and_a_concurrent_writer_at_random_moments(tmp_path):
+    """``restore`` goes into the live file while another process imports into it; SIGKILL the
+    restore (and sometimes the writer) at random moments. After every kill the path holds an archive,
+    the old one or the restored one, whole; a restore left to finish gives exactly the backup."""
+    seed = int(os.environ.get("FAULT_SEED", random.randrange(1_000_000)))
+    print(f"fault injection seed: {seed} (replay with FAULT_SEED={seed})")
+    rng = random.Random(seed)
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus)
+    backup = tmp_path / "backup.db"
+    viewer = [sys.executable, "-m", "viewer"]
+    subprocess.run([*viewer, "--db", str(backup), "import", "-q", str(corpus)], check=True, capture_output=True)
+    path = tmp_path / "archive.db"
+    subprocess.run([*viewer, "--db", str(path), "import", "-q", str(SAMPLES)], check=True, capture_output=True)
+    restore = [*viewer, "--db", str(path), "restore", "--yes", str(backup)]
+    scratch = tmp_path / "scratch.db"
+    shutil.copy(path, scratch)
+    started = time.monotonic()
+    subprocess.run([*viewer, "--db", str(scratch), "restore", "--yes", str(backup)], check=True, capture_output=True)
+    duration = time.monotonic() - started
+    print(f"a whole restore takes {duration:.2f} s")
+    outcomes = {"old": 0, "restored": 0}
+    for round_number in range(RESTORE_KILLS):
+        folder = _writer_folder(tmp_path / f"writer-{round_number}", round_number)
+        writer = subprocess.Popen([*viewer, "--db", str(path), "import", "-q", str(folder)], **QUIET)
+        restorer = subprocess.Popen(restore, **QUIET)
+        # from start-up to a little past the end, so that some restores finish under the writer
+        moments = sorted([("restore", rng.uniform(0.05, 1.2 * duration)), ("writer", rng.uniform(0.05, 2 * duration))])
+        begun = time.monotonic()
+        for who, moment in moments:
+            if rng.random() < (0.5 if who == "writer" else 0.25):
+                continue  # half the writers and a quarter of the restores run to their end
+            time.sleep(max(0.0, moment - (time.monotonic() - begun)))
+            (restorer if who == "restore" else writer).send_signal(signal.SIGKILL)
+        restorer.wait(timeout=600)
+        writer.wait(timeout=600)
+        assert path.exists(), "a kill left no archive at the path"
+        whole = assert_whole(path)
+        outcome = "restored" if whole >= FILES else "old"
+        outcomes[outcome] += 1
+        print(f"round {round_number + 1}: {whole} whole documents ({outcome})")
+    finished = subprocess.run(restore, capture_output=True, text=True, timeout=600)
+    assert finished.returncode == 0, finished.stderr
+    assert assert_whole(path) == FILES
+    print(f"restore kills survived: {RESTORE_KILLS}; outcomes: {outcomes}")
+
+
+QUIET: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}

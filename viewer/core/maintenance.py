@@ -7,16 +7,19 @@ links) with the source data (documents, texts, stored files) and repairs only th
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
 import sqlite3
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .errors import ArchiveError, ArchiveMissing, NotAnArchive
 from .store import Archive
 from .store.checks import CheckReport, file_integrity
+from .store.copies import UnreadableTarget
 
 KEEP_BACKUPS = 7
 DAILY = timedelta(hours=24)
@@ -29,12 +32,14 @@ def backup(archive: Archive, dest: Path) -> Path:
         dest = dest / f"{archive.path.stem}-{stamp}.db"
     if dest.exists():
         raise ArchiveError(f"{dest}: already exists; choose another name")
+    if not dest.parent.is_dir():
+        raise ArchiveError(f"{dest}: the folder {dest.parent} does not exist; no backup was made")
     partial = dest.with_name(f"{dest.name}.{os.getpid()}.partial")
     try:
         archive.backup_into(partial)
     except sqlite3.Error as error:
         partial.unlink(missing_ok=True)
-        raise ArchiveError(f"{dest}: backup failed ({error})") from None
+        raise ArchiveError(f"{dest}: backup failed ({_reason(error)}); no backup was made") from None
     os.replace(partial, dest)
     return dest
 
@@ -89,37 +94,156 @@ def latest_backup(archive_path: Path) -> Path | None:
 
 
 def restore(backup_file: Path, target: Path) -> Path | None:
-    """Put ``backup_file`` in place of ``target``; the replaced file is kept beside it."""
-    with Archive(backup_file, readonly=True) as source:  # refuses a damaged or foreign backup
-        problems = source.check().problems
-        if problems:
-            raise ArchiveError(f"{backup_file}: the backup itself is damaged ({problems[0]})")
-    kept = None
-    if target.exists():
-        kept = target.with_name(target.name + ".replaced-" + datetime.now(UTC).strftime("%Y%m%d-%H%M%S"))
-        os.replace(target, kept)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    shutil.copyfile(backup_file, partial)
-    os.replace(partial, target)
-    return kept
+    """Put ``backup_file`` in place of the archive ``target``; returns where the replaced archive is
+    kept (None when there was none).
+
+    Safe against every other user of ``target``: the backup goes in through SQLite's backup API, one
+    write transaction into the live file, so a window or an import keeps working on the restored
+    archive and a kill at any moment leaves the old archive or the new one at the path, never none.
+    The backup is read from a staged copy of it and its -wal (commits still in its log included),
+    never written to, and checked before anything of ``target`` is touched."""
+    _restorable(target)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.restoring-", dir=target.parent))
+    try:
+        staged = _stage(backup_file, work)
+        try:
+            source = Archive(staged, create=False)
+        except ArchiveError as error:
+            reason = str(error).replace(f"{staged}: ", "").replace(str(staged), str(backup_file))
+            raise ArchiveError(f"{backup_file}: cannot be restored ({reason}); nothing was restored") from None
+        with source:
+            problems = source.check().problems
+            if problems:
+                raise ArchiveError(f"{backup_file}: the backup itself is damaged ({problems[0]}); nothing was restored")
+            if not target.exists():
+                _swap(_whole(source, work), target, None)
+                return None
+            kept = target.with_name(f"{target.name}.replaced-{_stamp()}")
+            try:
+                source.restore_into(target, kept)
+            except UnreadableTarget:  # not a database at all: no one can be using it, so swap the file
+                _swap(_whole(source, work), target, kept)
+            return kept
+    except (sqlite3.Error, OSError) as error:
+        raise ArchiveError(f"{target}: the restore failed ({_reason(error)}); nothing was restored") from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _restorable(target: Path) -> None:
+    """Refuse at once, in one line, a restore that could not write to ``target``."""
+    if not target.parent.is_dir():
+        raise ArchiveError(f"{target}: the folder {target.parent} does not exist; nothing was restored")
+    if target.is_dir():
+        raise ArchiveError(f"{target}: is a folder, not an archive file; nothing was restored")
+    writable = os.access(target.parent, os.W_OK) and (not target.exists() or os.access(target, os.W_OK))
+    if not writable:
+        raise ArchiveError(
+            f"{target}: the archive is read-only (read-only media, or a read-only file or folder); nothing was restored"
+        )
+
+
+def _stage(backup_file: Path, work: Path) -> Path:
+    """Copy the backup and its -wal into ``work`` as plain files: SQLite then reads every commit
+    the backup holds, and the backup's own folder is never written to (not even a -shm)."""
+    staged = work / "staged.db"
+    shutil.copyfile(backup_file, staged)
+    wal = Path(f"{backup_file}-wal")
+    if wal.exists():
+        shutil.copyfile(wal, f"{staged}-wal")
+    return staged
+
+
+def _whole(source: Archive, work: Path) -> Path:
+    """The staged archive as one self-contained file (no -wal), ready to be renamed into place."""
+    whole = work / "whole.db"
+    source.backup_into(whole)
+    return whole
+
+
+def _swap(whole: Path, target: Path, kept: Path | None) -> None:
+    """Rename ``whole`` onto ``target`` (atomic), for a path with no file SQLite can use: no archive
+    yet, or bytes that are not a database. The old bytes are copied to ``kept`` first; a stale -wal
+    or -shm beside them goes before the rename, lest SQLite replay it into the new file."""
+    if kept is not None:
+        shutil.copyfile(target, kept)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    os.replace(whole, target)
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error)
+    if "full" in text or getattr(error, "errno", None) == errno.ENOSPC:
+        return "the disk is full"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return text
 
 
 def check_file(path: Path, repair_derived: bool = False) -> CheckReport:
-    """Check an archive file, also one too damaged to open as an archive (read-only, no writes)."""
+    """Check an archive file, also one too damaged to open as an archive (read-only, no writes).
+    With ``repair_derived`` what is derived is rebuilt: on a copy first, and in place only once the
+    copy came out sound, the archive as it was kept beside it; a damaged file is never written to."""
+    if repair_derived and path.exists():
+        problems = _file_problems(path)
+        if problems:
+            return CheckReport(
+                problems=[
+                    *problems,
+                    "not repaired: the file itself is damaged; restore a backup (archive-viewer restore)",
+                ]
+            )
     try:
         archive = Archive(path, readonly=False, create=False)
     except (ArchiveMissing, NotAnArchive):
         raise  # nothing of ours to check
     except ArchiveError as error:
         report = CheckReport(problems=[str(error)])
-        try:
-            rows = file_integrity(path)
-            if rows != ["ok"]:
-                report.problems += [f"SQLite: {row}" for row in rows[:20]]
-        except sqlite3.DatabaseError as sqlite_error:
-            report.problems.append(f"SQLite cannot read it: {sqlite_error}")
+        report.problems += _file_problems(path)
         return report
     with archive:
-        return archive.repair() if repair_derived else archive.check()
+        report = archive.check()
+        if not repair_derived:
+            return report
+        if report.ok:
+            report.repairs = ["nothing to repair"]
+            return report
+        return _repair_on_a_copy(archive)
+
+
+def _file_problems(path: Path) -> list[str]:
+    """What SQLite's own integrity check finds in the file, read-only."""
+    try:
+        rows = file_integrity(path)
+    except sqlite3.DatabaseError as error:
+        return [f"SQLite cannot read it: {error}"]
+    return [] if rows == ["ok"] else [f"SQLite: {row}" for row in rows[:20]]
+
+
+def _repair_on_a_copy(archive: Archive) -> CheckReport:
+    """Repair a consistent copy first; only when the copy comes out sound repair the archive itself.
+    The copy taken before is kept beside the archive, so the repair can be undone."""
+    kept = archive.path.with_name(f"{archive.path.name}.before-repair-{_stamp()}")
+    backup(archive, kept)
+    work = Path(tempfile.mkdtemp(prefix=f".{archive.path.name}.repairing-", dir=archive.path.parent))
+    try:
+        trial = work / "trial.db"
+        shutil.copyfile(kept, trial)
+        with Archive(trial) as copy:
+            tried = copy.repair()
+    except (ArchiveError, sqlite3.Error) as error:
+        tried = CheckReport(problems=[f"the repair failed on a copy ({error})"])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if not tried.ok:
+        tried.problems.append(f"{archive.path} was left as it was; restore a backup (archive-viewer restore)")
+        kept.unlink(missing_ok=True)
+        return tried
+    report = archive.repair()
+    report.repairs.append(f"the archive as it was before the repair is kept in {kept}")
+    return report

@@ -106,6 +106,7 @@ class Connection:
         self._gazetteer: Gazetteer | None = None
         # words this connection has already put in the terms table (a cache, so re-adding is harmless)
         self._known_terms: set[str] = set()
+        self._written_version: int | None = None  # data_version when this connection last wrote
 
     def _probe(self) -> None:
         """Read an existing file without writing to it: whose it is, its version, its schema, its documents."""
@@ -165,6 +166,10 @@ class Connection:
         if self.readonly:
             raise ArchiveError(f"{self.path}: the archive is open read-only")
         self.conn.execute("BEGIN IMMEDIATE")
+        version = self.data_version()
+        if version != self._written_version:  # another connection wrote (a restore, a repair): caches may lie
+            self._known_terms.clear()
+            self._written_version = version
         try:
             yield
         except BaseException:

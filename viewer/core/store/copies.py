@@ -4,11 +4,14 @@ build's finishing touches and comparable dump."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+from ..errors import NotAnArchive
 from .connection import Connection, _open_connection, _writable
+from .schema import APPLICATION_ID, looks_like_ours
 
 # Columns that say when and where a build ran rather than what the archive holds.
 _VOLATILE = {"imported_at", "updated_at", "source_path", "added_at", "at", "created_at"}
@@ -51,6 +54,10 @@ def copy_file(source: Path, dest: Path) -> None:
         src.close()
 
 
+class UnreadableTarget(Exception):
+    """The file to restore onto is not one SQLite can read at all (so no one can be using it)."""
+
+
 def content_dump(conn: sqlite3.Connection) -> dict[str, Any]:
     """Everything an archive holds, without build times and paths, comparable across builds."""
     dump: dict[str, Any] = {}
@@ -73,6 +80,45 @@ class Copies(Connection):
     def backup_into(self, dest: Path) -> None:
         """A consistent, self-contained copy of the archive in the new file ``dest``. Raises sqlite3.Error."""
         copy_connection(self.conn, dest, self_contained=True)
+
+    def restore_into(self, target: Path, keep: Path) -> None:
+        """Put what this archive holds in place of what the archive file ``target`` holds, through
+        SQLite's backup API into the live file: one write transaction, so every other connection (a
+        window, an import) reads the old archive or the new one, writes on after it, and a kill at
+        any moment leaves one of the two. ``target`` as it was is first copied to ``keep``.
+
+        Raises NotAnArchive (another program's database, left unwritten), UnreadableTarget (a file
+        SQLite cannot read: the caller swaps it) or sqlite3.Error."""
+        dest = _open_connection(target, False)
+        try:
+            try:
+                owner = dest.execute("PRAGMA application_id").fetchone()[0]
+                if owner != APPLICATION_ID and (owner or not looks_like_ours(dest)):
+                    raise NotAnArchive(
+                        f"{target}: not an Archive Viewer archive (another program's SQLite database); "
+                        "nothing was restored onto it"
+                    )
+                page_size = int(dest.execute("PRAGMA page_size").fetchone()[0])
+                wal = dest.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+                partial = keep.with_name(f"{keep.name}.{os.getpid()}.partial")
+                try:
+                    copy_connection(dest, partial, self_contained=True)
+                except BaseException:
+                    partial.unlink(missing_ok=True)
+                    raise
+            except sqlite3.DatabaseError as error:
+                if isinstance(error, sqlite3.OperationalError):  # busy, full, read-only: not the file's fault
+                    raise
+                raise UnreadableTarget(str(error)) from None
+            os.replace(partial, keep)
+            if wal and int(self._one("PRAGMA page_size")) != page_size:
+                # SQLite copies into a live WAL file only between equal page sizes
+                self.conn.execute("PRAGMA journal_mode = DELETE")
+                self.conn.execute(f"PRAGMA page_size = {page_size}")
+                self.conn.execute("VACUUM")
+            self.conn.backup(dest)  # every page in one step: one transaction on the live file
+        finally:
+            dest.close()
 
     def settle_sample_build(self) -> None:
         """Make a freshly built sample archive independent of where it was built: paths become file
