@@ -11,7 +11,7 @@ import re
 from ..dates import parse_date
 from ..gazetteer import Gazetteer, builtin_entities
 from ..records import ArchivalRef, LinkHint, Mention, ParsedDocument, ReferenceNumber
-from .people import OFFICE_WORDS, add_people
+from .people import OFFICE_WORDS, add_people, parties
 
 # A classification stands on a line of its own at the head of a telegram.
 _CLASSIFICATIONS = [
@@ -27,7 +27,7 @@ _CLASSIFICATIONS = [
     (re.compile(r"^극비$"), "Top Secret"),
 ]
 
-_NUMBER = re.compile(r"(?P<sign>No\.?|Nº|N°|№|#)\s*(?P<number>\d[\d/-]*\d|\d)", re.I)
+_NUMBER = re.compile(r"(?P<sign>N[oº°]\.?|№|#)\s*(?P<number>\d[\d/-]*\d|\d)", re.I)
 # Words just before a number that say it is not a reference (a form, a copy, an archive file).
 _NOT_A_REFERENCE = re.compile(
     r"(?<!\w)(форма|экз\.?|оп\.|д\.|ф\.?|л\.|form|copy|copies|fond|opis|delo|list|page|p\.)\s*$", re.I
@@ -222,15 +222,23 @@ def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
         mentions.setdefault((name, role), Mention(name=name, role=role, as_written=as_written, kind=kind))
 
     add_people(doc, gazetteer, add)
+    # "Telegram, Gromyko to Stalin, Transmitting Letter from Kim Il Sung": the letter inside is
+    # signed by its own author, who is not the telegram's signatory
+    inner = re.search(
+        r"\b(?:transmitting|relaying|containing|conveying|forwarding)\b.*?\bfrom\s+(.+)$", doc.title, re.I
+    )
+    quoted = {party.name for party in parties(inner.group(1), gazetteer)} if inner else set()
     for text in doc.texts:
         tail = [line.strip() for line in text.body.split("\n") if line.strip()][-20:]
-        for line in tail:
+        for before, line in zip(["", *tail], tail, strict=False):
             if len(line.split()) > 5:  # a signature is a name, perhaps with initials and a date
+                continue
+            if re.match(r"(dear|to)\b", before, re.I):  # "Dear Cde. / I. V. Stalin": the addressee
                 continue
             hits = [hit for hit in gazetteer.find(line) if hit.entity.kind == "person"]
             if len({hit.entity.name for hit in hits}) == 1:
                 rest = line[: hits[0].start] + " " + line[hits[0].end :]
-                if not _SIGNATURE_NOISE.sub(" ", rest).strip():
+                if not _SIGNATURE_NOISE.sub(" ", rest).strip() and hits[0].entity.name not in quoted:
                     add(hits[0].entity.name, "signatory", hits[0].as_written)
     signatories = {m.name for m in mentions.values() if m.role == "signatory"}
     if not any(m.role == "sender" for m in mentions.values()) and len(signatories) == 1:

@@ -70,7 +70,7 @@ class Line:
 
 def split_inline(text: str) -> list[str]:
     """A long line that runs several labels together, cut into one line per label."""
-    if len(text) < 120 or len(_INLINE.findall(text)) < 1:
+    if len(text) < 120 or ": " not in text or not _INLINE.search(text):
         return [text]
     parts = _INLINE.split(text)
     result = []

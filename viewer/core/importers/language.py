@@ -40,6 +40,8 @@ MIN_SHARE = 0.1
 
 
 def letters_by_script(text: str) -> dict[str, int]:
+    if text.isascii():  # most paragraphs: no need to look for the other scripts
+        return {"en": len(_SCRIPTS[-1][1].findall(text))}
     counts = {code: len(pattern.findall(text)) for code, pattern in _SCRIPTS}
     if counts.get("ja"):
         counts["ja"] += counts.pop("zh")

@@ -54,6 +54,7 @@ _ADDRESS_LINE = re.compile(
 _RU_DATIVE = re.compile(r"^[А-ЯЁ][а-яё]+(?:ину|ыну|ову|еву|ёву|скому|цкому|у|ю)\.?$")
 _CJK_ADDRESS = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff、]{2,20}?)(?:同志|先生)[:：]\s*$")
 _HANGUL_LIST = re.compile(r"(?:^|[\s●:])((?:[\uac00-\ud7af]{2,5}(?:\([^)]*\))?\s*,\s*){2,}[\uac00-\ud7af]{2,5})")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _INITIALS_NAME = re.compile(
     r"(?<![\w.])((?:[A-ZА-ЯЁ]\.\s?){1,2})\s?([A-ZА-ЯЁ][a-zа-яё]{2,}(?:-[a-z]+)?|[A-ZА-ЯЁ]{3,})\b"
 )
@@ -277,7 +278,8 @@ def text_people(doc: ParsedDocument, gazetteer: Gazetteer) -> list[tuple[Party, 
             seen.add(written)
             entity = gazetteer.resolve(written)
             found.append((Party(entity.name if entity else _tidy(written), "person", written), "mentioned"))
-        for match in _HANGUL_LIST.finditer(text.body[:5000]):
+        hangul = text.language == "ko" or _HANGUL.search(text.body[:5000])
+        for match in _HANGUL_LIST.finditer(text.body[:5000]) if hangul else ():
             for item in match.group(1).split(","):
                 word = re.sub(r"\(.*", "", item).strip()
                 entity = gazetteer.resolve(word)

@@ -34,6 +34,7 @@ FURNITURE = [
     (re.compile(r"^we use cookies", re.I), "site notice"),
     (re.compile(r"\b\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?\b"), "post details"),
 ]
+_RIGHTS = FURNITURE[1][0]
 # Only at the head of a page, before the document starts: chrome that would be text in a body.
 HEAD_FURNITURE = [
     (re.compile(r"^[\W_]+$"), "punctuation"),
@@ -47,6 +48,8 @@ HEAD_FURNITURE = [
 ]
 CREDITS = re.compile(r"^This document was made possible", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -78,6 +81,8 @@ class Heading:
 
 def furniture_of(line: str, head: bool = False) -> str | None:
     text = line.strip().lstrip("•*- ").strip() or line.strip()
+    if len(text) > 160:  # a paragraph: only the rights statement runs that long
+        return "rights statement" if _RIGHTS.search(text) else None
     for pattern, what in FURNITURE:
         if pattern.search(text):
             return what
@@ -91,17 +96,12 @@ def furniture_of(line: str, head: bool = False) -> str | None:
 def is_prose(text: str) -> bool:
     """A sentence-like paragraph in Latin script (what a summary looks like)."""
     text = text.strip()
-    words = text.split()
-    letters = sum(1 for ch in text if ch.isalpha())
-    latin = sum(1 for ch in text if "a" <= ch.lower() <= "z")
-    return (
-        len(text) >= 60
-        and len(words) >= 10
-        and text.rstrip().endswith((".", ".”", '."', ")"))
-        and letters > 0
-        and latin / letters > 0.8
-        and text[:1].isupper()
-    )
+    if len(text) < 60 or not text[:1].isupper() or not text.endswith((".", ".”", '."', ")")):
+        return False
+    if len(text.split()) < 10:
+        return False
+    letters = len(_LETTER.findall(text))
+    return letters > 0 and len(_LATIN.findall(text)) / letters > 0.8
 
 
 def title_like(text: str) -> bool:
