@@ -76,31 +76,19 @@ def import_text(
 ) -> FileResult:
     """Write one text file's document (parsed here, or already by a worker process)."""
     outcome, existing = archive.find_existing(sha256, str(path.resolve()), None, path.stem)
-    if outcome == "unchanged":  # a first look, to skip parsing; the look that decides is below
+    if outcome == "unchanged":
         return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
     if parsed is None:
         parsed = parse_text_file(data, path, archive.gazetteer())
+    if existing is None and parsed.url:
+        outcome, existing = archive.find_existing(sha256, None, parsed.url, parsed.key)
+        outcome = "imported" if existing is None else "updated"
     report = parsed.report.as_dict()
     with archive.transaction():
-        # asked again inside the write transaction: another import (another process) may have
-        # written this very file while it was being parsed
-        outcome, existing = already_imported(archive, path, sha256, parsed.url, parsed.key)
-        if outcome == "unchanged":
-            return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
         document_id = archive.save_document(parsed, source_path=str(path.resolve()), sha256=sha256, replace_id=existing)
         archive.record_import(str(path), sha256, document_id, outcome, report)
     message = "; ".join(parsed.review_reasons) if parsed.review_reasons else ""
     return FileResult(path, outcome, document_id, message, report)
-
-
-def already_imported(archive: Archive, path: Path, sha256: str, url: str | None, key: str) -> tuple[str, int | None]:
-    """Whether a file is new, unchanged, or an update of a document already here: the same bytes,
-    else the same path or file name, else the same web address or key. Ask it inside the write
-    transaction that writes the file, so two imports of one file make one document."""
-    outcome, existing = archive.find_existing(sha256, str(path.resolve()), None, path.stem)
-    if existing is None and url:
-        outcome, existing = archive.find_existing(sha256, None, url, key)
-    return outcome, existing
 
 
 def pdf_beside(path: Path) -> Path | None:
