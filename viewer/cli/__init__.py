@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from .. import __version__, paths
-from . import annotating, bench, curating, exchanging, importing, reading, safety, window
+from . import annotating, bench, curating, editing, exchanging, importing, organising, reading, safety, window
 from .context import CliContext, file_option
 
 
@@ -46,6 +46,15 @@ for _command in (
     safety.restore,
     safety.check,
     curating.collection,
+    editing.edit,
+    editing.history,
+    editing.undo,
+    editing.redo,
+    organising.person,
+    organising.delete,
+    organising.trash,
+    organising.tag,
+    organising.review,
     annotating.annotate,
     annotating.annotations_command,
     exchanging.export_command,

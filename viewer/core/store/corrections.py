@@ -42,7 +42,7 @@ class Corrections(History):
         with self.transaction():
             items = self._write_plan(plan, author)
             self._after_writing(items)
-            names = list(dict.fromkeys(name for _, name, _, _ in plan))
+            names = sorted({name for _, name, _, _ in plan}, key=list(FIELDS).index)  # in the form's order
             label = f"Edit {field_list(names)}"
             if len(ids) > 1:
                 label += f" of {plural_label(len({d for d, _, _, _ in plan}), 'document')}"
