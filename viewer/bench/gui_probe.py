@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from .measure import elapsed_ms, memory_kb
@@ -97,8 +98,8 @@ def interact(db: str, runs: int) -> None:
         view.viewport().repaint()
 
     for run in range(runs):
-        results["list_scroll_ms"].append(elapsed_ms(lambda r=run: jump(r % 2 == 0)))
-    languages = [value for value, _count in window.archive.facet_counts("language")] or [None]
+        results["list_scroll_ms"].append(elapsed_ms(partial(jump, run % 2 == 0)))
+    languages: list[str | None] = [value for value, _count in window.archive.facet_counts("language")] or [None]
     changes = [
         Filters(language=languages[0]),
         Filters(),
@@ -107,14 +108,19 @@ def interact(db: str, runs: int) -> None:
         Filters(doc_type="Cable"),
         Filters(),
     ]
+
+    def apply(filters: Filters) -> None:
+        window._apply_filters(filters)
+        view.viewport().repaint()
+
     for run in range(runs):
-        filters = changes[run % len(changes)]
-        results["filter_ms"].append(elapsed_ms(lambda f=filters: (window._apply_filters(f), view.viewport().repaint())))
+        results["filter_ms"].append(elapsed_ms(partial(apply, changes[run % len(changes)])))
     timeline = window.timeline
     timeline.fit_all()
     for _ in range(runs):
         results["timeline_all_ms"].append(elapsed_ms(timeline.repaint))
     start = day_of("1950-05-01")
+    assert start is not None
     timeline.set_view(start, start + 31)
     for _ in range(runs):
         results["timeline_month_ms"].append(elapsed_ms(timeline.repaint))

@@ -16,10 +16,23 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
+from typing import NotRequired, TypedDict
 
 from .measure import elapsed_s
 from .pdfs import scan_pdf, text_pdf
+
+
+class Row(TypedDict):
+    """One line of the results: who did the task, on how many pages, how fast."""
+
+    task: str
+    who: str
+    pages: int
+    seconds: float
+    pages_per_second: float
+    ours_vs_this: NotRequired[float]
 
 
 def run(command: list[str], env: dict[str, str] | None = None) -> None:
@@ -37,7 +50,7 @@ def ours_render(path: Path, dpi: int) -> None:
 
     with quiet():
         doc = open_document(path.read_bytes(), path.name)
-        for page in doc:
+        for page in doc.pages():
             render(page, dpi).tobytes("png")
         doc.close()
 
@@ -65,7 +78,7 @@ def main() -> int:
     args = parser.parse_args()
     from ..core import ocr
 
-    rows: list[dict[str, object]] = []
+    rows: list[Row] = []
 
     def add(task: str, who: str, pages: int, seconds: float) -> None:
         rows.append(
@@ -74,7 +87,7 @@ def main() -> int:
                 "who": who,
                 "pages": pages,
                 "seconds": round(seconds, 3),
-                "pages_per_second": round(pages / seconds, 2) if seconds else None,
+                "pages_per_second": round(pages / seconds, 2),
             }
         )
 
@@ -82,7 +95,7 @@ def main() -> int:
         """Time each command-line tool that is installed, on the same work as ours."""
         for who, command in commands.items():
             if shutil.which(command[0]):
-                add(task, who, pages, elapsed_s(lambda command=command: run(command)))
+                add(task, who, pages, elapsed_s(partial(run, command)))
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -128,14 +141,14 @@ def main() -> int:
                         "OCR rus+eng",
                         f"pdftoppm + tesseract, 1 process, {label}",
                         k,
-                        elapsed_s(lambda sub=sub, limited=limited: tools_ocr(scan, sub, limited)),
+                        elapsed_s(partial(tools_ocr, scan, sub, limited)),
                     )
         elif args.ocr_pages:
             print("OCR skipped: tesseract with rus and eng is not installed", file=sys.stderr)
 
     for row in rows:
-        ours = next(r for r in rows if r["task"] == row["task"] and str(r["who"]).startswith("archive-viewer"))
-        row["ours_vs_this"] = round(float(ours["pages_per_second"]) / float(row["pages_per_second"]), 2)
+        ours = next(r for r in rows if r["task"] == row["task"] and r["who"].startswith("archive-viewer"))
+        row["ours_vs_this"] = round(ours["pages_per_second"] / row["pages_per_second"], 2)
     print(f"{'task':<16} {'who':<52} {'pages':>5} {'seconds':>8} {'pages/s':>8} {'ours/this':>9}")
     for row in rows:
         print(

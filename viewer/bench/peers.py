@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from .measure import remove_archive_files, samples_ms
@@ -54,8 +55,12 @@ def fts5_search_ms(raw: Path, matches: Sequence[str]) -> list[float]:
     """Milliseconds of each raw MATCH (with a snippet, 100 rows at most) on the file ``fts5_import`` made."""
     conn = sqlite3.connect(raw)
     times: list[float] = []
+
+    def search(match: str) -> None:
+        conn.execute(SEARCH, (match,)).fetchall()
+
     for match in matches:
-        times += samples_ms(lambda m=match: conn.execute(SEARCH, (m,)).fetchall(), 1)
+        times += samples_ms(partial(search, match), 1)
     conn.close()
     return times
 

@@ -21,10 +21,12 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..core.dates import DateRange
 from . import peers
 from .measure import remove_archive_files, samples_ms
 from .pdfs import telegram_pdf
@@ -136,10 +138,10 @@ def measure_import(report: Report, files: list[Path], db: Path, say: Callable[[s
 # -- search ----------------------------------------------------------------------------------------
 
 
-def search_queries(count: int = 200, seed: int = 7) -> list[tuple[str, dict[str, date] | None, str]]:
+def search_queries(count: int = 200, seed: int = 7) -> list[tuple[str, DateRange | None, str]]:
     """(query, date filter, raw FTS5 MATCH for the baseline) mixing the kinds people type."""
     rng = random.Random(seed)
-    kinds: list[Callable[[], tuple[str, dict[str, date] | None, str]]] = [
+    kinds: list[Callable[[], tuple[str, DateRange | None, str]]] = [
         lambda: ("the", None, "the"),
         lambda: ("comrade", None, "comrade"),
         lambda: (f"{10000 + rng.randrange(1000)}", None, f'"{10000 + rng.randrange(1000)}"'),
@@ -149,7 +151,7 @@ def search_queries(count: int = 200, seed: int = 7) -> list[tuple[str, dict[str,
         lambda: ("Вышинский", None, "Вышинский"),
         lambda: ("Filippov", None, "Filippov"),
         lambda: ("treaty aviation", None, "treaty AND aviation"),
-        lambda: ("divisions", {"date_from": date(1950, 1, 1), "date_to": date(1950, 12, 31)}, "divisions"),
+        lambda: ("divisions", DateRange(date(1950, 1, 1), date(1950, 12, 31)), "divisions"),
     ]
     return [kinds[n % len(kinds)]() for n in range(count)]
 
@@ -161,10 +163,10 @@ def measure_search(report: Report, db: Path, baseline_db: Path) -> None:
     times: list[float] = []
     with Archive(db, readonly=True) as archive:
         for query, dates, _raw in queries[:20]:  # warm the page cache the way a session would
-            archive.search(query, Filters(**dates) if dates else None)
+            archive.search(query, Filters().with_dates(dates) if dates else None)
         for query, dates, _raw in queries:
-            filters = Filters(**dates) if dates else None
-            times += samples_ms(lambda q=query, f=filters: archive.search(q, f, limit=100), 1)
+            filters = Filters().with_dates(dates) if dates else None
+            times += samples_ms(partial(archive.search, query, filters, limit=100), 1)
     base = peers.fts5_search_ms(baseline_db, [raw for _query, _dates, raw in queries])
     report.add("search_p50_ms", statistics.median(times), "ms", statistics.median(base))
     report.add("search_p95_ms", _percentile(times, 0.95), "ms", _percentile(base, 0.95))
@@ -234,6 +236,7 @@ def measure_render(report: Report, work: Path, runs: int) -> None:
         from ..core.importers.batch import import_file
 
         result = import_file(archive, pdf)
+        assert result.document_id is not None, result.message
         file_id = archive.scan_pages(result.document_id)[0].file_id
     ours = samples_ms(lambda: render_page(db, file_id, 0, 150 / 72), runs)
     mutool = shutil.which("mutool")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import NotRequired, TypedDict
 
 from .folding import CJK_CLASS, key
 
@@ -141,10 +142,20 @@ def _alternation(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + ")", re.IGNORECASE)
 
 
+class _EntityData(TypedDict):
+    """One person or place as ``data/gazetteer.json`` writes it."""
+
+    name: str
+    note: NotRequired[str]
+    aliases: NotRequired[list[str]]
+    code_names: NotRequired[list[str]]
+
+
 @lru_cache(maxsize=1)
-def _builtin_data() -> dict[str, list[dict[str, object]]]:
+def _builtin_data() -> dict[str, list[_EntityData]]:
     text = resources.files("viewer.core").joinpath("data/gazetteer.json").read_text("utf-8")
-    return json.loads(text)
+    data: dict[str, list[_EntityData]] = json.loads(text)
+    return data
 
 
 def builtin_entities() -> list[Entity]:
@@ -152,7 +163,7 @@ def builtin_entities() -> list[Entity]:
     entities = []
     for kind in ("person", "place"):
         for row in _builtin_data()[kind]:
-            aliases = {alias: "variant" for alias in row.get("aliases", [])}  # type: ignore[union-attr]
-            aliases.update({alias: "code name" for alias in row.get("code_names", [])})  # type: ignore[union-attr]
-            entities.append(Entity(kind, str(row["name"]), row.get("note"), aliases))  # type: ignore[arg-type]
+            aliases = {alias: "variant" for alias in row.get("aliases", [])}
+            aliases.update({alias: "code name" for alias in row.get("code_names", [])})
+            entities.append(Entity(kind, row["name"], row.get("note"), aliases))
     return entities

@@ -64,6 +64,7 @@ class TextPart(QWidget):
 
     zoom_requested = Signal(float)
     side_by_side_toggled = Signal(bool)
+    single: TextView  # made after the zoom buttons, whose slots read it
 
     def __init__(self, kind: str, parent: QWidget | None = None, point_size: float = 12.0):
         super().__init__(parent)

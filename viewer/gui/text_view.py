@@ -84,7 +84,7 @@ class _Reader(QTextBrowser):
     def highlight(self, terms: list[str]) -> int:
         """Mark every occurrence of the search words (case-insensitive); returns how many."""
         self.terms = [t for t in dict.fromkeys(terms) if t.strip()]
-        selections = []
+        selections: list[QTextEdit.ExtraSelection] = []
         fmt = QTextCharFormat()
         fmt.setBackground(HIT_BACKGROUND)
         fmt.setForeground(HIT_FOREGROUND)

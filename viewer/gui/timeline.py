@@ -13,8 +13,17 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent
+from PySide6.QtWidgets import (
+    QGestureEvent,
+    QHBoxLayout,
+    QLabel,
+    QPinchGesture,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.dates import DateRange, date_of_day, day_of, iso_of
 from ..core.store import Archive, Filters
@@ -95,7 +104,7 @@ class Timeline(TimelineCanvas):
         elif len(rows) <= MARKER_LIMIT:
             self.mode, self.counts = "markers", []
             self.markers = [
-                Marker(r.id, r.key, day_of(r.date_start) or 0.0, r.date_start, r.title or r.key) for r in rows
+                Marker(r.id, r.key, day_of(r.date_start) or 0.0, r.date_start or "", r.title or r.key) for r in rows
             ]
             self._layout_markers()
         else:
@@ -251,13 +260,13 @@ class Timeline(TimelineCanvas):
         event.accept()
 
     def event(self, event: QEvent) -> bool:
-        native = QEvent.Type.NativeGesture
-        if event.type() == native and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+        zoom = Qt.NativeGestureType.ZoomNativeGesture
+        if isinstance(event, QNativeGestureEvent) and event.gestureType() == zoom:
             self.zoom(1 + event.value(), event.position().x())
             return True
-        if event.type() == QEvent.Type.Gesture:
+        if isinstance(event, QGestureEvent):
             pinch = event.gesture(Qt.GestureType.PinchGesture)
-            if pinch is not None:
+            if isinstance(pinch, QPinchGesture):
                 self.zoom(pinch.scaleFactor(), self.mapFromGlobal(pinch.centerPoint().toPoint()).x())
                 return True
         return super().event(event)

@@ -69,7 +69,7 @@ class Builder:
             title=annotation.author or "",
             subject=annotation.quote[:120] if annotation.quote else "",
         )
-        annot.set_flags(pymupdf.PDF_ANNOT_IS_PRINT)
+        annot.set_flags(pymupdf.mupdf.PDF_ANNOT_IS_PRINT)  # the typed home of the constant pymupdf copies
         annot.update()
         self.summary.annotations += 1
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def export_pdf(
     archive: Archive, document_ids: Sequence[int], out: str | Path, options: ExportOptions | None = None
-) -> Iterator[ExportProgress]:
+) -> Generator[ExportProgress, None, None]:
     """Write one PDF with a section per document; yields progress, the last step carries the path."""
     options = options or ExportOptions()
     if options.layout not in LAYOUTS:

@@ -16,7 +16,7 @@ from .pdf import LOW_CONFIDENCE, NEEDS_OCR, current_options, needs_ocr_reason, t
 
 if TYPE_CHECKING:
     from ..store import Archive
-    from .batch import FileResult
+    from .results import FileResult
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 SCAN_SUFFIXES = IMAGE_SUFFIXES | {".pdf"}
@@ -49,7 +49,7 @@ def attach_scan(
     """Add a file's pages after a document's existing pages, in one transaction. A bad file is not
     an exception: the result says "refused" and why. With ``ask_password`` an encrypted PDF raises
     ``PasswordRequired`` instead, so a window can ask for the password and call again."""
-    from .batch import FileResult
+    from .results import FileResult
 
     path = Path(path)
     try:
@@ -67,7 +67,7 @@ def attach_scan(
 def _attach(
     archive: Archive, document_id: int, path: Path, password: str | None, ocr: bool | None, languages: str | None
 ) -> FileResult:
-    from .batch import FileResult
+    from .results import FileResult
 
     if archive.document_row(document_id) is None:
         raise ImportRefused(str(path), f"no document with id {document_id} to attach it to")

@@ -312,7 +312,7 @@ def extract(data: bytes, name: str, kind: str = "pdf", options: ReadOptions | No
             ):
                 raise ImportRefused(name, "damaged: MuPDF rebuilt its structure but recovered no page content")
             if locked:
-                extracted.stored = doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_NONE, garbage=0)
+                extracted.stored = doc.tobytes(encryption=pymupdf.mupdf.PDF_ENCRYPT_NONE, garbage=0)
                 extracted.warnings.append("stored without its password, so its pages can be shown")
             if extracted.pending_ocr():
                 if not options.ocr:

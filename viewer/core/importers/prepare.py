@@ -13,7 +13,7 @@ import hashlib
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,7 +69,9 @@ def workers() -> int:
     return min(4, os.cpu_count() or 1)
 
 
-def prepared_in_order(archive_path: Path, files: list[Path], wanted: set[Path]) -> Iterator[Prepared | None]:
+def prepared_in_order(
+    archive_path: Path, files: list[Path], wanted: set[Path]
+) -> Generator[Prepared | None, None, None]:
     """For each file in order: its Prepared if it is in ``wanted`` and the batch is worth a pool,
     else None (the caller imports it the ordinary way)."""
     if len(wanted) < PARALLEL_FROM or workers() < 2 or not archive_path.exists():

@@ -7,6 +7,7 @@ or leave the app left out: no copy button, no import button, no links, no select
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -66,7 +67,7 @@ class DocumentPage(QWidget):
         switch = QHBoxLayout()
         switch.setSpacing(12)
         for name in parts:
-            button = big_button(name.capitalize(), self, f"kiosk_part_{name}", lambda n=name: self.show_part(n))
+            button = big_button(name.capitalize(), self, f"kiosk_part_{name}", partial(self.show_part, name))
             button.setCheckable(True)
             switch.addWidget(button, 1)
             self.part_buttons[name] = button

@@ -69,9 +69,10 @@ F_KEYS = range(Qt.Key.Key_F1.value, Qt.Key.Key_F35.value + 1)
 def chord_of(text: str) -> QKeyCombination | None:
     """The first key of a sequence such as "Ctrl+Alt+Shift+Q" (None when Qt cannot read it)."""
     sequence = QKeySequence(text)
-    if sequence.isEmpty() or sequence[0].key() == Qt.Key.Key_unknown:
+    if sequence.isEmpty():
         return None
-    return sequence[0]
+    first: QKeyCombination = sequence[0]  # type: ignore[index]  # PySide6's stubs lack QKeySequence.__getitem__
+    return None if first.key() == Qt.Key.Key_unknown else first
 
 
 def _combination(event: QKeyEvent) -> QKeyCombination:

@@ -175,7 +175,7 @@ class StartPage(QWidget):
         if len(query) < 2:
             self.model.set_ids(self.exhibit_ids)
         else:
-            filters = Filters(ids=self.exhibit_ids) if self.restrict else None
+            filters = Filters(ids=tuple(self.exhibit_ids)) if self.restrict else None
             result = self.archive.search(query, filters, limit=SEARCH_LIMIT)
             self.model.set_ids([hit.id for hit in result.hits])
         self._show_caption()

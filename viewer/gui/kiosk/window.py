@@ -219,7 +219,7 @@ class KioskWindow(QWidget):
         column.addWidget(self.pages, 1)
         days = self._exhibit_days() if restrict else None
         self.timeline = KioskTimeline(archive, days, self.content)
-        self.timeline.set_filters(Filters(ids=self.exhibit_ids) if restrict else Filters())
+        self.timeline.set_filters(Filters(ids=tuple(self.exhibit_ids)) if restrict else Filters())
         on_paper(self.timeline, config.point_size * 0.7)
         self.timeline.setFixedHeight(200)
         self.timeline.document_activated.connect(lambda document_id: self.open_document(document_id))
