@@ -272,7 +272,7 @@ def test_fallback_font_covers_cjk_and_cyrillic():
 
 
 def test_import_from_the_window(qtbot, tmp_path, settings, samples):
-    empty = MainWindow(tmp_path / "new.db", settings=settings)
+    empty = MainWindow(tmp_path / "new.db", settings=settings, create=True)
     qtbot.addWidget(empty)
     empty.show()
     assert empty.model.rowCount() == 0

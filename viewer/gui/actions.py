@@ -22,6 +22,7 @@ class ActionSpec:
 
 
 SPECS = (
+    ActionSpec("new_archive", "&New Archive…", "Make a new, empty archive file and open it", ("Ctrl+Shift+N",)),
     ActionSpec("open", "&Open Archive…", "Open another archive file", (QKeySequence.StandardKey.Open,)),
     ActionSpec("import", "&Import…", "Import text files or folders into this archive", ("Ctrl+I",)),
     ActionSpec(
@@ -61,7 +62,7 @@ SPECS = (
 )
 
 MENUS = {
-    "&File": ("open", "import", "attach_scan", "export", None, "quit"),
+    "&File": ("new_archive", "open", "import", "attach_scan", "export", None, "quit"),
     "&Edit": ("undo", "redo", None, "highlight", None, "copy_citation", "find"),
     "&View": (
         "zoom_in",

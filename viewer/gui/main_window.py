@@ -44,7 +44,8 @@ WRITING_ACTIONS = ("import", "attach_scan", "highlight", "undo", "redo")
 
 
 class MainWindow(QMainWindow):
-    """The archive's window. Pass ``settings`` (an INI QSettings) to keep its state apart, as tests do."""
+    """The archive's window. Pass ``settings`` (an INI QSettings) to keep its state apart, as tests do.
+    A path that holds no archive raises ArchiveMissing unless ``create`` says to make one there."""
 
     def __init__(
         self,
@@ -53,12 +54,13 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | None = None,
         restore: bool = True,
         readonly: bool = False,
+        create: bool = False,
     ):
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings or state.open_settings()
         self.runner = runner or TaskRunner(parent=self)
-        self.archive = Archive(archive_path, readonly=readonly)
+        self.archive = Archive(archive_path, readonly=readonly, create=create)
         self.total = self.archive.count()
         self.setWindowTitle(f"{self.archive.path.name} — {APP_NAME}")
         self.actions = ActionRegistry(self)
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions
         a["open"].triggered.connect(self.choose_archive)
+        a["new_archive"].triggered.connect(self.choose_new_archive)
         a["import"].triggered.connect(self.imports.choose_import)
         a["export"].triggered.connect(self.export)
         a["quit"].triggered.connect(self.close)
@@ -267,6 +270,25 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.load_archive(path)
+
+    def choose_new_archive(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New Archive", str(self.archive.path.parent / "new-archive.db"), "Archives (*.db)"
+        )
+        if path:
+            self.new_archive(Path(path))
+
+    def new_archive(self, path: Path) -> bool:
+        """Make an empty archive at ``path`` and open it; an existing file is never replaced."""
+        if path.exists():
+            plain.warn(self, "New Archive", f"{path} already exists; open it with File ▸ Open Archive…")
+            return False
+        try:
+            Archive(path, create=True).close()
+        except ArchiveError as error:
+            plain.warn(self, "Cannot make the archive", str(error))
+            return False
+        return self.load_archive(path)
 
     def show_scan(self, document_id: int) -> None:
         """Open a document on its Scan tab (after a scan was attached to it)."""
