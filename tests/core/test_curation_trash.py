@@ -77,6 +77,12 @@ def test_undo_a_delete_restores_and_redo_deletes_again(rich):
     archive.redo_last("alice")
     assert archive.document_row(doc) is None and len(archive.trash()) == 1
     assert [c.kind for c in archive.history(doc)][:3] == ["redo", "undo", "delete"]
+    archive.restore_documents([doc], "alice")
+    archive.undo_last("alice")  # undoing a restore puts the document back in the trash
+    assert archive.document_row(doc) is None and [e.document_id for e in archive.trash()] == [doc]
+    edit = next(c for c in archive.history(doc) if c.kind == "edit")
+    with pytest.raises(Conflict, match="is in the trash"):
+        archive.revert(edit.id, "alice")
 
 
 def test_emptying_the_trash_removes_unused_files_and_cannot_be_undone(rich):

@@ -5,6 +5,7 @@ $ARCHIVE_VIEWER_AUTHOR, else the system user name) and can be undone from here o
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +45,9 @@ def change_json(change: Change) -> dict[str, Any]:
 
 def _read(path: Path) -> str:
     try:
-        return click.get_text_stream("stdin").read() if str(path) == "-" else path.read_text(encoding="utf-8")
+        if str(path) == "-":
+            return sys.stdin.read()
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         fail(f"{path}: cannot be read ({error})")
 

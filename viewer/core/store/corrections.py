@@ -101,7 +101,7 @@ class Corrections(History):
                 if values["text_id"] != text.id or start is None or end is None:
                     continue
                 new_start, new_end, touched = follow(codes, start, end)
-                moved = {"start": new_start, "end": new_end}
+                moved: dict[str, Any] = {"start": new_start, "end": new_end}
                 if touched:
                     quote = after[new_start:new_end]
                     moved["status"] = "needs_review"

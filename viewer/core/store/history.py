@@ -163,17 +163,24 @@ class History(Writing):
         ]
 
     def _conflict_reason(self, change: Change, item: ChangeItem) -> str:
-        what = item.name or item.target
-        where = f" of {self.document_key(item.document_id)}" if item.document_id is not None else ""
-        if item.target == "trash":
-            state = {"live": "in the archive", "trash": "in the trash", "gone": "emptied from the trash"}
-            return f"cannot undo “{change.label}”: the document{where} is {state[self._current(item)]}"
+        start = f"cannot undo “{change.label}”"
+        if item.document_id is None:
+            return f"{start}: the {item.name or item.target} has changed since"
+        key = self.document_key(item.document_id)
+        states = {"live": "in the archive", "trash": "in the trash", "gone": "emptied from the trash"}
+        state = self.document_state(item.document_id)
+        if item.target == "trash" or state != "live":
+            return f"{start}: the document {key} is {states[state]}"
         if item.target == "field":
-            return (
-                f"cannot undo “{change.label}”: the {what}{where} has changed since "
-                f"(now {describe(item.name, self._current(item))})"
-            )
-        return f"cannot undo “{change.label}”: the {what}{where} has changed since"
+            now_value = describe(item.name, self._current(item))
+            return f"{start}: the {item.name} of {key} has changed since (now {now_value})"
+        return f"{start}: the {item.name or item.target} of {key} has changed since"
+
+    def document_state(self, document_id: int) -> str:
+        """ "live", "trash" (deleted, restorable) or "gone" (the trash was emptied)."""
+        if self._one("SELECT 1 FROM documents WHERE id = ?", (document_id,)):
+            return "live"
+        return "trash" if self._one("SELECT 1 FROM trash WHERE document_id = ?", (document_id,)) else "gone"
 
     def _current(self, item: ChangeItem) -> Any:
         if (

@@ -102,9 +102,7 @@ class Trash(History, Scans):
     # -- the target -----------------------------------------------------------------------------
 
     def _get_trash(self, item: ChangeItem) -> str:
-        if self._one("SELECT 1 FROM documents WHERE id = ?", (item.document_id,)):
-            return "live"
-        return "trash" if self._one("SELECT 1 FROM trash WHERE document_id = ?", (item.document_id,)) else "gone"
+        return self.document_state(item.document_id or 0)
 
     def _set_trash(self, item: ChangeItem, value: Any, author: str) -> None:
         if value == "trash":
