@@ -90,3 +90,10 @@ def test_people_changes_refused_with_reasons(seeded):
     with pytest.raises(InvalidValue, match="unknown kind"):
         seeded.set_entity_kind("Stalin", "ministry", "alice")
     assert seeded.recent_changes() == []
+
+
+def test_another_connection_sees_a_people_change_at_once(seeded):
+    assert _hits(seeded, "Koba") == []  # this connection has built and cached its gazetteer
+    with Archive(seeded.path) as other:  # the command line beside an open window
+        other.add_alias("Stalin", "Koba", "alice")
+    assert _hits(seeded, "Koba") == _hits(seeded, "Stalin")

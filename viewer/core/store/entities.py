@@ -9,8 +9,14 @@ from .connection import Connection
 class Entities(Connection):
     """The entities and aliases tables."""
 
+    _people_version: int | None = None  # the last people change (merge, alias, kind) the gazetteer holds
+
     def gazetteer(self) -> Gazetteer:
-        """Built-in people and places plus everything this archive has learned."""
+        """Built-in people and places plus everything this archive has learned. Made again after a
+        people change, also one another connection committed (the command line beside the window)."""
+        version = self._one("SELECT max(change_id) FROM change_items WHERE target = 'entities'")
+        if version != self._people_version:
+            self._gazetteer, self._people_version = None, version
         if self._gazetteer is None:
             entities = {(e.kind, e.name): e for e in self._builtin_entities()}
             rows = self.conn.execute(

@@ -55,6 +55,7 @@ CREATE TABLE change_items (
     after TEXT                           -- JSON
 );
 CREATE INDEX change_items_change ON change_items (change_id);
+CREATE INDEX change_items_target ON change_items (target, change_id);  -- the last people change
 -- The documents each change touched (a merge touches every document naming either person).
 CREATE TABLE change_documents (
     document_id INTEGER NOT NULL,
