@@ -28,7 +28,7 @@ def _pdf_options(pdf: dict[str, Any]) -> None:
 
 
 @click.command("import")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report per file.")
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
@@ -38,11 +38,19 @@ def _pdf_options(pdf: dict[str, Any]) -> None:
     "--metadata",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
-    help="A CSV of metadata for the PDFs (file name, title, date, ...).",
+    help="A CSV of metadata: for the PDFs imported, or alone, a document per row (see docs/import-csv.md).",
 )
 @with_cli
 def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_json: bool, **pdf: Any) -> None:
-    """Import files and folders (recursively) into the archive."""
+    """Import files and folders (recursively) into the archive.
+
+    A CSV named here is a spreadsheet of metadata (a document per row, its file named in a ``file``
+    column); a JSON file is another archive's export (``export --format json``).
+    """
+    if not sources:
+        if pdf.get("metadata") is None:
+            fail("nothing to import: name files or folders (or --metadata FILE.csv)")
+        sources = (pdf["metadata"],)
     from ..core.importers.batch import Summary, collect, run_import
     from ..core.maintenance import daily_backup
 
@@ -67,10 +75,9 @@ def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_j
         hidden=not show_bar,
     ) as bar:
         for progress in run_import(archive, sources):
-            if progress.result is None:
-                continue
-            summary.results.append(progress.result)
-            bar.update(1, progress.current)
+            if progress.result is not None:  # a CSV or an export gives a result per document
+                summary.results.append(progress.result)
+            bar.update(progress.done - bar.pos, progress.current)
     if as_json:
         echo_json(
             [
@@ -93,7 +100,7 @@ def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_j
         click.echo(f"{summary.line()} — {archive.path}")
         for result in summary.refused():
             click.echo(f"  refused: {result.path}: {result.message}", err=True)
-    if total and summary.count("refused") == total:
+    if summary.results and summary.count("refused") == len(summary.results):
         sys.exit(1)
 
 

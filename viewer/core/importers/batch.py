@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import ImportRefused
 from ..records import ParsedDocument
 from ..store import Archive
+from .exchange import holds_many, import_many
 from .mupdf import PasswordRequired
 from .pdf import import_pdf
 from .prepare import Prepared, prepared_in_order
@@ -159,6 +160,11 @@ def run_import(
         for index, (path, prepared) in enumerate(zip(files, ahead, strict=True)):
             if cancelled():
                 return
+            if holds_many(path):  # a spreadsheet of metadata or an archive's export: a result per document
+                for many in import_many(archive, path, cancelled):
+                    yield Progress(index, total, path, many)
+                yield Progress(index + 1, total, path)
+                continue
             result = import_file(archive, path, prepared)
             yield Progress(index + 1, total, path, result)
     finally:

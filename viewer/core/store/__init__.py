@@ -7,7 +7,8 @@ Widgets, the command line and the importers call methods of ``Archive``; none of
 ``writing`` (saving one), ``scans``, ``annotations``, ``collections``, ``checks`` (integrity and
 repair), ``copies`` (backups) and ``schema`` (the migrations). Curating (issue 13): ``fields`` (each
 correctable field read and written), ``reimport`` (re-imports keep corrections), ``history`` (changes
-and undo), ``corrections``, ``people``, ``trash`` and ``tags`` (tags and review).
+and undo), ``corrections``, ``people``, ``trash`` and ``tags`` (tags and review). Exchange (issue 14):
+``merging`` (matching documents across archives and writing what another archive brings).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .corrections import Corrections
 from .documents import Documents
 from .index import ENTITY_TOKEN, YEAR_TOKEN, YEARS_IN_QUERY, entity_token, year_tokens
 from .listing import LIST_COLUMNS, PEOPLE_IN_FACET, Listing
+from .merging import Merging
 from .people import People
 from .scans import Scans
 from .search import RANK_LIMIT, Search, SearchHit, SearchResult
@@ -48,5 +50,7 @@ __all__ = [
 ]
 
 
-class Archive(Corrections, People, Trash, Tags, Documents, Checks, Listing, Search, Scans, Collections, Copies):
+class Archive(
+    Merging, Corrections, People, Trash, Tags, Documents, Checks, Listing, Search, Scans, Collections, Copies
+):
     """An open archive file. One per thread: sqlite3 connections belong to their thread."""
