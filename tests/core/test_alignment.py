@@ -242,3 +242,43 @@ def test_long_texts_are_aligned_in_order_and_whole(seed_number):
     translation = "\n\n".join(paragraph() for _ in range(190))
     rows = align(original, translation)
     check_every_unit_once(rows, original, translation)
+
+
+def test_the_exported_facing_pages_set_the_same_pairs_side_by_side(seeded, tmp_path):
+    """The handout's facing layout: each line of seed 004's retyped copy on the same baseline as its
+    translation, and the scan's letterhead on rows of its own."""
+    import pymupdf
+
+    from viewer.core.exporters import ExportOptions, export_pdf
+
+    out = tmp_path / "facing.pdf"
+    document_id = seeded.resolve_id("004")
+    for _step in export_pdf(
+        seeded, [document_id], out, ExportOptions(layout="facing", parts=("transcript", "translation"))
+    ):
+        pass
+    with pymupdf.open(out) as pdf:
+        lines = []  # (page, baseline, x, text) of every line on the facing pages
+        for page in pdf:
+            if page.rect.width <= page.rect.height:
+                continue
+            middle = page.rect.width / 2
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    text = "".join(span["text"] for span in line["spans"]).strip()
+                    if text:
+                        lines.append(
+                            (page.number, round(line["spans"][0]["origin"][1]), line["bbox"][0] < middle, text)
+                        )
+
+    def beside(original_start: str, copy: int = -1) -> list[str]:
+        found = [(p, y) for p, y, left, text in lines if left and text.startswith(original_start)]
+        page, y = found[copy]
+        return [text for p, yy, left, text in lines if not left and p == page and abs(yy - y) <= 1]
+
+    assert beside("Сов.секретно") == ["Top Secret"]
+    assert beside("Сообщите Мао Цзэдуну")[0].startswith("Inform Mao Zedong")
+    assert beside("А.Вышинский") == ["A. Vyshinsky"]
+    assert beside('16.V.50 г."') == ["16 May 1950"]
+    assert beside("Тов.Молотову") == ["to Cde. Molotov"]
+    assert beside("МИД СССР") == []

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from ..alignment import align
 from ..annotations import TEXT_PARTS, list_annotations
 from ..records import Annotation, DocumentRecord, Text
 from .builder import Builder
-from .paragraphs import align_paragraphs, paragraph_spans
 from .typesetting import A4, BODY_SIZE, GREY, LEADING, MARGIN, Line, Placed
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def _facing(
     footer: str,
     annotations: Mapping[str, Sequence[Annotation]],
 ) -> None:
-    """Original left, translation right, paragraph beside paragraph, on landscape pages."""
+    """Original left, translation right, each stretch beside its translation, on landscape pages."""
     builder.new_page(footer, landscape=True)
     gutter = 28.0
     column = (A4[1] - 2 * MARGIN - gutter) / 2
@@ -101,17 +101,13 @@ def _facing(
         builder.flow(head, footer, x=x, landscape=True)
     builder.y = top + max(len(h) for h in heads) * 13 * LEADING + 10
     bodies = (left.body, right.body)
-    spans = [paragraph_spans(b) for b in bodies]
     placed: tuple[list[Placed], list[Placed]] = ([], [])
-    for row in align_paragraphs(spans[0], spans[1]):
+    # the rows the window's side by side view shows: aligned by structure and anchors
+    for row in align(left.body, right.body, left.language, right.language):
         columns: list[list[Line]] = []
-        for side in (0, 1):
-            lines: list[Line] = []
-            for number, (start, end) in enumerate(row[side]):
-                if number:
-                    lines.append(Line(size=BODY_SIZE))
-                lines += builder.type.lines(bodies[side][start:end], column, BODY_SIZE, offset=start)
-            columns.append(lines)
+        for side, span in enumerate((row.left, row.right)):
+            text = bodies[side][span[0] : span[1]] if span else ""
+            columns.append(builder.type.lines(text, column, BODY_SIZE, offset=span[0]) if span else [])
         height = BODY_SIZE * LEADING
         for index in range(max(len(columns[0]), len(columns[1]))):
             if builder.y + height > builder.bottom:
