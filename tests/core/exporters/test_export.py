@@ -15,7 +15,7 @@ from viewer.core import annotations as ann
 from viewer.core.exporters import ExportOptions, export_pdf, export_to, paragraph_spans
 from viewer.core.records import Text
 
-from ..pdfs import make_pdf
+from ...pdfs import make_pdf
 
 AGREE = "they agree with the proposal of the Koreans to move toward reunification"
 POSTPONED = "the decision on the question should be postponed"

@@ -14,7 +14,7 @@ from viewer.core.importers.batch import import_all
 from viewer.core.importers.decode import decode
 from viewer.core.importers.text import parse_text_file
 
-from ..conftest import SAMPLES
+from ...conftest import SAMPLES
 
 SEED_004 = (SAMPLES / "004_b1a35747eb61871d.txt").read_text("utf-8")
 

@@ -20,7 +20,7 @@ from viewer.core.kiosk_config import KioskConfig
 from viewer.gui.kiosk.touch import install, remove
 from viewer.gui.kiosk.window import KIOSK_ACTIONS, KioskWindow
 
-from .helpers import seed_id
+from ..helpers import seed_id
 
 FORBIDDEN = ("open", "import", "export", "quit", "copy_citation", "find", "about")
 
