@@ -322,6 +322,19 @@ def test_data_version_tells_a_reader_about_new_documents(tmp_path):
 # -- hostile input -------------------------------------------------------------------------------
 
 
+def _traced(calls: str, log: Path, db: Path, arguments: list[str]) -> str:
+    """Run the command line on ``db`` under strace, tracing the system ``calls`` named; the trace."""
+    strace = ["strace", "-f", "-qq", "-e", f"trace={calls}", "-o", str(log)]
+    result = subprocess.run(
+        [*strace, PYTHON, "-m", "viewer", "--db", str(db), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return log.read_text()
+
+
 @pytest.mark.skipif(not shutil.which("strace"), reason="strace is not installed")
 def test_no_network_connection_is_ever_attempted(tmp_path):
     path = tmp_path / "net.db"
@@ -333,28 +346,7 @@ def test_no_network_connection_is_ever_attempted(tmp_path):
         ["check"],
     ]
     for arguments in commands:
-        result = subprocess.run(
-            [
-                "strace",
-                "-f",
-                "-qq",
-                "-e",
-                "trace=connect,sendto",
-                "-o",
-                str(log),
-                PYTHON,
-                "-m",
-                "viewer",
-                "--db",
-                str(path),
-                *arguments,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert result.returncode == 0, result.stderr
-        calls = log.read_text()
+        calls = _traced("connect,sendto", log, path, arguments)
         assert "AF_INET" not in calls, calls
 
 
@@ -392,28 +384,7 @@ def test_hostile_pdf_runs_nothing_and_calls_nowhere(tmp_path):
         ["search", "hostile"],
         ["export", "hostile", "--pdf", str(tmp_path / "out.pdf")],
     ):
-        result = subprocess.run(
-            [
-                "strace",
-                "-f",
-                "-qq",
-                "-e",
-                "trace=execve,connect",
-                "-o",
-                str(log),
-                PYTHON,
-                "-m",
-                "viewer",
-                "--db",
-                str(db),
-                *arguments,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert result.returncode == 0, result.stderr
-        calls = log.read_text()
+        calls = _traced("execve,connect", log, db, arguments)
         assert "AF_INET" not in calls, calls
         programs = {
             line.split('execve("', 1)[1].split('"', 1)[0]
