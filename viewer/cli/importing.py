@@ -10,6 +10,7 @@ import click
 
 from .. import paths
 from ..core.errors import ArchiveError
+from ..core.names import printable, printable_values
 from .context import CliContext, clear_errors, document_id, echo_json, fail, plural, with_cli
 
 
@@ -31,6 +32,7 @@ def _pdf_options(pdf: dict[str, Any]) -> None:
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report per file.")
+@click.option("--follow-links", is_flag=True, help="Follow symbolic links that lead out of the folders named.")
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
 @click.option("--ocr-languages", default=None, help="Tesseract languages for scans (default rus+eng).")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR scans now (they are marked; see the ocr command).")
@@ -74,7 +76,7 @@ def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_j
         item_show_func=lambda p: p.name[:40] if p else "",
         hidden=not show_bar,
     ) as bar:
-        for progress in run_import(archive, sources):
+        for progress in run_import(archive, sources, follow_links=pdf.get("follow_links", False)):
             if progress.result is not None:  # a CSV or an export gives a result per document
                 summary.results.append(progress.result)
             bar.update(progress.done - bar.pos, progress.current)
@@ -82,11 +84,11 @@ def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_j
         echo_json(
             [
                 {
-                    "path": str(r.path),
+                    "path": printable(str(r.path)),
                     "outcome": r.outcome,
                     "document_id": r.document_id,
-                    "message": r.message,
-                    "report": r.report,
+                    "message": printable(r.message),
+                    "report": printable_values(r.report),
                 }
                 for r in summary.results
             ]
@@ -94,12 +96,12 @@ def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_j
     else:
         if not quiet:
             for result in summary.results:
-                if result.outcome != "refused":
+                if result.outcome not in ("refused", "skipped"):
                     note = f"  ({result.message})" if result.message else ""
-                    click.echo(f"{result.outcome:>9}  {result.path}{note}")
+                    click.echo(printable(f"{result.outcome:>9}  {result.path}{note}"))
         click.echo(f"{summary.line()} — {archive.path}")
-        for result in summary.refused():
-            click.echo(f"  refused: {result.path}: {result.message}", err=True)
+        for result in [*summary.refused(), *summary.skipped()]:
+            click.echo(printable(f"  {result.outcome}: {result.path}: {result.message}"), err=True)
     if summary.results and summary.count("refused") == len(summary.results):
         sys.exit(1)
 

@@ -48,28 +48,81 @@ class Summary:
     def refused(self) -> list[FileResult]:
         return [r for r in self.results if r.outcome == "refused"]
 
+    def skipped(self) -> list[FileResult]:
+        """Links that lead out of the folders imported, not followed."""
+        return [r for r in self.results if r.outcome == "skipped"]
+
     def line(self) -> str:
         text = ", ".join(f"{self.count(o)} {o}" for o in ("imported", "updated", "unchanged", "refused"))
+        if self.count("skipped"):
+            text += f", {self.count('skipped')} skipped"
         return text + (" (cancelled)" if self.cancelled else "")
+
+
+@dataclass
+class Found:
+    """What a batch will import, and the symbolic links it will not follow (each with why)."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def collect(paths: Iterable[str | Path], suffixes: set[str] | None = None) -> list[Path]:
     """Files named directly, and the importable files inside folders (recursively, sorted)."""
+    return find_files(paths, suffixes).files
+
+
+def find_files(paths: Iterable[str | Path], suffixes: set[str] | None = None, *, follow_links: bool = False) -> Found:
+    """Files named directly, and the importable files inside folders (recursively, sorted).
+
+    A symbolic link inside a folder that leads out of it (to ``/etc/passwd``, to another disk) is not
+    followed unless ``follow_links``: importing a folder reads that folder. A file named directly is
+    read wherever its link leads, since the user chose it."""
     suffixes = suffixes or set(TEXT_SUFFIXES) | set(EXTRA_IMPORTERS)
-    found: list[Path] = []
+    found = Found()
     for entry in paths:
         path = Path(entry)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [
-                    Path(root) / f
-                    for f in sorted(files)
-                    if Path(f).suffix.lower() in suffixes and not f.startswith(".")
-                ]
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
+        if not path.is_dir():
+            found.files.append(path)
+            continue
+        base = path.resolve()
+        seen = {base}
+        for root, dirs, files in os.walk(path, followlinks=follow_links):
+            for name in sorted(d for d in dirs if not d.startswith(".")):
+                target = (Path(root) / name).resolve()
+                if (Path(root) / name).is_symlink() and not follow_links and not target.is_relative_to(base):
+                    found.skipped.append((Path(root) / name, _not_followed(target)))
+            # the folders to go into: links only when followed, and a folder reached twice once
+            dirs[:] = [
+                d
+                for d in sorted(dirs)
+                if not d.startswith(".")
+                and (follow_links or not (Path(root) / d).is_symlink())
+                and _first_visit(Path(root) / d, seen)
+            ]
+            for name in sorted(files):
+                if Path(name).suffix.lower() not in suffixes or name.startswith("."):
+                    continue
+                file = Path(root) / name
+                target = file.resolve()
+                if file.is_symlink() and not follow_links and not target.is_relative_to(base):
+                    found.skipped.append((file, _not_followed(target)))
+                else:
+                    found.files.append(file)
+    found.files = list(dict.fromkeys(found.files))
+    return found
+
+
+def _first_visit(folder: Path, seen: set[Path]) -> bool:
+    real = folder.resolve()
+    if real in seen:
+        return False
+    seen.add(real)
+    return True
+
+
+def _not_followed(target: Path) -> str:
+    return f"not followed: a symbolic link to {target}, outside the folder imported (--follow-links follows it)"
 
 
 def import_text(
@@ -77,19 +130,31 @@ def import_text(
 ) -> FileResult:
     """Write one text file's document (parsed here, or already by a worker process)."""
     outcome, existing = archive.find_existing(sha256, str(path.resolve()), None, path.stem)
-    if outcome == "unchanged":
+    if outcome == "unchanged":  # a first look, to skip parsing; the look that decides is below
         return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
     if parsed is None:
         parsed = parse_text_file(data, path, archive.gazetteer())
-    if existing is None and parsed.url:
-        outcome, existing = archive.find_existing(sha256, None, parsed.url, parsed.key)
-        outcome = "imported" if existing is None else "updated"
     report = parsed.report.as_dict()
     with archive.transaction():
+        # asked again inside the write transaction: another import (another process) may have
+        # written this very file while it was being parsed
+        outcome, existing = already_imported(archive, path, sha256, parsed.url, parsed.key)
+        if outcome == "unchanged":
+            return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
         document_id = archive.save_document(parsed, source_path=str(path.resolve()), sha256=sha256, replace_id=existing)
         archive.record_import(str(path), sha256, document_id, outcome, report)
     message = "; ".join(parsed.review_reasons) if parsed.review_reasons else ""
     return FileResult(path, outcome, document_id, message, report)
+
+
+def already_imported(archive: Archive, path: Path, sha256: str, url: str | None, key: str) -> tuple[str, int | None]:
+    """Whether a file is new, unchanged, or an update of a document already here: the same bytes,
+    else the same path or file name, else the same web address or key. Ask it inside the write
+    transaction that writes the file, so two imports of one file make one document."""
+    outcome, existing = archive.find_existing(sha256, str(path.resolve()), None, path.stem)
+    if existing is None and url:
+        outcome, existing = archive.find_existing(sha256, None, url, key)
+    return outcome, existing
 
 
 def pdf_beside(path: Path) -> Path | None:
@@ -148,12 +213,20 @@ def import_file(archive: Archive, path: Path, prepared: Prepared | None = None) 
 
 
 def run_import(
-    archive: Archive, paths: Iterable[str | Path], cancelled: Callable[[], bool] = lambda: False
+    archive: Archive,
+    paths: Iterable[str | Path],
+    cancelled: Callable[[], bool] = lambda: False,
+    *,
+    follow_links: bool = False,
 ) -> Iterator[Progress]:
-    """Import files and folders, yielding progress after each file; the last item has done == total."""
-    files = collect(paths)
+    """Import files and folders, yielding progress after each file; the last item has done == total.
+    Symbolic links leading out of a folder come first, each a "skipped" result (see ``find_files``)."""
+    found = find_files(paths, follow_links=follow_links)
+    files = found.files
     total = len(files)
     yield Progress(0, total, files[0] if files else None)
+    for link, why in found.skipped:
+        yield Progress(0, total, link, FileResult(link, "skipped", None, why))
     plain_text = {path for path in files if path.suffix.lower() in TEXT_SUFFIXES and pdf_beside(path) is None}
     ahead = prepared_in_order(archive.path, files, plain_text)
     try:

@@ -219,6 +219,10 @@ def import_scan_file(archive: Archive, path: Path, data: bytes, sha256: str, kin
     report["pages_needing_ocr"] = extracted.pending_ocr()
     report["pages"] = len(extracted.pages)
     with archive.transaction():
+        # asked again inside the write transaction: another import may have written this file meanwhile
+        outcome, existing = archive.find_existing(sha256, resolved, None, path.stem)
+        if outcome == "unchanged":
+            return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
         document_id = archive.save_document(parsed, source_path=resolved, sha256=sha256, replace_id=existing)
         file_id = archive.store_file(_sha(stored) if extracted.stored else sha256, path.name, extracted.mime, stored)
         archive.save_pages(document_id, file_id, [page.as_row() for page in extracted.pages])

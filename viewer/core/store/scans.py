@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..names import printable
 from ..records import FileInfo, ScanPage, StoredPage
 from . import rows
 from .connection import Connection, now
@@ -29,7 +30,7 @@ class Scans(Connection):
         """The id of a file stored once by content; call inside transaction()."""
         self.conn.execute(
             "INSERT OR IGNORE INTO files (sha256, name, mime, size, data, added_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (sha256, name, mime, len(data), data, now()),
+            (sha256, printable(name), mime, len(data), data, now()),
         )
         return int(self._one("SELECT id FROM files WHERE sha256 = ?", (sha256,)))
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..names import printable, printable_values
 from ..records import ParsedDocument
 from .connection import now
 from .reimport import Reimport
@@ -17,6 +18,7 @@ class Writing(Reimport):
 
     def find_existing(self, sha256: str, path: str | None, url: str | None, key: str) -> tuple[str, int | None]:
         """Whether a file is new, unchanged, or an update of a document already here."""
+        path, key = (printable(path) if path else path), printable(key)  # a file name that is not UTF-8
         same = self._one("SELECT id FROM documents WHERE source_sha256 = ?", (sha256,))
         if same:
             return "unchanged", int(same)
@@ -49,7 +51,7 @@ class Writing(Reimport):
         stamp = now()
         kept = self.corrected_values(replace_id)
         row = {
-            "key": self.unique_key(parsed.key, replace_id),
+            "key": self.unique_key(printable(parsed.key), replace_id),
             "title": parsed.title,
             "date_start": parsed.date.start,
             "date_end": parsed.date.end,
@@ -76,6 +78,7 @@ class Writing(Reimport):
             "source_sha256": sha256,
             "updated_at": stamp,
         }
+        row = {name: printable(value) if isinstance(value, str) else value for name, value in row.items()}
         documents = self.db["documents"]
         if replace_id is None:
             row["imported_at"] = stamp
@@ -177,7 +180,14 @@ class Writing(Reimport):
     ) -> None:
         self.conn.execute(
             "INSERT INTO imports (path, sha256, document_id, outcome, report, at) VALUES (?, ?, ?, ?, ?, ?)",
-            (path, sha256, document_id, outcome, json.dumps(report, ensure_ascii=False), now()),
+            (
+                printable(path),
+                sha256,
+                document_id,
+                outcome,
+                json.dumps(printable_values(report), ensure_ascii=False),
+                now(),
+            ),
         )
 
     def delete_document(self, document_id: int) -> None:
