@@ -28,6 +28,7 @@ from .document_parts import TAB_TITLES, TABS, MissingPart, TextPart
 from .plain import message_box, plain
 from .scan_view import PageRef, ScanView
 from .tasks import TaskRunner
+from .text_view import share_annotations
 
 
 class DocumentPanel(QWidget):
@@ -115,6 +116,9 @@ class DocumentPanel(QWidget):
         self.scan_stack.addWidget(self.scan)
         self.transcript = TextPart("transcript", self, point_size)
         self.translation = TextPart("translation", self, point_size)
+        share_annotations(
+            self.transcript.single, self.translation.single, (self.transcript.parallel, self.translation.parallel)
+        )
         self.transcript.missing.button.clicked.connect(lambda: self.show_tab("translation"))
         self.translation.missing.button.clicked.connect(lambda: self.show_tab("transcript"))
         for part in (self.transcript, self.translation):

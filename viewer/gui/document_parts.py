@@ -96,7 +96,7 @@ class TextPart(QWidget):
         self.single.setToolTip(f"The {kind}; select text and press Ctrl+C to copy")
         self.parallel = ParallelView(self, point_size)
         self.parallel.setAccessibleName("Original and translation side by side")
-        self.parallel.setToolTip("Original and translation, paragraph beside paragraph")
+        self.parallel.setToolTip("Original and translation, each line and paragraph beside its translation")
         for view in (self.single, self.parallel):
             view.zoom_requested.connect(self.zoom_requested)
         self.missing = MissingPart(kind, self)
@@ -162,6 +162,8 @@ class TextPart(QWidget):
                 f"Original ({LANGUAGES.get(original.language or '', original.language)})",
                 translation.body,
                 f"Translation ({LANGUAGES.get(translation.language or '', translation.language)})",
+                original.language,
+                translation.language,
             )
             self.stack.setCurrentWidget(self.parallel)
         else:

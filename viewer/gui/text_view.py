@@ -1,16 +1,29 @@
 """Reading text: a serif at a comfortable line length, zoomable, search hits highlighted, and a
-side-by-side view that sets each paragraph of the original beside its translation."""
+side-by-side view that sets each stretch of the original beside its translation."""
 
 from __future__ import annotations
 
-import html
-import re
+from collections.abc import Sequence
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTableCellFormat,
+    QTextTableFormat,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from ..core.alignment import Row, align
 from .fonts import serif_font
 
 MEASURE_CHARS = 72  # a comfortable line length for body text
@@ -18,12 +31,6 @@ MIN_POINT, MAX_POINT = 7.0, 36.0
 MAX_HITS = 3000
 HIT_BACKGROUND = QColor("#ffd54a")
 HIT_FOREGROUND = QColor("#000000")
-
-
-def paragraphs(text: str) -> list[str]:
-    """Paragraphs separated by blank lines (lines inside a paragraph keep their breaks)."""
-    parts = [p.strip("\n") for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))]
-    return [p for p in parts if p.strip()]
 
 
 class _Reader(QTextBrowser):
@@ -156,11 +163,20 @@ class _Reader(QTextBrowser):
 
 
 class TextView(_Reader):
-    """One text (a transcript or a translation)."""
+    """One text (a transcript or a translation).
+
+    Signals: annotations_shown(list) with the (start, end, colour) highlights it was given, so the
+    side by side views draw the same ones (see share_annotations)."""
+
+    annotations_shown = Signal(list)
 
     def __init__(self, parent: QWidget | None = None, point_size: float = 12.0):
         super().__init__(parent, point_size)
         self.setObjectName("text_view")
+
+    def set_annotations(self, marks: list[tuple[int, int, str]]) -> None:
+        super().set_annotations(marks)
+        self.annotations_shown.emit(list(marks))
 
     def show_text(self, body: str, language: str | None = None) -> None:
         document = QTextDocument(self)
@@ -178,40 +194,147 @@ class TextView(_Reader):
 
 
 class ParallelView(_Reader):
-    """The original and the translation in two columns, paragraph beside paragraph."""
+    """The original and the translation in two columns, each stretch of the original beside its
+    translation (viewer.core.alignment), with the annotations of both texts drawn in their column.
+
+    The cells hold the bodies' own characters, so a position in a cell is a body offset plus the
+    cell's start: annotations and selections map both ways (``segments``)."""
 
     def __init__(self, parent: QWidget | None = None, point_size: float = 12.0):
         super().__init__(parent, point_size)
         self.setObjectName("parallel_view")
         self.left_text = ""
         self.right_text = ""
+        self.rows: list[Row] = []
+        # per side (0 original, 1 translation): (body start, body end, document position) of each cell
+        self.segments: tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]] = ([], [])
+        self.side_marks: tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]] = ([], [])
+        self._aligned: tuple[tuple[str, str, str | None, str | None], list[Row]] | None = None
 
     def measure_factor(self) -> float:
         return 2.1
 
-    def show_texts(self, left: str, left_title: str, right: str, right_title: str) -> None:
+    def aligned_rows(self, left: str, right: str, left_language: str | None, right_language: str | None) -> list[Row]:
+        """The alignment of the two texts, kept for the last pair (a re-show costs nothing)."""
+        wanted = (left, right, left_language, right_language)
+        if self._aligned is None or self._aligned[0] != wanted:
+            self._aligned = (wanted, align(left, right, left_language, right_language))
+        return self._aligned[1]
+
+    def show_texts(
+        self,
+        left: str,
+        left_title: str,
+        right: str,
+        right_title: str,
+        left_language: str | None = None,
+        right_language: str | None = None,
+    ) -> None:
         self.left_text, self.right_text = left, right
-        mid = self.palette().color(QPalette.ColorRole.Mid).name()
-        left_parts, right_parts = paragraphs(left), paragraphs(right)
-        rows = []
-        for number in range(max(len(left_parts), len(right_parts))):
-            cells = []
-            for parts in (left_parts, right_parts):
-                text = parts[number] if number < len(parts) else ""
-                cells.append(
-                    f'<td width="50%" valign="top" style="padding: 0 12px 10px 0">'
-                    f"{html.escape(text).replace(chr(10), '<br>')}</td>"
-                )
-            rows.append("<tr>" + "".join(cells) + "</tr>")
-        head = (
-            f'<tr><th align="left" style="padding: 0 12px 8px 0; border-bottom: 1px solid {mid}">'
-            f"{html.escape(left_title)}</th>"
-            f'<th align="left" style="padding: 0 12px 8px 0; border-bottom: 1px solid {mid}">'
-            f"{html.escape(right_title)}</th></tr>"
-        )
+        self.rows = self.aligned_rows(left, right, left_language, right_language)
         document = QTextDocument(self)
         document.setDefaultFont(self.font())
         document.setDocumentMargin(16)
-        document.setHtml(f'<table width="100%" cellspacing="0">{head}{"".join(rows)}</table>')
+        cursor = QTextCursor(document)
+        table_format = QTextTableFormat()
+        table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
+        table_format.setBorder(0)
+        table_format.setCellSpacing(0)
+        table_format.setCellPadding(0)
+        table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        half = QTextLength(QTextLength.Type.PercentageLength, 50)
+        table_format.setColumnWidthConstraints([half, half])
+        table_format.setHeaderRowCount(1)
+        table = cursor.insertTable(len(self.rows) + 1, 2, table_format)
+        title_format = QTextCharFormat()
+        title_format.setFontWeight(QFont.Weight.Bold)
+        rule = self.palette().color(QPalette.ColorRole.Mid)
+        for column, title in enumerate((left_title, right_title)):
+            cell = table.cellAt(0, column)
+            cell_format = cell.format().toTableCellFormat()
+            cell_format.setBottomBorder(1)
+            cell_format.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+            cell_format.setBottomBorderBrush(rule)
+            self._pad(cell_format, bottom=8.0)
+            cell.setFormat(cell_format)
+            cell.firstCursorPosition().insertText(title, title_format)
+        self.segments = ([], [])
+        bodies = (left, right)
+        for number, row in enumerate(self.rows, start=1):
+            below = 12.0 if row.role == "body" or self._ends_paragraph(row) else 3.0
+            for side, span in enumerate((row.left, row.right)):
+                cell = table.cellAt(number, side)
+                cell_format = cell.format().toTableCellFormat()
+                self._pad(cell_format, bottom=below)
+                cell.setFormat(cell_format)
+                if span is None:
+                    continue
+                at = cell.firstCursorPosition()
+                self.segments[side].append((span[0], span[1], at.position()))
+                at.insertText(bodies[side][span[0] : span[1]], QTextCharFormat())
         self._replace_document(document)
+        self._show_selections()
         self.highlight(self.terms)
+
+    def _ends_paragraph(self, row: Row) -> bool:
+        """Whether a row's stretch ends where a paragraph ends (a blank line follows), on either side."""
+        for body, span in ((self.left_text, row.left), (self.right_text, row.right)):
+            if span is not None and (body[span[1] : span[1] + 3].count("\n") >= 2 or span[1] >= len(body.rstrip())):
+                return True
+        return False
+
+    @staticmethod
+    def _pad(cell_format: QTextTableCellFormat, bottom: float) -> None:
+        cell_format.setLeftPadding(0)
+        cell_format.setRightPadding(14)
+        cell_format.setTopPadding(0)
+        cell_format.setBottomPadding(bottom)
+
+    def set_side_annotations(self, side: int, marks: list[tuple[int, int, str]]) -> None:
+        """Annotation highlights of one text (0 the original, 1 the translation) in body offsets."""
+        if side == 0:
+            self.side_marks = (list(marks), self.side_marks[1])
+        else:
+            self.side_marks = (self.side_marks[0], list(marks))
+        self._show_selections()
+
+    def _show_selections(self) -> None:
+        self.annotation_marks = [mark for side in (0, 1) for mark in self.document_ranges(side, self.side_marks[side])]
+        super()._show_selections()
+
+    def document_ranges(self, side: int, marks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Body ranges of one side as document ranges, split where a range spans cells."""
+        found = []
+        for start, end, color in marks:
+            for cell_start, cell_end, position in self.segments[side]:
+                a, b = max(start, cell_start), min(end, cell_end)
+                if a < b:
+                    found.append((position + a - cell_start, position + b - cell_start, color))
+        return found
+
+    def body_range(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """(side, body start, body end) of a document range inside one cell, or None."""
+        for side in (0, 1):
+            for cell_start, cell_end, position in self.segments[side]:
+                if position <= start and end <= position + cell_end - cell_start:
+                    return side, cell_start + start - position, cell_start + end - position
+        return None
+
+    def reveal_body(self, side: int, start: int, end: int) -> None:
+        """Select a body range of one side (an annotation clicked in the list) and scroll to it."""
+        ranges = self.document_ranges(side, [(start, max(end, start + 1), "")])
+        if ranges:
+            self.reveal(ranges[0][0], ranges[-1][1])
+
+
+def share_annotations(transcript: TextView, translation: TextView, parallels: Sequence[ParallelView]) -> None:
+    """Every side by side view draws the highlights the transcript and translation views draw, each
+    in its column: an annotation seen in the single view stays in sight side by side."""
+
+    def forward(side: int, marks: list[tuple[int, int, str]]) -> None:
+        for view in parallels:
+            if shiboken6.isValid(view):
+                view.set_side_annotations(side, marks)
+
+    transcript.annotations_shown.connect(partial(forward, 0))
+    translation.annotations_shown.connect(partial(forward, 1))
