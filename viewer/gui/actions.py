@@ -53,17 +53,64 @@ SPECS = (
     ActionSpec("tab_translation", "Tra&nslation", "Show the translation", ("Ctrl+3",)),
     ActionSpec("tab_details", "&Details", "Show every field of the document", ("Ctrl+4",)),
     ActionSpec("about", "&About Archive Viewer", "Version and archive statistics", ()),
-    ActionSpec("undo", "&Undo", "Undo the last change to the annotations", (QKeySequence.StandardKey.Undo, "Ctrl+Z")),
+    ActionSpec(
+        "undo",
+        "&Undo",
+        "Undo the last change (annotations, corrections, tags, deletions)",
+        (QKeySequence.StandardKey.Undo, "Ctrl+Z"),
+    ),
     ActionSpec("redo", "&Redo", "Redo the change just undone", (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z")),
     ActionSpec("highlight", "&Highlight Selection", "Highlight the selected words with the chosen colour", ("Ctrl+H",)),
     ActionSpec(
         "toggle_annotations", "&Annotations", "Show or hide the list of annotations", ("Ctrl+Shift+A",), checkable=True
     ),
+    # curating (issue 13): viewer/gui/curating.py wires these
+    ActionSpec("edit_details", "&Edit Details…", "Correct the fields of the open document", ("F2",)),
+    ActionSpec("correct_text", "Correct &Text…", "Correct the transcript or translation shown", ("Ctrl+Shift+E",)),
+    ActionSpec("tag_selected", "&Tag Selected…", "Add or remove a tag on the selected documents", ("Ctrl+Shift+T",)),
+    ActionSpec("set_field", "Set &Field on Selected…", "Give one field the same value on the selected documents"),
+    ActionSpec("delete", "&Delete", "Move the selected documents to the trash", (QKeySequence.StandardKey.Delete,)),
+    ActionSpec("people", "&People…", "People and organisations: aliases, merge, kind", ("Ctrl+Shift+P",)),
+    ActionSpec("mark_reviewed", "&Mark Reviewed", "The selected documents no longer need review", ("Ctrl+Shift+M",)),
+    ActionSpec("trash", "T&rash…", "Deleted documents: restore them or empty the trash"),
+    ActionSpec(
+        "toggle_review",
+        "&Review Queue",
+        "Documents that need review, with the reasons",
+        ("Ctrl+Shift+R",),
+        checkable=True,
+    ),
+    ActionSpec(
+        "toggle_history", "&History", "Show or hide the history of the open document", ("Ctrl+Shift+H",), checkable=True
+    ),
+    ActionSpec(
+        "toggle_collections",
+        "&Collections",
+        "Show or hide the collections (the kiosk's lessons)",
+        ("Ctrl+Shift+L",),
+        checkable=True,
+    ),
 )
 
 MENUS = {
     "&File": ("new_archive", "open", "import", "attach_scan", "export", None, "quit"),
-    "&Edit": ("undo", "redo", None, "highlight", None, "copy_citation", "find"),
+    "&Edit": (
+        "undo",
+        "redo",
+        None,
+        "highlight",
+        None,
+        "edit_details",
+        "correct_text",
+        "tag_selected",
+        "set_field",
+        "mark_reviewed",
+        None,
+        "delete",
+        None,
+        "copy_citation",
+        "find",
+    ),
     "&View": (
         "zoom_in",
         "zoom_out",
@@ -77,8 +124,12 @@ MENUS = {
         None,
         "toggle_timeline",
         "toggle_annotations",
+        "toggle_history",
+        "toggle_collections",
+        "toggle_review",
     ),
     "&Go": ("previous", "next"),
+    "&Archive": ("people", "trash"),
     "&Help": ("about",),
 }
 

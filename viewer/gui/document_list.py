@@ -5,7 +5,7 @@ Uniform row heights and fixed header sections mean Qt never asks for rows it doe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from .document_model import COL_DATE, COL_LANGUAGE, COL_PARTS, COL_TITLE, COL_TYPE, DocumentTableModel
@@ -23,7 +23,7 @@ class DocumentList(QTableView):
         self.setToolTip("Documents in the archive; Up and Down open the next one")
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # curate several at once
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSortingEnabled(True)
         self.setWordWrap(False)
@@ -88,6 +88,23 @@ class DocumentList(QTableView):
         )
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
+
+    def selected_documents(self) -> list[int]:
+        """The documents selected in the list, top to bottom; the open one when none is selected."""
+        model = self.document_model
+        rows = sorted({row for r in self.selectionModel().selection() for row in range(r.top(), r.bottom() + 1)})
+        ids = [found for found in (model.document_id(row) for row in rows) if found is not None]
+        return ids or ([self._keep] if self._keep is not None and model.row_of(self._keep) is not None else [])
+
+    def select_documents(self, document_ids: list[int]) -> None:
+        """Select these documents' rows (those the filters show), keeping the current row."""
+        selection = QItemSelection()
+        model = self.document_model
+        for document_id in document_ids:
+            row = model.row_of(document_id)
+            if row is not None:
+                selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
 
     def step(self, delta: int) -> None:
         """Open the document ``delta`` rows away (Go ▸ Previous / Next)."""

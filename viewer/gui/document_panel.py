@@ -130,13 +130,20 @@ class DocumentPanel(QWidget):
         self.details.setToolTip("Every stored field; links open related documents")
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._link_clicked)
+        self.details_page = QWidget(self)  # the Details tab: the fields, and what the window adds (the editor)
+        self.details_page.setObjectName("details_page")
+        details_layout = QVBoxLayout(self.details_page)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.setSpacing(0)
+        details_layout.addWidget(self.details, 1)
         tips = {
             "scan": "The scanned pages (Ctrl+1)",
             "transcript": "The text in the original language (Ctrl+2)",
             "translation": "The translation (Ctrl+3)",
             "details": "Every stored field (Ctrl+4)",
         }
-        for name, widget in zip(TABS, (self.scan_stack, self.transcript, self.translation, self.details), strict=True):
+        pages = (self.scan_stack, self.transcript, self.translation, self.details_page)
+        for name, widget in zip(TABS, pages, strict=True):
             index = self.tabs.addTab(widget, TAB_TITLES[name])
             self.tabs.setTabToolTip(index, tips[name])
         self.tabs.currentChanged.connect(lambda index: self.tab_changed.emit(TABS[index]))

@@ -80,6 +80,7 @@ class TextPart(QWidget):
         self.zoom_buttons = []
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 4, 8, 0)
+        self.bar = bar  # the window adds its Correct text button here
         bar.addWidget(self.info, 1)
         bar.addWidget(self.side)
         for text, tip, delta in (("A−", "Smaller text (Ctrl+−)", -1.0), ("A+", "Larger text (Ctrl++)", 1.0)):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QGridLayout,
@@ -35,6 +36,7 @@ FACETS = (  # facet (its Filters attribute and column are the store's FACETS), l
     ("type", "Type", "Document type"),
     ("classification", "Classification", "Security classification as written"),
     ("person", "Person", "A person the document is from, to, or mentions (any alias)"),
+    ("tag", "Tag", "A tag given to documents (Edit ▸ Tag Selected…)"),
 )
 ANY = "Any"
 
@@ -83,6 +85,12 @@ class FilterBar(QWidget):
             grid.addWidget(caption, number // 2, (number % 2) * 2)
             grid.addWidget(combo, number // 2, (number % 2) * 2 + 1)
             self.combos[facet] = combo
+        self.review = QCheckBox("Needs review", self)
+        self.review.setObjectName("filter_needs_review")
+        self.review.setAccessibleName("Needs review filter")
+        self.review.setToolTip("Only the documents waiting for review (their reasons: View ▸ Review Queue)")
+        self.review.toggled.connect(lambda _on: self._emit_now())
+        grid.addWidget(self.review, len(FACETS) // 2, (len(FACETS) % 2) * 2, 1, 2)
         person = self.combos["person"]
         person.setEditable(True)
         person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -141,7 +149,9 @@ class FilterBar(QWidget):
 
     def filters(self) -> Filters:
         values = {STORE_FACETS[facet].attribute: self._chosen(facet) for facet, _label, _tip in FACETS}
-        return Filters(query=self.search.text().strip(), **values).with_dates(self._dates)
+        review = self.review.isChecked()
+        filters = Filters(query=self.search.text().strip(), needs_review=review, **values)
+        return filters.with_dates(self._dates)
 
     def _chosen(self, facet: str) -> str | None:
         combo = self.combos[facet]
@@ -182,8 +192,14 @@ class FilterBar(QWidget):
         self._dates = DateRange()
         for combo in self.combos.values():
             combo.setCurrentIndex(0)
+        self.review.setChecked(False)
         self._updating = False
         self._emit_now()
+
+    def set_needs_review(self, on: bool) -> None:
+        """Only the documents that need review (the review queue's Show in list), or all again."""
+        if self.review.isChecked() != on:
+            self.review.setChecked(on)  # emits the new filters
 
     def set_archive(self, archive: Archive) -> None:
         self.archive = archive

@@ -29,6 +29,7 @@ class ImportOutcome(NamedTuple):
     reasons: list[str]
     locked: list[str]  # the encrypted PDFs among the refused, by path, to try again with a password
     others: list[str]  # the refusals a password would not mend
+    document_ids: tuple[int, ...] = ()  # the documents imported or updated (the summary asks which need review)
 
 
 def import_files(archive: Archive, paths: list[str], task: Task, password: str | None = None) -> ImportOutcome:
@@ -52,6 +53,7 @@ def import_files(archive: Archive, paths: list[str], task: Task, password: str |
         [f"{r.path.name}: {r.message}" for r in refused],
         [str(r.path) for r in locked],
         [f"{r.path.name}: {r.message}" for r in refused if r not in locked],
+        tuple(r.document_id for r in summary.results if r.outcome in ("imported", "updated") and r.document_id),
     )
 
 
@@ -90,6 +92,8 @@ class ImportCommands(QObject):
         super().__init__(window)
         self.window, self.runner = window, runner
         self.archive, self.current_document = archive, current_document
+        # shows what an import did (the window's summary dialog); without it, refusals come as a warning
+        self.summarise: Callable[[ImportOutcome], None] | None = None
 
     def choose_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -114,7 +118,9 @@ class ImportCommands(QObject):
             self.archive_changed.emit()
             message = f"{outcome.imported} imported, {outcome.unchanged} unchanged, {outcome.refused} refused"
             self.window.statusBar().showMessage(message, 8000)
-            if outcome.others:
+            if self.summarise is not None and (outcome.imported or outcome.others):
+                self.summarise(outcome)
+            elif outcome.others:
                 plain.warn(self.window, "Some files were refused", message + "\n\n" + "\n".join(outcome.others[:20]))
             self.import_finished.emit(outcome)
             if outcome.locked:

@@ -29,6 +29,7 @@ from . import plain
 from . import settings as state
 from .actions import ActionRegistry
 from .annotations import Annotating, author_name
+from .curating import Curating
 from .document_list import DocumentList
 from .document_model import DocumentTableModel
 from .document_panel import DocumentPanel
@@ -41,6 +42,7 @@ from .timeline import TimelinePane
 
 DEFAULT_POINT_SIZE = 12.0
 WRITING_ACTIONS = ("import", "attach_scan", "highlight", "undo", "redo")
+WRITING_ACTIONS += ("edit_details", "correct_text", "tag_selected", "set_field", "delete", "mark_reviewed")
 
 
 class MainWindow(QMainWindow):
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         # our own writes commit on the write thread: not a change by someone else to refresh for
         self.annotating.annotations_changed.connect(lambda _id: self._own_write())
         self.annotating.document_requested.connect(self.open_document)
+        self.curating = Curating(self)  # edit, delete, tag, review, people, trash, collections, history
         self.read_only_note = plain.plain(QLabel(self))  # the reason names the path
         self.read_only_note.setObjectName("read_only_note")
         self.statusBar().addPermanentWidget(self.read_only_note)
@@ -245,6 +248,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_archive(archive)
         self.filter_bar.set_archive(archive)
         self.annotating.reset()
+        self.curating.reset()
         old.close()
         self.setWindowTitle(f"{archive.path.name} — {APP_NAME}")
         self._data_version = archive.data_version()
@@ -295,13 +299,15 @@ class MainWindow(QMainWindow):
         self.open_document(document_id)
         self.panel.show_tab("scan")
 
-    def refresh(self) -> None:
-        """Re-read the archive after it changed (an import)."""
+    def refresh(self, fit: bool = True) -> None:
+        """Re-read the archive after it changed (an import; a correction with ``fit`` False, so the
+        timeline keeps its view)."""
         self.total = self.archive.count()
         self.archive._gazetteer = None
         self.filter_bar.refresh_counts()
         self.timeline.invalidate()
-        self.timeline.fit_all()
+        if fit:
+            self.timeline.fit_all()
         self._apply_filters(self.filter_bar.filters())
 
     def export(self) -> None:

@@ -60,3 +60,36 @@ class Collections(Connection):
                 [(collection_id, document_id, position) for position, document_id in enumerate(ordered)],
             )
         return collection_id
+
+    def rename_collection(self, name: str, title: str) -> None:
+        """Give a collection another title (its name, which kiosk.toml refers to, stays)."""
+        title = " ".join(title.split())
+        if not title:
+            raise ArchiveError("a collection needs a title")
+        with self.transaction():
+            cursor = self.conn.execute("UPDATE collections SET title = ? WHERE name = ?", (title, name))
+            if not cursor.rowcount:
+                raise ArchiveError(f"no collection “{name}”")
+
+    def set_collection_documents(self, name: str, document_ids: Sequence[int]) -> None:
+        """Make ``document_ids`` the collection's documents, in this order (add, remove, reorder)."""
+        ordered = list(dict.fromkeys(document_ids))
+        with self.transaction():
+            collection_id = self._one("SELECT id FROM collections WHERE name = ?", (name,))
+            if collection_id is None:
+                raise ArchiveError(f"no collection “{name}”")
+            missing = [i for i in ordered if self._one("SELECT 1 FROM documents WHERE id = ?", (i,)) is None]
+            if missing:
+                raise ArchiveError(f"no document with id {', '.join(map(str, missing))} in {self.path}")
+            self.conn.execute("DELETE FROM collection_items WHERE collection_id = ?", (collection_id,))
+            self.conn.executemany(
+                "INSERT INTO collection_items (collection_id, document_id, position) VALUES (?, ?, ?)",
+                [(collection_id, document_id, position) for position, document_id in enumerate(ordered)],
+            )
+
+    def delete_collection(self, name: str) -> None:
+        """Remove a collection (its documents stay in the archive)."""
+        with self.transaction():
+            cursor = self.conn.execute("DELETE FROM collections WHERE name = ?", (name,))
+            if not cursor.rowcount:
+                raise ArchiveError(f"no collection “{name}”")

@@ -1,0 +1,208 @@
+"""Several documents at once: add or remove a tag on the documents selected in the list, or give
+one field the same value on all of them. Each is one undoable step; a refused value is said in the
+dialog, which stays open with what was typed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import field_values
+from ..core.curating import Step
+from ..core.curation import FIELDS, InvalidValue
+from ..core.store import Archive
+from . import plain
+from .changes import Changes, Refusal
+from .field_widgets import DateField, FieldEditor, LineField, LongField, NamesField
+
+BULK_FIELDS = (  # fields that may sensibly take one value on many documents
+    "type",
+    "classification",
+    "language",
+    "date",
+    "sender",
+    "recipient",
+    "signatory",
+    "mentioned",
+    "places",
+    "source",
+    "citation",
+    "credits",
+    "rights",
+    "note",
+)
+
+
+def _problem_label(parent: QWidget) -> QLabel:
+    label = plain.plain(QLabel(parent))
+    label.setObjectName("bulk_problem")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b3261e")
+    label.hide()
+    return label
+
+
+class _BulkDialog(QDialog):
+    def __init__(
+        self,
+        archive: Archive,
+        changes: Changes,
+        author: str,
+        document_ids: list[int],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.archive, self.changes, self.author, self.document_ids = archive, changes, author, document_ids
+        self.problem = _problem_label(self)
+        self.count = len(document_ids)
+        self.noun = "the document" if self.count == 1 else f"the {self.count} selected documents"
+
+    def _submit(self, step: Step) -> None:
+        self.problem.hide()
+        self.setEnabled(False)
+
+        def done() -> None:
+            self.setEnabled(True)
+            self.accept()
+
+        def refused(refusal: Refusal) -> None:
+            self.setEnabled(True)
+            self.show_problem(refusal.reason)
+
+        self.changes.submit(step, done, refused)
+
+    def show_problem(self, reason: str) -> None:
+        self.problem.setText(f"Not saved: {reason}")
+        self.problem.show()
+
+
+class TagDialog(_BulkDialog):
+    """Add a tag to (or remove it from) the selected documents."""
+
+    def __init__(self, archive, changes, author, document_ids, parent=None):
+        super().__init__(archive, changes, author, document_ids, parent)
+        self.setObjectName("tag_dialog")
+        self.setWindowTitle("Tag Documents")
+        self.tag = QComboBox(self)
+        self.tag.setObjectName("tag_name")
+        self.tag.setAccessibleName("Tag")
+        self.tag.setEditable(True)
+        self.tag.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.tag.addItems([name for name, _count in archive.tags()])
+        self.tag.setCurrentText("")
+        line = self.tag.lineEdit()
+        if line is not None:
+            line.setPlaceholderText("a tag, e.g. Korean War")
+        intro = plain.plain(QLabel(f"A tag for {self.noun}:", self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.add_button = QPushButton("Add tag", self)
+        self.add_button.setObjectName("tag_add")
+        self.add_button.setDefault(True)
+        self.remove_button = QPushButton("Remove tag", self)
+        self.remove_button.setObjectName("tag_remove")
+        buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.add_button.clicked.connect(lambda: self.apply(add=True))
+        self.remove_button.clicked.connect(lambda: self.apply(add=False))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.tag)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.resize(420, 160)
+
+    def apply(self, add: bool = True) -> None:
+        try:
+            name = field_values.tag_name(self.tag.currentText())
+        except InvalidValue as error:
+            self.show_problem(error.reason)
+            return
+        ids, author = self.document_ids, self.author
+        added, removed = ([name], []) if add else ([], [name])
+        text = f"{'Tag' if add else 'Untag'} {name!r} on {self.count} document{'s' * (self.count != 1)}"
+        only = ids[0] if len(ids) == 1 else None
+        self._submit(Step(lambda a: a.tag(ids, added, removed, author=author), text, only, author))
+
+
+class SetFieldDialog(_BulkDialog):
+    """Choose a field and a value; all selected documents get it (one step, one undo)."""
+
+    def __init__(self, archive, changes, author, document_ids, parent=None):
+        super().__init__(archive, changes, author, document_ids, parent)
+        self.setObjectName("set_field_dialog")
+        self.setWindowTitle("Set a Field on Several Documents")
+        self.field = QComboBox(self)
+        self.field.setObjectName("set_field_name")
+        self.field.setAccessibleName("Field")
+        self.editors: dict[str, FieldEditor] = {}
+        self.stack = QStackedWidget(self)
+        for name in BULK_FIELDS:
+            self.field.addItem(FIELDS[name].label, name)
+            editor = self._editor(name)
+            editor.set_value(None)
+            self.editors[name] = editor
+            self.stack.addWidget(editor)
+        self.field.currentIndexChanged.connect(self._field_chosen)
+        intro = plain.plain(QLabel(f"Give {self.noun} the same value (it replaces what each had):", self))
+        intro.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("Set")
+        self.ok.setObjectName("set_field_apply")
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Field:", self.field)
+        form.addRow("&Value:", self.stack)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.resize(560, 260)
+
+    def _editor(self, name: str) -> FieldEditor:
+        kind, label = FIELDS[name].kind, FIELDS[name].label
+        if kind == "date":
+            return DateField(name, label, self)
+        if kind == "people":
+            kinds = ("place",) if name == "places" else ("person", "organization")
+            return NamesField(name, label, self, [e.name for e in self.archive.persons(kinds=kinds)])
+        if kind == "long_text":
+            return LongField(name, label, self, lines=3)
+        facet = name if name in ("type", "classification", "language") else None
+        choices = [value for value, _count in self.archive.facet_counts(facet)] if facet else None
+        return LineField(name, label, self, choices)
+
+    def _field_chosen(self, _index: int) -> None:
+        self.stack.setCurrentWidget(self.editors[self.field.currentData()])
+        self.problem.hide()
+
+    def choose(self, name: str) -> FieldEditor:
+        self.field.setCurrentIndex(self.field.findData(name))
+        return self.editors[name]
+
+    def apply(self) -> None:
+        name = self.field.currentData()
+        value = self.editors[name].value()
+        try:
+            field_values.normalise(name, value)
+        except InvalidValue as error:
+            self.show_problem(error.reason)
+            return
+        ids, author = self.document_ids, self.author
+        text = f"Set {FIELDS[name].label.lower()} on {self.count} document{'s' * (self.count != 1)}"
+        only = ids[0] if len(ids) == 1 else None
+        self._submit(Step(lambda a: a.correct_many(ids, {name: value}, author), text, only, author))

@@ -1,0 +1,141 @@
+"""The open document's history: every recorded change that touched it, newest first, with who made
+it and when, what each field was before and after, and a button to revert one change (itself a
+change, undoable like any other)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from ..core import curation, field_values
+from ..core.curating import Step
+from ..core.curation import Change, ChangeItem
+from ..core.store import Archive
+from . import plain
+from .annotations_pane import when
+from .changes import Changes, Refusal
+from .roles import ID_ROLE
+
+TARGETS = {"tags": "Tags", "review": "Review", "trash": "Trash"}
+
+
+def describe_item(item: ChangeItem) -> str | None:
+    """One line of what a change did to a document ("Title: “a” → “b”"), None for the bookkeeping."""
+    if item.target == "field":
+        label = curation.FIELDS[item.name].label if item.name in curation.FIELDS else item.name
+        before, after = field_values.describe(item.name, item.before), field_values.describe(item.name, item.after)
+        return f"{label}: {before} → {after}"
+    if item.target == "text":
+        return f"{item.name.capitalize()} corrected"
+    if item.target == "tags":
+        return f"Tags: {', '.join(item.before or []) or 'none'} → {', '.join(item.after or []) or 'none'}"
+    if item.target == "trash":
+        return "Moved to the trash" if item.after == "trash" else "Restored from the trash"
+    if item.target == "review":
+        return "Marked reviewed" if not item.after else "Needs review again"
+    return None
+
+
+def describe_change(change: Change, document_id: int | None) -> str:
+    lines = [change.label, f"by {change.author}, {when(change.at)}"]
+    details = [describe_item(i) for i in change.items if document_id is None or i.document_id in (None, document_id)]
+    lines += [d for d in dict.fromkeys(details) if d]
+    if not change.in_effect:
+        lines.append("(undone since)")
+    return "\n".join(lines)
+
+
+class HistoryPane(QWidget):
+    """The history list of one document and a Revert button."""
+
+    def __init__(
+        self, archive: Callable[[], Archive], changes: Changes, author: Callable[[], str], parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("history_pane")
+        self.archive, self.changes, self.author = archive, changes, author
+        self.document_id: int | None = None
+        self.changes_shown: list[Change] = []
+        self.list = QListWidget(self)
+        self.list.setObjectName("history_list")
+        self.list.setAccessibleName("History of the document")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentRowChanged.connect(lambda _row: self._allow())
+        self.empty = plain.plain(QLabel(self))
+        self.empty.setObjectName("history_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty.setText("No change recorded: every field is as imported.")
+        self.revert_button = QPushButton("Revert this change", self)
+        self.revert_button.setObjectName("history_revert")
+        self.revert_button.setToolTip(
+            "Put back what the chosen change replaced (refused if it was changed again since); undoable"
+        )
+        self.revert_button.clicked.connect(self.revert_chosen)
+        self.problem = plain.plain(QLabel(self))
+        self.problem.setObjectName("history_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.hide()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.revert_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.problem)
+        layout.addLayout(row)
+        self._allow()
+
+    def show_document(self, document_id: int | None) -> None:
+        if document_id != self.document_id:
+            self.problem.hide()
+        self.document_id = document_id
+        archive = self.archive()
+        self.changes_shown = archive.history(document_id) if document_id is not None else []
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        self.list.clear()
+        for change in self.changes_shown:
+            item = QListWidgetItem(describe_change(change, document_id))
+            item.setData(ID_ROLE, change.id)
+            if not change.in_effect or change.kind in ("undo", "redo"):
+                item.setForeground(muted)
+            self.list.addItem(item)
+        self.empty.setVisible(not self.changes_shown)
+        self.list.setVisible(bool(self.changes_shown))
+        self._allow()
+
+    def chosen(self) -> Change | None:
+        row = self.list.currentRow()
+        return self.changes_shown[row] if 0 <= row < len(self.changes_shown) else None
+
+    def _allow(self) -> None:
+        change = self.chosen()
+        self.revert_button.setEnabled(
+            change is not None and change.in_effect and change.reversible and not self.archive().readonly
+        )
+
+    def revert_chosen(self) -> None:
+        change = self.chosen()
+        if change is None:
+            return
+        self.problem.hide()
+        author = self.author()
+        step = Step(lambda a: a.revert(change.id, author), f"Revert “{change.label}”", self.document_id, author)
+
+        def refused(refusal: Refusal) -> None:
+            self.problem.setText(f"Not reverted: {refusal.reason}")
+            self.problem.show()
+
+        self.changes.submit(step, None, refused)
+
+    def select_change(self, change_id: int) -> bool:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ID_ROLE) == change_id:
+                self.list.setCurrentRow(row)
+                return True
+        return False

@@ -1,0 +1,256 @@
+"""The people of the archive: persons and organisations with their aliases and how many documents
+name them. Merge one entry into another ("Filippov" into Stalin: every mention, alias and search
+follows), add or remove an alias (search follows at once), mark an entry as an organisation or a
+person. Each is one undoable step on the window's stack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.curating import Step
+from ..core.curation import PersonEntry
+from ..core.store import Archive
+from . import plain
+from .changes import Changes, Refusal
+
+COLUMNS = ("Name", "Kind", "Aliases", "Documents")
+KINDS = {"person": "person", "organization": "organisation"}
+
+
+class PeopleView(QDialog):
+    """A window over the people; changes go through ``changes`` and the list re-reads after each.
+
+    Signals: show_documents(str) with a name, to list that person's documents in the window.
+    """
+
+    show_documents = Signal(str)
+
+    def __init__(
+        self, archive: Callable[[], Archive], changes: Changes, author: Callable[[], str], parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("people_view")
+        self.setWindowTitle("People and Organisations")
+        self.archive, self.changes, self.author = archive, changes, author
+        self.entries: list[PersonEntry] = []
+        self.search = QLineEdit(self)
+        self.search.setObjectName("people_search")
+        self.search.setAccessibleName("Find a person")
+        self.search.setPlaceholderText("Find a name or an alias")
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("people_table")
+        self.table.setAccessibleName("People")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(0, 200)
+        self.table.itemSelectionChanged.connect(self._allow)
+        self.table.itemDoubleClicked.connect(lambda _item: self._show_documents())
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for name, text, tip, slot in (
+            ("merge", "Merge into…", "Merge the chosen entries into another: mentions and aliases follow", self.merge),
+            ("add_alias", "Add alias…", "Another name this entry is written as (search finds it)", self.add_alias),
+            ("remove_alias", "Remove alias…", "Take a name away from this entry", self.remove_alias),
+            ("kind", "Mark as organisation", "An organisation, not a person (or back)", self.toggle_kind),
+            ("documents", "Show documents", "List the documents that name this entry", self._show_documents),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(f"people_{name}")
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+            row.addWidget(button)
+            if name == "kind":
+                row.addStretch(1)
+        self.problem = plain.plain(QLabel(self))
+        self.problem.setObjectName("people_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.hide()
+        self.count = plain.plain(QLabel(self))
+        self.count.setObjectName("people_count")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(self.problem)
+        layout.addLayout(row)
+        self.resize(860, 560)
+        changes.shown.connect(lambda _op: self.reload() if self.isVisible() else None)
+        self.reload()
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        chosen = set(self.chosen_names())
+        self.entries = self.archive().persons(self.search.text().strip())
+        self.table.setRowCount(len(self.entries))
+        for number, entry in enumerate(self.entries):
+            aliases = ", ".join(entry.aliases)
+            cells = (entry.name, KINDS.get(entry.kind, entry.kind), aliases, str(entry.documents))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                tip = (
+                    f"{entry.name}"
+                    + (f" — {entry.note}" if entry.note else "")
+                    + (f"\nAlso: {aliases}" if aliases else "")
+                )
+                item.setToolTip(plain.tip(tip))
+                self.table.setItem(number, column, item)
+        self.table.clearSelection()
+        for number, entry in enumerate(self.entries):
+            if entry.name in chosen:
+                self.table.selectRow(number)
+        shown = len(self.entries)
+        self.count.setText(f"{shown} entr{'y' if shown == 1 else 'ies'}")
+        self._allow()
+
+    def chosen(self) -> list[PersonEntry]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.entries[row] for row in rows if row < len(self.entries)]
+
+    def chosen_names(self) -> list[str]:
+        return [entry.name for entry in self.chosen()]
+
+    def select(self, name: str) -> bool:
+        for number, entry in enumerate(self.entries):
+            if entry.name == name:
+                self.table.selectRow(number)
+                return True
+        return False
+
+    def _allow(self) -> None:
+        chosen = self.chosen()
+        writable = not self.archive().readonly
+        one = len(chosen) == 1
+        self.buttons["merge"].setEnabled(bool(chosen) and writable)
+        self.buttons["add_alias"].setEnabled(one and writable)
+        self.buttons["remove_alias"].setEnabled(one and writable and bool(chosen[0].aliases))
+        self.buttons["kind"].setEnabled(one and writable)
+        self.buttons["documents"].setEnabled(one)
+        if one:
+            organisation = chosen[0].kind == "organization"
+            self.buttons["kind"].setText("Mark as person" if organisation else "Mark as organisation")
+
+    # -- changing -------------------------------------------------------------------------------
+
+    def _submit(self, step: Step) -> None:
+        self.problem.hide()
+
+        def refused(refusal: Refusal) -> None:
+            self.problem.setText(f"Not changed: {refusal.reason}")
+            self.problem.show()
+
+        self.changes.submit(step, None, refused)
+
+    def merge_names(self, sources: list[str], target: str) -> None:
+        """Merge each of ``sources`` into ``target`` (one step each)."""
+        author = self.author()
+        for source in sources:
+            if source != target:
+                self._submit(
+                    Step(
+                        lambda a, s=source: a.merge_persons(s, target, author),
+                        f"Merge {source} into {target}",
+                        None,
+                        author,
+                    )
+                )
+
+    def merge(self) -> None:
+        chosen = self.chosen_names()
+        if not chosen:
+            return
+        names = [e.name for e in self.archive().persons() if e.name not in chosen or len(chosen) > 1]
+        default = names.index(chosen[-1]) if len(chosen) > 1 and chosen[-1] in names else 0
+        target, given = QInputDialog.getItem(self, "Merge", f"Merge {', '.join(chosen)} into:", names, default, True)
+        if not given or not target:
+            return
+        sources = [name for name in chosen if name != target]
+        box = plain.message_box(
+            self,
+            QMessageBox.Icon.Question,
+            "Merge",
+            f"Merge {', '.join(sources)} into {target}? Every mention and alias goes to {target}; "
+            "Edit ▸ Undo takes it back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if sources and box.exec() == QMessageBox.StandardButton.Yes:
+            self.merge_names(sources, target)
+
+    def add_alias_named(self, name: str, alias: str) -> None:
+        author = self.author()
+        self._submit(Step(lambda a: a.add_alias(name, alias, author), f"Add alias {alias} to {name}", None, author))
+
+    def remove_alias_named(self, name: str, alias: str) -> None:
+        author = self.author()
+        self._submit(
+            Step(lambda a: a.remove_alias(name, alias, author), f"Remove alias {alias} from {name}", None, author)
+        )
+
+    def add_alias(self) -> None:
+        chosen = self.chosen()
+        if len(chosen) == 1:
+            alias, given = QInputDialog.getText(self, "Add Alias", f"Another name for {chosen[0].name}:")
+            alias = " ".join(alias.split())
+            if given and alias:
+                self.add_alias_named(chosen[0].name, alias)
+
+    def remove_alias(self) -> None:
+        chosen = self.chosen()
+        if len(chosen) == 1 and chosen[0].aliases:
+            alias, given = QInputDialog.getItem(
+                self, "Remove Alias", f"Name to take away from {chosen[0].name}:", chosen[0].aliases, 0, False
+            )
+            if given and alias:
+                self.remove_alias_named(chosen[0].name, alias)
+
+    def set_kind(self, name: str, kind: str) -> None:
+        author = self.author()
+        text = f"Make {name} {'an organisation' if kind == 'organization' else 'a person'}"
+        self._submit(Step(lambda a: a.set_entity_kind(name, kind, author), text, None, author))
+
+    def toggle_kind(self) -> None:
+        chosen = self.chosen()
+        if len(chosen) == 1:
+            self.set_kind(chosen[0].name, "person" if chosen[0].kind == "organization" else "organization")
+
+    def _show_documents(self) -> None:
+        chosen = self.chosen_names()
+        if len(chosen) == 1:
+            self.show_documents.emit(chosen[0])
