@@ -6,31 +6,15 @@ import csv
 import json
 
 import pytest
-from click.testing import CliRunner
 from lxml import etree
 
 from viewer.cli import main
 from viewer.core.exporters.csl import read_ris
 
-from ..conftest import SAMPLES
-
 NOTE_004 = (
     "Stalin, “Telegram, Filippov [Stalin] to Mao Zedong via the Soviet Ambassador,” telegram to Mao Zedong, "
     "May 16, 1950, fond 588, opis 11, delo 334, list 57, RGASPI, https://digitalarchive.umd.edu/document/114901."
 )
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
-
-
-@pytest.fixture
-def db(tmp_path, runner):
-    path = tmp_path / "cli.db"
-    result = runner.invoke(main, ["--db", str(path), "import", str(SAMPLES)])
-    assert result.exit_code == 0, result.output
-    return path
 
 
 def run(runner, db, *args: str):
