@@ -59,6 +59,7 @@ for _command in (
     annotating.annotations_command,
     exchanging.export_command,
     exchanging.cite,
+    exchanging.merge,
     bench.bench,
     importing.build_sample,
     importing.ocr,

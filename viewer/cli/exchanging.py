@@ -1,4 +1,5 @@
-"""Exchanging: ``export`` (the annotated PDF handout and the formats other tools read) and ``cite``."""
+"""Exchanging: ``export`` (the annotated PDF handout and the formats other tools read), ``cite``, ``merge``
+(another archive into this one) and ``publish`` (read-only, with Datasette)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .context import CliContext, author, document_id, fail, file_option, plural, with_cli
+from .context import CliContext, author, document_id, echo_json, fail, file_option, plural, with_cli
 
 FORMAT_CHOICES = ("pdf", "csv", "json", "tei", "cmif", "csl-json", "ris")
 
@@ -187,3 +188,34 @@ def cite(cli: CliContext, documents: tuple[str, ...], style: str) -> None:
         if record is None:
             fail(f"no document “{document}” in {archive.path}")
         click.echo(format_citation(record, style))
+
+
+@click.command()
+@click.argument("other", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--author", "author_name", default=None, help="Who merges (default: $ARCHIVE_VIEWER_AUTHOR or the user).")
+@with_cli
+def merge(cli: CliContext, other: Path, as_json: bool, author_name: str | None) -> None:
+    """Merge another archive into this one (OTHER is only read, never written).
+
+    Documents are matched by the sha256 of their source, their url or their key; new ones come whole,
+    annotations of both sides are kept, the newer of two different corrections wins and the document
+    is flagged for review. One transaction; merging the same archive again changes nothing.
+    """
+    from ..core.merge import merge_archives
+
+    if not other.exists():
+        fail(f"{other}: no such archive (the file is missing)")
+    archive = cli.writable_archive("nothing was merged")
+    report = merge_archives(archive, other, author(author_name))
+    if as_json:
+        echo_json(report.as_json())
+        return
+    for heading, entries in (("added", report.added), ("updated", report.updated),
+                             ("conflicting", report.conflicting), ("skipped", report.skipped)):  # fmt: skip
+        for entry in entries:
+            if heading == "skipped" and not entry.details:
+                continue
+            details = f"  ({'; '.join(entry.details)})" if entry.details else ""
+            click.echo(f"{heading:>11}  {entry.key}{details}")
+    click.echo(f"{report.line()} — merged {other} into {archive.path}")

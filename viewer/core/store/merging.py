@@ -12,10 +12,15 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..curation import ChangeItem
 from .connection import now
 from .entities import Entities
 
 LINK_COLUMNS = ("relation", "target_number", "target_date", "target_hint", "evidence")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)  # as the history writes its values
 
 
 class Merging(Entities):
@@ -150,3 +155,38 @@ class Merging(Entities):
             "INSERT OR IGNORE INTO document_tags (tag, document_id) VALUES (?, ?)", [(t, document_id) for t in added]
         )
         return added
+
+    def trashed_keys(self) -> set[str]:
+        """Keys of the documents in the trash (a merge does not bring back what was deleted here)."""
+        return {row[0] for row in self.conn.execute("SELECT key FROM trash")}
+
+    def insert_change(
+        self,
+        kind: str,
+        label: str,
+        author: str,
+        at: str,
+        items: Sequence[ChangeItem],
+        *,
+        reversible: bool = True,
+        reverts: int | None = None,
+    ) -> int:
+        """Write a change of the history with its own time and author (a change another archive made,
+        or one a merge decided); call inside a transaction. Returns its id here."""
+        cursor = self.conn.execute(
+            "INSERT INTO changes (kind, label, author, at, reverts, reversible) VALUES (?, ?, ?, ?, ?, ?)",
+            (kind, label, author, at, reverts, int(reversible)),
+        )
+        change_id = int(cursor.lastrowid or 0)
+        self.conn.executemany(
+            "INSERT INTO change_items (change_id, document_id, target, name, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+            [(change_id, i.document_id, i.target, i.name, _json(i.before), _json(i.after)) for i in items],
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO change_documents (document_id, change_id) VALUES (?, ?)",
+            [(d, change_id) for d in sorted({i.document_id for i in items if i.document_id is not None})],
+        )
+        return change_id
+
+    def set_reverted_by(self, change_id: int, reverted_by: int) -> None:
+        self.conn.execute("UPDATE changes SET reverted_by = ? WHERE id = ?", (reverted_by, change_id))
