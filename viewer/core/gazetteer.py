@@ -18,6 +18,26 @@ from typing import NotRequired, TypedDict
 from .folding import CJK_CLASS, key
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_]+)?")
+_GAP = re.compile(r"[\s\-‐]+")  # between the words of a name: a space, a hyphen, a line break
+_SOFT_END = re.compile(r"(?<=[а-яё])[йья]$")  # a Russian name's last letter that changes in its cases
+_CASES = "ем|ём|[йьяюеи]"  # what it becomes: Эньлай, Эньлая, Эньлаю, Эньлаем
+_CASE_END = re.compile(f"(?<=[а-яё])(?:{_CASES})$")
+
+
+def name_key(written: str) -> str:
+    """A multi-word name as the gazetteer matches it: case, the gaps between its words ("Chou En-lai",
+    "Chou En lai", a line break) and the soft last letter of a Russian name ("Чжоу Эньлая") ignored."""
+    folded = _GAP.sub(" ", re.sub(r"\.\s+", ".", written.strip().lower()))
+    return _CASE_END.sub("", folded)
+
+
+def _name_pattern(name: str) -> str:
+    """The regular expression finding ``name`` however the gaps between its words are written."""
+    words = _GAP.split(re.sub(r"\.\s+", ".", name.strip()))
+    pattern = r"[\s\-‐]+".join(re.escape(word).replace(r"\.", r"\.\s*") for word in words)
+    if _SOFT_END.search(name.lower()):
+        pattern = pattern[:-1] + f"(?:{_CASES})"
+    return pattern
 
 
 @dataclass
@@ -58,7 +78,7 @@ class Gazetteer:
                     multi.append((name, entity))
                 elif words and len(words[0]) >= 3:
                     self._single.setdefault(key(words[0]), entity)
-        self._multi_entities = {name.lower(): entity for name, entity in multi}
+        self._multi_entities = {name_key(name): entity for name, entity in multi}
         # multi-word names by their first word, so a text is only searched for names it may hold
         self._multi_by_first: dict[str, list[str]] = {}
         self._cjk_names: list[str] = []
@@ -102,7 +122,7 @@ class Gazetteer:
         multi = self._multi_pattern(text, {word.lower() for word in found_words})
         if multi is not None:
             for match in multi.finditer(text):
-                entity = self._multi_entities.get(match.group(0).lower())
+                entity = self._multi_entities.get(name_key(match.group(0)))
                 if entity is not None:
                     hits.append(Hit(entity, match.group(0), match.start(), match.end()))
                     taken.update(range(match.start(), match.end()))
@@ -139,7 +159,7 @@ class Gazetteer:
 
 @lru_cache(maxsize=512)
 def _alternation(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + ")", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(_name_pattern, names)) + ")", re.IGNORECASE)
 
 
 class _EntityData(TypedDict):

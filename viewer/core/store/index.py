@@ -124,6 +124,15 @@ class Index(Entities):
                 variants.append(entity_token(int(entity_id)))
         return variants
 
+    def _names_in(self, query: str) -> list[tuple[int, int]]:
+        """Where ``query`` names a person or place in more than one word ("Ким Ир Сен", "Chou
+        En-lai"): such a name is searched as one, so it finds its person, not its words apart."""
+        return [
+            (hit.start, hit.end)
+            for hit in self.gazetteer().find(query)
+            if len(folding.words(hit.as_written)) > 1 and not folding.is_cjk(hit.as_written[0])
+        ]
+
     def _surface_forms(self, word: str, expand: Callable[[str], list[str]] | None = None) -> list[str]:
         """What to highlight for ``word``: its folded relatives and the names of whom it names."""
         variants = [v for v in (expand or self._expand)(word) if not v.startswith(ENTITY_TOKEN)]

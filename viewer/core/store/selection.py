@@ -210,7 +210,9 @@ class Selecting(Index):
         compiled = kept.get(query)
         if compiled is None:
             expand: Callable[[str], list[str]] = lru_cache(maxsize=None)(self._expand)  # each word once
-            compiled = kept[query] = compile_query(query, expand, lambda word: self._surface_forms(word, expand))
+            compiled = kept[query] = compile_query(
+                query, expand, lambda word: self._surface_forms(word, expand), self._names_in
+            )
             while len(kept) > QUERIES_KEPT:
                 kept.popitem(last=False)
         else:
