@@ -61,19 +61,19 @@ def names(record: DocumentRecord, *roles: str) -> list[str]:
 
 def persons(record: DocumentRecord, role: str) -> list[Person]:
     """The entities in one role, each once (a person who also signs is listed again as signatory)."""
-    seen: dict[str, Person] = {}
-    for person in record.people:
-        if person.role == role and person.name not in seen:
-            seen[person.name] = person
-    return list(seen.values())
+    return _each_once(person for person in record.people if person.role == role)
 
 
 def entities(record: DocumentRecord, kind: str) -> list[Person]:
     """Every person (or place) a document names, each once, whatever the role."""
+    return _each_once(person for person in record.people if person.kind == kind)
+
+
+def _each_once(people: Iterable[Person]) -> list[Person]:
+    """The first of each name, in order (a document lists a person once per role and mention)."""
     seen: dict[str, Person] = {}
-    for person in record.people:
-        if person.kind == kind and person.name not in seen:
-            seen[person.name] = person
+    for person in people:
+        seen.setdefault(person.name, person)
     return list(seen.values())
 
 
