@@ -67,7 +67,7 @@ class CollectionsPane(QWidget):
         self.setObjectName("collections_pane")
         self.archive, self.changes, self.selected_documents = archive, changes, selected_documents
         self.current: Collection | None = None
-        self._select_row = -1  # the row to choose once a move is stored
+        self._select: int | None = None  # the document to choose once a move is stored
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("collection_chooser")
         self.chooser.setAccessibleName("Collection")
@@ -163,6 +163,9 @@ class CollectionsPane(QWidget):
 
     def show_collection(self, name: str | None) -> None:
         archive = self.archive()
+        chosen = self.list.currentItem()
+        keep = self._select if self._select is not None else (chosen.data(ID_ROLE) if chosen else None)
+        self._select = None
         self.current = archive.collection(name) if name else None
         with QSignalBlocker(self.list.model()):
             self.list.clear()
@@ -174,6 +177,8 @@ class CollectionsPane(QWidget):
                 item.setData(ID_ROLE, document_id)
                 item.setToolTip(plain.tip(record.title or record.key))
                 self.list.addItem(item)
+                if document_id == keep:
+                    self.list.setCurrentItem(item)
         has = self.current is not None
         writable = not archive.readonly
         for button in (self.rename_button, self.delete_button, self.add_button, self.remove_button):
@@ -182,9 +187,6 @@ class CollectionsPane(QWidget):
         self.down_button.setEnabled(has and writable)
         self.new_button.setEnabled(writable)
         self.list.setDragEnabled(writable)
-        if 0 <= self._select_row < self.list.count():
-            self.list.setCurrentRow(self._select_row)
-        self._select_row = -1
         self.empty.setVisible(not has or not self.list.count())
         self.empty.setText(
             "No collections yet. Make one with New…, then add documents selected in the list."
@@ -281,7 +283,7 @@ class CollectionsPane(QWidget):
             return
         ids = self.ids()
         ids.insert(row + delta, ids.pop(row))
-        self._select_row = row + delta
+        self._select = ids[row + delta]
         self.reorder(ids)
 
     def _dragged(self) -> None:

@@ -39,6 +39,15 @@ from .trash_view import TrashView
 RESELECT_AT_MOST = 500  # selected rows put back after a change (beyond that the selection is dropped)
 
 
+def present(window: QWidget) -> None:
+    """Show a window of ours, or bring it to the front when it is open already."""
+    if window.isVisible():
+        window.raise_()
+        window.activateWindow()
+    else:
+        window.show()
+
+
 class Curating(QObject):
     """Curation for one main window."""
 
@@ -243,8 +252,7 @@ class Curating(QObject):
             self.people_view = PeopleView(self.archive, self.changes, self.author, self.window)
             self.people_view.show_documents.connect(self.list_person)
         self.people_view.reload()
-        self.people_view.show()
-        self.people_view.raise_()
+        present(self.people_view)
         return self.people_view
 
     def list_person(self, name: str) -> None:
@@ -257,8 +265,7 @@ class Curating(QObject):
         if self.trash_view is None:
             self.trash_view = TrashView(self.archive, self.changes, self.author, self.window)
         self.trash_view.reload()
-        self.trash_view.show()
-        self.trash_view.raise_()
+        present(self.trash_view)
         return self.trash_view
 
     def summarise_import(self, outcome: ImportOutcome) -> ImportSummary:
