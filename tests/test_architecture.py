@@ -5,7 +5,8 @@
   ``executemany`` or ``executescript`` or opens a SQLite connection;
 - no import cycles among our modules. Function-level imports count (they close the circle at run time)
   and so do imports under ``if TYPE_CHECKING:`` (a circle of types is still two modules that each need
-  the other: pass a narrower type, or a callback, instead).
+  the other: pass a narrower type, or a callback, instead);
+- no module is over 400 lines: one that grows past it does more than one thing and is split by behaviour.
 
 A failure lists every offence with its file and line, so the fix starts from the message.
 """
@@ -26,6 +27,7 @@ CORE = "viewer.core"
 STORE = "viewer.core.store"
 QT_PACKAGES = ("PySide6", "shiboken6")
 SQL_CALLS = {"execute", "executemany", "executescript"}
+MAX_LINES = 400  # DEVELOPERS.md: no module over 400 lines
 # Modules outside the store allowed to run SQL themselves. Keep this list short, each with its reason.
 SQL_ALLOWED = {
     "viewer.bench.peers",  # the benchmark's peer: raw SQLite timed beside the store, on purpose
@@ -255,6 +257,12 @@ def test_the_allowed_list_names_modules_that_exist_and_need_it():
     for name in SQL_ALLOWED:
         assert name in MODULES, f"{name} is allowed to run SQL but no longer exists"
         assert sql_offences(name), f"{name} runs no SQL any more: take it off the list"
+
+
+def test_no_module_is_over_400_lines():
+    lengths = {relative(path): len(path.read_text("utf-8").splitlines()) for path in MODULES.values()}
+    long = [f"{path}: {count} lines" for path, count in sorted(lengths.items()) if count > MAX_LINES]
+    assert not long, f"modules over {MAX_LINES} lines (split them by behaviour):\n" + "\n".join(long)
 
 
 def test_no_import_cycles():
