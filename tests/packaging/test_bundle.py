@@ -96,6 +96,16 @@ def test_import_search_and_screenshot(run, tmp_path: Path):
     assert (width, height) >= (800, 500) and len(png) > 10_000
 
 
+def test_cite_and_export_tei(run, tmp_path: Path):
+    """The exporters' data ship in the bundle: the CSL styles and citeproc-py's locales (the month is
+    written from the en-US locale file), and lxml for TEI."""
+    cited = run("cite", "001", "--style", "chicago-note").stdout  # the bundled archive, copied at first start
+    assert cited.startswith("Vyshinsky, “") and "Mao Zedong" in cited and "May 14, 1950" in cited, cited
+    run("export", "001", "--format", "tei", "--out", "001.xml")
+    tei = (tmp_path / "001.xml").read_text(encoding="utf-8")
+    assert 'xmlns="http://www.tei-c.org/ns/1.0"' in tei and "Vyshinsky" in tei
+
+
 def test_a_large_import_parses_in_worker_processes(run, tmp_path: Path):
     """From 200 files the import parses in "spawn" worker processes, which in a bundle are the
     executable started again (packaging/launcher.py calls multiprocessing.freeze_support())."""
