@@ -60,6 +60,7 @@ for _command in (
     exchanging.export_command,
     exchanging.cite,
     exchanging.merge,
+    exchanging.publish,
     bench.bench,
     importing.build_sample,
     importing.ocr,

@@ -219,3 +219,33 @@ def merge(cli: CliContext, other: Path, as_json: bool, author_name: str | None) 
             details = f"  ({'; '.join(entry.details)})" if entry.details else ""
             click.echo(f"{heading:>11}  {entry.key}{details}")
     click.echo(f"{report.line()} — merged {other} into {archive.path}")
+
+
+@click.command()
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default=None, help="The site's title (default: the archive's name).")
+@click.option("--replace", is_flag=True, help="Publish over an earlier copy in OUTDIR.")
+@click.option("--serve", is_flag=True, help="Then serve it with Datasette (read-only) until Ctrl+C.")
+@click.option("--port", default=8001, show_default=True, help="With --serve: the port.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="With --serve: 0.0.0.0 for a classroom.")
+@with_cli
+def publish(cli: CliContext, outdir: Path, title: str | None, replace: bool, serve: bool, port: int, host: str) -> None:
+    """Publish the archive read-only with Datasette: a copy and its metadata (facets, full-text search,
+    canned queries such as documents by person and replies to a document) in OUTDIR."""
+    import subprocess
+
+    from ..core.publish import INSTALL, datasette_available
+    from ..core.publish import publish as publish_archive
+
+    if serve and not datasette_available():
+        fail(f"Datasette is not installed; install it with: {INSTALL}")
+    archive = cli.archive(readonly=True)
+    published = publish_archive(archive, outdir, title, replace=replace)
+    click.echo(f"{published.database}: {plural(published.documents, 'document')}; metadata {published.metadata}")
+    command = f"datasette serve --immutable {published.database} -m {published.metadata}"
+    if not serve:
+        note = "" if datasette_available() else f" (first install Datasette: {INSTALL})"
+        click.echo(f"serve it with: {command}{note}")
+        return
+    click.echo(f"serving on http://{host}:{port}/ (Ctrl+C stops)")
+    sys.exit(subprocess.call(published.serve_command(port, host)))

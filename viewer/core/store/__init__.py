@@ -8,7 +8,8 @@ Widgets, the command line and the importers call methods of ``Archive``; none of
 repair), ``copies`` (backups) and ``schema`` (the migrations). Curating (issue 13): ``fields`` (each
 correctable field read and written), ``reimport`` (re-imports keep corrections), ``history`` (changes
 and undo), ``corrections``, ``people``, ``trash`` and ``tags`` (tags and review). Exchange (issue 14):
-``merging`` (matching documents across archives and writing what another archive brings).
+``merging`` (matching documents across archives and writing what another archive brings), ``publishing`` (a
+copy and Datasette's metadata for a read-only site).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .index import ENTITY_TOKEN, YEAR_TOKEN, YEARS_IN_QUERY, entity_token, year_
 from .listing import LIST_COLUMNS, PEOPLE_IN_FACET, Listing
 from .merging import Merging
 from .people import People
+from .publishing import Publishing
 from .scans import Scans
 from .search import RANK_LIMIT, Search, SearchHit, SearchResult
 from .selection import FACETS, SORTABLE, Facet, Filters, Selection
@@ -51,6 +53,18 @@ __all__ = [
 
 
 class Archive(
-    Merging, Corrections, People, Trash, Tags, Documents, Checks, Listing, Search, Scans, Collections, Copies
+    Merging,
+    Corrections,
+    People,
+    Trash,
+    Tags,
+    Documents,
+    Checks,
+    Listing,
+    Search,
+    Scans,
+    Collections,
+    Copies,
+    Publishing,
 ):
     """An open archive file. One per thread: sqlite3 connections belong to their thread."""
