@@ -20,7 +20,8 @@ def test_search_lists_hits_with_date_title_and_snippet(runner, db):
     for key in ("001_", "003_", "004_"):
         assert key in result.output
     assert "1950-05-14  Ciphered Telegram No. 8600" in result.output
-    assert "[Vyshinsky]" in result.output or "[VYSHINSKY]" in result.output
+    # marks no historical text uses: square brackets are editorial insertions ("Liu [Shaoqi]")
+    assert "⟦Vyshinsky⟧" in result.output or "⟦VYSHINSKY⟧" in result.output
 
 
 def test_search_json(runner, db):
@@ -28,6 +29,11 @@ def test_search_json(runner, db):
     payload = json.loads(result.output)
     assert payload["total"] == 3
     assert {hit["key"][:3] for hit in payload["hits"]} == {"001", "003", "004"}
+    for hit in payload["hits"]:  # the snippet is plain text; the matched words are character offsets
+        assert not set(hit["snippet"]) & {"\x02", "\x03", "⟦", "⟧"}
+        assert hit["marks"]
+        marked = [hit["snippet"][start:end] for start, end in hit["marks"]]
+        assert all(word.lower().startswith(("вышинск", "vyshinsk", "вьшинск")) for word in marked), marked
 
 
 def test_show_and_list_json_use_the_expected_field_names(runner, db):

@@ -192,6 +192,15 @@ def is_indexable_term(term: str) -> bool:
     return len(term) >= 3 and not term.isdigit() and not is_cjk(term[0])
 
 
+SNIPPET_WIDTH = 160  # display columns of a snippet: about 24 words of Latin text, 80 Chinese characters
+MARK_START, MARK_END = "\x02", "\x03"  # the markers FTS5's snippet() uses; no text holds them
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a screen: a Chinese, Japanese or Korean character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 class Highlighter:
     """Finds and marks the surface words of a query in a text (snippets, the reading view)."""
 
@@ -202,28 +211,70 @@ class Highlighter:
         for term in unique:
             if is_cjk(term[0]):
                 parts.append(re.escape(term))
-            else:
+            else:  # the whole word: "Vyshinsk" marks "Vyshinsky", "сталин" marks "Сталина"
                 parts.append(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in term.split()) + r"\w*")
         self.pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
     def first(self, text: str) -> int:
-        """Offset of the earliest needle in ``text`` (case-insensitive), or -1."""
-        lower = text.lower()
-        found = [i for i in (lower.find(n) for n in self.needles) if i >= 0]
-        return min(found) if found else -1
+        """Offset of the earliest marked word in ``text``, or -1."""
+        found = self.pattern.search(text) if self.pattern is not None else None
+        return found.start() if found else -1
 
-    def snippet(self, text: str, words: int = 24) -> str:
-        """About ``words`` words around the first match, matches marked with \x02 and \x03 (the
-        markers FTS5's snippet() uses); empty when nothing matches."""
-        start = self.first(text) if self.pattern is not None else -1
-        if start < 0:
+    def snippet(self, text: str, width: int = SNIPPET_WIDTH) -> str:
+        """About ``width`` columns around the first match (a third before it), whitespace made
+        single spaces, matches marked with MARK_START and MARK_END; empty when nothing matches.
+        Measured by displayed width, so a Chinese snippet is as short on screen as an English one
+        (it has no spaces to count words by)."""
+        if self.pattern is None:
             return ""
-        before = text[:start].split()
-        lead = before[-(words // 3) :] if before else []
-        tail = text[start:].split()
-        chunk = " ".join(lead + tail[: words - len(lead)])
-        marked = self.pattern.sub(lambda m: f"\x02{m.group(0)}\x03", chunk)  # type: ignore[union-attr]
-        return ("…" if len(before) > len(lead) else "") + marked + ("…" if len(tail) > words - len(lead) else "")
+        found = self.pattern.search(text)
+        if found is None:
+            return ""
+        start = _back(text, found.start(), width // 3)
+        end = max(_forward(text, start, width), found.end())
+        chunk = " ".join(text[start:end].split())
+        marked = self.pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", chunk)
+        return ("…" if text[:start].strip() else "") + marked + ("…" if text[end:].strip() else "")
+
+
+def _back(text: str, position: int, columns: int) -> int:
+    """Where a snippet starts: about ``columns`` before ``position``, never inside a Latin word."""
+    start, used = position, 0
+    while start > 0 and used < columns:
+        start -= 1
+        used += display_width(text[start])
+    if start > 0 and not text[start - 1].isspace() and not is_cjk(text[start]):
+        while start < position and not text[start].isspace():  # the cut word is left out
+            start += 1
+    return start
+
+
+def _forward(text: str, start: int, columns: int) -> int:
+    """Where a snippet ends: about ``columns`` after ``start``, never inside a Latin word."""
+    end, used = start, 0
+    while end < len(text) and used < columns:
+        used += display_width(text[end])
+        end += 1
+    if end < len(text) and not text[end].isspace() and not is_cjk(text[end - 1]):
+        cut = end
+        while end > start and not text[end - 1].isspace():  # the cut word is left out
+            end -= 1
+        if end == start:  # one very long word
+            end = cut
+    return end
+
+
+def marks(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """A marked snippet as plain text and the (start, end) character offsets of its marks."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    for index, piece in enumerate(re.split(f"{MARK_START}|{MARK_END}", snippet)):
+        if index % 2:
+            spans.append((length, length + len(piece)))
+        plain.append(piece)
+        length += len(piece)
+    return "".join(plain), spans
 
 
 def opening(text: str, words: int = 24) -> str:
