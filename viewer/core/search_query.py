@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from . import folding
 
 Expander = Callable[[str], list[str]]
-Namer = Callable[[str], list[tuple[int, int]]]  # where a text names someone in more than one word
+# Words and phrases of one query that are searched; a longer query is searched by its first ones (and
+# says so, see ``notice``): every part costs look-ups and widens the expression SQLite must parse.
+MAX_PARTS = 200
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
-_NAME_ENDS = ",;:.!?)"  # what may follow a name typed in a query besides a space
-_WORD_REST = re.compile(r"\w*")
 
 
 def _quote(text: str) -> str:
@@ -29,32 +29,6 @@ def _phrase(text: str) -> str | None:
     """A phrase of index tokens (CJK split per character), quoted for FTS5, or None if empty."""
     tokens = folding.words(text)
     return _quote(" ".join(tokens)) if tokens else None
-
-
-def quote_names(query: str, names: Namer) -> str:
-    """``query`` with each name of several words typed outside quotes put in quotes ("Ким Ир Сен",
-    Mao Tse-tung, Chou En lai), so it is read as one name that finds its person, not as words
-    that must each be found. A name's last word is taken whole (Ким Ир Сена)."""
-    quoted = [m.span() for m in _TOKEN.finditer(query) if m.group(2) is not None]
-    pieces: list[str] = []
-    last = 0
-    for start, end in names(query):
-        rest = _WORD_REST.match(query, end)
-        end = rest.end() if rest else end
-        if start >= last and _standalone(query, start, end) and not any(s < end and start < e for s, e in quoted):
-            pieces += [query[last:start], '"', query[start:end], '"']
-            last = end
-    return "".join(pieces) + query[last:]
-
-
-def _standalone(query: str, start: int, end: int) -> bool:
-    """True when query[start:end] is whole words: a space (or a leading minus) before, a space or
-    punctuation after, so quoting it cannot glue it to a prefix star or another word."""
-    before = query[max(start - 1, 0) : start]
-    before_minus = query[max(start - 2, 0) : max(start - 1, 0)]
-    after = query[end : end + 1]
-    opens = not before.strip() or (before == "-" and not before_minus.strip())
-    return opens and (after == "" or after.isspace() or after in _NAME_ENDS)
 
 
 def parse(query: str) -> list[tuple[str, str, bool, bool]]:
@@ -73,7 +47,27 @@ def parse(query: str) -> list[tuple[str, str, bool, bool]]:
         prefix = raw.endswith("*")
         for word in folding.words(raw.rstrip("*")):
             parts.append(("word", word, negated, prefix))
-    return _group_cjk(parts)
+    return _shortened(_group_cjk(parts))
+
+
+def _shortened(parts: list[tuple[str, str, bool, bool]]) -> list[tuple[str, str, bool, bool]]:
+    """The parts up to the MAX_PARTS-th word or phrase (an ``OR`` is not counted)."""
+    searched = 0
+    for index, part in enumerate(parts):
+        searched += part[0] != "or"
+        if searched > MAX_PARTS:
+            return parts[:index]
+    return parts
+
+
+def notice(query: str) -> str | None:
+    """What a person should know about how ``query`` is searched: None, or that it was too long
+    and only its first MAX_PARTS words are searched. The list and the kiosk show it where they
+    show the query; the command line prints it."""
+    typed = sum(1 for match in _TOKEN.finditer(query) if match.group(0) != "OR")
+    if typed <= MAX_PARTS:
+        return None
+    return f"the query is long: only its first {MAX_PARTS} words are searched"
 
 
 def _group_cjk(parts: list[tuple[str, str, bool, bool]]) -> list[tuple[str, str, bool, bool]]:
@@ -100,7 +94,8 @@ def alternatives(kind: str, text: str, prefix: bool, expand: Expander) -> list[s
     if kind == "phrase":
         phrase = _phrase(text)
         options = [phrase] if phrase else []
-        options += [p for p in (_phrase(v) for v in expand(text)) if p]  # a name of several words too
+        if " " not in text.strip() or folding.is_cjk(text.strip()[:1] or "a"):
+            options += [p for p in (_phrase(v) for v in expand(text)) if p]
         return list(dict.fromkeys(options))
     if prefix:
         return [_quote(text) + "*"]
@@ -121,21 +116,23 @@ class CompiledQuery:
     terms: tuple[str, ...]
 
 
-def compile_query(query: str, expand: Expander, surface: Expander, names: Namer | None = None) -> CompiledQuery:
-    """Parse ``query`` once. ``expand`` widens a word or a name to the indexed terms it also matches,
-    ``surface`` to the words to highlight; pass them memoised so each word is looked up once.
-    ``names`` finds the names of several words in the query, each then searched as one name."""
-    parts = parse(quote_names(query, names) if names else query)
+def compile_query(query: str, expand: Expander, surface: Expander) -> CompiledQuery:
+    """Parse ``query`` once. ``expand`` widens a word to the indexed terms it also matches,
+    ``surface`` to the words to highlight; pass them memoised so each word is looked up once."""
+    parts = parse(query)
     return CompiledQuery(_match(parts, expand), _highlights(parts, surface))
 
 
 def _match(parts: list[tuple[str, str, bool, bool]], expand: Expander) -> str | None:
-    clauses: list[str] = []
+    """The MATCH expression, flat however long the query: ``(a OR b OR c) AND d NOT e NOT f``.
+    FTS5's parser has a small fixed stack, so nesting a level per OR or per -word (as
+    ``((a OR b) OR c)`` would) overflows it at about a hundred; a flat chain never does."""
+    groups: list[list[str]] = []  # clauses that must all match, each a group of alternatives
     negatives: list[str] = []
     pending_or = False
     for kind, text, negated, prefix in parts:
         if kind == "or":
-            pending_or = bool(clauses)
+            pending_or = bool(groups)
             continue
         options = alternatives(kind, text, prefix, expand)
         if not options:
@@ -144,15 +141,15 @@ def _match(parts: list[tuple[str, str, bool, bool]], expand: Expander) -> str | 
         if negated:
             negatives.append(clause)
         elif pending_or:
-            clauses[-1] = f"({clauses[-1]} OR {clause})"
+            groups[-1].append(clause)
         else:
-            clauses.append(clause)
+            groups.append([clause])
         pending_or = False
-    if not clauses:
+    if not groups:
         return None
-    expression = " AND ".join(clauses)
-    for clause in negatives:
-        expression = f"({expression}) NOT {clause}"
+    expression = " AND ".join(group[0] if len(group) == 1 else "(" + " OR ".join(group) + ")" for group in groups)
+    if negatives:  # NOT is left-associative: (E) NOT a NOT b is ((E) NOT a) NOT b
+        expression = f"({expression}) " + " ".join(f"NOT {clause}" for clause in negatives)
     return expression
 
 
@@ -162,5 +159,6 @@ def _highlights(parts: list[tuple[str, str, bool, bool]], surface: Expander) -> 
         if kind == "or" or negated:
             continue
         terms.append(text)
-        terms += surface(text)
+        if kind == "word" or " " not in text:
+            terms += surface(text)
     return tuple(dict.fromkeys(t for t in terms if t))
