@@ -15,7 +15,7 @@ from viewer.core.exporters import Chosen, ExchangeOptions, export_documents
 from viewer.core.exporters.fields import ExportItem, dating
 from viewer.core.exporters.tei import TeiCorpusWriter, date_attributes
 
-from ..conftest import SHARED
+from ...conftest import SHARED
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI_NS}
