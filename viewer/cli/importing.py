@@ -14,6 +14,11 @@ from ..core.names import printable, printable_values
 from .context import CliContext, clear_errors, document_id, echo_json, fail, plural, with_cli
 
 
+def _shown_name(path: Path | None) -> str:
+    """The file being imported, as the progress bar shows it."""
+    return path.name[:40] if path else ""
+
+
 def _pdf_options(pdf: dict[str, Any]) -> None:
     """The import command's PDF options, for the PDF and scan importers of this run."""
     from ..core.importers.pdf import use_options
@@ -73,7 +78,7 @@ def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_j
         label="Importing",
         file=sys.stderr,
         show_pos=True,
-        item_show_func=lambda p: p.name[:40] if p else "",
+        item_show_func=_shown_name,
         hidden=not show_bar,
     ) as bar:
         for progress in run_import(archive, sources, follow_links=pdf.get("follow_links", False)):

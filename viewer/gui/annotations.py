@@ -24,7 +24,8 @@ from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from ..core import annotations as core
-from ..core.annotations import Annotation, AnnotationError, color_hex
+from ..core.annotations import AnnotationError, color_hex
+from ..core.records import Annotation
 from ..core.store import Archive
 from .actions import ActionRegistry
 from .annotations_pane import AnnotationsPane

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import annotations as core
-from ..core.annotations import Annotation, color_hex
+from ..core.annotations import color_hex
+from ..core.records import Annotation
 from . import plain
 from .roles import ID_ROLE
 

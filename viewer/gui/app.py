@@ -16,6 +16,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    if not isinstance(app, QApplication):  # a bare QCoreApplication made elsewhere cannot show a window
+        raise RuntimeError("a QCoreApplication is running; the window needs a QApplication")
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
@@ -26,7 +28,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "archive-viewer.png")))
     fonts.install(app)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run(db_path: str | Path) -> int:

@@ -94,10 +94,12 @@ class FilterBar(QWidget):
         person = self.combos["person"]
         person.setEditable(True)
         person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        person.lineEdit().setPlaceholderText(ANY)
-        person.lineEdit().editingFinished.connect(self._person_typed)
-        person.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        person.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        editor, completer = person.lineEdit(), person.completer()
+        assert editor is not None and completer is not None  # an editable combo box has both
+        editor.setPlaceholderText(ANY)
+        editor.editingFinished.connect(self._person_typed)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
 
         validator = QRegularExpressionValidator(self)
         validator.setRegularExpression(QRegularExpression(r"^\d{0,4}(-\d{0,2}(-\d{0,2})?)?$"))
@@ -149,8 +151,9 @@ class FilterBar(QWidget):
 
     def filters(self) -> Filters:
         values = {STORE_FACETS[facet].attribute: self._chosen(facet) for facet, _label, _tip in FACETS}
+        # mypy cannot follow keys chosen from a table: each is a facet attribute typed str | None.
         review = self.review.isChecked()
-        filters = Filters(query=self.search.text().strip(), needs_review=review, **values)
+        filters = Filters(query=self.search.text().strip(), needs_review=review, **values)  # type: ignore[arg-type]
         return filters.with_dates(self._dates)
 
     def _chosen(self, facet: str) -> str | None:

@@ -111,7 +111,7 @@ def _damage_in_slots() -> Iterator[list[BaseException]]:
     caught: list[BaseException] = []
     previous = sys.excepthook
 
-    def hook(kind, error, trace) -> None:  # type: ignore[no-untyped-def]
+    def hook(kind, error, trace) -> None:
         if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
             caught.append(error)
         else:
