@@ -102,7 +102,7 @@ def test_invalid_input_is_refused_in_place_and_nothing_is_saved(window, qtbot):
     assert archive.field_values(document) == before
 
     type_into(qtbot, editor.editors["date"].written, "13 May 1950")
-    editor.editors["links"].add_link({"relation": "reply_to", "target": str(document), "target_id": document})
+    editor.editors["links"].add_link({"relation": "reply_to", "target_id": document})
     assert editor.save()  # the shape is right; the archive refuses a link to the document itself
     settle(window, qtbot)
     assert editor.isVisible() and editor.errors["links"].isVisible()
@@ -129,7 +129,7 @@ def test_links_picked_by_search(window, qtbot, monkeypatch):
     assert picker.results.item(0).data(ID_ROLE) == target
     picker.choose("related", row)
     link = picker.link()
-    assert link == {"relation": "related", "target": str(target), "target_id": target}
+    assert link == {"relation": "related", "target_id": target}
     monkeypatch.setattr(editor, "_pick_link", lambda: link)
     editor.editors["links"].pick = editor._pick_link
     qtbot.mouseClick(editor.editors["links"].add, Qt.MouseButton.LeftButton)

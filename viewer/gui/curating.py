@@ -132,9 +132,16 @@ class Curating(QObject):
 
     def _toggle(self, dock: QDockWidget, on: bool) -> None:
         if on:
+            first = not any(d.isVisible() for d in self.docks.values())
             dock.show()
             dock.raise_()
             self._fill(dock)
+            annotations = self.window.annotating.dock
+            if first and annotations.isVisible() and not dock.isFloating():  # share the height half and half
+                height = annotations.height() + dock.height()
+                self.window.resizeDocks(
+                    [annotations, dock], [height // 2, height - height // 2], Qt.Orientation.Vertical
+                )
         else:
             dock.hide()
 

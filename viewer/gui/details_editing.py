@@ -1,5 +1,6 @@
-"""The Details tab with its Edit mode: a bar above the fields (the document's tags, Edit details), and
-the form (``editors.DetailsEditor``) in place of the fields while editing."""
+"""The Details tab with its Edit mode: a bar above the fields (the document's tags, Edit details, and
+why it needs review with Mark reviewed), and the form (``editors.DetailsEditor``) in place of the
+fields while editing."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from ..core.store import Archive
 from . import plain
 from .changes import Changes
 from .document_panel import DocumentPanel
 from .editors import DetailsEditor
+from .review import mark_reviewed_step
 
 
 class DetailsEditing(QObject):
@@ -32,7 +34,7 @@ class DetailsEditing(QObject):
         author: Callable[[], str],
     ):
         super().__init__(panel)
-        self.panel, self.archive = panel, archive
+        self.panel, self.archive, self.changes, self.author = panel, archive, changes, author
         page = panel.details_page
         self.bar = QWidget(page)
         self.bar.setObjectName("details_bar")
@@ -47,10 +49,23 @@ class DetailsEditing(QObject):
         self.edit_button.setAccessibleName("Edit details")
         self.edit_button.setToolTip("Correct the fields of this document (F2)")
         self.edit_button.clicked.connect(self.edit)
-        row = QHBoxLayout(self.bar)
+        self.review = plain.plain(QLabel(self.bar))
+        self.review.setObjectName("details_review")
+        self.review.setAccessibleName("Why the document needs review")
+        self.review.setWordWrap(True)
+        self.review.setStyleSheet("color: #8a5300")
+        self.review_button = QPushButton("Mark reviewed", self.bar)
+        self.review_button.setObjectName("details_mark_reviewed")
+        self.review_button.setToolTip("This document no longer needs review (undoable)")
+        self.review_button.clicked.connect(self.mark_reviewed)
+        row = QGridLayout(self.bar)
         row.setContentsMargins(10, 6, 10, 6)
-        row.addWidget(self.tags, 1)
-        row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.setVerticalSpacing(4)
+        row.addWidget(self.tags, 0, 0)
+        row.addWidget(self.edit_button, 0, 1, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.review, 1, 0)
+        row.addWidget(self.review_button, 1, 1, Qt.AlignmentFlag.AlignTop)
+        row.setColumnStretch(0, 1)
         self.editor = DetailsEditor(archive, changes, author, page)
         self.editor.hide()
         self.editor.closed.connect(self.leave)
@@ -80,11 +95,23 @@ class DetailsEditing(QObject):
         self.panel.details.show()
         self.bar.show()
 
+    def mark_reviewed(self) -> None:
+        record = self.panel.record
+        if record is not None:
+            self.changes.submit(mark_reviewed_step([record.id], self.author()))
+
     def document_shown(self, document_id: int) -> None:
         archive = self.archive()
         tags = archive.document_tags(document_id)
         self.tags.setText("Tags: " + ", ".join(tags) if tags else "No tags")
         self.edit_button.setEnabled(not archive.readonly)
+        record = self.panel.record
+        needs = record is not None and record.needs_review
+        reasons = record.review_reasons if record is not None else []
+        self.review.setText("⚑ Needs review: " + "; ".join(reasons or ["no reason recorded"]) if needs else "")
+        self.review.setVisible(needs)
+        self.review_button.setVisible(needs)
+        self.review_button.setEnabled(not archive.readonly)
         if self.editing() and document_id != self.editor.document_id:
             if self.editor.changed_values():
                 self.message.emit("The edits of the document you left were not saved")

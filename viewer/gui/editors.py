@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -127,11 +127,13 @@ class DetailsEditor(QWidget):
 
         self.form = QWidget(self)
         self.form.setObjectName("editor_form")
-        self.grid = QGridLayout(self.form)
+        self.grid = QFormLayout(self.form)  # a field too wide for its row goes under its label
         self.grid.setContentsMargins(10, 4, 16, 12)
         self.grid.setHorizontalSpacing(12)
-        self.grid.setVerticalSpacing(4)
-        self.grid.setColumnStretch(1, 1)
+        self.grid.setVerticalSpacing(6)
+        self.grid.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.grid.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.grid.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._build()
         scroll = QScrollArea(self)
         scroll.setObjectName("editor_scroll")
@@ -172,23 +174,19 @@ class DetailsEditor(QWidget):
 
     def _build(self) -> None:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        row = 0
-        for title, names in GROUPS:
+        for row, (title, names) in enumerate(GROUPS):
             header = QLabel(title, self.form)
             header.setObjectName(f"editor_group_{title.split()[0].lower()}")
             font = QFont(self.font())
             font.setBold(True)
             header.setFont(font)
             header.setContentsMargins(0, 10 if row else 2, 0, 2)
-            self.grid.addWidget(header, row, 0, 1, 2)
-            row += 1
+            self.grid.addRow(header)
             for name in names:
                 editor = self._editor(name)
                 label = QLabel(editor.label + ":", self.form)
                 label.setObjectName(f"label_{name}")
                 label.setBuddy(editor)
-                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                label.setContentsMargins(0, 4, 0, 0)
                 note = plain.plain(QLabel(self.form))
                 note.setObjectName(f"source_{name}")
                 note.setStyleSheet(f"color: {muted}")
@@ -204,13 +202,10 @@ class DetailsEditor(QWidget):
                 cell.addWidget(editor)
                 cell.addWidget(error)
                 cell.addWidget(note)
-                self.grid.addWidget(label, row, 0)
-                self.grid.addLayout(cell, row, 1)
+                self.grid.addRow(label, cell)
                 self.editors[name], self.labels[name] = editor, label
                 self.notes[name], self.errors[name] = note, error
                 editor.edited.connect(lambda n=name: self._edited(n))
-                row += 1
-        self.grid.setRowStretch(row, 1)
 
     def _choices(self, name: str) -> list[str]:
         facet = COMPLETED.get(name)
@@ -249,7 +244,7 @@ class DetailsEditor(QWidget):
             return False
         sources = archive.provenance(document_id)
         self.document_id = document_id
-        self.heading.setText(f"Editing: {values.get('title') or archive.document_key(document_id)}")
+        self.heading.setText("Edit details")
         for name, editor in self.editors.items():
             if name == "tags":
                 self.tags_before = archive.document_tags(document_id)
@@ -282,8 +277,7 @@ class DetailsEditor(QWidget):
             self.errors[field].show()
             self.scroll.ensureWidgetVisible(self.editors[field])
             self.editors[field].focus()
-            label = self.editors[field].label
-            self.problem.setText(f"Not saved: {label}: {reason}")
+            self.problem.setText(f"Not saved: see {self.editors[field].label} below.")
         else:
             self.problem.setText(f"Not saved: {reason}")
         self.problem.show()

@@ -119,4 +119,4 @@ class LinkPicker(QDialog):
         if item is None:
             return None
         target = int(item.data(ID_ROLE))
-        return {"relation": self.relation.currentData(), "target": str(target), "target_id": target}
+        return {"relation": self.relation.currentData(), "target_id": target}  # checked by the archive
