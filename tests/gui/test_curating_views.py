@@ -239,3 +239,28 @@ def test_history_shows_and_reverts_with_annotations_on_the_same_stack(window, qt
     assert archive.document_annotations(document) == []
     redo(window, qtbot)
     assert len(archive.document_annotations(document)) == 1
+
+
+def test_names_from_files_stay_text_in_the_people_view(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    archive = window.archive
+    document = seed_id(archive, "003")
+    mentioned = archive.field_values(document)["mentioned"]
+    archive.correct(document, {"mentioned": [*mentioned, "<b>Koba</b>"]}, "test")
+    people = window.curating.show_people()
+    people.search.setText("Koba")
+    people.reload()
+    assert people.table.item(0, 0).text() == "<b>Koba</b>"
+    people.table.selectRow(0)
+    formats = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        formats.extend(label.textFormat() for label in dialog.findChildren(QLabel) if label.text())
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    people.add_alias()  # the question names the person: shown as text, never markup
+    assert formats and set(formats) == {Qt.TextFormat.PlainText}

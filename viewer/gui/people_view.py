@@ -34,6 +34,26 @@ COLUMNS = ("Name", "Kind", "Aliases", "Documents")
 KINDS = {"person": "person", "organization": "organisation"}
 
 
+def ask(
+    parent: QWidget, title: str, label: str, items: list[str] | None = None, current: int = 0, editable: bool = True
+) -> str | None:
+    """A name typed or chosen in a small dialog whose label (which names people) is plain text."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    if items is not None:
+        dialog.setComboBoxItems(items)
+        dialog.setComboBoxEditable(editable)
+        if 0 <= current < len(items):
+            dialog.setTextValue(items[current])
+    for text in dialog.findChildren(QLabel):
+        plain.plain(text)
+    given = dialog.exec() == QDialog.DialogCode.Accepted
+    value = " ".join(dialog.textValue().split())
+    dialog.deleteLater()
+    return value if given and value else None
+
+
 class PeopleView(QDialog):
     """A window over the people; changes go through ``changes`` and the list re-reads after each.
 
@@ -199,8 +219,8 @@ class PeopleView(QDialog):
             return
         names = [e.name for e in self.archive().persons() if e.name not in chosen or len(chosen) > 1]
         default = names.index(chosen[-1]) if len(chosen) > 1 and chosen[-1] in names else 0
-        target, given = QInputDialog.getItem(self, "Merge", f"Merge {', '.join(chosen)} into:", names, default, True)
-        if not given or not target:
+        target = ask(self, "Merge", f"Merge {', '.join(chosen)} into:", names, default)
+        if not target:
             return
         sources = [name for name in chosen if name != target]
         box = plain.message_box(
@@ -227,18 +247,15 @@ class PeopleView(QDialog):
     def add_alias(self) -> None:
         chosen = self.chosen()
         if len(chosen) == 1:
-            alias, given = QInputDialog.getText(self, "Add Alias", f"Another name for {chosen[0].name}:")
-            alias = " ".join(alias.split())
-            if given and alias:
+            alias = ask(self, "Add Alias", f"Another name for {chosen[0].name}:")
+            if alias:
                 self.add_alias_named(chosen[0].name, alias)
 
     def remove_alias(self) -> None:
         chosen = self.chosen()
         if len(chosen) == 1 and chosen[0].aliases:
-            alias, given = QInputDialog.getItem(
-                self, "Remove Alias", f"Name to take away from {chosen[0].name}:", chosen[0].aliases, 0, False
-            )
-            if given and alias:
+            alias = ask(self, "Remove Alias", f"Name to take away from {chosen[0].name}:", chosen[0].aliases, 0, False)
+            if alias:
                 self.remove_alias_named(chosen[0].name, alias)
 
     def set_kind(self, name: str, kind: str) -> None:
