@@ -8,7 +8,6 @@ holds few documents (``MARKER_LIMIT``).
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from datetime import date
 
@@ -59,6 +58,7 @@ class Timeline(TimelineCanvas):
         self.filters = Filters()
         self._cache_key: tuple | None = None
         self._links: list[tuple[int, int, str]] | None = None
+        self._titles: dict[int, str] = {}
         self._press: QPointF | None = None
         self._press_kind = ""
         self._press_view = (0.0, 1.0)
@@ -85,6 +85,7 @@ class Timeline(TimelineCanvas):
     def invalidate(self) -> None:
         self._cache_key = None
         self._links = None
+        self._titles = {}
         self.update()
 
     def links(self) -> list[tuple[int, int, str]]:
@@ -126,12 +127,14 @@ class Timeline(TimelineCanvas):
 
     def marker_at(self, point: QPointF) -> Marker | None:
         self._ensure_data()
-        best, distance = None, 7.0
-        for marker in self.markers:
-            d = math.hypot(marker.x - point.x(), marker.y - point.y())
-            if d <= distance:
-                best, distance = marker, d
-        return best
+        return super().marker_at(point)
+
+    def describe(self, document_id: int) -> str:
+        """The date and title of a document, from the markers or (off screen) the archive."""
+        if document_id not in self._titles:
+            row = self.archive.document_row(document_id)
+            self._titles[document_id] = f"{row.date_start or 'undated'} — {row.title or row.key}" if row else "?"
+        return super().describe(document_id) if self._marker(document_id) else self._titles[document_id]
 
     # -- the view -----------------------------------------------------------------------------
 
@@ -220,7 +223,8 @@ class Timeline(TimelineCanvas):
             marker = self.marker_at(point)
             self.setCursor(Qt.CursorShape.PointingHandCursor if marker else Qt.CursorShape.ArrowCursor)
             # a title is text, though Qt would read a tooltip that looks like HTML as HTML
-            self.setToolTip(plain.tip(f"{marker.iso} — {marker.title}") if marker else self.base_tip)
+            hover = self.hover_text(point)
+            self.setToolTip(plain.tip(hover) if hover else self.base_tip)
             return
         if self._press_kind == "brush" and self.brush:
             self.brush = (self.brush[0], self.day_at(point.x()))

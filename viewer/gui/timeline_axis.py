@@ -81,3 +81,84 @@ def ticks(start: float, end: float, width: float, min_gap: float = 90.0) -> list
             result.append((float(date(year, 1, 1).toordinal()), label))
         year += years
     return result
+
+
+@dataclass(frozen=True)
+class LabelSlot:
+    """Where a marker's label goes: a lane (0 at the top), its left edge and width in pixels, and
+    whether it runs right from the marker or ends at it (near the right edge)."""
+
+    lane: int
+    left: float
+    width: float
+    rightward: bool
+
+
+def place_labels(
+    xs: list[float],
+    natural: list[float],
+    lanes: int,
+    edges: tuple[float, float],
+    must: list[int],
+    min_width: float,
+    gap: float = 8.0,
+    lead: float = 3.0,
+) -> dict[int, LabelSlot]:
+    """Labels for markers at ``xs`` whose full labels are ``natural`` pixels wide, in ``lanes``
+    lanes between ``edges``, never overlapping. The markers in ``must`` (the selected one, the
+    first, the last) are placed first and may take up to half the width; the others, from left to
+    right, take the room up to the marker that will want the same lane next. A label runs to the
+    right of its marker, or ends at it where the right has no room. Returns marker index -> slot."""
+    left_edge, right_edge = edges
+    taken: list[list[tuple[float, float]]] = [[] for _ in range(max(lanes, 0))]
+    slots: dict[int, LabelSlot] = {}
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    rank = {index: number for number, index in enumerate(order)}
+
+    def free(lane: int, point: float) -> tuple[float, float] | None:
+        low, high = left_edge, right_edge
+        for a, b in taken[lane]:
+            if a - gap <= point <= b + gap:
+                return None
+            if b + gap <= point:
+                low = max(low, b + gap)
+            else:
+                high = min(high, a - gap)
+        return low, high
+
+    def place(index: int, caps: tuple[float, float]) -> None:
+        x = xs[index]
+        best: tuple[float, int, int, LabelSlot] | None = None
+        for lane in range(len(taken)):
+            for side, start in enumerate((x + lead, x - lead)):
+                room = free(lane, start)
+                if room is None:
+                    continue
+                space = room[1] - start if side == 0 else start - room[0]
+                width = min(natural[index], caps[side], space)
+                if width < min(min_width, natural[index]):
+                    continue
+                slot = LabelSlot(lane, start if side == 0 else start - width, width, side == 0)
+                key = (width * (1.0 if side == 0 else 0.7), -lane, -side)  # rightward reads better
+                if best is None or key > best[:3]:
+                    best = (*key, slot)
+        if best is not None:
+            slot = best[3]
+            taken[slot.lane].append((slot.left, slot.left + slot.width))
+            slots[index] = slot
+
+    step = max(lanes, 1)
+
+    def share(index: int) -> tuple[float, float]:
+        later, earlier = rank[index] + step, rank[index] - step
+        right = xs[order[later]] - xs[index] - gap - lead if later < len(order) else right_edge - xs[index]
+        left = xs[index] - xs[order[earlier]] - gap - lead if earlier >= 0 else xs[index] - left_edge
+        return max(right, min_width), max(left, min_width)
+
+    half = max((right_edge - left_edge) * 0.5, min_width)
+    for number, index in enumerate(dict.fromkeys(i for i in must if 0 <= i < len(xs))):
+        place(index, (half, half) if number == 0 else share(index))
+    for index in order:
+        if index not in slots:
+            place(index, share(index))
+    return slots

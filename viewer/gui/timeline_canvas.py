@@ -8,13 +8,24 @@ this class only turns that state into pixels.
 from __future__ import annotations
 
 import math
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-from ..core.dates import day_of
-from .timeline_axis import PAD, Marker, ticks
+from ..core.dates import date_of_day, day_of
+from .timeline_axis import MONTHS, PAD, LabelSlot, Marker, place_labels, ticks
+
+# how a link reads from its source (True) or its target (False)
+LINK_WORDS = {
+    ("reply_to", True): "Replies to",
+    ("reply_to", False): "Answered by",
+    ("continues", True): "Continues",
+    ("continues", False): "Continued by",
+}
+MIN_ARC = 26.0  # px: a reply arc is never flatter, however close its two days
+ARC_SPREAD = 28.0  # px: arcs between near markers bulge out to at least this width
 
 
 class TimelineCanvas(QWidget):
@@ -30,10 +41,49 @@ class TimelineCanvas(QWidget):
         self.markers: list[Marker] = []
         self.counts: list[int] = []
         self.mode = "empty"
+        self.arcs: list[tuple[QPainterPath, int, int, str]] = []  # as last painted, for hovering
+        self.labelled: dict[int, LabelSlot] = {}  # document id -> where its label was painted
 
     def links(self) -> list[tuple[int, int, str]]:
         """Reply links (source, target, relation) drawn as arcs between markers; none on a bare canvas."""
         return []
+
+    def hover_text(self, point: QPointF) -> str | None:
+        """What the pointer is over, as plain text: a document with the documents linked to it, or a
+        reply arc with the two documents it joins."""
+        marker = self.marker_at(point)
+        if marker is not None:
+            lines = [self.describe(marker.id)]
+            for source, target, relation in self.links():
+                if marker.id in (source, target):
+                    outgoing = source == marker.id
+                    words = LINK_WORDS.get((relation, outgoing), relation.replace("_", " "))
+                    lines.append(f"{words}: {self.describe(target if outgoing else source)}")
+            return "\n".join(lines)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8)
+        for path, source, target, relation in reversed(self.arcs):
+            if stroker.createStroke(path).contains(point):
+                words = LINK_WORDS.get((relation, True), relation.replace("_", " "))
+                return f"{self.describe(source)}\n{words}\n{self.describe(target)}"
+        return None
+
+    def marker_at(self, point: QPointF) -> Marker | None:
+        """The marker under ``point`` (within 7 px), the nearest if several."""
+        best, distance = None, 7.0
+        for marker in self.markers:
+            d = math.hypot(marker.x - point.x(), marker.y - point.y())
+            if d <= distance:
+                best, distance = marker, d
+        return best
+
+    def _marker(self, document_id: int) -> Marker | None:
+        return next((m for m in self.markers if m.id == document_id), None)
+
+    def describe(self, document_id: int) -> str:
+        """The date and title of a document on screen (Timeline also finds those off screen)."""
+        marker = self._marker(document_id)
+        return f"{marker.iso or 'undated'} — {marker.title}" if marker else "?"
 
     # -- geometry -----------------------------------------------------------------------------
 
@@ -63,14 +113,23 @@ class TimelineCanvas(QWidget):
     def marker_y(self) -> float:
         return self.axis_y() - 10
 
+    def label_lanes(self) -> tuple[int, int]:
+        """(number of label lanes, lane height): up to six lanes above the markers, at least two."""
+        lane_height = QFontMetrics(self.font()).height() + 2
+        return min(max(2, int((self.axis_y() - 40) // lane_height)), 6), lane_height
+
     def _layout_markers(self) -> None:
+        """Markers on their day; markers of the same few pixels stacked upwards, but never into the
+        label lanes (a crowded stack then overlaps at its top)."""
+        lanes, lane_height = self.label_lanes()
+        levels = max(1, int((self.marker_y() - 6 - (6 + lanes * lane_height)) // 9) + 1)
         same_day: dict[int, int] = {}
         for marker in self.markers:
             marker.x = self.x_of_day(marker.day + 0.5)
             column = int(marker.x // 3)
             stack = same_day.get(column, 0)
             same_day[column] = stack + 1
-            marker.y = self.marker_y() - stack * 9
+            marker.y = self.marker_y() - min(stack, levels - 1) * 9
 
     # -- painting -----------------------------------------------------------------------------
 
@@ -156,50 +215,112 @@ class TimelineCanvas(QWidget):
             QRectF(PAD, 2, self.width() - 2 * PAD, 16), Qt.AlignmentFlag.AlignRight, f"up to {top:,} documents per bar"
         )
 
+    def thread(self) -> set[int]:
+        """The documents linked to the selected one, directly or through others (its thread)."""
+        if self.current_id is None:
+            return set()
+        neighbours: dict[int, set[int]] = {}
+        for source, target, _relation in self.links():
+            neighbours.setdefault(source, set()).add(target)
+            neighbours.setdefault(target, set()).add(source)
+        found, todo = {self.current_id}, [self.current_id]
+        while todo:
+            for other in neighbours.get(todo.pop(), ()):
+                if other not in found:
+                    found.add(other)
+                    todo.append(other)
+        return found if len(found) > 1 else set()
+
+    def label_text(self, marker: Marker) -> str:
+        """Date and title; the year too when the view spans more than one year."""
+        if not marker.iso:
+            return marker.title
+        day = date.fromisoformat(marker.iso[:10])
+        spans_years = date_of_day(self.start).year != date_of_day(max(self.end - 1, self.start)).year
+        when = f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if spans_years else "")
+        return f"{when}  {marker.title}"
+
+    def arc_path(self, a: Marker, b: Marker) -> QPainterPath:
+        """A reply arc from marker to marker, never flatter than MIN_ARC px however close the two
+        days are: near markers get a loop wide enough to see around them."""
+        left, right = (a, b) if a.x <= b.x else (b, a)
+        rise = min(max((right.x - left.x) * 0.5, MIN_ARC), max(self.axis_y() - 24, MIN_ARC))
+        # control points pushed outward by s widen a near-vertical loop by about 0.58 s
+        spread = max(0.0, (ARC_SPREAD - (right.x - left.x)) / 0.58)
+        lift = rise / 0.75  # a cubic's control points stand a third above its peak
+        ends = QPointF(left.x, left.y - 5), QPointF(right.x, right.y - 5)
+        arc = QPainterPath(ends[0])
+        arc.cubicTo(
+            QPointF(left.x - spread, ends[0].y() - lift),
+            QPointF(right.x + spread, ends[1].y() - lift),
+            ends[1],
+        )
+        return arc
+
     def _paint_markers(
         self, painter: QPainter, metrics: QFontMetrics, text: QColor, muted: QColor, accent: QColor
     ) -> None:
-        # reply arcs first, under the markers
+        # reply arcs first, under the markers: the selected document's thread on top, in the accent
         positions = {m.id: m for m in self.markers}
-        arc = QColor(muted)
+        thread = self.thread()
+        self.arcs = []
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for source, target, _relation in self.links():
+        drawn = []
+        for source, target, relation in self.links():
             a, b = positions.get(source), positions.get(target)
-            if a is None or b is None:
-                continue
-            left, right = (a, b) if a.x <= b.x else (b, a)
-            rise = min(max((right.x - left.x) * 0.5, 14), self.axis_y() - 20)
-            path = QPainterPath(QPointF(left.x, left.y - 4))
-            path.cubicTo(
-                QPointF(left.x, left.y - rise), QPointF(right.x, right.y - rise), QPointF(right.x, right.y - 4)
-            )
-            painter.setPen(QPen(accent if self.current_id in (source, target) else arc, 1.5))
+            if a is not None and b is not None:
+                drawn.append((source in thread and target in thread, source, target, relation, self.arc_path(a, b)))
+        for in_thread, source, target, relation, path in sorted(drawn, key=lambda item: item[0]):
+            painter.setPen(QPen(accent if in_thread else muted, 2.5 if in_thread else 1.5))
             painter.drawPath(path)
-        # labels in lanes, never overlapping: the first lane with room, else none
-        lane_height = metrics.height() + 2
-        lanes = max(1, int((self.axis_y() - 24) // lane_height))
-        lanes = min(lanes, 6)
-        lane_end = [-1e9] * lanes
-        for marker in sorted(self.markers, key=lambda m: m.x):
-            label = f"{marker.iso[5:10] if marker.iso else ''} {marker.title}"
-            label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 170)
-            width = metrics.horizontalAdvance(label)
-            for lane in range(lanes):
-                if lane_end[lane] < marker.x - 2 and marker.x + width < self.width():
-                    y = 6 + lane * lane_height
-                    lane_end[lane] = marker.x + width + 8
-                    painter.setPen(QPen(muted, 1, Qt.PenStyle.DotLine))
-                    painter.drawLine(QPointF(marker.x, y + lane_height - 2), QPointF(marker.x, marker.y - 5))
-                    painter.setPen(accent if marker.id == self.current_id else text)
-                    painter.drawText(QPointF(marker.x + 3, y + metrics.ascent()), label)
-                    break
+            self.arcs.append((path, source, target, relation))
+        self._paint_labels(painter, metrics, text, muted, accent, thread)
         for number, marker in enumerate(self.markers):
             current = marker.id == self.current_id
             radius = 6.0 if current else 4.0
-            painter.setPen(QPen(text, 1))
+            linked = marker.id in thread
+            painter.setPen(QPen(accent if linked and not current else text, 1.5 if linked else 1))
             painter.setBrush(accent if current else self.palette().color(QPalette.ColorRole.Button))
             painter.drawEllipse(QPointF(marker.x, marker.y), radius, radius)
             if self.hasFocus() and number == self.focus_index:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(accent, 2, Qt.PenStyle.DashLine))
                 painter.drawEllipse(QPointF(marker.x, marker.y), radius + 4, radius + 4)
+
+    def _paint_labels(
+        self, painter: QPainter, metrics: QFontMetrics, text: QColor, muted: QColor, accent: QColor, thread: set[int]
+    ) -> None:
+        """Labels in lanes, never overlapping, using the room there is; the selected document, the
+        focused one, the first and the last are placed first."""
+        lanes, lane_height = self.label_lanes()
+        texts = [self.label_text(marker) for marker in self.markers]
+        must = [i for i, m in enumerate(self.markers) if m.id == self.current_id]
+        if self.hasFocus() and self.focus_index is not None:
+            must.append(self.focus_index)
+        must += [0, len(self.markers) - 1]
+        date_width = metrics.horizontalAdvance("28 Sep 1950  Tel…")
+        slots = place_labels(
+            [m.x for m in self.markers],
+            [metrics.horizontalAdvance(t) + 1 for t in texts],
+            lanes,
+            (2.0, self.width() - 2.0),
+            must,
+            min(date_width, self.width() / 3),
+        )
+        self.labelled = {self.markers[i].id: slot for i, slot in slots.items()}
+        for index, slot in slots.items():
+            marker = self.markers[index]
+            label = metrics.elidedText(texts[index], Qt.TextElideMode.ElideRight, round(slot.width))
+            y = 6 + slot.lane * lane_height
+            painter.setPen(QPen(muted, 1, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(marker.x, y + lane_height - 2), QPointF(marker.x, marker.y - 5))
+            current = marker.id == self.current_id
+            painter.setPen(accent if current or marker.id in thread else text)
+            font = painter.font()
+            font.setBold(current)
+            painter.setFont(font)
+            width = metrics.horizontalAdvance(label)
+            x = slot.left if slot.rightward else slot.left + slot.width - width
+            painter.drawText(QPointF(x, y + metrics.ascent()), label)
+            font.setBold(False)
+            painter.setFont(font)

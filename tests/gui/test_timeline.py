@@ -1,0 +1,156 @@
+"""The timeline's labels and reply arcs: labels use the room there is, carry the year when the view
+spans years, the selected document is always labelled; reply arcs can be seen at every zoom, the
+selected thread stands out, and hovering names the linked documents (as plain text)."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
+
+from viewer.core.importers.batch import import_all
+from viewer.core.store import Archive
+from viewer.gui.screenshot import grab
+from viewer.gui.timeline import Timeline
+from viewer.gui.timeline_axis import place_labels
+from viewer.gui.timeline_canvas import MIN_ARC
+
+from ..conftest import ROOT
+from .helpers import seed_id
+
+
+@pytest.fixture
+def timeline(qtbot, seeded):
+    widget = Timeline(seeded)
+    qtbot.addWidget(widget)
+    widget.resize(880, 140)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.fit_all()
+    return widget
+
+
+def painted(widget):
+    return widget.grab().toImage()
+
+
+def test_the_reply_of_14_may_is_seen_at_the_default_zoom(timeline, seeded):
+    """000 (13 May) and its reply 001 (14 May) are a few pixels apart when the view spans the year:
+    the arc between them still rises MIN_ARC px and bulges out around the two markers."""
+    cable, reply = seed_id(seeded, "000"), seed_id(seeded, "001")
+    image = painted(timeline)
+    [(path, source, target, relation)] = [arc for arc in timeline.arcs if {arc[1], arc[2]} == {cable, reply}]
+    assert (source, target, relation) == (reply, cable, "reply_to")
+    a, b = timeline.marker_position(cable), timeline.marker_position(reply)
+    assert abs(a.x() - b.x()) < 10  # close indeed
+    box = path.boundingRect()
+    assert box.height() >= MIN_ARC - 1 and box.width() >= 20
+    top = path.pointAtPercent(0.5)
+    base = timeline.palette().color(QPalette.ColorRole.Base)
+    around = [QColor(image.pixel(round(top.x()) + dx, round(top.y()) + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+    assert any(colour != base for colour in around)  # the arc's peak is drawn, clear of the markers
+
+
+def test_the_selected_thread_stands_out_and_hovering_names_the_linked_documents(qtbot, timeline, seeded):
+    cable, reply = seed_id(seeded, "000"), seed_id(seeded, "001")
+    timeline.set_current(reply, "1950-05-14")
+    assert timeline.thread() == {cable, reply}
+    text = timeline.hover_text(QPointF(timeline.marker_position(cable)))
+    assert text.startswith("1950-05-13 — Cable from Roshchin to Stalin")
+    assert "Answered by: 1950-05-14 — Ciphered Telegram No. 8600, Vyshinsky to Mao Zedong" in text
+    painted(timeline)
+    [(path, *_)] = [arc for arc in timeline.arcs if {arc[1], arc[2]} == {cable, reply}]
+    over_arc = timeline.hover_text(path.pointAtPercent(0.5))
+    assert over_arc.splitlines()[1] == "Replies to"
+    assert over_arc.splitlines()[0].startswith("1950-05-14") and over_arc.splitlines()[2].startswith("1950-05-13")
+    qtbot.mouseMove(timeline, timeline.marker_position(cable))
+    assert "Answered by" in timeline.toolTip()
+
+
+def test_the_selected_document_is_always_labelled_even_the_rightmost(qtbot, timeline, seeded):
+    last = seed_id(seeded, "002")  # 13 October 1950, the rightmost marker
+    timeline.resize(600, 110)  # a small laptop's timeline: few lanes
+    for document, iso in ((last, "1950-10-13"), (seed_id(seeded, "004"), "1950-05-16")):
+        timeline.set_current(document, iso)
+        painted(timeline)
+        assert document in timeline.labelled
+    slot = timeline.labelled.get(last, None)
+    assert slot is not None and slot.left + slot.width <= timeline.width()
+
+
+def test_labels_use_the_room_there_is(qtbot, timeline, seeded):
+    timeline.resize(1600, 200)
+    painted(timeline)
+    metrics = QFontMetrics(timeline.font())
+    whole = [
+        m
+        for m in timeline.markers
+        if timeline.labelled[m.id].width >= metrics.horizontalAdvance(timeline.label_text(m))
+    ]
+    # the first, the last and the one of 10 April have room for their whole title (once 25 characters)
+    assert {m.iso for m in whole} >= {"1950-04-10", "1950-10-13"}
+    assert all(len(timeline.label_text(m)) > 40 for m in whole)
+    assert set(timeline.labelled) == {m.id for m in timeline.markers}  # every marker labelled
+
+
+def test_labels_show_the_year_where_the_view_spans_years(timeline):
+    marker = timeline.markers[0]
+    timeline.set_view(timeline.start, timeline.end)
+    assert timeline.label_text(marker).startswith("10 Apr  ")
+    day = timeline.start
+    timeline.set_view(day - 200, day + 200)  # from 1949 into 1950
+    assert timeline.label_text(marker).startswith("10 Apr 1950  ")
+
+
+def test_place_labels_never_overlap_and_keep_the_musts():
+    xs = [10.0 + 7 * n for n in range(40)] + [590.0]
+    natural = [300.0] * len(xs)
+    slots = place_labels(xs, natural, 3, (0.0, 600.0), must=[len(xs) - 1, 0], min_width=60.0)
+    assert len(xs) - 1 in slots and 0 in slots
+    assert not slots[len(xs) - 1].rightward  # no room right of the rightmost: it ends at its marker
+    by_lane: dict[int, list[tuple[float, float]]] = {}
+    for slot in slots.values():
+        assert slot.left >= 0 and slot.left + slot.width <= 600
+        by_lane.setdefault(slot.lane, []).append((slot.left, slot.left + slot.width))
+    for spans in by_lane.values():
+        spans.sort()
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+@pytest.fixture
+def years_archive(tmp_path):
+    """The seeds and the real pages of tests/data/real: documents from 1947 to 1972."""
+    folder = tmp_path / "pages"
+    shutil.copytree(ROOT / "resources" / "samples", folder / "seeds")
+    shutil.copytree(ROOT / "tests" / "data" / "real", folder / "real", ignore=shutil.ignore_patterns("*.toml"))
+    path: Path = tmp_path / "years.db"
+    with Archive(path) as archive:
+        import_all(archive, [folder])
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", ((1280, 800), (1024, 600)), ids=lambda s: f"{s[0]}x{s[1]}")
+def test_timeline_over_several_years_screenshots(qtbot, years_archive, settings, screenshots, size):
+    from viewer.gui.main_window import MainWindow
+
+    main = MainWindow(years_archive, settings=settings)
+    qtbot.addWidget(main)
+    main.resize(*size)
+    main.show()
+    qtbot.waitExposed(main)
+    main.timeline.fit_all()
+    main.open_document(seed_id(main.archive, "001"))
+    main.timeline.fit_all()
+    first, last = main.archive.date_span()
+    assert first[:4] != last[:4]
+    main.timeline.grab()
+    assert main.timeline.current_id in main.timeline.labelled
+    grab(main).save(str(screenshots / f"timeline-years-{size[0]}x{size[1]}.png"))
+    main.timeline.set_view(*(lambda d: (d - 20, d + 20))(main.timeline.current_day))
+    main.timeline_pane.grab().save(str(screenshots / f"timeline-may-1950-{size[0]}x{size[1]}.png"))
+    main.runner.wait(5000)
