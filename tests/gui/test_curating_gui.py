@@ -123,9 +123,9 @@ def test_links_picked_by_search(window, qtbot, monkeypatch):
     document, target = seed_id(archive, "002"), seed_id(archive, "000")
     editor = open_editor(window, qtbot, "002")
     picker = LinkPicker(archive, document, editor)
-    assert picker.find("Roshchin Clarification") >= 1
+    assert picker.search_for("Roshchin Clarification") >= 1
     row = next(r for r in range(picker.results.count()) if picker.results.item(r).data(ID_ROLE) == target)
-    assert picker.find(archive.document_key(target)[:3]) >= 1  # a key finds its document first
+    assert picker.search_for(archive.document_key(target)[:3]) >= 1  # a key finds its document first
     assert picker.results.item(0).data(ID_ROLE) == target
     picker.choose("related", row)
     link = picker.link()

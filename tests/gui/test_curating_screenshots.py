@@ -63,7 +63,7 @@ def test_screenshots_of_curation(qtbot, window, screenshots, size):
     editor.save()  # refused in place: the reason shows beside the date
     assert editor.errors["date"].isVisible()
     save(grab(window), screenshots, "editor", size)
-    assert not editor.scroll.horizontalScrollBar().isVisible()  # the form fits the width it has
+    assert not editor.scroller.horizontalScrollBar().isVisible()  # the form fits the width it has
     editor.cancel()
 
     people = window.curating.show_people()

@@ -95,13 +95,13 @@ class CollectionsPane(QWidget):
         self.remove_button = self._button("Remove", "collection_remove", "Take the chosen documents out")
         self.up_button = self._tool("↑", "collection_up", "Move the chosen document up")
         self.down_button = self._tool("↓", "collection_down", "Move the chosen document down")
-        self.new_button.clicked.connect(self.create)
+        self.new_button.clicked.connect(self.ask_new)
         self.rename_button.clicked.connect(self.rename)
         self.delete_button.clicked.connect(self.delete)
         self.add_button.clicked.connect(self.add_selected)
         self.remove_button.clicked.connect(self.remove_chosen)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_chosen(-1))
+        self.down_button.clicked.connect(lambda: self.move_chosen(1))
         self.problem = plain.plain(QLabel(self))
         self.problem.setObjectName("collections_problem")
         self.problem.setWordWrap(True)
@@ -213,7 +213,7 @@ class CollectionsPane(QWidget):
 
         self.changes.submit(CollectionChange(text, before, after), done, refused)
 
-    def create(self) -> None:
+    def ask_new(self) -> None:
         title, given = QInputDialog.getText(self, "New Collection", "Title of the new collection:")
         title = " ".join(title.split())
         if given and title:
@@ -277,7 +277,7 @@ class CollectionsPane(QWidget):
                 f"Remove {len(chosen)} {noun} from “{self.current.title}”", replace(self.current, document_ids=ids)
             )
 
-    def move(self, delta: int) -> None:
+    def move_chosen(self, delta: int) -> None:
         row = self.list.currentRow()
         if self.current is None or row < 0 or not 0 <= row + delta < self.list.count():
             return

@@ -140,7 +140,7 @@ class DetailsEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)
-        self.scroll = scroll
+        self.scroller = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -259,7 +259,7 @@ class DetailsEditor(QWidget):
             )
         self._clear_errors()
         self.save_button.setEnabled(True)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroller.verticalScrollBar().setValue(0)
         return True
 
     def _edited(self, name: str) -> None:
@@ -275,7 +275,7 @@ class DetailsEditor(QWidget):
         if field in self.errors:
             self.errors[field].setText(f"⚠ {reason}")
             self.errors[field].show()
-            self.scroll.ensureWidgetVisible(self.editors[field])
+            self.scroller.ensureWidgetVisible(self.editors[field])
             self.editors[field].focus()
             self.problem.setText(f"Not saved: see {self.editors[field].label} below.")
         else:

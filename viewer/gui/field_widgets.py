@@ -224,7 +224,8 @@ class _ListCompleter(QCompleter):
         return [path.split(";")[-1].strip()]
 
     def pathFromIndex(self, index) -> str:
-        line = self.widget().text() if isinstance(self.widget(), QLineEdit) else ""
+        widget = self.widget()
+        line = widget.text() if isinstance(widget, QLineEdit) else ""
         head = line.rsplit(";", 1)[0] + SEPARATOR if ";" in line else ""
         return head + str(index.data())
 

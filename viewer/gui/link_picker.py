@@ -63,7 +63,7 @@ class LinkPicker(QDialog):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
-        self._debounce.timeout.connect(self.find)
+        self._debounce.timeout.connect(self.search_for)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         form = QFormLayout()
         form.addRow("&Relation:", self.relation)
@@ -74,9 +74,9 @@ class LinkPicker(QDialog):
         layout.addWidget(self.count)
         layout.addWidget(self.buttons)
         self.resize(560, 420)
-        self.find()
+        self.search_for()
 
-    def find(self, text: str | None = None) -> int:
+    def search_for(self, text: str | None = None) -> int:
         """List the documents the search finds (a key or an id first); returns how many."""
         if text is not None:
             self.search.blockSignals(True)

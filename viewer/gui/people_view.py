@@ -201,17 +201,13 @@ class PeopleView(QDialog):
 
     def merge_names(self, sources: list[str], target: str) -> None:
         """Merge each of ``sources`` into ``target`` (one step each)."""
-        author = self.author()
         for source in sources:
             if source != target:
-                self._submit(
-                    Step(
-                        lambda a, s=source: a.merge_persons(s, target, author),
-                        f"Merge {source} into {target}",
-                        None,
-                        author,
-                    )
-                )
+                self._submit(self._merge_step(source, target, self.author()))
+
+    @staticmethod
+    def _merge_step(source: str, target: str, author: str) -> Step:
+        return Step(lambda a: a.merge_persons(source, target, author), f"Merge {source} into {target}", None, author)
 
     def merge(self) -> None:
         chosen = self.chosen_names()
