@@ -47,7 +47,7 @@ def test_import_a_spreadsheet_row_by_row(runner, tmp_path):
     assert f"refused: {sheet}: row 4: column date: “13th Brumaire” is not a date" in output
     again = json.loads(run(runner, tmp_path / "b.db", "import", "--metadata", str(sheet), "--json"))
     assert [(r["outcome"], r["report"]["row"]) for r in again] == [("unchanged", 2), ("refused", 3), ("refused", 4)]
-    shown = json.loads(run(runner, tmp_path / "b.db", "show", "001", "--json"))
+    shown = json.loads(run(runner, tmp_path / "b.db", "show", "one", "--json"))  # the key: the file's stem
     assert (shown["title"], shown["date"]) == ("Vyshinsky to Mao", "1950-05-14")
 
 

@@ -11,10 +11,17 @@ from typing import Any
 from ..core.records import DocumentRecord
 
 
-def citation_of(record: DocumentRecord) -> str:
-    """The stored citation, or one assembled from title, date and source."""
-    if record.citation:
+def citation_of(record: DocumentRecord, style: str | None = None) -> str:
+    """The citation in ``style`` (a CSL style of ``core.exporters.STYLES``); without a style, the
+    citation the source itself gives, else Chicago's note. Title, date and source as a last resort."""
+    if style is None and record.citation:
         return record.citation
+    from ..core.exporters.citations import DEFAULT_STYLE, CitationError, cite
+
+    try:
+        return cite(record, style or DEFAULT_STYLE)
+    except CitationError:
+        pass
     parts = [f"“{record.title}”"]
     when = record.date_as_written or record.date
     if when:

@@ -42,6 +42,7 @@ class DocumentPanel(QWidget):
     import_requested = Signal()
     zoom_changed = Signal(float)
     side_by_side_changed = Signal(bool)
+    citation_style: str | None = None  # Copy Citation's style (None: the source's own); see exchange_window
 
     def __init__(
         self,
@@ -243,7 +244,8 @@ class DocumentPanel(QWidget):
         self._show_texts()
 
     def citation(self) -> str:
-        return citation_of(self.record) if self.record else ""
+        """The open document's citation in the chosen style (``citation_style``: None is the source's own)."""
+        return citation_of(self.record, self.citation_style) if self.record else ""
 
     def copy_citation(self) -> None:
         if self.record:

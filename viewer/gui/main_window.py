@@ -34,6 +34,7 @@ from .document_list import DocumentList
 from .document_model import DocumentTableModel
 from .document_panel import DocumentPanel
 from .document_parts import TABS
+from .exchange_window import Exchange
 from .export_dialog import ExportCommands
 from .filters import FilterBar
 from .importing import ImportCommands
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.annotating.annotations_changed.connect(lambda _id: self._own_write())
         self.annotating.document_requested.connect(self.open_document)
         self.curating = Curating(self)  # edit, delete, tag, review, people, trash, collections, history
+        self.exchange = Exchange(self)  # Export As… (the exchange formats), Merge Archive…, citation style
         self.read_only_note = plain.plain(QLabel(self))  # the reason names the path
         self.read_only_note.setObjectName("read_only_note")
         self.statusBar().addPermanentWidget(self.read_only_note)

@@ -28,6 +28,7 @@ STATE: dict[str, tuple[type, object]] = {
     "document/tab": (str, "translation"),
     "text/point_size": (float, 12.0),
     "text/side_by_side": (bool, False),
+    "citation/style": (str, ""),  # "" is the source's own citation (Edit > Citation Style)
 }
 
 
