@@ -211,3 +211,40 @@ def test_tag_several_documents_filter_by_tag_and_undo(window, qtbot):
     settle(window, qtbot)
     assert archive.tags() == []
     assert window.model.rowCount() == 0  # the tag filter now matches nothing
+
+
+def test_a_failed_write_says_so_and_keeps_what_was_typed(window, qtbot, monkeypatch):
+    """The archive is full (SQLite's max_page_count): the save fails for real, the form stays open
+    with what was typed and says why, the text correction too, and nothing goes on the stack."""
+    from viewer.core.store import Archive
+    from viewer.gui import write_queue
+
+    class FullArchive(Archive):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+            self.conn.execute(f"PRAGMA max_page_count = {pages}")
+
+    archive = window.archive
+    document = seed_id(archive, "001")
+    before = archive.field_values(document)
+    editor = open_editor(window, qtbot, "001")
+    monkeypatch.setattr(write_queue, "Archive", FullArchive)
+    typed = "A summary written with care. " * 4000
+    editor.editors["summary"].edit.setPlainText(typed)
+    editor.save()
+    settle(window, qtbot)
+    assert editor.isVisible() and "disk is full" in editor.problem.text()
+    assert editor.editors["summary"].edit.toPlainText() == typed
+    assert archive.field_values(document) == before and window.annotating.stack.count() == 0
+    editor.cancel()
+
+    window.panel.show_tab("translation")
+    texts = window.curating.texts
+    assert texts.edit("translation")
+    corrector = texts.correctors["translation"]
+    corrector.edit.setPlainText(typed)
+    texts.save("translation")
+    settle(window, qtbot)
+    assert texts.editing("translation") and "disk is full" in corrector.note.text()
+    assert corrector.edit.toPlainText() == typed and window.annotating.stack.count() == 0
