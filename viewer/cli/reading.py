@@ -11,13 +11,35 @@ from .context import CliContext, document_id, echo_json, fail, json_option, plur
 
 if TYPE_CHECKING:
     from ..core.records import DocumentRecord
+    from ..core.store.search import SearchHit
+
+
+# Marks around a matched word when the output is not a terminal: brackets no historical text uses
+# (square brackets are the editors' insertions, "Liu [Shaoqi]", and must stay readable as such).
+PLAIN_MARKS = ("⟦", "⟧")
 
 
 def _highlight(snippet: str, color: bool) -> str:
-    """Snippet match markers (\\x02, \\x03) as terminal colour, or as brackets."""
-    if color:
-        return snippet.replace("\x02", "\x1b[1;33m").replace("\x03", "\x1b[0m")
-    return snippet.replace("\x02", "[").replace("\x03", "]")
+    """Snippet match markers (\\x02, \\x03) as bold on a terminal, or as ⟦ ⟧."""
+    start, end = ("\x1b[1m", "\x1b[22m") if color else PLAIN_MARKS
+    return snippet.replace("\x02", start).replace("\x03", end)
+
+
+def _hit_json(hit: SearchHit) -> dict[str, object]:
+    """One hit for --json: the snippet as plain text and its matched words as character offsets
+    (start, end) into it, so a program marks them as it likes."""
+    from ..core.folding import marks as marked
+
+    snippet, marks = marked(hit.snippet)
+    return {
+        "id": hit.id,
+        "key": hit.key,
+        "date": hit.date,
+        "title": hit.title,
+        "snippet": snippet,
+        "marks": [list(span) for span in marks],
+        "score": hit.score,
+    }
 
 
 @click.command()
@@ -42,17 +64,7 @@ def search(cli: CliContext, query: tuple[str, ...], limit: int, as_json: bool) -
                 "total": result.total,
                 "total_exact": result.total_exact,
                 "ranked": result.ranked,
-                "hits": [
-                    {
-                        "id": h.id,
-                        "key": h.key,
-                        "date": h.date,
-                        "title": h.title,
-                        "snippet": _highlight(h.snippet, False),
-                        "score": h.score,
-                    }
-                    for h in result.hits
-                ],
+                "hits": [_hit_json(hit) for hit in result.hits],
             }
         )
         return

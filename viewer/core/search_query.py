@@ -18,7 +18,10 @@ Expander = Callable[[str], list[str]]
 # Words and phrases of one query that are searched; a longer query is searched by its first ones (and
 # says so, see ``notice``): every part costs look-ups and widens the expression SQLite must parse.
 MAX_PARTS = 200
+Namer = Callable[[str], list[tuple[int, int]]]  # where a text names someone in more than one word
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+_NAME_ENDS = ",;:.!?)"  # what may follow a name typed in a query besides a space
+_WORD_REST = re.compile(r"\w*")
 
 
 def _quote(text: str) -> str:
@@ -29,6 +32,32 @@ def _phrase(text: str) -> str | None:
     """A phrase of index tokens (CJK split per character), quoted for FTS5, or None if empty."""
     tokens = folding.words(text)
     return _quote(" ".join(tokens)) if tokens else None
+
+
+def quote_names(query: str, names: Namer) -> str:
+    """``query`` with each name of several words typed outside quotes put in quotes ("Ким Ир Сен",
+    Mao Tse-tung, Chou En lai), so it is read as one name that finds its person, not as words
+    that must each be found. A name's last word is taken whole (Ким Ир Сена)."""
+    quoted = [m.span() for m in _TOKEN.finditer(query) if m.group(2) is not None]
+    pieces: list[str] = []
+    last = 0
+    for start, end in names(query):
+        rest = _WORD_REST.match(query, end)
+        end = rest.end() if rest else end
+        if start >= last and _standalone(query, start, end) and not any(s < end and start < e for s, e in quoted):
+            pieces += [query[last:start], '"', query[start:end], '"']
+            last = end
+    return "".join(pieces) + query[last:]
+
+
+def _standalone(query: str, start: int, end: int) -> bool:
+    """True when query[start:end] is whole words: a space (or a leading minus) before, a space or
+    punctuation after, so quoting it cannot glue it to a prefix star or another word."""
+    before = query[max(start - 1, 0) : start]
+    before_minus = query[max(start - 2, 0) : max(start - 1, 0)]
+    after = query[end : end + 1]
+    opens = not before.strip() or (before == "-" and not before_minus.strip())
+    return opens and (after == "" or after.isspace() or after in _NAME_ENDS)
 
 
 def parse(query: str) -> list[tuple[str, str, bool, bool]]:
@@ -94,8 +123,7 @@ def alternatives(kind: str, text: str, prefix: bool, expand: Expander) -> list[s
     if kind == "phrase":
         phrase = _phrase(text)
         options = [phrase] if phrase else []
-        if " " not in text.strip() or folding.is_cjk(text.strip()[:1] or "a"):
-            options += [p for p in (_phrase(v) for v in expand(text)) if p]
+        options += [p for p in (_phrase(v) for v in expand(text)) if p]  # a name of several words too
         return list(dict.fromkeys(options))
     if prefix:
         return [_quote(text) + "*"]
@@ -116,10 +144,11 @@ class CompiledQuery:
     terms: tuple[str, ...]
 
 
-def compile_query(query: str, expand: Expander, surface: Expander) -> CompiledQuery:
-    """Parse ``query`` once. ``expand`` widens a word to the indexed terms it also matches,
-    ``surface`` to the words to highlight; pass them memoised so each word is looked up once."""
-    parts = parse(query)
+def compile_query(query: str, expand: Expander, surface: Expander, names: Namer | None = None) -> CompiledQuery:
+    """Parse ``query`` once. ``expand`` widens a word or a name to the indexed terms it also matches,
+    ``surface`` to the words to highlight; pass them memoised so each word is looked up once.
+    ``names`` finds the names of several words in the query, each then searched as one name."""
+    parts = parse(quote_names(query, names) if names else query)
     return CompiledQuery(_match(parts, expand), _highlights(parts, surface))
 
 
@@ -159,6 +188,5 @@ def _highlights(parts: list[tuple[str, str, bool, bool]], surface: Expander) -> 
         if kind == "or" or negated:
             continue
         terms.append(text)
-        if kind == "word" or " " not in text:
-            terms += surface(text)
+        terms += surface(text)
     return tuple(dict.fromkeys(t for t in terms if t))
