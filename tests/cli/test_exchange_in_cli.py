@@ -66,7 +66,7 @@ def test_export_json_then_import_it_into_an_empty_archive(runner, db, tmp_path):
     for key in ("000", "004"):
         mine = json.loads(run(runner, db, "show", key, "--json"))
         theirs = json.loads(run(runner, tmp_path / "b.db", "show", key, "--json"))
-        for record in (mine, theirs):  # ids are each archive's own (see tests/core/test_exchange_import.py)
+        for record in (mine, theirs):  # ids are each archive's own (see tests/core/importers/test_exchange_import.py)
             record.pop("id")
             for link in record["links"]:
                 link.pop("document_id")

@@ -2,7 +2,7 @@
 
 tests/data/real holds the text of 50 public pages (the archive's own document pages, mirrors of
 it, re-hosted PDF exports, reposts in Russian, Chinese and Korean) and truth.toml what a reader
-wrote down for each. ``python -m tests.core.score_real`` prints the table and every miss.
+wrote down for each. ``python -m tests.core.importers.score_real`` prints the table and every miss.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from viewer.core.importers.page import parse_page
 
 from .score_real import TARGETS, below_target, score, table
 
-REAL = Path(__file__).resolve().parent.parent / "data" / "real"
+REAL = Path(__file__).resolve().parents[2] / "data" / "real"
 
 
 def test_the_set_is_real_and_whole():

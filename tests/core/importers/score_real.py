@@ -3,7 +3,7 @@
 Every page goes through the real importer into a real archive, and each field the archive shows is
 compared with what a person reading the page wrote down. Run it to see what is left:
 
-    python -m tests.core.score_real tests/data/real tests/data/real/truth.toml
+    python -m tests.core.importers.score_real tests/data/real tests/data/real/truth.toml
 
 It prints one row per field (right, total, share, target) and then every miss with the file, what
 the truth says and what the archive holds.

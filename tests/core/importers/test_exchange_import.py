@@ -15,8 +15,8 @@ from viewer.core.importers.batch import import_all, run_import
 from viewer.core.importers.json_archive import comparable
 from viewer.core.store import Archive
 
-from ..conftest import SAMPLES
-from ..pdfs import make_pdf
+from ...conftest import SAMPLES
+from ...pdfs import make_pdf
 
 HEADER = ["file", "key", "title", "date", "date_as_written", "sender", "recipients", "people", "places", "type",
           "archive", "fond", "opis", "delo", "listy", "reference_numbers", "url", "summary", "tags",
