@@ -38,6 +38,7 @@ from .exchange_window import Exchange
 from .export_dialog import ExportCommands
 from .filters import FilterBar
 from .importing import ImportCommands
+from .printing import Printing
 from .tasks import TaskRunner
 from .timeline import TimelinePane
 
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.annotating.document_requested.connect(self.open_document)
         self.curating = Curating(self)  # edit, delete, tag, review, people, trash, collections, history
         self.exchange = Exchange(self)  # Export As… (the exchange formats), Merge Archive…, citation style
+        self.printing = Printing(self)  # File ▸ Print… and Print Preview… of the open document
         self.read_only_note = plain.plain(QLabel(self))  # the reason names the path
         self.read_only_note.setObjectName("read_only_note")
         self.statusBar().addPermanentWidget(self.read_only_note)
