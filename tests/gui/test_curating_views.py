@@ -187,6 +187,7 @@ def test_collections_made_filled_ordered_renamed_and_deleted(window, qtbot):
     qtbot.mouseClick(pane.add_button, Qt.MouseButton.LeftButton)
     settle(window, qtbot)
     assert archive.collection("korea-1950").document_ids == ids
+    assert all(pane.list.visualItemRect(pane.list.item(row)).height() > 0 for row in range(3))  # on screen
     pane.list.setCurrentRow(2)
     qtbot.mouseClick(pane.up_button, Qt.MouseButton.LeftButton)
     settle(window, qtbot)

@@ -68,6 +68,7 @@ class CollectionsPane(QWidget):
         self.archive, self.changes, self.selected_documents = archive, changes, selected_documents
         self.current: Collection | None = None
         self._select: int | None = None  # the document to choose once a move is stored
+        self._filling = False
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("collection_chooser")
         self.chooser.setAccessibleName("Collection")
@@ -85,6 +86,7 @@ class CollectionsPane(QWidget):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long titles are elided
         self.list.model().rowsMoved.connect(lambda *_: self._dragged())
         self.list.itemActivated.connect(lambda item: self.document_activated.emit(int(item.data(ID_ROLE))))
         self.empty = plain.plain(QLabel(self))
@@ -167,7 +169,8 @@ class CollectionsPane(QWidget):
         keep = self._select if self._select is not None else (chosen.data(ID_ROLE) if chosen else None)
         self._select = None
         self.current = archive.collection(name) if name else None
-        with QSignalBlocker(self.list.model()):
+        self._filling = True  # rows put in are not a drag to store
+        try:
             self.list.clear()
             for document_id in self.current.document_ids if self.current else []:
                 record = archive.record(document_id)
@@ -179,6 +182,8 @@ class CollectionsPane(QWidget):
                 self.list.addItem(item)
                 if document_id == keep:
                     self.list.setCurrentItem(item)
+        finally:
+            self._filling = False
         has = self.current is not None
         writable = not archive.readonly
         for button in (self.rename_button, self.delete_button, self.add_button, self.remove_button):
@@ -287,7 +292,7 @@ class CollectionsPane(QWidget):
         self.reorder(ids)
 
     def _dragged(self) -> None:
-        if self.current is not None and self.ids() != self.current.document_ids:
+        if not self._filling and self.current is not None and self.ids() != self.current.document_ids:
             self.reorder(self.ids())
 
     def reorder(self, ids: list[int]) -> None:

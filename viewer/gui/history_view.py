@@ -41,7 +41,7 @@ def describe_item(item: ChangeItem) -> str | None:
 def describe_change(change: Change, document_id: int | None) -> str:
     lines = [change.label, f"by {change.author}, {when(change.at)}"]
     details = [describe_item(i) for i in change.items if document_id is None or i.document_id in (None, document_id)]
-    lines += [d for d in dict.fromkeys(details) if d]
+    lines += [f"  • {d}" for d in dict.fromkeys(details) if d]
     if not change.in_effect:
         lines.append("(undone since)")
     return "\n".join(lines)
@@ -63,6 +63,7 @@ class HistoryPane(QWidget):
         self.list.setAccessibleName("History of the document")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(3)
         self.list.currentRowChanged.connect(lambda _row: self._allow())
         self.empty = plain.plain(QLabel(self))
         self.empty.setObjectName("history_empty")

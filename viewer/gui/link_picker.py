@@ -50,6 +50,7 @@ class LinkPicker(QDialog):
         self.results.setObjectName("link_results")
         self.results.setAccessibleName("Documents found")
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long titles are elided
         self.results.itemActivated.connect(lambda _item: self.accept())
         self.results.currentRowChanged.connect(lambda _row: self._allow())
         self.count = plain.plain(QLabel(self))
