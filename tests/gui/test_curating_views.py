@@ -265,3 +265,27 @@ def test_names_from_files_stay_text_in_the_people_view(window, qtbot):
     QTimer.singleShot(0, answer)
     people.add_alias()  # the question names the person: shown as text, never markup
     assert formats and set(formats) == {Qt.TextFormat.PlainText}
+
+
+def test_a_read_only_archive_shows_everything_and_offers_no_change(qtbot, seeded, settings):
+    from viewer.gui.main_window import WRITING_ACTIONS, MainWindow
+
+    reader = MainWindow(seeded.path, settings=settings, restore=False, readonly=True)
+    qtbot.addWidget(reader)
+    reader.show()
+    curating = reader.curating
+    reader.open_document(seed_id(seeded, "001"))
+    assert {"edit_details", "delete", "tag_selected", "mark_reviewed"} <= set(WRITING_ACTIONS)
+    assert not curating.details.edit_button.isEnabled() and not curating.details.edit()
+    assert not any(button.isEnabled() for button in curating.texts.buttons.values())
+    assert not curating.delete_selected() and curating.tag_selected() is None
+    people = curating.show_people()
+    people.table.selectRow(0)
+    assert people.table.rowCount() > 0 and not any(b.isEnabled() for k, b in people.buttons.items() if k != "documents")
+    trash = curating.show_trash()
+    assert not trash.restore_button.isEnabled() and not trash.empty_button.isEnabled()
+    reader.actions["toggle_collections"].trigger()
+    assert not curating.collections.new_button.isEnabled()
+    people.close()
+    trash.close()
+    reader.runner.wait(5000)
