@@ -16,7 +16,9 @@ from .context import CliContext, author, document_id, echo_json, fail, json_opti
     show_default=True,
     help="Which text to highlight in.",
 )
-@click.option("--quote", required=True, help="The exact words to highlight.")
+@click.option(
+    "--quote", required=True, help="The words to highlight (any case; line breaks in the text do not matter)."
+)
 @click.option(
     "--occurrence", default=1, show_default=True, type=click.IntRange(min=1), help="Which occurrence of the words."
 )

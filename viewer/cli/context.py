@@ -108,11 +108,21 @@ def fail(message: str, status: int = 2) -> NoReturn:
 
 
 def document_id(archive: Archive, document: str) -> int:
-    """A document id from an id or key, or (through ``clear_errors``) one clear line and exit status 2."""
-    found = archive.resolve_id(document)
-    if found is None:
+    """A document id from what was typed, by the rule of ``documents_named`` (a key or the start of
+    one key; a number without leading zeros is also an id; ``id:N`` only an id), or (through
+    ``clear_errors``) one clear line and exit status 2: no such document, or which ones it could be."""
+    found = archive.documents_named(document, most=6)
+    if not found:
         raise ArchiveError(f"no document “{document}” in {archive.path}")
-    return int(found)
+    if len(found) > 1:
+        typed = document.strip()
+        could = ", ".join(f"id {i} (key {key})" if str(i) == typed else key for i, key in found[:5])
+        could += ", …" if len(found) > 5 else ""
+        pick = f"id:{typed} for id {typed}" if any(str(i) == typed for i, _ in found) else "id:N for an id"
+        raise ArchiveError(
+            f"“{document}” is ambiguous in {archive.path}: it could be {could}; type the whole key, or {pick}"
+        )
+    return found[0][0]
 
 
 def echo_json(value: Any) -> None:

@@ -101,7 +101,8 @@ def list_command(cli: CliContext, limit: int, as_json: bool) -> None:
 @json_option("the record")
 @with_cli
 def show(cli: CliContext, document: str, as_json: bool) -> None:
-    """Print one document: its fields and texts (DOCUMENT is an id or a key such as 001)."""
+    """Print one document: its fields and texts. DOCUMENT is a key or its start (001), or id:N; a
+    number is also an id, and one that names two documents (id 1, key 001_…) says so."""
     archive = cli.archive()
     record = archive.record(document_id(archive, document))
     if record is None:

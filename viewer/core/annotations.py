@@ -17,6 +17,7 @@ stack (and a test) replays them without knowing any SQL. No Qt here.
 from __future__ import annotations
 
 import getpass
+import re
 from typing import Any
 
 from .records import DEFAULT_COLOR as DEFAULT_COLOR
@@ -129,18 +130,30 @@ def new_highlight(
     )
 
 
-def find_quote(body: str, quote: str, occurrence: int = 1) -> int:
-    """Offset of the ``occurrence``-th appearance of ``quote`` (exact words; runs of whitespace
-    match any whitespace, so a quote typed on one line finds words broken across lines)."""
-    import re
-
+def quote_pattern(quote: str) -> re.Pattern[str]:
+    """The quoted words as they may stand in a text: any case, any run of whitespace (a line break
+    too) between words, and a word broken at a line's end by a hyphen ("reunifi-\\ncation")."""
     words = quote.split()
     if not words:
         raise AnnotationError("the quote is empty")
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
-    for number, match in enumerate(pattern.finditer(body), start=1):
+    broken = r"(?:[-\u00ad\u2010]\s*\n\s*)?"  # a hyphen or soft hyphen, then the line break
+
+    def word(written: str) -> str:
+        return broken.join(re.escape(ch) for ch in written)
+
+    return re.compile(r"\s+".join(word(w) for w in words), re.IGNORECASE)
+
+
+def find_quote(body: str, quote: str, occurrence: int = 1) -> int:
+    """Offset of the ``occurrence``-th appearance of ``quote`` (see :func:`quote_pattern`: a quote
+    typed on one line, in any case, finds its words broken across lines)."""
+    return _find(body, quote, occurrence).start()
+
+
+def _find(body: str, quote: str, occurrence: int) -> re.Match[str]:
+    for number, match in enumerate(quote_pattern(quote).finditer(body), start=1):
         if number == occurrence:
-            return match.start()
+            return match
     if occurrence == 1:
         raise AnnotationError(f"“{quote}” is not in the text")
     raise AnnotationError(f"“{quote}” occurs fewer than {occurrence} times")
@@ -150,14 +163,9 @@ def highlight_quote(
     archive: Archive, document_id: int, part: str, quote: str, occurrence: int = 1, **kwargs: Any
 ) -> Annotation:
     """An unsaved highlight over the given occurrence of the quoted words (the command line's way)."""
-    import re
-
     body = _text(archive, document_id, part).body
-    start = find_quote(body, quote, occurrence)
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
-    match = pattern.match(body, start)
-    assert match is not None
-    return new_highlight(archive, document_id, part, start, match.end(), **kwargs)
+    match = _find(body, quote, occurrence)
+    return new_highlight(archive, document_id, part, match.start(), match.end(), **kwargs)
 
 
 def new_shape(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from ..records import ArchivalRef, Document, DocumentRecord, Link, Person, ReferenceNumber, Text
 from . import rows
 from .connection import Connection
@@ -16,24 +18,54 @@ LINK_LABELS = {
 }
 
 
+def documents_named(conn: sqlite3.Connection, typed: str, most: int = 5) -> list[tuple[int, str]]:
+    """The documents (id, key) a typed name may mean, by one rule for every command:
+
+    - a whole key is its document; ``id:7`` the document whose id is 7 (``list`` prints ids first);
+    - otherwise every key that starts with the text fits ("001_56bc"), and a number fits every
+      key whose number is the same ("1" and "001" both fit 001_…);
+    - a number is also an id: "1" fits id 1 as well; written with leading zeros ("001") it is a
+      key first, and an id only when no key fits.
+
+    One fit is the document; several make the text ambiguous, and the whole key or ``id:N`` picks
+    one. So on the seeds, whose keys number from 000, ``001`` is 001_… and ``1`` is ambiguous
+    (001_… or id 1, which is 000_…). At most ``most`` fits are returned."""
+    text = typed.strip()
+    by_id = "SELECT id, key FROM documents WHERE id = ?"
+    if text[:3].lower() == "id:":
+        number = text[3:].strip()
+        row = conn.execute(by_id, (int(number),)).fetchone() if number.isdigit() else None
+        return [(int(row[0]), str(row[1]))] if row else []
+    exact = conn.execute("SELECT id, key FROM documents WHERE key = ?", (text,)).fetchone()
+    if exact:
+        return [(int(exact[0]), str(exact[1]))]
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    sql = "SELECT id, key FROM documents WHERE key LIKE ? ESCAPE '\\'"
+    params: list[object] = [escaped + "%"]
+    if text.isdigit():  # the key's own number: its leading digits ("001_56bc" is 1)
+        sql += " OR (key GLOB '[0-9]*' AND CAST(key AS INTEGER) = ?)"
+        params.append(int(text))
+    found = {int(row[0]): str(row[1]) for row in conn.execute(sql + " ORDER BY key LIMIT ?", (*params, most))}
+    if text.isdigit() and (not found or not text.startswith("0")):
+        row = conn.execute(by_id, (int(text),)).fetchone()
+        if row:
+            found = {int(row[0]): str(row[1]), **found}  # the id first
+    return list(found.items())
+
+
 class Documents(Connection):
     """Reads of one document and a few archive-wide figures."""
 
+    def documents_named(self, typed: str, most: int = 5) -> list[tuple[int, str]]:
+        """Every document (id, key) what a user types may mean; one means it is known, several
+        that it is ambiguous. The rule is :func:`documents_named`'s."""
+        return documents_named(self.conn, typed, most)
+
     def resolve_id(self, text: str) -> int | None:
-        """A document id from what a user types: a key, the start of a key ("001"), or an id."""
-        text = text.strip()
-        exact = self._one("SELECT id FROM documents WHERE key = ?", (text,))
-        if exact:
-            return int(exact)
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self.conn.execute(
-            "SELECT id FROM documents WHERE key LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",)
-        ).fetchall()
-        if len(rows) == 1:
-            return int(rows[0][0])
-        if text.isdigit() and self._one("SELECT id FROM documents WHERE id = ?", (int(text),)):
-            return int(text)
-        return None
+        """A document id from what a user types (see :func:`documents_named`); None when no
+        document or more than one fits."""
+        found = documents_named(self.conn, text, 2)
+        return found[0][0] if len(found) == 1 else None
 
     def document_row(self, document_id: int) -> Document | None:
         """A document's own fields (no texts, people or links)."""

@@ -14,6 +14,7 @@ from typing import Any
 from ..curation import FIELDS, PEOPLE_ROLES, REF_PARTS, TEXT_FIELDS, FieldSource, InvalidValue, UnknownDocument
 from .annotations import Annotations
 from .connection import now
+from .documents import documents_named
 from .index import Index
 
 DATE_COLUMNS = ("date_text", "date_start", "date_end", "date_precision")
@@ -211,21 +212,12 @@ class Fields(Index, Annotations):
         return result
 
     def _document_named(self, typed: str) -> int:
-        """A document from what a user types, as ``Documents.resolve_id`` reads it: a key, the start
-        of one key, or an id."""
-        text = typed.strip()
-        found = self._one("SELECT id FROM documents WHERE key = ?", (text,))
-        if found is None:
-            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            rows = self.conn.execute(
-                "SELECT id FROM documents WHERE key LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",)
-            ).fetchall()
-            found = rows[0][0] if len(rows) == 1 else None
-        if found is None and text.isdigit():
-            found = self._one("SELECT id FROM documents WHERE id = ?", (int(text),))
-        if found is None:
-            raise UnknownDocument(f"no document “{typed}” to link to", "links")
-        return int(found)
+        """A document from what a user types, by the rule of ``documents_named`` (a key, the start
+        of one key, or an id)."""
+        found = documents_named(self.conn, typed, 2)
+        if len(found) != 1:
+            raise UnknownDocument(f"{'no' if not found else 'more than one'} document “{typed}” to link to", "links")
+        return found[0][0]
 
     # -- corrections ---------------------------------------------------------------------------
 
