@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections import deque
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -102,11 +103,14 @@ class WriteQueue(QObject):
             self._slow.start()
             path = self.archive_path()
             self.runner.run(
-                lambda path=path, write=write: _run(path, write.work),
-                lambda outcome, write=write: self._ended(write, outcome),
-                lambda message, write=write: self._ended(write, _Failed(message.splitlines()[0])),
+                partial(_run, path, write.work),
+                partial(self._ended, write),
+                partial(self._failed, write),
                 write=True,
             )
+
+    def _failed(self, write: Write, message: str) -> None:
+        self._ended(write, _Failed(message.splitlines()[0]))
 
     def _ended(self, write: Write, outcome: Any) -> None:
         self._running = False
