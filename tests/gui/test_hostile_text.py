@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox
 from viewer.core import annotations as core
 from viewer.core.importers.batch import import_all
 from viewer.core.kiosk_config import KioskConfig
+from viewer.core.kiosk_pin import hash_pin
 from viewer.core.store import Archive
 from viewer.gui import plain
 from viewer.gui.main_window import MainWindow
@@ -207,7 +208,7 @@ def test_the_window_shows_hostile_content_literally(qtbot, hostile, settings):
 def test_the_kiosk_shows_hostile_content_literally(qtbot, hostile, tmp_path):
     from viewer.gui.kiosk.window import KioskWindow
 
-    config = KioskConfig(fullscreen=False, collection="evil", pin="2468")
+    config = KioskConfig(fullscreen=False, collection="evil", pin_hash=hash_pin("2468"))
     kiosk = KioskWindow(hostile, config, log_file=tmp_path / "kiosk.log")
     qtbot.addWidget(kiosk)
     kiosk.resize(1280, 800)

@@ -12,7 +12,19 @@ from pathlib import Path
 import click
 
 from .. import __version__, paths
-from . import annotating, bench, curating, editing, exchanging, importing, organising, reading, safety, window
+from . import (
+    annotating,
+    bench,
+    curating,
+    editing,
+    exchanging,
+    importing,
+    kiosk_admin,
+    organising,
+    reading,
+    safety,
+    window,
+)
 from .context import CliContext, file_option
 
 
@@ -66,6 +78,7 @@ for _command in (
     importing.ocr,
     importing.attach,
     window.screenshot,
+    kiosk_admin.kiosk_pin,
 ):
     main.add_command(_command)
 

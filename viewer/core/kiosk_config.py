@@ -7,14 +7,13 @@ a typo silently ignored on an unattended display would only be found weeks later
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+from .kiosk_pin import pin_matches, valid_hash
 
 SEARCH_MODES = ("keyboard", "hidden", "system")
 PARTS = ("transcript", "translation", "scan")
@@ -48,10 +47,9 @@ class KioskConfig:
     search: str = "keyboard"
     layouts: tuple[str, ...] = LAYOUTS
     exit_chord: str = DEFAULT_EXIT_CHORD
-    pin: str | None = None
-    pin_sha256: str | None = None
+    pin_hash: str | None = None  # kiosk_pin.hash_pin's text ("scrypt$..."): never the PIN itself
     max_attempts: int = 5
-    lockout: float = 60.0  # seconds the PIN pad stays shut after max_attempts wrong PINs
+    lockout: float = 60.0  # seconds the PIN pad first stays shut after max_attempts wrong PINs (then doubling)
     retry_after: float = 60.0  # seconds between attempts to reopen an archive that is out of order
     log_file: Path | None = None  # None: kiosk.log in the logs folder
     source: Path | None = None  # the file this came from, for messages
@@ -59,16 +57,11 @@ class KioskConfig:
     @property
     def exit_enabled(self) -> bool:
         """Without a PIN nobody can leave the kiosk from the screen (only by stopping the system's service)."""
-        return bool(self.pin or self.pin_sha256)
+        return bool(self.pin_hash)
 
     def check_pin(self, entered: str) -> bool:
-        """Compare in constant time; a kiosk with no PIN accepts none."""
-        if self.pin_sha256:
-            digest = hashlib.sha256(entered.encode()).hexdigest()
-            return hmac.compare_digest(digest, self.pin_sha256.lower())
-        if self.pin:
-            return hmac.compare_digest(entered.encode(), self.pin.encode())
-        return False
+        """Whether ``entered`` is the PIN (scrypt, compared in constant time); with no PIN, none is."""
+        return bool(self.pin_hash) and pin_matches(entered, self.pin_hash or "")
 
 
 # -- checking values ------------------------------------------------------------------------------
@@ -149,16 +142,13 @@ def _size(value: Any) -> tuple[int, int]:
     return int(value[0]), int(value[1])
 
 
-def _pin(value: Any) -> str | None:
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4,12}", value):
-        raise ValueError('must be 4 to 12 digits in quotes, such as "2468"')
+MAKE_HASH = 'run `archive-viewer kiosk-pin` and paste the line it prints (pin_hash = "scrypt$...") in its place'
+
+
+def _pin_hash(value: Any) -> str:
+    if not isinstance(value, str) or not valid_hash(value):
+        raise ValueError(f"is not a PIN hash made by this program: {MAKE_HASH}")
     return value
-
-
-def _sha256(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"[0-9a-fA-F]{64}", value):
-        raise ValueError("must be the 64 hexadecimal digits of the PIN's SHA-256")
-    return value.lower()
 
 
 def _chord(value: Any) -> str:
@@ -198,14 +188,18 @@ OPTIONS: dict[tuple[str, str], tuple[str, Check]] = {
     ("search", "mode"): ("search", _choice(SEARCH_MODES)),
     ("search", "layouts"): ("layouts", _choices(LAYOUTS)),
     ("admin", "exit_chord"): ("exit_chord", _chord),
-    ("admin", "pin"): ("pin", _pin),
-    ("admin", "pin_sha256"): ("pin_sha256", _sha256),
+    ("admin", "pin_hash"): ("pin_hash", _pin_hash),
     ("admin", "max_attempts"): ("max_attempts", _integer(1, 100)),
     ("admin", "lockout"): ("lockout", _number(0, 86400)),
     ("robust", "retry_after"): ("retry_after", _number(5, 86400)),
     ("robust", "log_file"): ("log_file", _path),
 }
 SECTIONS = sorted({section for section, _key in OPTIONS if section})
+# Options refused with the reason and what to write instead: a PIN anyone reading the file could use.
+REFUSED = {
+    ("admin", "pin"): f"is refused: a PIN in plain text is read by anyone who can read this file; {MAKE_HASH}",
+    ("admin", "pin_sha256"): (f"is refused: an unsalted SHA-256 of a few digits is reversed in a moment; {MAKE_HASH}"),
+}
 
 
 def parse(data: dict[str, Any], source: Path | None = None) -> KioskConfig:
@@ -223,6 +217,8 @@ def parse(data: dict[str, Any], source: Path | None = None) -> KioskConfig:
             items = [("", section_name, section)]
         for section_key, key, value in items:
             where = f"[{section_key}] {key}" if section_key else key
+            if (section_key, key) in REFUSED:
+                raise KioskConfigError(f"{name}: {where} {REFUSED[section_key, key]}")
             option = OPTIONS.get((section_key, key))
             if option is None:
                 known = sorted(k for s, k in OPTIONS if s == section_key)
@@ -262,8 +258,6 @@ def _consistent(config: KioskConfig, name: str) -> KioskConfig:
             f"{name}: [idle] attract_after ({config.attract_after:g} s) must be at least "
             f"reset_after ({config.reset_after:g} s), or 0 for no attract loop"
         )
-    if config.pin and config.pin_sha256:
-        raise KioskConfigError(f"{name}: [admin] give pin or pin_sha256, not both")
     return config
 
 

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMenuBar, QPushButto
 
 from viewer.core.errors import ArchiveError
 from viewer.core.kiosk_config import KioskConfig
+from viewer.core.kiosk_pin import hash_pin
 from viewer.gui.kiosk.touch import install, remove
 from viewer.gui.kiosk.window import KIOSK_ACTIONS, KioskWindow
 
 from ..helpers import seed_id
 
 FORBIDDEN = ("open", "import", "export", "quit", "copy_citation", "find", "about")
+PIN_HASH = hash_pin("2468")  # the administrator's PIN as kiosk.toml holds it
 
 
 class FakeClock:
@@ -63,7 +65,7 @@ def make_kiosk(qtbot, seeded, clock, tmp_path):
             **{
                 "fullscreen": False,
                 "collection": "korea-1950",
-                "pin": "2468",
+                "pin_hash": PIN_HASH,
                 "reset_after": 60,
                 "attract_after": 120,
                 "attract_step": 10,
@@ -288,7 +290,7 @@ def test_too_many_wrong_pins_shut_the_pad_for_a_while(qtbot, make_kiosk, exhibit
 
 
 def test_without_a_pin_the_chord_opens_nothing(qtbot, make_kiosk, exhibit):
-    kiosk = make_kiosk(pin=None)
+    kiosk = make_kiosk(pin_hash=None)
     press_chord(qtbot, kiosk)
     assert not kiosk.pin_pad.isVisible()
 

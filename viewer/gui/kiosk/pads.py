@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.kiosk_pin import PinAttempts
 from .idle import Clock
 
 MIN_TARGET = 64  # px; well above the 44 px minimum for a finger
@@ -55,7 +56,8 @@ class PinPad(QWidget):
     """An overlay over the whole kiosk asking for the administrator's PIN.
 
     Signals: unlocked() after the right PIN; cancelled(). Wrong PINs are counted: after
-    ``max_attempts`` the pad refuses input for ``lockout`` seconds (read from the injected clock).
+    ``max_attempts`` the pad refuses input for ``lockout`` seconds (read from the injected clock),
+    twice as long after the next round (``PinAttempts``).
     """
 
     unlocked = Signal()
@@ -75,8 +77,7 @@ class PinPad(QWidget):
         self.check, self.clock = check, clock
         self.max_attempts, self.lockout = max_attempts, lockout
         self.entered = ""
-        self.failures = 0
-        self.locked_until = 0.0
+        self.attempts = PinAttempts(max_attempts, lockout, clock)
         card = QWidget(self)
         card.setObjectName("kiosk_pin_card")
         card.setFixedWidth(460)
@@ -132,7 +133,7 @@ class PinPad(QWidget):
         self.raise_()
 
     def locked(self) -> bool:
-        return self.clock() < self.locked_until
+        return self.attempts.locked()
 
     def press(self, digit: str) -> None:
         if self.locked() or len(self.entered) >= 12:
@@ -151,16 +152,13 @@ class PinPad(QWidget):
             self.clear()
             return False
         if self.entered and self.check(self.entered):
-            self.failures = 0
+            self.attempts.succeeded()
             self.clear()
             self.hide()
             self.unlocked.emit()
             return True
-        self.failures += 1
         self.clear()
-        if self.failures >= self.max_attempts:
-            self.failures = 0
-            self.locked_until = self.clock() + self.lockout
+        if self.attempts.failed():
             self.message.setText("Too many wrong PINs. Please wait.")
         else:
             self.message.setText("That PIN is not right.")
