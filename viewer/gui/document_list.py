@@ -92,7 +92,9 @@ class DocumentList(QTableView):
     def selected_documents(self) -> list[int]:
         """The documents selected in the list, top to bottom; the open one when none is selected."""
         model = self.document_model
-        rows = sorted({row for r in self.selectionModel().selection() for row in range(r.top(), r.bottom() + 1)})
+        selection = self.selectionModel().selection()
+        ranges = (selection.at(i) for i in range(selection.count()))  # not iterated: PySide6's stubs lack it
+        rows = sorted({row for r in ranges for row in range(r.top(), r.bottom() + 1)})
         ids = [found for found in (model.document_id(row) for row in rows) if found is not None]
         return ids or ([self._keep] if self._keep is not None and model.row_of(self._keep) is not None else [])
 
