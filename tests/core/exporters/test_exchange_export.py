@@ -9,32 +9,18 @@ import io
 import json
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import jsonschema
 import pytest
 
 from viewer.core import annotations as ann
-from viewer.core.exporters import Chosen, ExchangeOptions, export_documents
+from viewer.core.exporters import Chosen, export_documents
 from viewer.core.exporters.csl import read_ris
 from viewer.core.exporters.csv_out import BOM, COLUMNS, CsvWriter
 from viewer.core.exporters.fields import ExportItem
 from viewer.core.exporters.json_out import schema
 
-AGREE = "they agree with the proposal of the Koreans to move toward reunification"
-
-
-def export(archive, fmt: str, out: Path, chosen: Chosen | None = None, **options) -> Path:
-    steps = list(export_documents(archive, chosen or Chosen(everything=True), fmt, out, ExchangeOptions(**options)))
-    assert steps[-1].path == out and steps[-1].done == steps[-1].total
-    return out
-
-
-def by_prefix(archive, prefix: str) -> int:
-    found = archive.resolve_id(prefix)
-    assert found is not None
-    return found
-
+from .helpers import AGREE, by_prefix, export
 
 # -- CSV ----------------------------------------------------------------------------------------
 

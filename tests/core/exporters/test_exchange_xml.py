@@ -5,23 +5,21 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from viewer.core import annotations as ann
-from viewer.core.exporters import Chosen, ExchangeOptions, export_documents
 from viewer.core.exporters.fields import ExportItem, dating
 from viewer.core.exporters.tei import TeiCorpusWriter, date_attributes
 
 from ...conftest import SHARED
+from .helpers import AGREE, by_prefix, export
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI_NS}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-AGREE = "they agree with the proposal of the Koreans to move toward reunification"
 TEI_ALL = SHARED / "schemas" / "tei_all.rng"
 
 
@@ -36,18 +34,6 @@ def tei_all():
 def valid(schema_: etree.RelaxNG, root: etree._Element) -> None:
     ok = schema_.validate(etree.ElementTree(root))
     assert ok, "\n".join(f"{e.line}: {e.message}" for e in list(schema_.error_log)[:10])
-
-
-def export(archive, fmt: str, out: Path, chosen: Chosen | None = None, **options) -> Path:
-    steps = list(export_documents(archive, chosen or Chosen(everything=True), fmt, out, ExchangeOptions(**options)))
-    assert steps[-1].path == out and steps[-1].done == steps[-1].total
-    return out
-
-
-def by_prefix(archive, prefix: str) -> int:
-    found = archive.resolve_id(prefix)
-    assert found is not None
-    return found
 
 
 # -- TEI ----------------------------------------------------------------------------------------

@@ -16,8 +16,8 @@ from viewer.core.exporters import ExportOptions, export_pdf, export_to, paragrap
 from viewer.core.records import Text
 
 from ...pdfs import make_pdf
+from .helpers import AGREE
 
-AGREE = "they agree with the proposal of the Koreans to move toward reunification"
 POSTPONED = "the decision on the question should be postponed"
 TREATY = "договор о дружбе, союзе"
 
