@@ -249,7 +249,8 @@ class OnScreenKeyboard(QWidget):
 
 class OutOfOrder(QWidget):
     """What a visitor sees when the archive cannot be opened: a calm sentence, not a traceback.
-    The cause goes to the log, and the kiosk tries again now and then."""
+    The cause goes to the log and, in small type for the staff, on the screen; the kiosk tries
+    again now and then."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -265,12 +266,25 @@ class OutOfOrder(QWidget):
         text.setObjectName("kiosk_out_of_order_text")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
+        # what went wrong, for the staff who come to look: on the screen, not only in the log
+        self.reason = QLabel("", self)
+        self.reason.setObjectName("kiosk_out_of_order_reason")
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)  # a cause may quote the archive or kiosk.toml
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reason.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(heading)
         layout.addSpacing(24)
         layout.addWidget(text)
-        layout.addStretch(3)
+        layout.addStretch(2)
+        layout.addWidget(self.reason)
+        layout.addStretch(1)
         self.cause = ""
         self.retry = QTimer(self)
         self.retry.setObjectName("kiosk_retry")
+
+    def set_cause(self, cause: str, retry_after: float) -> None:
+        """Say why on the screen (for whoever looks after the display) and when it tries again."""
+        self.cause = cause
+        self.reason.setText(f"For the staff: {cause}\nThe display tries again every {retry_after:g} seconds.")

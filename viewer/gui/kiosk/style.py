@@ -17,6 +17,7 @@ def stylesheet(point: float) -> str:
     #kiosk #kiosk_doc_meta, #kiosk #kiosk_hint, #kiosk #kiosk_list_caption, #kiosk #kiosk_timeline_caption
         {{ font-size: {point * 0.8:.0f}pt; color: #6b6257; }}
     #kiosk #kiosk_out_of_order_title {{ font-size: {point * 2:.0f}pt; color: #5a2a14; }}
+    #kiosk #kiosk_out_of_order_reason {{ font-size: {point * 0.6:.0f}pt; color: #6b5d4f; }}
     #kiosk #kiosk_attract {{ font-size: {point * 1.2:.0f}pt; color: white; background: #7a3b1d;
         border-radius: 18px; padding: 14px 36px; }}
     #kiosk QPushButton {{ font-size: {point}pt; min-height: 64px; min-width: 64px; padding: 4px 20px;

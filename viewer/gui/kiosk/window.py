@@ -143,7 +143,11 @@ class KioskWindow(QWidget):
         if config.collection:
             found = archive.collection(config.collection)
             if found is None:
-                raise ArchiveError(f"{archive.path}: no collection “{config.collection}” (kiosk.toml [exhibit])")
+                names = ", ".join(f"“{name}”" for name, _title, _count in archive.collections())
+                raise ArchiveError(
+                    f"{archive.path}: no collection “{config.collection}” (kiosk.toml [exhibit] collection); "
+                    + (f"this archive has {names}" if names else "this archive has no collections")
+                )
             return (
                 config.title or found.title,
                 config.introduction or found.introduction,
@@ -160,7 +164,7 @@ class KioskWindow(QWidget):
     def fail(self, cause: str) -> None:
         """Out of order: log why, show the calm page, try again every ``retry_after`` seconds."""
         LOG.error("out of order: %s", cause)
-        self.out_of_order.cause = cause
+        self.out_of_order.set_cause(cause, self.config.retry_after)
         self._drop_content()
         self.stack.setCurrentWidget(self.out_of_order)
         self.attract_banner.hide()
