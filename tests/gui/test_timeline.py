@@ -58,7 +58,7 @@ def test_the_reply_of_14_may_is_seen_at_the_default_zoom(timeline, seeded):
 def test_the_selected_thread_stands_out_and_hovering_names_the_linked_documents(qtbot, timeline, seeded):
     cable, reply = seed_id(seeded, "000"), seed_id(seeded, "001")
     timeline.set_current(reply, "1950-05-14")
-    assert timeline.thread() == {cable, reply}
+    assert timeline.selected_thread() == {cable, reply}
     text = timeline.hover_text(QPointF(timeline.marker_position(cable)))
     assert text.startswith("1950-05-13 — Cable from Roshchin to Stalin")
     assert "Answered by: 1950-05-14 — Ciphered Telegram No. 8600, Vyshinsky to Mao Zedong" in text

@@ -215,7 +215,7 @@ class TimelineCanvas(QWidget):
             QRectF(PAD, 2, self.width() - 2 * PAD, 16), Qt.AlignmentFlag.AlignRight, f"up to {top:,} documents per bar"
         )
 
-    def thread(self) -> set[int]:
+    def selected_thread(self) -> set[int]:
         """The documents linked to the selected one, directly or through others (its thread)."""
         if self.current_id is None:
             return set()
@@ -262,7 +262,7 @@ class TimelineCanvas(QWidget):
     ) -> None:
         # reply arcs first, under the markers: the selected document's thread on top, in the accent
         positions = {m.id: m for m in self.markers}
-        thread = self.thread()
+        thread = self.selected_thread()
         self.arcs = []
         painter.setBrush(Qt.BrushStyle.NoBrush)
         drawn = []
