@@ -58,6 +58,7 @@ def test_correct_title_date_and_sender_then_undo_redo(window, qtbot, settings):
     assert [p["name"] for p in values["sender"]] == ["Aleksei Ignatieff", "Shtykov"]  # an alias finds its entry
     assert not editor.isVisible() and window.panel.details.isVisible()
     assert window.panel.title.text() == "Telegram from Ignatiev to Vyshinsky"
+    assert "corrected by hand: title, date, sender" in window.curating.details.tags.text()
     assert "1950-04-11" in window.model.index(window.document_list.currentIndex().row(), 0).data()
     source = archive.provenance(document)["title"]
     assert source.corrected and source.author == "alice"

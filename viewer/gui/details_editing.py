@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
+from ..core.curation import FIELDS
 from ..core.store import Archive
 from . import plain
 from .changes import Changes
@@ -103,7 +104,12 @@ class DetailsEditing(QObject):
     def document_shown(self, document_id: int) -> None:
         archive = self.archive()
         tags = archive.document_tags(document_id)
-        self.tags.setText("Tags: " + ", ".join(tags) if tags else "No tags")
+        names = set(archive.corrected_fields(document_id))
+        corrected = [spec.label.lower() for name, spec in FIELDS.items() if name in names]  # in the form's order
+        text = "Tags: " + ", ".join(tags) if tags else "No tags"
+        if corrected:  # discreetly: who and when are in the form and the History
+            text += "  ·  ✎ corrected by hand: " + ", ".join(corrected)
+        self.tags.setText(text)
         self.edit_button.setEnabled(not archive.readonly)
         record = self.panel.record
         needs = record is not None and record.needs_review
