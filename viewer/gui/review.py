@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..core.curating import Step
 from ..core.curation import ReviewEntry
-from ..core.store import Archive
+from ..core.store import Archive, Filters
 from . import plain
 from .changes import Changes, Refusal
 from .importing import ImportOutcome
@@ -93,17 +93,17 @@ class ReviewPane(QWidget):
     def reload(self) -> None:
         archive = self.archive()
         chosen = set(self.chosen())
-        self.entries = archive.review_queue()
+        self.entries = archive.review_queue(limit=SHOWN)
+        count = archive.count(Filters(needs_review=True)) if len(self.entries) >= SHOWN else len(self.entries)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.list.clear()
-        for entry in self.entries[:SHOWN]:
+        for entry in self.entries:
             reasons = "\n".join(f"  • {reason}" for reason in entry.reasons) or "  • (no reason recorded)"
             item = QListWidgetItem(f"{entry.date or 'undated'}  {entry.title or entry.key}\n{reasons}")
             item.setData(ID_ROLE, entry.document_id)
             item.setToolTip(plain.tip("Double-click to open. " + "; ".join(entry.reasons)))
             self.list.addItem(item)
             item.setSelected(entry.document_id in chosen)
-        count = len(self.entries)
         more = f" (the first {SHOWN} listed)" if count > SHOWN else ""
         self.summary.setText(
             f"{count} document{'s' * (count != 1)} need{'s' * (count == 1)} review{more}."
