@@ -43,7 +43,7 @@ class Step(Operation):
 
     def redo(self, archive: Archive) -> None:
         if self.undone is not None:
-            self.change = archive.revert(self.undone.id, self.author)
+            self.change = archive.revert(in_effect(archive, self.undone).id, self.author)
             self.undone = None
         elif self.change is None:
             self.apply(archive)
@@ -51,5 +51,18 @@ class Step(Operation):
 
     def undo(self, archive: Archive) -> None:
         assert self.change is not None, "undo before the change was made"
-        self.undone = archive.revert(self.change.id, self.author)
+        self.undone = archive.revert(in_effect(archive, self.change).id, self.author)
         self.change = None
+
+
+def in_effect(archive: Archive, change: Change) -> Change:
+    """The change that carries ``change``'s values now: itself, or, when another step reverted it
+    (History ▸ Revert) and that revert was undone, the redo that put the values back."""
+    current = archive.change(change.id) or change
+    while current.reverted_by is not None:
+        undo = archive.change(current.reverted_by)
+        redo = archive.change(undo.reverted_by) if undo is not None and undo.reverted_by is not None else None
+        if redo is None:
+            break  # undone for good: revert() refuses it with the reason
+        current = redo
+    return current
