@@ -14,6 +14,8 @@ from .sections import export_document
 if TYPE_CHECKING:
     from ..store import Archive
 
+DEDUP_UP_TO = 4000  # PDF objects; beyond this the save does not merge duplicates (its cost is their square)
+
 
 def export_pdf(
     archive: Archive, document_ids: Sequence[int], out: str | Path, options: ExportOptions | None = None
@@ -54,7 +56,10 @@ def export_pdf(
         builder.pdf.subset_fonts()
         partial = out.with_name(out.name + ".part")
         try:
-            builder.pdf.save(partial, garbage=3, deflate=True)
+            # merging duplicate objects (garbage=3) compares them pairwise: worth it for a handout of
+            # ordinary size (scans' shared resources), not for one of tens of thousands of objects
+            garbage = 3 if builder.pdf.xref_length() <= DEDUP_UP_TO else 2
+            builder.pdf.save(partial, garbage=garbage, deflate=True)
         except BaseException:
             partial.unlink(missing_ok=True)
             raise

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..alignment import align
 from ..annotations import TEXT_PARTS, list_annotations
 from ..records import Annotation, DocumentRecord, Text
-from .builder import Builder
+from .builder import Builder, Highlights
 from .typesetting import A4, BODY_SIZE, GREY, LEADING, MARGIN, Line, Placed
 
 if TYPE_CHECKING:
@@ -61,11 +61,7 @@ def _cover(builder: Builder, record: DocumentRecord, footer: str) -> None:
             builder.new_page(footer)
         top = builder.y
         builder.flow(value_lines, footer, x=MARGIN + label_width, space_after=6)
-        type_.write(
-            builder.pdf[-1],
-            Placed(builder.pdf.page_count - 1, MARGIN, top + 10.5 * LEADING - 10.5 * 0.3, label_line),
-            GREY,
-        )
+        builder.put(Placed(builder.pdf.page_count - 1, MARGIN, top + 10.5 * LEADING - 10.5 * 0.3, label_line), GREY)
     if record.summary:
         builder.y += 10
         builder.flow(type_.lines("Summary", width, 12, bold=True), footer, space_after=4)
@@ -76,9 +72,9 @@ def _text_part(builder: Builder, text: Text, title: str, footer: str, annotation
     builder.new_page(footer)
     width = A4[0] - 2 * MARGIN
     builder.flow(builder.type.lines(title, width, 14, bold=True), footer, space_after=10)
-    placed = builder.flow(builder.type.lines(text.body, width, BODY_SIZE), footer)
-    for annotation in annotations:
-        builder.highlight(placed, annotation)
+    marks = Highlights(annotations)
+    builder.flow(builder.type.iter_lines(text.body, width, BODY_SIZE), footer, each=marks.take, keep=False)
+    marks.add_to(builder)
 
 
 def _facing(
@@ -101,7 +97,7 @@ def _facing(
         builder.flow(head, footer, x=x, landscape=True)
     builder.y = top + max(len(h) for h in heads) * 13 * LEADING + 10
     bodies = (left.body, right.body)
-    placed: tuple[list[Placed], list[Placed]] = ([], [])
+    marks = (Highlights(annotations.get(left.kind, ())), Highlights(annotations.get(right.kind, ())))
     # the rows the window's side by side view shows: aligned by structure and anchors
     for row in align(left.body, right.body, left.language, right.language):
         columns: list[list[Line]] = []
@@ -118,12 +114,11 @@ def _facing(
                     item = Placed(
                         builder.pdf.page_count - 1, xs[side], builder.y - BODY_SIZE * 0.3, columns[side][index]
                     )
-                    builder.type.write(builder.pdf[item.page], item)
-                    placed[side].append(item)
+                    builder.put(item)
+                    marks[side].take(item)
         builder.y += BODY_SIZE * 0.8
-    for side, kind in enumerate((left.kind, right.kind)):
-        for annotation in annotations.get(kind, ()):
-            builder.highlight(placed[side], annotation)
+    for side in (0, 1):
+        marks[side].add_to(builder)
 
 
 def _scan(

@@ -1,13 +1,15 @@
 """Typesetting for the handout: lines of glyphs whose boxes we know, so highlights land exactly.
 
 Fonts are embedded as subsets: MuPDF's Nimbus Roman (Latin, Cyrillic, Greek) with Droid Sans Fallback
-for every character it lacks (CJK, Hangul).
+for every character it lacks (CJK, Hangul). Lines are made one at a time (``iter_lines``) and go onto
+a page's one TextWriter (``add``), so a long text costs time in proportion to its length and keeps no
+more than a page of glyphs in memory.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +29,7 @@ _TOKENS = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Glyph:
     offset: int  # index into the text body (-1 for text that is not part of a body)
     char: str
@@ -89,9 +91,14 @@ class Typesetter:
     ) -> list[Line]:
         """Lines no wider than ``width``; source line breaks are kept, a blank line is an empty Line.
         Glyph offsets count from ``offset`` so they index the whole body."""
-        result: list[Line] = []
+        return list(self.iter_lines(text, width, size, bold, offset))
+
+    def iter_lines(
+        self, text: str, width: float, size: float = BODY_SIZE, bold: bool = False, offset: int = 0
+    ) -> Iterator[Line]:
+        """``lines`` one at a time, for a text too long to hold as glyphs all at once."""
         position = offset
-        for source_line in text.split("\n"):
+        for source_line in _source_lines(text):
             line = Line(size=size, bold=bold)
             for match in _TOKENS.finditer(source_line):
                 token, start = match.group(), position + match.start()
@@ -102,18 +109,17 @@ class Typesetter:
                 glyphs_width = sum(self.advance(c, self.font_for(c, bold), size) for c in token)
                 if line.glyphs and line.width + glyphs_width > width:
                     self._trim(line)
-                    result.append(line)
+                    yield line
                     line = Line(size=size, bold=bold)
                 for index, char in enumerate(token):  # a word wider than the line breaks anywhere
                     if line.glyphs and line.width + self.advance(char, self.font_for(char, bold), size) > width:
                         self._trim(line)
-                        result.append(line)
+                        yield line
                         line = Line(size=size, bold=bold)
                     self._add(line, char, start + index, size, bold)
             self._trim(line)
-            result.append(line)
+            yield line
             position += len(source_line) + 1
-        return result
 
     def _add(self, line: Line, text: str, start: int, size: float, bold: bool) -> None:
         for index, char in enumerate(text):
@@ -127,35 +133,47 @@ class Typesetter:
         while line.glyphs and line.glyphs[-1].char.isspace():
             line.glyphs.pop()
 
-    def write(self, page: pymupdf.Page, placed: Placed, color: tuple[float, float, float] = (0, 0, 0)) -> None:
-        """Put a line's glyphs on the page, one TextWriter run per font."""
-        import pymupdf
-
-        writer = pymupdf.TextWriter(page.rect, color=color)
-        runs: list[tuple[int, float, str]] = []
+    def add(self, writer: pymupdf.TextWriter, placed: Placed) -> None:
+        """Append a line's glyphs to a page's TextWriter, one run per font. The writer goes onto its
+        page once, with every line of it: a text object per line made the PDF's objects grow with the
+        lines, and the save's merging of duplicate objects with their square."""
+        runs: list[tuple[int, float, list[str]]] = []
         for glyph in placed.line.glyphs:
             if runs and runs[-1][0] == glyph.font:
-                runs[-1] = (glyph.font, runs[-1][1], runs[-1][2] + glyph.char)
+                runs[-1][2].append(glyph.char)
             else:
-                runs.append((glyph.font, glyph.x, glyph.char))
-        for font, x, text in runs:
-            writer.append((placed.x + x, placed.y), text, font=self.fonts[font], fontsize=placed.line.size)
-        if runs:
-            writer.write_text(page)
+                runs.append((glyph.font, glyph.x, [glyph.char]))
+        for font, x, chars in runs:
+            writer.append((placed.x + x, placed.y), "".join(chars), font=self.fonts[font], fontsize=placed.line.size)
+
+
+def _source_lines(text: str) -> Iterator[str]:
+    """``text.split("\\n")`` one line at a time (a long text is not copied into a list of lines)."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
+def line_quad(placed: Placed, start: int, end: int) -> Any | None:
+    """The quad covering exactly the characters [start, end) of a body on one placed line, if any."""
+    import pymupdf
+
+    inside = [g for g in placed.line.glyphs if start <= g.offset < end]
+    if not inside:
+        return None
+    size = placed.line.size
+    x0 = placed.x + inside[0].x
+    x1 = placed.x + inside[-1].x + inside[-1].width
+    return pymupdf.Rect(x0, placed.y - size * 0.92, x1, placed.y + size * 0.26).quad
 
 
 def quads_for(placed_lines: Sequence[Placed], start: int, end: int) -> dict[int, list[Any]]:
     """Quads covering exactly the characters [start, end) of a body, grouped by page."""
-    import pymupdf
-
     pages: dict[int, list[Any]] = {}
     for placed in placed_lines:
-        inside = [g for g in placed.line.glyphs if start <= g.offset < end]
-        if not inside:
-            continue
-        size = placed.line.size
-        x0 = placed.x + inside[0].x
-        x1 = placed.x + inside[-1].x + inside[-1].width
-        rect = pymupdf.Rect(x0, placed.y - size * 0.92, x1, placed.y + size * 0.26)
-        pages.setdefault(placed.page, []).append(rect.quad)
+        quad = line_quad(placed, start, end)
+        if quad is not None:
+            pages.setdefault(placed.page, []).append(quad)
     return pages
