@@ -1,8 +1,9 @@
-"""Scanned pages: rendered with PyMuPDF on a worker thread, cached, shown with fit and zoom.
+"""Scanned pages: drawn with PyMuPDF in a separate process, cached, shown with fit and zoom.
 
-Rendering goes straight from the pixmap's samples into a QImage (encoding a PNG costs 45-100 ms a
-page). The worker opens its own read-only archive, as sqlite3 connections belong to their thread.
-PyMuPDF is imported there, lazily, so the window opens without paying for it.
+The drawing process (render_service.py, page_renderer.py) sends raw RGB pixels that go straight into
+a QImage (encoding a PNG costs 45-100 ms a page); the window neither waits for PyMuPDF, which holds
+the interpreter lock while it draws, nor keeps MuPDF's store. Until a page arrives the view shows it
+from another zoom, or says that it is being drawn.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from .plain import plain
+from .render_service import RenderService, render_service
 from .tasks import TaskRunner
 
 THUMB_ZOOM = 0.2
@@ -41,20 +43,21 @@ class PageRef:
 
 
 def render_page(archive_path: Path, file_id: int, file_page: int, zoom: float) -> tuple[QImage, float, float]:
-    """Render one page to a QImage (worker thread); returns the image and the page size in points."""
-    import pymupdf
+    """Render one page to a QImage in this process (the benchmark's way; the view uses the drawing
+    process); returns the image and the page size in points."""
+    from .page_renderer import Drawer
 
-    from ..core.store import Archive
+    drawer = Drawer()
+    try:
+        drawn, pixmap = drawer.draw(archive_path, file_id, file_page, zoom)
+        image = QImage(pixmap.samples, drawn.width, drawn.height, drawn.stride, QImage.Format.Format_RGB888)
+        return image.copy(), drawn.page_width, drawn.page_height
+    finally:
+        drawer.close()
 
-    with Archive(archive_path, readonly=True) as archive:
-        data = archive.file_bytes(file_id)
-    if data is None:
-        raise ValueError(f"file {file_id} is not in the archive")
-    with pymupdf.open(stream=data) as document:
-        page = document[file_page]
-        pixmap = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
-        image = QImage(pixmap.samples, pixmap.width, pixmap.height, pixmap.stride, QImage.Format.Format_RGB888)
-        return image.copy(), page.rect.width, page.rect.height
+
+def key_of(page: PageRef) -> tuple[int, int]:
+    return page.file_id, page.file_page
 
 
 class ScanView(QWidget):
@@ -68,10 +71,11 @@ class ScanView(QWidget):
     page_rendered = Signal(int)
     shape_drawn = Signal(int, str, object)
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None, renderer: RenderService | None = None):
         super().__init__(parent)
         self.setObjectName("scan_view")
         self.runner = runner
+        self.renderer = renderer or render_service()
         self.archive_path: Path | None = None
         self.pages: list[PageRef] = []
         self.current = 0
@@ -170,22 +174,25 @@ class ScanView(QWidget):
     # -- content ------------------------------------------------------------------------------
 
     def set_pages(self, archive_path: Path, pages: list[PageRef]) -> None:
+        self.renderer.cancel(self)  # the pages of the document before are not wanted any more
+        self._pending.clear()
         self.archive_path = archive_path
         self.pages = pages
         self.current = 0
         self.thumbnails.blockSignals(True)
         self.thumbnails.clear()
-        for number, page in enumerate(pages):
+        for number in range(len(pages)):
             item = QListWidgetItem(f"{number + 1}")
             item.setToolTip(f"Page {number + 1}")
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             item.setIcon(self._blank)
             self.thumbnails.addItem(item)
-            self._request(page, THUMB_ZOOM)
         self.thumbnails.setCurrentRow(0)
         self.thumbnails.blockSignals(False)
         self.image.clear()
-        self.show_page(0)
+        self.show_page(0)  # the page first, then the thumbnails
+        for page in pages:
+            self._request(page, THUMB_ZOOM)
 
     def busy(self) -> bool:
         return bool(self._pending)
@@ -240,18 +247,37 @@ class ScanView(QWidget):
             self.image.setAccessibleDescription(f"Page {self.current + 1} of {len(self.pages)}")
             self.page_rendered.emit(self.current)
         else:
+            self._placeholder(page, zoom)
             self._request(page, zoom)
+
+    def _placeholder(self, page: PageRef, zoom: float) -> None:
+        """While the page is drawn: the same page at another zoom, scaled, or a sentence."""
+        near = [(abs(z - zoom), z) for (file_id, file_page, z) in self.cache if (file_id, file_page) == key_of(page)]
+        if not near:
+            self.image.setText(f"Drawing page {self.current + 1}…")
+            self.image.setAccessibleDescription(f"Page {self.current + 1} is being drawn")
+            return
+        other = min(near)[1]
+        image = self.cache[(*key_of(page), other)]
+        width = max(round(image.width() * zoom / other), 1)
+        pixmap = QPixmap.fromImage(image).scaledToWidth(width, Qt.TransformationMode.FastTransformation)
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self.image.setPixmap(pixmap)
 
     def _request(self, page: PageRef, zoom: float) -> None:
         key = (page.file_id, page.file_page, zoom)
         if key in self._pending or key in self.cache or self.archive_path is None:
             return
         self._pending.add(key)
-        path = self.archive_path
-        self.runner.run(
-            lambda: render_page(path, page.file_id, page.file_page, zoom),
-            lambda result: self._rendered(key, result),
+        self.renderer.request(
+            self,
+            self.archive_path,
+            page.file_id,
+            page.file_page,
+            zoom,
+            lambda image, width, height: self._rendered(key, (image, width, height)),
             lambda message: self._failed(key, message),
+            urgent=zoom != THUMB_ZOOM,
         )
 
     def _rendered(self, key: tuple[int, int, float], result: tuple[QImage, float, float]) -> None:
@@ -270,9 +296,17 @@ class ScanView(QWidget):
                 self._refresh()
 
     def _failed(self, key: tuple[int, int, float], message: str) -> None:
+        """Say it where the page would be; a thumbnail that failed says it in its tooltip."""
         self._pending.discard(key)
         self.last_error = message
-        self.image.setText("This page could not be rendered:\n" + message.splitlines()[0])
+        reason = message.splitlines()[0] if message else "unknown reason"
+        for number, page in enumerate(self.pages):
+            if key_of(page) != key[:2]:
+                continue
+            if key[2] == THUMB_ZOOM and number < self.thumbnails.count():
+                self.thumbnails.item(number).setToolTip(f"Page {number + 1} could not be drawn: {reason}")
+            elif number == self.current:
+                self.image.setText("This page could not be rendered:\n" + reason)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
