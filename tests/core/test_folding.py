@@ -58,3 +58,12 @@ def test_no_match_no_snippet():
     assert Highlighter(["stalin"]).snippet(ENGLISH) == ""
     assert Highlighter([]).snippet(ENGLISH) == ""
     assert marks("no marks") == ("no marks", [])
+
+
+def test_the_first_match_is_found_past_look_alikes_and_across_lines():
+    text = "Akim and Kimball came. Later Kim Il\nSung spoke, then KIM IL SUNG again."
+    snippet = Highlighter(["kim il sung", "sung"]).snippet(text)
+    plain, spans = marks(snippet)
+    assert [plain[s:e] for s, e in spans] == ["Kim Il Sung", "KIM IL SUNG"]
+    # a letter whose lower case is longer (İ) does not shift the offsets
+    assert "\x02Kim\x03" in Highlighter(["kim"]).snippet("İstanbul: Kim spoke.")

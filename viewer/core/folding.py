@@ -196,8 +196,19 @@ SNIPPET_WIDTH = 160  # display columns of a snippet: about 24 words of Latin tex
 MARK_START, MARK_END = "\x02", "\x03"  # the markers FTS5's snippet() uses; no text holds them
 
 
+# Where the wide characters are (Unicode's East Asian Wide and Fullwidth): text without any is
+# measured by its length, so only CJK text pays for looking each character up.
+_MAYBE_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe6f"
+    "\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001faff\U00020000-\U0003fffd]"
+)
+_NON_SPACE = re.compile(r"\S")
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes on a screen: a Chinese, Japanese or Korean character takes two."""
+    if not _MAYBE_WIDE.search(text):
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -207,6 +218,9 @@ class Highlighter:
     def __init__(self, terms: list[str]):
         unique = sorted({t.lower() for t in terms if t.strip()}, key=len, reverse=True)
         self.needles = unique
+        # every match begins with the first word of a term: the pattern is tried only where one
+        # stands (found by str.find), never run along the whole text
+        self._firsts = sorted({term.split()[0] for term in unique})
         parts = []
         for term in unique:
             if is_cjk(term[0]):
@@ -217,32 +231,51 @@ class Highlighter:
 
     def first(self, text: str) -> int:
         """Offset of the earliest marked word in ``text``, or -1."""
-        found = self.pattern.search(text) if self.pattern is not None else None
+        found = self._search(text)
         return found.start() if found else -1
+
+    def _search(self, text: str) -> re.Match[str] | None:
+        if self.pattern is None:
+            return None
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter whose lower case is longer: offsets would differ
+            return self.pattern.search(text)
+        best: re.Match[str] | None = None
+        for word in self._firsts:  # each place a term's first word stands, until one is a match
+            limit = (best.start() if best else len(text)) + len(word)
+            position = lower.find(word, 0, limit)
+            while position >= 0:
+                found = self.pattern.match(text, position)
+                if found:
+                    best = found
+                    break
+                position = lower.find(word, position + 1, limit)
+        return best
 
     def snippet(self, text: str, width: int = SNIPPET_WIDTH) -> str:
         """About ``width`` columns around the first match (a third before it), whitespace made
         single spaces, matches marked with MARK_START and MARK_END; empty when nothing matches.
         Measured by displayed width, so a Chinese snippet is as short on screen as an English one
         (it has no spaces to count words by)."""
-        if self.pattern is None:
-            return ""
-        found = self.pattern.search(text)
-        if found is None:
+        found = self._search(text)
+        if found is None or self.pattern is None:
             return ""
         start = _back(text, found.start(), width // 3)
         end = max(_forward(text, start, width), found.end())
         chunk = " ".join(text[start:end].split())
         marked = self.pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", chunk)
-        return ("…" if text[:start].strip() else "") + marked + ("…" if text[end:].strip() else "")
+        before = "…" if _NON_SPACE.search(text, 0, start) else ""
+        return before + marked + ("…" if _NON_SPACE.search(text, end) else "")
 
 
 def _back(text: str, position: int, columns: int) -> int:
     """Where a snippet starts: about ``columns`` before ``position``, never inside a Latin word."""
-    start, used = position, 0
-    while start > 0 and used < columns:
-        start -= 1
-        used += display_width(text[start])
+    start = max(position - columns, 0)
+    if _MAYBE_WIDE.search(text, start, position):  # wide characters: fewer of them fit
+        start, used = position, 0
+        while start > 0 and used < columns:
+            start -= 1
+            used += display_width(text[start])
     if start > 0 and not text[start - 1].isspace() and not is_cjk(text[start]):
         while start < position and not text[start].isspace():  # the cut word is left out
             start += 1
@@ -251,10 +284,12 @@ def _back(text: str, position: int, columns: int) -> int:
 
 def _forward(text: str, start: int, columns: int) -> int:
     """Where a snippet ends: about ``columns`` after ``start``, never inside a Latin word."""
-    end, used = start, 0
-    while end < len(text) and used < columns:
-        used += display_width(text[end])
-        end += 1
+    end = min(start + columns, len(text))
+    if _MAYBE_WIDE.search(text, start, end):  # wide characters: fewer of them fit
+        end, used = start, 0
+        while end < len(text) and used < columns:
+            used += display_width(text[end])
+            end += 1
     if end < len(text) and not text[end].isspace() and not is_cjk(text[end - 1]):
         cut = end
         while end > start and not text[end - 1].isspace():  # the cut word is left out
