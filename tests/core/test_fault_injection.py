@@ -3,6 +3,7 @@ whole documents after every kill, and a re-run must complete the import."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import shutil
@@ -51,6 +52,18 @@ def assert_whole(path: Path) -> int:
         ).fetchone()[0]
         assert partial == 0
         assert conn.execute("SELECT count(*) FROM search").fetchone()[0] == archive.count()
+        # every file recorded as imported is a whole document of that very file, its index row too
+        # (imports commit in groups: a kill must lose the group being written, never part of it)
+        recorded = conn.execute(
+            "SELECT i.path, i.sha256, d.id, d.source_path, d.source_sha256 FROM imports i "
+            "LEFT JOIN documents d ON d.id = i.document_id WHERE i.outcome IN ('imported', 'updated')"
+        ).fetchall()
+        for path, sha256, document_id, source_path, source_sha256 in recorded:
+            assert document_id is not None, f"{path} recorded as imported, but its document is missing"
+            assert Path(source_path).name == Path(path).name and source_sha256 == sha256
+            assert hashlib.sha256(Path(source_path).read_bytes()).hexdigest() == sha256
+        assert len({row[2] for row in recorded}) == archive.count()
+        assert archive.index_drift() == (0, 0)
         return archive.count()
 
 

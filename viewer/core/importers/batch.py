@@ -1,8 +1,10 @@
-"""Importing many files: one transaction per file, a result per file, progress as it goes.
+"""Importing many files: a result per file, progress as it goes.
 
 The same generator serves the command line (a progress bar) and the window (signals from a worker
-thread). A file that cannot be read is refused with its reason and the batch goes on; a cancelled
-batch stops between files, so the archive only ever holds whole documents.
+thread). Text files are written in groups, a transaction every fraction of a second (groups.py);
+PDFs, images and spreadsheets one file per transaction. A file that cannot be read is refused with
+its reason and the batch goes on; a cancelled batch stops between files, so the archive only ever
+holds whole documents.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..errors import ImportRefused
 from ..records import ParsedDocument
 from ..store import Archive
 from .exchange import holds_many, import_many
+from .groups import WriteGroup, prepare_here, write_text
 from .mupdf import PasswordRequired
 from .pdf import import_pdf
 from .prepare import Prepared, prepared_in_order
@@ -134,27 +138,8 @@ def import_text(
         return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
     if parsed is None:
         parsed = parse_text_file(data, path, archive.gazetteer())
-    report = parsed.report.as_dict()
     with archive.transaction():
-        # asked again inside the write transaction: another import (another process) may have
-        # written this very file while it was being parsed
-        outcome, existing = already_imported(archive, path, sha256, parsed.url, parsed.key)
-        if outcome == "unchanged":
-            return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
-        document_id = archive.save_document(parsed, source_path=str(path.resolve()), sha256=sha256, replace_id=existing)
-        archive.record_import(str(path), sha256, document_id, outcome, report)
-    message = "; ".join(parsed.review_reasons) if parsed.review_reasons else ""
-    return FileResult(path, outcome, document_id, message, report)
-
-
-def already_imported(archive: Archive, path: Path, sha256: str, url: str | None, key: str) -> tuple[str, int | None]:
-    """Whether a file is new, unchanged, or an update of a document already here: the same bytes,
-    else the same path or file name, else the same web address or key. Ask it inside the write
-    transaction that writes the file, so two imports of one file make one document."""
-    outcome, existing = archive.find_existing(sha256, str(path.resolve()), None, path.stem)
-    if existing is None and url:
-        outcome, existing = archive.find_existing(sha256, None, url, key)
-    return outcome, existing
+        return write_text(archive, path, sha256, parsed)
 
 
 def pdf_beside(path: Path) -> Path | None:
@@ -229,10 +214,18 @@ def run_import(
         yield Progress(0, total, link, FileResult(link, "skipped", None, why))
     plain_text = {path for path in files if path.suffix.lower() in TEXT_SUFFIXES and pdf_beside(path) is None}
     ahead = prepared_in_order(archive.path, files, plain_text)
+    group = WriteGroup(archive, partial(import_file, archive))
     try:
         for index, (path, prepared) in enumerate(zip(files, ahead, strict=True)):
             if cancelled():
+                yield from _committed(group, total)
                 return
+            if path in plain_text:  # written in the open group, committed every fraction of a second
+                group.add(index, path, prepared or prepare_here(archive, path))
+                if group.due():
+                    yield from _committed(group, total)
+                continue
+            yield from _committed(group, total)  # files of other kinds write in their own transactions
             if holds_many(path):  # a spreadsheet of metadata or an archive's export: a result per document
                 for many in import_many(archive, path, cancelled):
                     yield Progress(index, total, path, many)
@@ -240,8 +233,21 @@ def run_import(
                 continue
             result = import_file(archive, path, prepared)
             yield Progress(index + 1, total, path, result)
+        yield from _committed(group, total)
+    except GeneratorExit:  # the caller stopped early: the documents written are whole, keep them
+        group.close()
+        raise
+    except BaseException:
+        group.abandon()
+        raise
     finally:
         ahead.close()  # stops the worker pool, also when the caller stops early
+
+
+def _committed(group: WriteGroup, total: int) -> Iterator[Progress]:
+    """Commit the open group, then report each of its files."""
+    for index, path, result in group.commit():
+        yield Progress(index + 1, total, path, result)
 
 
 def import_all(archive: Archive, paths: Iterable[str | Path]) -> Summary:

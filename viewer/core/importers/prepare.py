@@ -2,7 +2,7 @@
 
 Parsing a page costs about three times what writing it does, and SQLite takes one writer at a
 time: so on a machine with several cores a large batch parses in a pool of processes while the
-calling thread writes each document in its own transaction, in the order of the files. Workers
+calling thread writes the documents in the order of the files (in groups, see groups.py). Workers
 only read (the archive too, to skip unchanged files and to learn the archive's aliases); nothing
 they do can leave half a document behind. Small batches do not pay for starting the pool.
 """
@@ -22,7 +22,8 @@ from ..errors import ImportRefused
 from ..records import ParsedDocument
 
 PARALLEL_FROM = 200  # files; below this the pool costs more than it saves
-WINDOW = 64  # files parsed ahead of the writer at most
+CHUNK = 16  # files per task: with a task per file, the pool's pipes cost the writer more than parsing
+WINDOW = 8  # tasks parsed ahead of the writer at most
 
 
 @dataclass
@@ -45,6 +46,10 @@ def _start_worker(archive_path: str) -> None:
     _worker_archive = Archive(archive_path, readonly=True)
 
 
+def _prepare_chunk(path_texts: list[str]) -> list[Prepared]:
+    return [_prepare(path_text) for path_text in path_texts]
+
+
 def _prepare(path_text: str) -> Prepared:
     from .text import parse_text_file
 
@@ -63,6 +68,8 @@ def _prepare(path_text: str) -> Prepared:
         return Prepared(sha256, parsed=parse_text_file(data, path, archive.gazetteer()))
     except ImportRefused as refused:
         return Prepared(sha256, refused=refused.reason)
+    except Exception as error:  # one bad file never stops a batch (nor the other files of its chunk)
+        return Prepared(sha256, refused=f"unexpected error: {type(error).__name__}: {error}")
 
 
 def workers() -> int:
@@ -81,22 +88,25 @@ def prepared_in_order(
     pool = ProcessPoolExecutor(
         max_workers=workers(), mp_context=context, initializer=_start_worker, initargs=(str(archive_path),)
     )
-    pending: deque[Future[Prepared] | None] = deque()
-    queue = iter(files)
+    # each task: a chunk of files in order, and the worker's results for the wanted ones among them
+    pending: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
+    chunks = (files[start : start + CHUNK] for start in range(0, len(files), CHUNK))
     try:
 
         def feed() -> bool:
-            path = next(queue, None)
-            if path is None:
+            chunk = next(chunks, None)
+            if chunk is None:
                 return False
-            pending.append(pool.submit(_prepare, str(path)) if path in wanted else None)
+            pending.append((chunk, pool.submit(_prepare_chunk, [str(path) for path in chunk if path in wanted])))
             return True
 
         while len(pending) < WINDOW and feed():
             pass
         while pending:
-            future = pending.popleft()
+            chunk, future = pending.popleft()
             feed()
-            yield None if future is None else future.result()
+            results = iter(future.result())
+            for path in chunk:
+                yield next(results) if path in wanted else None
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

@@ -2,8 +2,8 @@
 every family of statements shares.
 
 Reads use the plain ``sqlite3`` connection (the first window must not wait for ``sqlite_utils``
-to import); writes go through one ``BEGIN IMMEDIATE`` transaction per document, so a crash or a
-refused file never leaves half a document behind.
+to import); writes go through ``BEGIN IMMEDIATE`` transactions holding whole documents (one, or a group an import
+commits together), so a crash or a refused file never leaves half a document behind.
 """
 
 from __future__ import annotations
@@ -106,6 +106,7 @@ class Connection:
         self._gazetteer: Gazetteer | None = None
         # words this connection has already put in the terms table (a cache, so re-adding is harmless)
         self._known_terms: set[str] = set()
+        self._entity_ids: dict[tuple[str, str], int] | None = None  # (kind, name): id, in an import's group
         self._written_version: int | None = None  # data_version when this connection last wrote
 
     def _probe(self) -> None:
@@ -163,21 +164,37 @@ class Connection:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction, taken at once so a concurrent writer waits instead of failing."""
+        self.begin_write()
+        try:
+            yield
+        except BaseException:
+            self.rollback_write()
+            raise
+        self.commit_write()
+
+    def begin_write(self, *, group: bool = False) -> None:
+        """Take the write lock (``BEGIN IMMEDIATE``). ``transaction()`` for one change; an import opens
+        a ``group`` of documents and commits it every fraction of a second (importers/batch.py), with
+        entity ids cached meanwhile (nothing but the import writes in that transaction)."""
         if self.readonly:
             raise ArchiveError(f"{self.path}: the archive is open read-only")
         self.conn.execute("BEGIN IMMEDIATE")
+        self._entity_ids = {} if group else None
         version = self.data_version()
         if version != self._written_version:  # another connection wrote (a restore, a repair): caches may lie
             self._known_terms.clear()
             self._written_version = version
-        try:
-            yield
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            self._known_terms.clear()  # what it cached may have been rolled back
-            raise
+
+    def commit_write(self) -> None:
         self.conn.execute("COMMIT")
+        self._entity_ids = None
+
+    def rollback_write(self) -> None:
+        """Undo the open write transaction and forget what it cached (it may have been rolled back)."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        self._known_terms.clear()
+        self._entity_ids = None
 
     def data_version(self) -> int:
         """Changes whenever another connection (another process, a worker) commits to the archive;

@@ -44,8 +44,14 @@ class Entities(Connection):
         return entities
 
     def _entity_id(self, kind: str, name: str) -> int:
+        """The id of a person or place, added on first mention. Cached in an import's group of
+        documents (see ``begin_write``), which names the same people again and again."""
+        cache = self._entity_ids if self._entity_ids is not None else {}
+        if (kind, name) in cache:
+            return cache[(kind, name)]
         found = self._one("SELECT id FROM entities WHERE kind = ? AND name = ?", (kind, name))
         if found:
+            cache[(kind, name)] = int(found)
             return int(found)
         entity = self.gazetteer().get(name, kind)
         cursor = self.conn.execute(
@@ -58,4 +64,5 @@ class Entities(Connection):
                 "INSERT OR IGNORE INTO aliases (entity_id, alias, kind) VALUES (?, ?, ?)",
                 [(entity_id, alias, alias_kind) for alias, alias_kind in entity.aliases.items()],
             )
+        cache[(kind, name)] = entity_id
         return entity_id

@@ -3,11 +3,14 @@ table that lets a word find its transliterations, OCR slips and inflections."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
 from .. import folding
 from ..dates import years_overlapped
+from ..records import ParsedDocument
 from .entities import Entities
 from .schema import SEARCH_TABLE
 
@@ -24,6 +27,27 @@ def year_tokens(start: date | str | None, end: date | str | None, most: int = 60
 def entity_token(entity_id: int) -> str:
     """The index token standing for one person or place (letters only, so no tokenizer splits it)."""
     return ENTITY_TOKEN + "".join(chr(ord("a") + int(d)) for d in str(entity_id))
+
+
+def _by_id_role(mention: tuple[int, str, str, str | None]) -> tuple[int, str]:
+    return mention[0], mention[2]
+
+
+def _columns(
+    doc: Mapping[str, Any] | sqlite3.Row, bodies: list[str], names: list[tuple[int, str, str | None]], labels: list[str]
+) -> list[str]:
+    """A document's full-text row: title, summary, body, names, refs (folded for the index). Each
+    person or place is indexed by one token; a query naming any alias of it asks for that token (see
+    ``_expand``), so aliases need not be copied into every document's row."""
+    people = [f"{entity_token(entity_id)} {name} {as_written or ''}" for entity_id, name, as_written in names]
+    refs = [*labels, doc["source"] or "", doc["date_text"] or "", *year_tokens(doc["date_start"], doc["date_end"])]
+    return [
+        folding.index_text(doc["title"]),
+        folding.index_text(doc["summary"]),
+        folding.index_text("\n\n".join(bodies)),
+        folding.index_text(" ; ".join(dict.fromkeys(filter(None, people)))),
+        folding.index_text(" ; ".join(filter(None, refs))),
+    ]
 
 
 class Index(Entities):
@@ -52,28 +76,27 @@ class Index(Entities):
                 (document_id, document_id),
             )
         ]
-        # Each person or place is indexed by one token; a query naming any alias of it asks for
-        # that token (see _expand), so aliases need not be copied into every document's row.
-        names = [
-            f"{entity_token(row[0])} {row[1]} {row[2] or ''}"
-            for row in self.conn.execute(
-                "SELECT e.id, e.name, de.as_written FROM document_entities de JOIN entities e ON e.id = de.entity_id "
-                "WHERE de.document_id = ? ORDER BY e.id",
-                (document_id,),
-            )
-        ]
+        names = self.conn.execute(
+            "SELECT e.id, e.name, de.as_written FROM document_entities de JOIN entities e ON e.id = de.entity_id "
+            "WHERE de.document_id = ? ORDER BY e.id, de.role",
+            (document_id,),
+        ).fetchall()
         refs = [
             row[0]
-            for row in self.conn.execute("SELECT label FROM reference_numbers WHERE document_id = ?", (document_id,))
+            for row in self.conn.execute(
+                "SELECT label FROM reference_numbers WHERE document_id = ? ORDER BY id", (document_id,)
+            )
         ]
-        refs += [doc["source"] or "", doc["date_text"] or "", *year_tokens(doc["date_start"], doc["date_end"])]
-        return [
-            folding.index_text(doc["title"]),
-            folding.index_text(doc["summary"]),
-            folding.index_text("\n\n".join(bodies)),
-            folding.index_text(" ; ".join(dict.fromkeys(filter(None, names)))),
-            folding.index_text(" ; ".join(filter(None, refs))),
-        ]
+        return _columns(doc, bodies, [tuple(row) for row in names], refs)
+
+    def columns_of(
+        self, row: Mapping[str, Any], parsed: ParsedDocument, named: list[tuple[int, str, str, str | None]]
+    ) -> list[str]:
+        """What ``search_columns`` would read back for a new document just written from ``parsed`` (its
+        documents ``row`` and the mentions ``named``), built from memory instead."""
+        names = [(entity_id, name, as_written) for entity_id, name, _role, as_written in sorted(named, key=_by_id_role)]
+        bodies = [text.body for text in parsed.texts]
+        return _columns(row, bodies, names, [number.label for number in parsed.reference_numbers])
 
     def indexed_columns(self, document_id: int) -> list[str] | None:
         row = self.conn.execute(
@@ -81,10 +104,11 @@ class Index(Entities):
         ).fetchone()
         return [value or "" for value in row] if row else None
 
-    def reindex(self, document_id: int) -> None:
-        """Rewrite one document's full-text row and remember its words' folded keys."""
+    def reindex(self, document_id: int, columns: list[str] | None = None) -> None:
+        """Rewrite one document's full-text row (from ``columns`` when the caller has them, else read
+        from the archive) and remember its words' folded keys."""
         self.conn.execute("DELETE FROM search WHERE rowid = ?", (document_id,))
-        columns = self.search_columns(document_id)
+        columns = columns if columns is not None else self.search_columns(document_id)
         if columns is None:
             return
         self.conn.execute(

@@ -1,0 +1,165 @@
+"""Writing text files in groups: one transaction for every fraction of a second of documents.
+
+A commit per document re-appends the same hot pages of the archive (the documents list, the index)
+to the write-ahead log each time: a 1.6 GB archive wrote 40 GB that way. So a batch of text files is
+written in groups, committed every ``GROUP_SECONDS``. A group holds whole documents only (a kill
+loses at most the group being written, never part of a document; a re-run imports it), and the
+"already imported?" check of each file still runs inside the transaction that writes it. When a
+write fails (a damaged file the parser let through, a full disk), the group is rolled back and
+replayed one document per transaction, so the file at fault is named, refused, and the rest kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ImportRefused
+from ..records import ParsedDocument
+from ..store import Archive
+from .prepare import Prepared
+from .results import FileResult
+from .text import parse_text_file
+
+GROUP_SECONDS = 0.25  # a kill loses at most this much work; a commit costs a few milliseconds
+
+
+def already_imported(archive: Archive, path: Path, sha256: str, url: str | None, key: str) -> tuple[str, int | None]:
+    """Whether a file is new, unchanged, or an update of a document already here: the same bytes,
+    else the same path or file name, else the same web address or key. Ask it inside the write
+    transaction that writes the file, so two imports of one file make one document."""
+    outcome, existing = archive.find_existing(sha256, str(path.resolve()), None, path.stem)
+    if existing is None and url:
+        outcome, existing = archive.find_existing(sha256, None, url, key)
+    return outcome, existing
+
+
+def write_text(archive: Archive, path: Path, sha256: str, parsed: ParsedDocument) -> FileResult:
+    """Write one parsed text file; call inside a write transaction (one file's, or a group's)."""
+    # asked inside the write transaction: another import (another process) may have written this
+    # very file while it was being parsed
+    outcome, existing = already_imported(archive, path, sha256, parsed.url, parsed.key)
+    if outcome == "unchanged":
+        return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
+    report = parsed.report.as_dict()
+    document_id = archive.save_document(parsed, source_path=str(path.resolve()), sha256=sha256, replace_id=existing)
+    archive.record_import(str(path), sha256, document_id, outcome, report)
+    message = "; ".join(parsed.review_reasons) if parsed.review_reasons else ""
+    return FileResult(path, outcome, document_id, message, report)
+
+
+def prepare_here(archive: Archive, path: Path) -> Prepared:
+    """Read, hash and parse a text file in this thread (a batch too small for worker processes)."""
+    try:
+        if not path.exists():
+            return Prepared(None, refused="no such file")
+        if path.is_dir():
+            return Prepared(None, refused="is a folder")
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return Prepared(None, refused=f"cannot be read ({error.strerror})")
+        sha256 = hashlib.sha256(data).hexdigest()
+        outcome, existing = archive.find_existing(sha256, str(path.resolve()), None, path.stem)
+        if outcome == "unchanged":  # a first look, to skip parsing; the look that decides is write_text's
+            return Prepared(sha256, unchanged_id=existing)
+        return Prepared(sha256, parsed=parse_text_file(data, path, archive.gazetteer()))
+    except ImportRefused as refused:
+        return Prepared(None, refused=refused.reason)
+    except Exception as error:  # one bad file never stops a batch
+        return Prepared(None, refused=f"unexpected error: {type(error).__name__}: {error}")
+
+
+@dataclass
+class _Entry:
+    position: int  # the file's place in the batch, for progress
+    path: Path
+    prepared: Prepared
+    result: FileResult
+
+
+class WriteGroup:
+    """The documents written since the last commit, in one open write transaction.
+
+    ``add`` writes a file; ``due`` says when to ``commit``, which yields each file's result once it
+    is committed. ``replay`` writes one file in its own transaction (``batch.import_file``): used
+    for every file of a group whose write failed."""
+
+    def __init__(
+        self, archive: Archive, replay: Callable[[Path, Prepared], FileResult], seconds: float | None = None
+    ) -> None:
+        self.archive = archive
+        self.replay = replay
+        self.seconds = GROUP_SECONDS if seconds is None else seconds
+        self.entries: list[_Entry] = []
+        self.started = 0.0
+        self.open = False  # a write transaction is open
+        self.failed = False  # a write failed: the group was rolled back and waits to be replayed
+
+    def add(self, position: int, path: Path, prepared: Prepared) -> None:
+        """Write one file into the group (opening it if need be); a write that fails rolls the group
+        back, and the next commit replays it file by file."""
+        if self.failed:
+            self.entries.append(_Entry(position, path, prepared, FileResult(path, "refused")))
+            return
+        if not self.entries:
+            self.archive.begin_write(group=True)
+            self.open, self.started = True, time.monotonic()
+        try:
+            result = self._write(path, prepared)
+        except Exception:
+            self._rollback()
+            result = FileResult(path, "refused")
+        self.entries.append(_Entry(position, path, prepared, result))
+
+    def due(self) -> bool:
+        return bool(self.entries) and (self.failed or time.monotonic() - self.started >= self.seconds)
+
+    def _write(self, path: Path, prepared: Prepared) -> FileResult:
+        if prepared.refused is not None:
+            self.archive.record_import(str(path), None, None, "refused", {"reason": prepared.refused})
+            return FileResult(path, "refused", None, prepared.refused)
+        if prepared.unchanged_id is not None or prepared.parsed is None:
+            return FileResult(path, "unchanged", prepared.unchanged_id, "already in the archive, unchanged")
+        return write_text(self.archive, path, prepared.sha256 or "", prepared.parsed)
+
+    def commit(self) -> Iterator[tuple[int, Path, FileResult]]:
+        """Commit the group and yield each file's (position, path, result); a group whose write or
+        commit failed is replayed one file per transaction instead."""
+        entries, self.entries = self.entries, []
+        if not entries:
+            return
+        if not self.failed:
+            try:
+                self.archive.commit_write()
+                self.open = False
+            except Exception:  # a full disk at the commit: nothing of the group was written
+                self._rollback()
+        if self.failed:
+            self.failed = False
+            for entry in entries:
+                entry.result = self.replay(entry.path, entry.prepared)
+        for entry in entries:
+            yield entry.position, entry.path, entry.result
+
+    def _rollback(self) -> None:
+        self.archive.rollback_write()
+        self.open, self.failed = False, True
+
+    def close(self) -> None:
+        """Leave no transaction open: what was written, whole documents, is committed (a batch the
+        caller stopped early); on an error the group is rolled back."""
+        if self.open:
+            self.open = False
+            self.archive.commit_write()
+        self.entries, self.failed = [], False
+
+    def abandon(self) -> None:
+        """Roll back what the group wrote (an error outside it stopped the batch)."""
+        if self.open:
+            self.open = False
+            self.archive.rollback_write()
+        self.entries, self.failed = [], False
