@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMenuBar, QPushButton, QScroller
 
@@ -149,6 +149,28 @@ def test_no_context_menu_anywhere(qtbot, kiosk, exhibit):
         QApplication.sendEvent(target, event)
         qtbot.wait(1)
         assert not visible_popups(), target.objectName()
+
+
+def test_nothing_pastes_into_the_search(qtbot, kiosk):
+    """Ctrl+V is a command key, but Shift+Insert pastes too (and Ctrl+Insert copies): the guard
+    takes every key the platform binds to paste, copy or cut."""
+    QGuiApplication.clipboard().setText("pasted")
+    search = kiosk.start.search
+    kiosk.activateWindow()
+    assert QTest.qWaitForWindowActive(kiosk)
+    search.setFocus()
+    for key, modifiers in (
+        (Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Insert, Qt.KeyboardModifier.ShiftModifier),
+    ):
+        qtbot.keyClick(search, key, modifiers)
+    qtbot.mouseClick(search, Qt.MouseButton.MiddleButton)  # X11's paste of the selection
+    assert search.text() == ""
+    remove(kiosk.guard)  # the control: without the guard Shift+Insert does paste
+    qtbot.keyClick(search, Qt.Key.Key_Insert, Qt.KeyboardModifier.ShiftModifier)
+    install(kiosk.guard)
+    assert search.text() == "pasted"
+    kiosk.start.reset()  # no search left pending after the test
 
 
 def test_the_store_refuses_writes_not_only_the_screen(kiosk, exhibit):

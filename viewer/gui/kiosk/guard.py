@@ -64,6 +64,10 @@ BLOCKED_KEYS = {
     Qt.Key.Key_Meta,
 }
 F_KEYS = range(Qt.Key.Key_F1.value, Qt.Key.Key_F35.value + 1)
+# The clipboard's keys as the platform binds them: Ctrl+V is a command key anyway, but X11 and
+# Windows also paste with Shift+Insert and cut with Shift+Delete, which have no command modifier.
+CLIPBOARD_KEYS = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut)
+MOUSE_BUTTONS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick}
 
 
 def chord_of(text: str) -> QKeyCombination | None:
@@ -95,7 +99,7 @@ class KioskGuard(QObject):
 
     def _forbidden(self, event: QKeyEvent) -> bool:
         key = event.key()
-        if key in BLOCKED_KEYS or key in F_KEYS:
+        if key in BLOCKED_KEYS or key in F_KEYS or any(event.matches(k) for k in CLIPBOARD_KEYS):
             return True
         return bool(event.modifiers() & COMMAND_MODIFIERS) and key not in (
             Qt.Key.Key_Control,
@@ -116,6 +120,9 @@ class KioskGuard(QObject):
                 return True
         if kind == QEvent.Type.ContextMenu:
             self.blocked.emit("context menu")
+            return True
+        if kind in MOUSE_BUTTONS and event.button() == Qt.MouseButton.MiddleButton:  # type: ignore[attr-defined]
+            self.blocked.emit("middle button")  # X11 pastes the selection with it
             return True
         if kind == QEvent.Type.ShortcutOverride:
             key_event: QKeyEvent = event  # type: ignore[assignment]
