@@ -62,6 +62,7 @@ def test_a_date_range_with_its_precision_and_a_cleared_date(seeded):
         ({"date": {"start": "1950-13-01"}}, "not an ISO date"),
         ({"date": {"start": "1950-05-02", "end": "1950-05-01"}}, "before the start"),
         ({"title": "   "}, "cannot be empty"),
+        ({"title": None}, "cannot be empty"),  # null from the command line or JSON
         ({"links": ["reply-to:000"]}, "cannot link to itself"),
         ({"links": ["reply-to:99999"]}, "no document"),
         ({"links": ["answers:001"]}, "unknown relation"),

@@ -23,8 +23,10 @@ from .importers.derive import archival_refs as parse_archival_refs
 
 
 def _text(name: str, value: Any) -> str | None:
-    if value is None:
+    if value is None and name != "title":  # every field but the title may be cleared
         return None
+    if value is None:
+        raise InvalidValue("a title cannot be empty", name)
     if not isinstance(value, str):
         raise InvalidValue(f"expected text, got {type(value).__name__}", name)
     value = value.strip()
