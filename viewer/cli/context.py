@@ -7,6 +7,7 @@ so "no such document" is the same line and exit status everywhere.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -73,8 +74,9 @@ def file_option(
 
 
 def clear_errors(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn archive errors into one line on stderr with exit status 2; so is a damaged page met while
-    reading (the archive opened, but part of it cannot be read)."""
+    """Turn archive errors into one line on stderr with exit status 2; so are a damaged page met while
+    reading (the archive opened, but part of it cannot be read), a write the disk refused (full,
+    read-only, removed) and a file that could not be written (an export to a full or missing folder)."""
 
     @wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -82,11 +84,20 @@ def clear_errors(function: Callable[..., Any]) -> Callable[..., Any]:
             return function(*args, **kwargs)
         except ArchiveError as error:
             fail(str(error), 2)
-        except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.OperationalError) or not _damage(error):
+        except sqlite3.OperationalError as error:
+            problem = _write_problem(str(error))
+            if problem is None:
                 raise
-            database = click.get_current_context().find_object(CliContext)
-            where = f"{database.db}: " if database else ""
+            fail(f"{_where()}{problem}", 2)
+        except OSError as error:
+            if error.errno not in _FILE_ERRORS:
+                raise
+            name = f"{error.filename}: " if error.filename else ""
+            fail(f"{name}could not be written or read ({error.strerror}); nothing more was done", 2)
+        except sqlite3.DatabaseError as error:
+            if not _damage(error):
+                raise
+            where = _where()
             fail(
                 f"{where}the archive is damaged ({error}); what was read may be incomplete: run "
                 "`archive-viewer check`, or restore a backup (`archive-viewer restore`)",
@@ -94,6 +105,40 @@ def clear_errors(function: Callable[..., Any]) -> Callable[..., Any]:
             )
 
     return wrapper
+
+
+# errno values that say a file could not be written or read, not that the program went wrong
+_FILE_ERRORS = {
+    errno.ENOSPC,
+    errno.EDQUOT,
+    errno.EROFS,
+    errno.EACCES,
+    errno.EPERM,
+    errno.ENOENT,
+    errno.ENOTDIR,
+    errno.EISDIR,
+    errno.EIO,
+    errno.EFBIG,
+}
+
+
+def _where() -> str:
+    """``PATH: `` of the archive the running command uses."""
+    database = click.get_current_context().find_object(CliContext)
+    return f"{database.db}: " if database else ""
+
+
+def _write_problem(message: str) -> str | None:
+    """One line for an SQLite error the disk or another writer caused, None for any other."""
+    if "full" in message:
+        return "the disk is full (or the archive reached its size limit); nothing was saved: free some space"
+    if "readonly" in message or "read-only" in message:
+        return "the archive is read-only (read-only media or file); nothing was saved"
+    if "locked" in message or "busy" in message:
+        return "another program kept the archive busy; nothing was saved: try again"
+    if "disk I/O error" in message:
+        return "the disk could not be written (full, removed or failing); nothing was saved"
+    return None
 
 
 def _damage(error: sqlite3.DatabaseError) -> bool:

@@ -3,21 +3,26 @@
 We call the ``tesseract`` binary rather than a binding: nothing to build, and its absence is a
 plain ``shutil.which`` check. Each process is limited to one thread (``OMP_THREAD_LIMIT=1``):
 Tesseract's own threads make it many times slower on a small shared machine, while two
-single-threaded processes side by side use two cores well.
+single-threaded processes side by side use two cores well. On Linux each Tesseract is told to die
+with the thread that started it (``PR_SET_PDEATHSIG``), so a killed ``ocr`` leaves none running.
 """
 
 from __future__ import annotations
 
 import csv
+import ctypes
 import io
 import os
 import shutil
+import signal
 import subprocess
+import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 DEFAULT_LANGUAGES = "rus+eng"
 LANGUAGES_VARIABLE = "ARCHIVE_VIEWER_OCR_LANGUAGES"
@@ -36,6 +41,34 @@ class OcrResult:
     words: int
 
 
+PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
+
+
+def _dies_with_parent() -> Callable[[], None] | None:
+    """For ``preexec_fn``: the child asks the kernel for SIGKILL when the thread that started it
+    dies, so a Tesseract never outlives a killed ``ocr`` or import (Linux only; elsewhere None).
+    Everything it calls is looked up here, before the fork."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def in_child() -> None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the request was made
+            os._exit(1)
+
+    return in_child
+
+
+def _run(command: list[str], **options: Any) -> subprocess.CompletedProcess[Any]:
+    """``subprocess.run`` for a Tesseract that dies with us."""
+    return subprocess.run(command, preexec_fn=_dies_with_parent(), **options)
+
+
 def tesseract() -> str | None:
     """Path of the tesseract program, or None when it is not installed."""
     return shutil.which("tesseract")
@@ -47,7 +80,7 @@ def installed_languages(program: str | None = None) -> frozenset[str]:
     if not program:
         return frozenset()
     try:
-        done = subprocess.run([program, "--list-langs"], capture_output=True, text=True, timeout=30)
+        done = _run([program, "--list-langs"], capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return frozenset()
     lines = (done.stdout + done.stderr).splitlines()
@@ -80,7 +113,7 @@ def ocr_image(image: bytes, languages: str | None = None, timeout: float = PAGE_
     langs = resolve_languages(languages)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        done = subprocess.run(
+        done = _run(
             [tesseract() or "tesseract", "stdin", "stdout", "-l", langs, "--psm", "3", "tsv"],
             input=image,
             capture_output=True,

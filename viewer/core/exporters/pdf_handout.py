@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Generator, Sequence
 from pathlib import Path
@@ -60,14 +61,23 @@ def export_pdf(
             # ordinary size (scans' shared resources), not for one of tens of thousands of objects
             garbage = 3 if builder.pdf.xref_length() <= DEDUP_UP_TO else 2
             builder.pdf.save(partial, garbage=garbage, deflate=True)
-        except BaseException:
+        except BaseException as error:
             partial.unlink(missing_ok=True)
-            raise
+            if isinstance(error, OSError) or not isinstance(error, Exception):
+                raise
+            # MuPDF says why in its own words ("cannot fwrite: No space left on device")
+            full = "No space" in str(error)
+            raise OSError(errno.ENOSPC if full else errno.EIO, _why(error), str(out)) from None
         builder.summary.pages = builder.pdf.page_count
     finally:
         builder.pdf.close()
     os.replace(partial, out)
     yield ExportProgress(total, total, f"{builder.summary.pages} pages, {builder.summary.annotations} annotations", out)
+
+
+def _why(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text.split(": ", 1)[-1][:160] if text.startswith("code=") else text[:160]
 
 
 def export_to(

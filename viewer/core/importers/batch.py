@@ -22,6 +22,7 @@ from ..records import ParsedDocument
 from ..store import Archive
 from .exchange import holds_many, import_many
 from .groups import WriteGroup, prepare_here, write_text
+from .images import IMAGE_SUFFIXES, import_image
 from .mupdf import PasswordRequired
 from .pdf import import_pdf
 from .prepare import Prepared, prepared_in_order
@@ -142,10 +143,15 @@ def import_text(
         return write_text(archive, path, sha256, parsed)
 
 
+SCAN_BESIDE = [
+    suffix for name in (".pdf", *sorted(IMAGE_SUFFIXES)) for suffix in (name, name.upper(), name.capitalize())
+]
+
+
 def pdf_beside(path: Path) -> Path | None:
-    """The PDF of the same name beside a text file, if any: the text is then that PDF's metadata (a
-    sidecar), not a document of its own."""
-    return next((pdf for pdf in (path.with_suffix(s) for s in (".pdf", ".PDF", ".Pdf")) if pdf.is_file()), None)
+    """The PDF (or scan image) of the same name beside a text file, if any: the text is then that
+    scan's metadata (a sidecar), not a document of its own."""
+    return next((scan for scan in (path.with_suffix(s) for s in SCAN_BESIDE) if scan.is_file()), None)
 
 
 def import_text_or_sidecar(archive: Archive, path: Path, data: bytes, sha256: str) -> FileResult:
@@ -156,8 +162,12 @@ def import_text_or_sidecar(archive: Archive, path: Path, data: bytes, sha256: st
     return import_text(archive, path, data, sha256)
 
 
-# Importers by file suffix besides plain text: PDFs, and text files that may be a PDF's sidecar.
-EXTRA_IMPORTERS: dict[str, Importer] = {".pdf": import_pdf, **dict.fromkeys(TEXT_SUFFIXES, import_text_or_sidecar)}
+# Importers by file suffix besides plain text: PDFs, scan images, and text files that may be a scan's sidecar.
+EXTRA_IMPORTERS: dict[str, Importer] = {
+    ".pdf": import_pdf,
+    **dict.fromkeys(IMAGE_SUFFIXES, import_image),
+    **dict.fromkeys(TEXT_SUFFIXES, import_text_or_sidecar),
+}
 
 
 def import_file(archive: Archive, path: Path, prepared: Prepared | None = None) -> FileResult:

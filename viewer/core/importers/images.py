@@ -1,4 +1,5 @@
-"""Attaching a scan (a PDF, or JPEG, PNG, TIFF images, multi-page TIFF included) to a document.
+"""Scan images: imported as documents of their own (a folder of JPEG, PNG and TIFF scans), or
+attached to a document (a PDF, or images, multi-page TIFF included) after its pages.
 
 Images are read through MuPDF as one-page-per-frame documents, so they are stored, rendered and
 OCR'd exactly like PDF pages.
@@ -12,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from ..errors import ImportRefused
 from .mupdf import MIME, PageData, ReadOptions, extract
-from .pdf import LOW_CONFIDENCE, NEEDS_OCR, current_options, needs_ocr_reason, texts_from_pages
+from .pdf import LOW_CONFIDENCE, NEEDS_OCR, current_options, import_scan_file, needs_ocr_reason, texts_from_pages
+from .results import FileResult
 
 if TYPE_CHECKING:
     from ..store import Archive
-    from .results import FileResult
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 SCAN_SUFFIXES = IMAGE_SUFFIXES | {".pdf"}
@@ -36,6 +37,15 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+def import_image(archive: Archive, path: Path, data: bytes, sha256: str) -> FileResult:
+    """The batch importer for .jpg, .png and .tif files: a scanned document of a page per image (per
+    frame of a TIFF), OCR'd as a PDF's scanned pages are. The bytes decide what it is, not the name."""
+    kind = sniff(data)
+    if kind is None or kind == "pdf":
+        raise ImportRefused(path.name, "not a readable image: its bytes are not JPEG, PNG or TIFF")
+    return import_scan_file(archive, path, data, sha256, kind)
+
+
 def attach_scan(
     archive: Archive,
     document_id: int,
@@ -49,8 +59,6 @@ def attach_scan(
     """Add a file's pages after a document's existing pages, in one transaction. A bad file is not
     an exception: the result says "refused" and why. With ``ask_password`` an encrypted PDF raises
     ``PasswordRequired`` instead, so a window can ask for the password and call again."""
-    from .results import FileResult
-
     path = Path(path)
     try:
         return _attach(archive, document_id, path, password, ocr, languages)
@@ -67,8 +75,6 @@ def attach_scan(
 def _attach(
     archive: Archive, document_id: int, path: Path, password: str | None, ocr: bool | None, languages: str | None
 ) -> FileResult:
-    from .results import FileResult
-
     if archive.document_row(document_id) is None:
         raise ImportRefused(str(path), f"no document with id {document_id} to attach it to")
     try:

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 MAX_PAGES = 3000
 TIME_BUDGET = 120.0  # seconds to read one file's text layer (OCR not counted)
-MIN_SIDE, MAX_SIDE = 1.0, 14400.0  # page points; PDF's own limit is 14,400 (200 inches)
+# page points: beyond PDF's 14,400 (200 inches, lifted by UserUnit) for posters and maps scanned whole
+# (18,000 × 36,000 is a real one); they are drawn and read at a scale that keeps within MAX_PIXELS
+MIN_SIDE, MAX_SIDE = 1.0, 200_000.0
 MAX_PIXELS = 40_000_000  # the largest image we render, whatever the page size asks for
 MAX_PIXEL_SIDE = 12_000
 OCR_DPI = 300

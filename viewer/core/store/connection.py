@@ -9,6 +9,7 @@ commits together), so a crash or a refused file never leaves half a document beh
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -62,6 +63,22 @@ def _check_header(path: Path) -> None:
         raise ArchiveError(f"{path}: the archive is truncated")
 
 
+def _refuse_full_disk(path: Path, error: sqlite3.DatabaseError) -> None:
+    """Say so when a full disk, not damage, is why the archive cannot be opened: SQLite needs a
+    little room beside it (its -shm and -wal) even to read, and says only "disk I/O error"."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        return
+    if free < 1024 * 1024:
+        raise ArchiveError(
+            f"{path}: cannot be opened: the disk is full (SQLite needs a little room beside the archive); "
+            "free some space and try again"
+        ) from None
+
+
 class Connection:
     """An open archive file. One per thread: sqlite3 connections belong to their thread."""
 
@@ -101,6 +118,7 @@ class Connection:
         except NewerArchiveError as error:
             raise ArchiveError(f"{self.path}: {error}") from None
         except sqlite3.DatabaseError as error:
+            _refuse_full_disk(self.path, error)
             raise ArchiveError(f"{self.path}: not a readable archive ({error})") from None
         self._db: sqlite_utils.Database | None = None
         self._gazetteer: Gazetteer | None = None
@@ -134,6 +152,7 @@ class Connection:
             if version:
                 probe.execute("SELECT max(id), count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as error:
+            _refuse_full_disk(self.path, error)
             raise ArchiveError(
                 f"{self.path}: the archive is damaged ({error}); restore a backup "
                 "(archive-viewer restore) or check it (archive-viewer check)"
