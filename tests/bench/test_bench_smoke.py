@@ -10,21 +10,29 @@ from click.testing import CliRunner
 
 from viewer.cli import main
 
-METRICS = {
-    "import_docs_per_s",
+METRICS = {  # issue 16's names first, then the ones kept from before
+    "typed_query_ms",
+    "facet_change_ms",
+    "list_jump_cold_ms",
+    "timeline_first_paint_ms",
+    "first_window_s",
+    "first_window_cold_s",
+    "first_query_cold_ms",
     "search_p50_ms",
     "search_p95_ms",
+    "import_docs_per_s",
+    "import_floor_docs_per_s",
+    "archive_mb",
+    "render_scan_ms",
+    "peak_rss_mb",
     "open_archive_s",
-    "first_window_s",
     "list_scroll_ms",
     "filter_ms",
     "timeline_paint_ms",
     "timeline_month_paint_ms",
-    "render_150dpi_ms",
     "export_pdf_s",
-    "peak_rss_mb",
-    "archive_mb",
 }
+TYPED_CLASSES = {"rare", "third", "everywhere", "phrase", "name", "dated"}
 
 
 @pytest.mark.slow
@@ -43,8 +51,16 @@ def test_bench_smoke(tmp_path):
         assert metric["value"] > 0, name
         if metric["baseline"] is not None:
             assert metric["ratio"] == pytest.approx(metric["value"] / metric["baseline"], rel=0.01)
-    for name in ("import_docs_per_s", "search_p95_ms", "first_window_s", "render_150dpi_ms"):
+    for name in ("import_docs_per_s", "search_p95_ms", "first_window_s", "first_window_cold_s", "render_scan_ms"):
         assert report["metrics"][name]["baseline"] is not None, name
-    assert "import_docs_per_s" in result.output  # the table is printed too
+    typed = report["classes"]["typed_query_ms"]
+    assert set(typed) == TYPED_CLASSES
+    assert report["metrics"]["typed_query_ms"]["value"] == pytest.approx(
+        max(c["settled_p95"] for c in typed.values()), rel=1e-3
+    )
+    assert typed["everywhere"]["matched_median"] == 300  # "everywhere" words are in every document
+    assert 0 < typed["third"]["matched_median"] < 300
+    assert set(report["classes"]["search_ms"]) == {"rare", "medium", "everywhere"}
+    assert "import_docs_per_s" in result.output and "typed_query_ms/phrase" in result.output  # the table too
     with_archive = tmp_path / "work" / "bench.db"
     assert with_archive.exists()

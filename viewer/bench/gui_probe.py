@@ -2,8 +2,9 @@
 
 Modes:
 - ``first-window DB``: print the wall-clock time at which the main window was painted with its list.
-- ``empty-window``: the same for a process that only imports PySide6 and shows an empty window.
-- ``interact DB RUNS``: list jumps, filter changes, timeline paints and peak memory, as JSON.
+- ``list-window DB``: the same for a minimal PySide6 window that lists the same rows (the peer).
+- ``interact DB RUNS``: typed queries by class, facet changes, list jumps (warm and cold), timeline
+  paints and peak memory, as JSON.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
+from . import gui_typed
 from .measure import elapsed_ms, memory_kb
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -59,12 +61,23 @@ def first_window(db: str) -> None:
         print(_painted_at(window))
 
 
-def empty_window() -> None:
-    from PySide6.QtWidgets import QApplication, QMainWindow
+def list_window(db: str) -> None:
+    """The peer: a bare window with a table of the first screen of rows, read with plain SQLite."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    from .peers import first_rows
 
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(1280, 800)
+    model = QStandardItemModel()
+    for row in first_rows(db, 100):
+        model.appendRow([QStandardItem(str(value)) for value in row])
+    view = QTableView()
+    view.setModel(model)
+    window.setCentralWidget(view)
+    window.document_list = view  # type: ignore[attr-defined]  # what _painted_at watches
     print(_painted_at(window))
     del app
 
@@ -130,15 +143,20 @@ def interact(db: str, runs: int) -> None:
         view.viewport().repaint()
         QApplication.processEvents()
     window.runner.wait(5000)
-    print(json.dumps({**results, "peak_rss_mb": memory_kb("VmHWM") / 1024}))
+    timings: dict[str, object] = dict(results)
+    timings["typed"] = gui_typed.typed(window, runs)
+    timings["facet_change_ms"] = gui_typed.facet_changes(window, runs)
+    timings["list_jump_cold_ms"] = gui_typed.cold_jumps(window, runs)
+    timings["timeline_first_paint_ms"] = gui_typed.timeline_first_paints(window, runs)
+    print(json.dumps({**timings, "peak_rss_mb": memory_kb("VmHWM") / 1024}))
 
 
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "first-window":
         first_window(sys.argv[2])
-    elif mode == "empty-window":
-        empty_window()
+    elif mode == "list-window":
+        list_window(sys.argv[2])
     elif mode == "interact":
         interact(sys.argv[2], int(sys.argv[3]))
     else:

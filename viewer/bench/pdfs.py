@@ -83,3 +83,29 @@ def telegram_pdf(path: Path, pages: int = 4) -> None:
         page.draw_rect(pymupdf.Rect(60, 60, 540, 780), color=(0.2, 0.2, 0.2))
     doc.save(path)
     doc.close()
+
+
+def jpeg_scan_pdf(path: Path, dpi: int = 200, seed: int = 3) -> Path:
+    """A one-page scan as a camera or scanner makes it: the telegram drawn at ``dpi`` in colour,
+    paper grain added (seeded noise in the low bits of every sample), stored as a JPEG image page
+    with no text layer; so a render pays for decoding a photographic JPEG, not for vector text."""
+    import random
+
+    import pymupdf
+
+    source = path.with_suffix(".source.pdf")
+    telegram_pdf(source, pages=1)
+    with pymupdf.open(source) as doc:
+        pix = doc[0].get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB, alpha=False)
+    source.unlink()
+    samples = pix.samples
+    grain = random.Random(seed).randbytes(len(samples))
+    mask = int.from_bytes(b"\x3f" * len(samples), "big")
+    mixed = int.from_bytes(samples, "big") ^ (int.from_bytes(grain, "big") & mask)
+    noisy = pymupdf.Pixmap(pymupdf.csRGB, pix.width, pix.height, mixed.to_bytes(len(samples), "big"), 0)
+    out = pymupdf.open()
+    page = out.new_page(width=pix.width * 72 / dpi, height=pix.height * 72 / dpi)
+    page.insert_image(page.rect, stream=noisy.tobytes("jpeg", jpg_quality=85))
+    out.save(path)
+    out.close()
+    return path

@@ -1,4 +1,5 @@
-"""Peer baselines timed in the same run: the same texts in a bare SQLite FTS5 table, no product code.
+"""Peer baselines timed in the same run: sqlite-utils on the same documents, this schema's rows
+bulk-loaded, raw FTS5 queries, no product code.
 
 This is the one bench module that talks to SQLite directly (the layering test allows it here and in
 the store): a baseline measures what SQLite alone does with the work the product does.
@@ -6,7 +7,12 @@ the store): a baseline measures what SQLite alone does with the work the product
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import sqlite3
+import subprocess
+import sys
 import time
 from collections.abc import Sequence
 from functools import partial
@@ -14,50 +20,96 @@ from pathlib import Path
 
 from .measure import remove_archive_files, samples_ms
 
-Texts = tuple[str, str, str]  # title, summary, body as the product's index holds them
-
-FTS5_TABLE = "CREATE VIRTUAL TABLE s USING fts5(title, summary, body, tokenize='unicode61 remove_diacritics 2')"
-INSERT = "INSERT INTO s (title, summary, body) VALUES (?, ?, ?)"
-SEARCH = "SELECT rowid, snippet(s, -1, '[', ']', '…', 24) FROM s WHERE s MATCH ? LIMIT 100"
+SEARCH = "SELECT rowid, snippet({t}, -1, '[', ']', '…', 24) FROM {t} WHERE {t} MATCH ? LIMIT 100"
 
 
-def fts5_import(raw: Path, rows: Sequence[Texts], size: int) -> tuple[list[float], float]:
-    """Fill a fresh bare FTS5 file at ``raw`` in chunks of ``size`` rows, one transaction per chunk.
+class SqliteUtilsPeer:
+    """What a Datasette user would do with the same documents: ``sqlite-utils insert`` of each chunk
+    as newline-delimited JSON, and ``enable-fts`` (with triggers, so later chunks are indexed too)
+    after the first; each call timed end to end, the command's start included."""
 
-    Returns the rows per second of each chunk, and the rate of one transaction per row over the
-    first 2,000 rows (the floor that the importer's one-transaction-per-file rule sets), or 0.
-    """
-    remove_archive_files(raw)
-    conn = sqlite3.connect(raw, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute(FTS5_TABLE)
-    rates: list[float] = []
-    for start in range(0, len(rows), size):
-        part = list(rows[start : start + size])
+    def __init__(self, db: Path, work: Path):
+        self.db, self.work = db, work
+        remove_archive_files(db)
+        beside = Path(sys.executable).with_name("sqlite-utils")
+        self.command = str(beside) if beside.exists() else shutil.which("sqlite-utils")
+        self.indexed = False
+
+    @property
+    def available(self) -> bool:
+        return self.command is not None
+
+    def insert(self, rows: Sequence[dict[str, object]]) -> float:
+        """Seconds to insert ``rows`` (and, the first time, to make the FTS table)."""
+        assert self.command is not None
+        source = self.work / "peer-chunk.jsonl"
+        source.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), "utf-8")
         began = time.perf_counter()
-        conn.execute("BEGIN")
-        conn.executemany(INSERT, part)
-        conn.execute("COMMIT")
-        rates.append(len(part) / (time.perf_counter() - began))
-    sample = list(rows[: min(len(rows), 2000)])
+        subprocess.run([self.command, "insert", str(self.db), "docs", str(source), "--nl", "--pk", "id"], check=True)
+        if not self.indexed:
+            fts = [self.command, "enable-fts", str(self.db), "docs", "title", "summary", "body", "--create-triggers"]
+            subprocess.run(fts, check=True)
+            self.indexed = True
+        seconds = time.perf_counter() - began
+        source.unlink()
+        return seconds
+
+
+FLOOR_TABLES = ("entities", "aliases", "documents", "texts", "document_entities", "reference_numbers", "links")
+FLOOR_TABLES += ("archival_refs", "files", "pages", "imports", "terms")
+
+
+def schema_floor(source: Path, target: Path) -> float:
+    """Seconds to bulk-load the rows of the archive ``source`` into ``target`` (an empty archive of
+    the same schema) in one transaction, its full-text index included: the floor of this schema."""
+    conn = sqlite3.connect(target, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("ATTACH DATABASE ? AS src", (f"file:{source}?mode=ro",))
     began = time.perf_counter()
-    for row in sample:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute(INSERT, row)
-        conn.execute("COMMIT")
-    per_transaction = len(sample) / (time.perf_counter() - began) if sample else 0.0
+    conn.execute("BEGIN")
+    for table in FLOOR_TABLES:
+        columns = [row[1] for row in conn.execute(f"PRAGMA src.table_xinfo({table})") if row[6] == 0]
+        names = ", ".join(columns)
+        conn.execute(f"INSERT OR REPLACE INTO main.{table} ({names}) SELECT {names} FROM src.{table}")
+    conn.execute(
+        "INSERT INTO main.search (rowid, title, summary, body, names, refs) "
+        "SELECT rowid, title, summary, body, names, refs FROM src.search"
+    )
+    conn.execute("COMMIT")
+    seconds = time.perf_counter() - began
+    conn.execute("DETACH DATABASE src")
     conn.close()
-    return rates, per_transaction
+    return seconds
 
 
-def fts5_search_ms(raw: Path, matches: Sequence[str]) -> list[float]:
-    """Milliseconds of each raw MATCH (with a snippet, 100 rows at most) on the file ``fts5_import`` made."""
+def drop_from_page_cache(db: Path) -> bool:
+    """Ask the kernel to forget the cached pages of the archive file and its WAL (after a sync), so
+    the next read comes from the disk; only these files' pages go, not the libraries'. False where
+    the platform cannot (no posix_fadvise)."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is None:
+        return False
+    os.sync()
+    for suffix in ("", "-wal"):
+        path = Path(f"{db}{suffix}")
+        if path.exists():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+    return True
+
+
+def fts5_search_ms(raw: Path, matches: Sequence[str], table: str = "docs_fts") -> list[float]:
+    """Milliseconds of each raw MATCH (with a snippet, 100 rows at most) on an FTS5 table of ``raw``
+    (the ``docs_fts`` that sqlite-utils made)."""
     conn = sqlite3.connect(raw)
     times: list[float] = []
+    statement = SEARCH.format(t=table)
 
     def search(match: str) -> None:
-        conn.execute(SEARCH, (match,)).fetchall()
+        conn.execute(statement, (match,)).fetchall()
 
     for match in matches:
         times += samples_ms(partial(search, match), 1)
@@ -68,3 +120,13 @@ def fts5_search_ms(raw: Path, matches: Sequence[str]) -> list[float]:
 def sqlite_version() -> str:
     """The SQLite library's version, for the report's machine description."""
     return sqlite3.sqlite_version
+
+
+def first_rows(db: str | Path, limit: int) -> list[tuple[object, ...]]:
+    """The first screen of the list as the minimal window shows it: key, date, title by date."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        listing = "SELECT key, date_start, title FROM documents ORDER BY sort_date, id LIMIT ?"
+        return conn.execute(listing, (limit,)).fetchall()
+    finally:
+        conn.close()

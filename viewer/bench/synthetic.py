@@ -3,10 +3,16 @@
 Same seed, same documents: titles, dates 1940-1991, summaries, English translations of about
 2,500 characters, a Russian transcript for a third, a few Chinese and Korean originals, written
 as text files in the seeds' labelled shape so that the real importer reads them.
+
+The English text draws its words from a Zipf-distributed vocabulary (``VOCABULARY``: the common
+words first, then tens of thousands of made-up terms) with names and numbers mixed in, so a
+benchmark can ask for words by how many documents hold them (``document_share``) and never repeat
+a query: a fixed list of twenty words measures the cache, not the search.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -154,6 +160,49 @@ RU_WORDS = [
 ]
 ZH_TEXT = "毛泽东主席同斯大林同志关于朝鲜问题进行了会谈双方同意加强中苏友好同盟互助条约的合作"
 KO_TEXT = "김일성 동지는 평양에서 조선의 통일 문제에 관하여 소련 대사와 회담하였다 "
+ONSETS = ["b", "d", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "sh", "kr", "pl", "st", "tr"]
+NUCLEI = ["a", "e", "i", "o", "u", "ia", "ov", "en", "ar", "ol"]
+CODAS = ["", "n", "r", "s", "k", "m", "sk", "nt"]
+MADE_UP_TERMS = 30_000
+ZIPF_EXPONENT = 1.0
+WORDS_PER_DOCUMENT = 400  # English words of a document (translation and summary), for document_share
+NUMBER_SHARE = 0.08  # of sentences that carry a number
+
+
+def _made_up_terms(count: int) -> list[str]:
+    """``count`` distinct pronounceable terms of two or three syllables, the same on every run."""
+    syllables = [o + n + c for o in ONSETS for n in NUCLEI for c in CODAS]
+    rng = random.Random(1917)
+    size = len(syllables)
+    picked = rng.sample(range(size * size), count + len(EN_WORDS))
+    terms = dict.fromkeys(syllables[i // size] + syllables[i % size] for i in picked)  # distinct, in order
+    return [term for term in terms if term not in EN_WORDS][:count]
+
+
+VOCABULARY: list[str] = EN_WORDS + _made_up_terms(MADE_UP_TERMS)  # by rank: the most frequent first
+_WEIGHTS = [1 / (rank**ZIPF_EXPONENT) for rank in range(1, len(VOCABULARY) + 1)]
+_CUMULATIVE = list(itertools.accumulate(_WEIGHTS))
+_TOTAL = _CUMULATIVE[-1]
+
+
+def word_probability(rank: int) -> float:
+    """The chance that one drawn word is the word of ``rank`` (0 = the most frequent)."""
+    return _WEIGHTS[rank] / _TOTAL
+
+
+def document_share(rank: int, words: int = WORDS_PER_DOCUMENT) -> float:
+    """The expected share of documents whose English text holds the word of ``rank`` at least once."""
+    return 1 - (1 - word_probability(rank)) ** words
+
+
+def ranks_with_share(low: float, high: float) -> list[int]:
+    """Ranks whose expected document share lies in [low, high] (most frequent first)."""
+    return [rank for rank in range(len(VOCABULARY)) if low <= document_share(rank) <= high]
+
+
+def _zipf_words(rng: random.Random, count: int) -> list[str]:
+    picks = rng.choices(range(len(VOCABULARY)), cum_weights=_CUMULATIVE, k=count)
+    return [VOCABULARY[i] for i in picks]
 
 
 @dataclass
@@ -207,14 +256,18 @@ class SyntheticDocument:
         return "\n".join(lines)
 
 
-def _sentence(rng: random.Random, words: list[str], names: list[str], length: int) -> str:
-    picked = [rng.choice(words) for _ in range(length)]
+def _sentence(rng: random.Random, words: list[str] | None, names: list[str], length: int) -> str:
+    """A sentence of ``length`` words from ``words`` (None: the Zipf vocabulary) with one name in it,
+    and in the vocabulary's sentences now and then a number."""
+    picked = _zipf_words(rng, length) if words is None else [rng.choice(words) for _ in range(length)]
     picked.insert(rng.randrange(length), rng.choice(names))
+    if words is None and rng.random() < NUMBER_SHARE:
+        picked.insert(rng.randrange(length), str(rng.randrange(1, 100_000)))
     text = " ".join(picked)
     return text[0].upper() + text[1:] + "."
 
 
-def _paragraphs(rng: random.Random, words: list[str], names: list[str], characters: int) -> str:
+def _paragraphs(rng: random.Random, words: list[str] | None, names: list[str], characters: int) -> str:
     paragraphs, size = [], 0
     while size < characters:
         paragraph = " ".join(_sentence(rng, words, names, rng.randint(8, 18)) for _ in range(rng.randint(3, 6)))
@@ -247,8 +300,8 @@ def documents(count: int, seed: int = 1950) -> Iterator[SyntheticDocument]:
             title=title,
             sender=sender[0],
             recipient=recipient[0],
-            summary=_sentence(rng, EN_WORDS, english_names, 25) + " " + _sentence(rng, EN_WORDS, english_names, 20),
-            translation=_paragraphs(rng, EN_WORDS, english_names, 2500),
+            summary=_sentence(rng, None, english_names, 25) + " " + _sentence(rng, None, english_names, 20),
+            translation=_paragraphs(rng, None, english_names, 2500),
             original=original,
             original_language=language,
             classification=rng.choice(CLASSIFICATIONS),
