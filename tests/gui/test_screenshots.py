@@ -17,7 +17,7 @@ from viewer.gui.screenshot import grab, render
 from ..pdfs import make_pdf
 from .helpers import attach_scan, seed_id
 
-SIZES = ((1280, 800), (1920, 1080))
+SIZES = ((1024, 600), (1280, 800), (1920, 1080))
 
 
 def not_blank(pixmap) -> bool:

@@ -6,16 +6,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDockWidget,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +29,7 @@ from ..core import annotations as core
 from ..core.annotations import color_hex
 from ..core.records import Annotation
 from . import plain
+from . import settings as state
 from .roles import ID_ROLE
 
 
@@ -47,13 +52,14 @@ class AnnotationsPane(QWidget):
     note editor and a delete button.
 
     Signals: activated(int) when an annotation is clicked; note_saved(int, str); delete_requested(int);
-    tool_chosen(str) with "rect", "pin" or "" for the scan.
+    tool_chosen(str) with "rect", "pin" or "" for the scan; listed(int) with how many are listed.
     """
 
     activated = Signal(int)
     note_saved = Signal(int, str)
     delete_requested = Signal(int)
     tool_chosen = Signal(str)
+    listed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,7 +77,7 @@ class AnnotationsPane(QWidget):
         self.tools: dict[str, QToolButton] = {}
         for shape, text, tip in (
             ("rect", "▭ Rectangle", "Draw a rectangle on the scan"),
-            ("pin", "📌 Pin", "Pin a note to a point of the scan"),
+            ("pin", "Pin", "Pin a note to a point of the scan"),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -81,12 +87,17 @@ class AnnotationsPane(QWidget):
             button.setCheckable(True)
             button.toggled.connect(lambda on, s=shape: self._tool_toggled(s, on))
             self.tools[shape] = button
-        bar = QHBoxLayout()
+        # two rows, so the pane fits beside the panel on a 1024-pixel screen with nothing clipped
+        bar = QGridLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.color, 1)
-        bar.addWidget(self.highlight_button)
-        bar.addWidget(self.tools["rect"])
-        bar.addWidget(self.tools["pin"])
+        bar.setHorizontalSpacing(4)
+        bar.setVerticalSpacing(4)
+        bar.addWidget(self.color, 0, 0, 1, 2)
+        bar.addWidget(self.highlight_button, 1, 0, 1, 2)
+        bar.addWidget(self.tools["rect"], 2, 0)
+        bar.addWidget(self.tools["pin"], 2, 1)
+        for widget in (self.color, self.highlight_button, *self.tools.values()):
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.list = QListWidget(self)
         self.list.setObjectName("annotations_list")
         self.list.setAccessibleName("Annotations")
@@ -139,6 +150,11 @@ class AnnotationsPane(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         layout.addWidget(self.problem)
+        self.auto_hide = QCheckBox("Hide when a document has none", self)
+        self.auto_hide.setObjectName("annotations_auto_hide")
+        self.auto_hide.setAccessibleName("Hide the annotations when a document has none")
+        self.auto_hide.setToolTip("Fold this pane away for documents without annotations (View ▸ Annotations shows it)")
+        layout.addWidget(self.auto_hide)
         self.annotations: list[Annotation] = []
         self._current_changed(None, None)
 
@@ -194,6 +210,7 @@ class AnnotationsPane(QWidget):
         self.list.blockSignals(False)
         self.empty.setVisible(not annotations)
         self._current_changed(self.list.currentItem(), None)
+        self.listed.emit(len(annotations))
 
     def current_id(self) -> int | None:
         item = self.list.currentItem()
@@ -220,3 +237,57 @@ class AnnotationsPane(QWidget):
         annotation_id = self.current_id()
         if annotation_id is not None:
             self.delete_requested.emit(annotation_id)
+
+
+class PaneFolding(QObject):
+    """Keeps the annotations dock out of the way: folded while the open document has no annotations
+    (when the pane's "Hide when a document has none" is on, the default), and hidden for good when the
+    person closes it. Both choices are remembered in the settings.
+
+    View ▸ Annotations (``toggle``) shows or hides it; showing it on a document without annotations
+    turns the folding off, since the person asked to see it (to pick a tool, say)."""
+
+    def __init__(self, dock: QDockWidget, pane: AnnotationsPane, toggle: QAction | None, settings: QSettings):
+        super().__init__(dock)
+        self.dock, self.pane, self.toggle, self.settings = dock, pane, toggle, settings
+        self.count = 0
+        pane.auto_hide.setChecked(state.read(settings, "annotations/auto_hide"))
+        pane.auto_hide.toggled.connect(self._auto_hide_changed)
+        pane.listed.connect(self._listed)
+        if toggle is not None:
+            toggle.triggered.connect(self._asked)  # the person's choice only, not setChecked
+        self.dock.toggleViewAction().triggered.connect(self._asked)
+        self.dock.installEventFilter(self)  # its close button
+        self._listed(len(pane.annotations))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.dock and event.type() == QEvent.Type.Close and self.dock.isVisible():
+            state.write(self.settings, "annotations/visible", False)
+            if self.toggle is not None:
+                self.toggle.setChecked(False)
+        return False
+
+    def wanted(self) -> bool:
+        if not state.read(self.settings, "annotations/visible"):
+            return False
+        return self.count > 0 or not self.pane.auto_hide.isChecked()
+
+    def apply(self) -> None:
+        if self.dock.isVisibleTo(self.dock.parentWidget()) != self.wanted():
+            self.dock.setVisible(self.wanted())
+        if self.toggle is not None:
+            self.toggle.setChecked(self.wanted())
+
+    def _listed(self, count: int) -> None:
+        self.count = count
+        self.apply()
+
+    def _asked(self, on: bool) -> None:
+        state.write(self.settings, "annotations/visible", on)
+        if on and self.count == 0 and self.pane.auto_hide.isChecked():
+            self.pane.auto_hide.setChecked(False)  # writes the setting and applies
+        self.apply()
+
+    def _auto_hide_changed(self, on: bool) -> None:
+        state.write(self.settings, "annotations/auto_hide", on)
+        self.apply()

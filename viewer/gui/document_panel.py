@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPalette
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,10 +25,40 @@ from ..core.records import DocumentRecord
 from ..core.store import Archive
 from .document_details import citation_of, details_html
 from .document_parts import TAB_TITLES, TABS, MissingPart, TextPart
-from .plain import message_box, plain
+from .plain import message_box, plain, tip
 from .scan_view import PageRef, ScanView
 from .tasks import TaskRunner
 from .text_view import share_annotations
+
+COMPACT_BELOW = 560  # panel height in pixels below which the fields fold into one line
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that elides at the right to the width it is given (the full text is
+    its tooltip), so it never asks for more width than the window has."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.full_text = ""
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(tip(text))
+        self._elide()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 6, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + 4, super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
 
 
 class DocumentPanel(QWidget):
@@ -71,6 +101,7 @@ class DocumentPanel(QWidget):
         self.title.setFont(title_font)
         self.meta: dict[str, QLabel] = {}
         grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
         fields = (
@@ -82,7 +113,7 @@ class DocumentPanel(QWidget):
             ("source", "Source"),
         )
         for number, (name, label) in enumerate(fields):
-            caption = QLabel(label + ":", self)
+            caption = QLabel(label + ":", self)  # parented again by the fields widget
             caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             value = plain(QLabel(self))
             value.setObjectName(f"doc_{name}")
@@ -95,6 +126,14 @@ class DocumentPanel(QWidget):
             self.meta[name] = value
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        self.fields = QWidget(self)  # hidden on a short screen, where the summary line stands for it
+        self.fields.setObjectName("doc_fields")
+        self.fields.setLayout(grid)
+        self.summary = ElidedLabel(self)
+        self.summary.setObjectName("doc_summary")
+        self.summary.setAccessibleName("Date, type, from, to and classification")
+        self.summary.hide()
+        self.compact = False
         self.copy_button = QPushButton("Copy citation", self)
         self.copy_button.setObjectName("copy_citation")
         self.copy_button.setAccessibleName("Copy citation")
@@ -157,7 +196,8 @@ class DocumentPanel(QWidget):
         body.setContentsMargins(10, 8, 10, 0)
         body.setSpacing(6)
         body.addLayout(head)
-        body.addLayout(grid)
+        body.addWidget(self.fields)
+        body.addWidget(self.summary)
         body.addWidget(self.tabs, 1)
         self.outer = QStackedWidget(self)
         self.outer.addWidget(self.empty)
@@ -165,6 +205,23 @@ class DocumentPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outer)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a short screen (600 pixels) the fields fold into one line, so the text keeps at least
+        half the window's height; the Details tab still has every field."""
+        super().resizeEvent(event)
+        self.set_compact(event.size().height() < COMPACT_BELOW)
+
+    def set_compact(self, compact: bool) -> None:
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.fields.setVisible(not compact)
+        self.summary.setVisible(compact)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * (1.1 if compact else 1.35))
+        font.setBold(True)
+        self.title.setFont(font)
 
     # -- tabs ---------------------------------------------------------------------------------
 
@@ -201,6 +258,9 @@ class DocumentPanel(QWidget):
         self.meta["to"].setText(record.recipient or "—")
         self.meta["classification"].setText(record.classification or "—")
         self.meta["source"].setText(record.source or "—")
+        arrow = " → ".join(x for x in (record.sender, record.recipient) if x)
+        parts = (date, record.type, arrow, record.classification)
+        self.summary.set_full_text(" · ".join(p for p in parts if p))
         self._show_scan(record)
         self._show_texts()
         self.details.setHtml(details_html(record, self.palette().color(QPalette.ColorRole.PlaceholderText).name()))

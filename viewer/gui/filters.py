@@ -78,7 +78,7 @@ class FilterBar(QWidget):
             combo.setAccessibleName(f"{label} filter")
             combo.setToolTip(tip)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(4)  # the list pane fits a 1024-pixel screen
             combo.activated.connect(self._facet_chosen)
             caption = QLabel(label + ":", self)
             caption.setBuddy(combo)

@@ -29,6 +29,7 @@ from . import plain
 from . import settings as state
 from .actions import ActionRegistry
 from .annotations import Annotating, author_name
+from .annotations_pane import PaneFolding
 from .curating import Curating
 from .document_list import DocumentList
 from .document_model import DocumentTableModel
@@ -111,6 +112,9 @@ class MainWindow(QMainWindow):
         # our own writes commit on the write thread: not a change by someone else to refresh for
         self.annotating.annotations_changed.connect(lambda _id: self._own_write())
         self.annotating.document_requested.connect(self.open_document)
+        self.folding = PaneFolding(  # the annotations fold away while a document has none
+            self.annotating.dock, self.annotating.pane, self.actions.get("toggle_annotations"), self.settings
+        )
         self.curating = Curating(self)  # edit, delete, tag, review, people, trash, collections, history
         self.exchange = Exchange(self)  # Export As… (the exchange formats), Merge Archive…, citation style
         self.printing = Printing(self)  # File ▸ Print… and Print Preview… of the open document

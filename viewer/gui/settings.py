@@ -24,6 +24,8 @@ STATE: dict[str, tuple[type, object]] = {
     "window/main_splitter": (bytes, b""),
     "window/vertical_splitter": (bytes, b""),
     "window/timeline_visible": (bool, True),
+    "annotations/visible": (bool, True),  # False once the person closed the pane
+    "annotations/auto_hide": (bool, True),  # folded while the open document has no annotations
     "document/last": (str, ""),
     "document/tab": (str, "translation"),
     "text/point_size": (float, 12.0),
