@@ -55,8 +55,20 @@ class SqliteUtilsPeer:
         return seconds
 
 
-FLOOR_TABLES = ("entities", "aliases", "documents", "texts", "document_entities", "reference_numbers", "links")
-FLOOR_TABLES += ("archival_refs", "files", "pages", "imports", "terms")
+FLOOR_TABLES: tuple[str, ...] = (
+    "entities",
+    "aliases",
+    "documents",
+    "texts",
+    "document_entities",
+    "reference_numbers",
+    "links",
+    "archival_refs",
+    "files",
+    "pages",
+    "imports",
+    "terms",
+)
 
 
 def schema_floor(source: Path, target: Path) -> float:
