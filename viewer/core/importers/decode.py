@@ -1,9 +1,12 @@
 """Turning a file's bytes into text, or refusing it with a reason an archivist understands.
 
 Archives arrive in UTF-8 (with or without a byte-order mark), UTF-16 from Windows tools, and the
-Cyrillic legacy encodings cp1251 and KOI8-R. Those two decode any byte string without error, so
-the choice between them is made by which one reads like Russian: in KOI8-R text decoded as cp1251
-the letters come out mostly upper-case, and the other way round the common letters vanish.
+legacy encodings cp1251 and KOI8-R (Cyrillic) and cp1252 (Western). Those decode any byte string
+without error, so one is chosen only when the text reads as natural language in it: its words in one
+script, Latin words mostly plain letters, Cyrillic words cased like words and dominated by the
+frequent letters. A file that is UTF-8 but for a few stray bytes, or reads naturally in no legacy
+encoding, is read as UTF-8 with the bad bytes shown as U+FFFD, and its encoding says so (``MARKED``),
+so the document is flagged for review rather than silently garbled.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ _COMMON_RU = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэф
 _FREQUENT_RU = set("оеаинтсрвл")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
+LEGACY = ("cp1251", "koi8_r", "cp1252")
+MARKED = "not UTF-8"  # in the encoding of a text whose bad bytes were replaced by U+FFFD
+NATURAL = 0.9  # share of the words with a letter beyond ASCII that must read as words
 
 
 def _russian_score(text: str) -> float:
@@ -71,17 +78,44 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
-    candidates = []
-    for encoding in ("cp1251", "koi8_r"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_russian_score(text), encoding, text))
-    if not candidates:
-        raise ImportRefused(name, "not a text file in UTF-8, UTF-16, cp1251 or KOI8-R")
-    _, encoding, text = max(candidates, key=lambda candidate: candidate[0])
-    return _checked(text, name), encoding
+    marked = data.decode("utf-8", "replace")
+    bad = marked.count("\ufffd") - data.count("\ufffd".encode())
+    readable = sum(1 for ch in marked if ch > "\x7f" and ch != "\ufffd")
+    if readable < 20 * bad:  # not UTF-8 with a stray byte or two: perhaps a legacy encoding
+        candidates = []
+        for encoding in LEGACY:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            candidates.append((_natural(text), _russian_score(text), encoding, text))
+        if candidates:
+            score, _, encoding, text = max(candidates, key=lambda candidate: candidate[:2])
+            if score >= NATURAL:
+                return _checked(text, name), encoding
+    return _checked(marked, name), f"utf-8, {bad} byte{'s' * (bad != 1)} {MARKED} shown as \ufffd"
+
+
+def _natural(text: str) -> float:
+    """The share of words beyond plain ASCII that read as words: in one script, Latin ones with a
+    plain letter among the accented (mojibake of Cyrillic is all accents), Cyrillic ones cased as words, and Cyrillic
+    text as a whole dominated by Russian's frequent letters (KOI8-R read as cp1251 is not)."""
+    words = [word for word in _WORD.findall(text) if not word.isascii()]
+    if not words:
+        return 0.0
+    if sum(1 for word in words if any("\u0400" <= ch <= "\u04ff" for ch in word)) > len(words) / 2:
+        cyrillic = [ch.lower() for ch in text if "\u0400" <= ch <= "\u04ff"]
+        if sum(1 for ch in cyrillic if ch in _FREQUENT_RU) < 0.35 * len(cyrillic):
+            return 0.0
+    return sum(1 for word in words if _word_like(word)) / len(words)
+
+
+def _word_like(word: str) -> bool:
+    cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
+    if cyrillic:
+        cased = word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
+        return cyrillic == len(word) and cased
+    return word.isalpha() and (len(word) == 1 or any(ch.isascii() for ch in word))
 
 
 def _checked(text: str, name: str) -> str:

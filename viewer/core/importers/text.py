@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..gazetteer import Gazetteer
 from ..records import ParsedDocument
-from .decode import decode
+from .decode import MARKED, decode
 from .page import parse_page
 
 
@@ -15,4 +15,6 @@ def parse_text_file(data: bytes, path: Path, gazetteer: Gazetteer | None = None)
     text, encoding = decode(data, str(path))
     parsed = parse_page(text, path.stem, gazetteer)
     parsed.report.recognised["encoding"] = encoding
+    if MARKED in encoding:  # bytes that are not text in any encoding it reads naturally in
+        parsed.review_reasons.append(f"the file is {encoding}: check the text against the original")
     return parsed
