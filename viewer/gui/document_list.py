@@ -5,10 +5,13 @@ Uniform row heights and fixed header sections mean Qt never asks for rows it doe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from collections.abc import Callable
 
-from .document_model import COL_DATE, COL_LANGUAGE, COL_PARTS, COL_TITLE, COL_TYPE, DocumentTableModel
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from . import settings as state
+from .document_model import COL_DATE, COL_LANGUAGE, COL_PARTS, COL_TITLE, COL_TYPE, HEADERS, DocumentTableModel
 
 
 class DocumentList(QTableView):
@@ -30,7 +33,7 @@ class DocumentList(QTableView):
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
         self.setTabKeyNavigation(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Ciphered Teleg…to Vyshinsky"; the tooltip is whole
         vertical = self.verticalHeader()
         vertical.setVisible(False)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -40,7 +43,10 @@ class DocumentList(QTableView):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         header.setAccessibleName("Columns")
-        header.setToolTip("Click a column to sort by it; click again to reverse")
+        header.setToolTip("Click a column to sort by it; click again to reverse; right-click to show or hide columns")
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        header.setSectionsMovable(False)
         width = self.fontMetrics().horizontalAdvance
         self.setColumnWidth(COL_DATE, width("0000-00-00") + 20)
         self.setColumnWidth(COL_TYPE, width("Ciphered") + 16)  # elided: the title needs the room
@@ -49,6 +55,46 @@ class DocumentList(QTableView):
         self.sortByColumn(COL_DATE, Qt.SortOrder.AscendingOrder)
         model.layoutChanged.connect(self._sorted)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    # -- columns ----------------------------------------------------------------------------
+
+    def column_menu(self) -> QMenu:
+        """Every column but the title, checked when shown (the header's context menu)."""
+        menu = QMenu(self)
+        menu.setObjectName("list_columns_menu")
+        header = self.horizontalHeader()
+        for column, name in enumerate(HEADERS):
+            if column == COL_TITLE:
+                continue
+            action = menu.addAction(name)
+            action.setObjectName(f"list_column_{name.lower()}")
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda on, c=column: self.show_column(c, on))
+        return menu
+
+    def _header_menu(self, point: QPoint) -> None:
+        self.column_menu().exec(self.horizontalHeader().mapToGlobal(point))
+
+    def show_column(self, column: int, on: bool) -> None:
+        if column != COL_TITLE:  # the title always stays
+            self.horizontalHeader().setSectionHidden(column, not on)
+            self._keep_header()
+
+    def remember(self, settings: QSettings) -> None:
+        """Restore the columns (shown, widths, sort) from the settings and keep them there as they change."""
+        header = self.horizontalHeader()
+        saved = state.read(settings, "list/header")
+        if saved and header.restoreState(QByteArray(saved)):
+            header.setSectionHidden(COL_TITLE, False)
+            header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+
+        def keep(*_: object) -> None:
+            state.write(settings, "list/header", header.saveState())
+
+        self._keep_header = keep
+        header.sectionResized.connect(keep)
+        header.sortIndicatorChanged.connect(keep)
 
     @property
     def document_model(self) -> DocumentTableModel:
@@ -60,6 +106,7 @@ class DocumentList(QTableView):
             self.select_document(self._keep, emit=False)
 
     _keep: int | None = None
+    _keep_header: Callable[[], None] = staticmethod(lambda: None)  # type: ignore[assignment]
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.model = DocumentTableModel(self.archive, self)
         self.filter_bar = FilterBar(self.archive, self, runner=self.runner)
         self.document_list = DocumentList(self.model, self)
+        self.document_list.remember(self.settings)  # columns shown, widths, sort
         left = QWidget(self)
         left.setObjectName("list_pane")
         column = QVBoxLayout(left)

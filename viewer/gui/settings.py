@@ -24,6 +24,7 @@ STATE: dict[str, tuple[type, object]] = {
     "window/main_splitter": (bytes, b""),
     "window/vertical_splitter": (bytes, b""),
     "window/timeline_visible": (bool, True),
+    "list/header": (bytes, b""),  # the list's columns: shown, widths, sort
     "annotations/visible": (bool, True),  # False once the person closed the pane
     "annotations/auto_hide": (bool, True),  # folded while the open document has no annotations
     "document/last": (str, ""),
