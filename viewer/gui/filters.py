@@ -305,9 +305,19 @@ class FilterBar(QWidget):
             combo.addItem(f"{chosen} (0)", chosen)
         combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
         combo.blockSignals(False)
+        # the popup as wide as its longest value ("Mao Zedong (5)"), however narrow the box
+        widest = max(
+            (combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0
+        )
+        combo.view().setMinimumWidth(widest + combo.iconSize().width() + 48)
 
     def show_total(self, shown: int, total: int) -> None:
-        if shown == total:
+        query = self.search.text().strip()
+        if not shown and total:
+            self.summary.setText(f"No documents match “{query}”" if query else "No documents match these filters")
+        elif query:
+            self.summary.setText(f"{shown:,} document{'s' * (shown != 1)} found for “{query}” (of {total:,})")
+        elif shown == total:
             self.summary.setText(f"{total:,} document{'s' * (total != 1)}")
         else:
             self.summary.setText(f"{shown:,} of {total:,} documents")

@@ -44,7 +44,7 @@ from .tasks import TaskRunner
 from .timeline import TimelinePane
 
 DEFAULT_POINT_SIZE = 12.0
-WRITING_ACTIONS = ("import", "attach_scan", "highlight", "undo", "redo")
+WRITING_ACTIONS: tuple[str, ...] = ("import", "attach_scan", "highlight", "undo", "redo")
 WRITING_ACTIONS += ("edit_details", "correct_text", "tag_selected", "set_field", "delete", "mark_reviewed")
 
 
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.archive = Archive(archive_path, readonly=readonly, create=create)
         self.total = self.archive.count()
         self.setWindowTitle(f"{self.archive.path.name} — {APP_NAME}")
-        self.actions = ActionRegistry(self)
+        self.registry = ActionRegistry(self)
         point_size = state.read(self.settings, "text/point_size") or DEFAULT_POINT_SIZE
         side_by_side = state.read(self.settings, "text/side_by_side")
 
@@ -102,19 +102,19 @@ class MainWindow(QMainWindow):
         self.vertical_splitter.setStretchFactor(1, 1)
         self.vertical_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.vertical_splitter)
-        self.actions.build_menus(self.menuBar())
+        self.registry.build_menus(self.menuBar())
         self.statusBar().setObjectName("status_bar")
         self.imports = ImportCommands(self, self.runner, lambda: self.archive, self.current_document)
         self.exports = ExportCommands(self, self.runner, lambda: self.archive)
         self._connect()
         self.annotating = Annotating(  # the annotations list, tools, undo/redo
-            self, self.panel, self.actions, self.settings, lambda: self.archive, self.current_document, self.runner
+            self, self.panel, self.registry, self.settings, lambda: self.archive, self.current_document, self.runner
         )
         # our own writes commit on the write thread: not a change by someone else to refresh for
         self.annotating.annotations_changed.connect(lambda _id: self._own_write())
         self.annotating.document_requested.connect(self.open_document)
         self.folding = PaneFolding(  # the annotations fold away while a document has none
-            self.annotating.dock, self.annotating.pane, self.actions.get("toggle_annotations"), self.settings
+            self.annotating.dock, self.annotating.pane, self.registry.get("toggle_annotations"), self.settings
         )
         self.curating = Curating(self)  # edit, delete, tag, review, people, trash, collections, history
         self.exchange = Exchange(self)  # Export As… (the exchange formats), Merge Archive…, citation style
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
     # -- wiring -------------------------------------------------------------------------------
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.registry
         a["open"].triggered.connect(self.choose_archive)
         a["new_archive"].triggered.connect(self.choose_new_archive)
         a["import"].triggered.connect(self.imports.choose_import)
@@ -215,6 +215,10 @@ class MainWindow(QMainWindow):
         shown = self.model.rowCount()
         self.filter_bar.show_total(shown, self.total)
         current = self.current_document()
+        if not shown and not self._starting:
+            self.panel.clear()  # nothing found: no stale document beside an empty list
+            self.annotating.refresh()
+            return
         if current is not None and self.document_list.select_document(current, emit=False):
             return
         if shown and not self._starting:
@@ -268,7 +272,7 @@ class MainWindow(QMainWindow):
         """On read-only media, commands that write are off and the status bar says why."""
         writable = not self.archive.readonly
         for name in WRITING_ACTIONS:
-            action = self.actions.get(name)
+            action = self.registry.get(name)
             if action is not None:
                 action.setEnabled(writable)
         self.panel.scan_missing.button.setEnabled(writable)  # "Attach a scan…"
@@ -351,7 +355,7 @@ class MainWindow(QMainWindow):
             saved = state.read(s, key)
             if saved:
                 splitter.restoreState(saved)
-        self.actions["toggle_timeline"].setChecked(state.read(s, "window/timeline_visible"))
+        self.registry["toggle_timeline"].setChecked(state.read(s, "window/timeline_visible"))
         self.timeline_pane.setVisible(state.read(s, "window/timeline_visible"))
         tab = state.read(s, "document/tab")
         last = state.read(s, "document/last")
@@ -365,7 +369,7 @@ class MainWindow(QMainWindow):
         state.write(s, "window/geometry", self.saveGeometry())
         state.write(s, "window/main_splitter", self.main_splitter.saveState())
         state.write(s, "window/vertical_splitter", self.vertical_splitter.saveState())
-        state.write(s, "window/timeline_visible", self.actions["toggle_timeline"].isChecked())
+        state.write(s, "window/timeline_visible", self.registry["toggle_timeline"].isChecked())
         state.write(s, "document/tab", self.panel.current_tab())
         if self.panel.record:
             state.write(s, "document/last", self.panel.record.key)
