@@ -29,7 +29,7 @@ from .fonts import serif_font
 MEASURE_CHARS = 72  # a comfortable line length for body text
 MIN_POINT, MAX_POINT = 7.0, 36.0
 MAX_HITS = 3000
-HIT_BACKGROUND = QColor("#ffd54a")
+HIT_BACKGROUND = QColor("#00e5ff")  # search hits: cyan, unlike every annotation colour (core.annotations.COLORS)
 HIT_FOREGROUND = QColor("#000000")
 
 
