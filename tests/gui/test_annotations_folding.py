@@ -17,12 +17,12 @@ def dock_shown(window) -> bool:
 def test_folded_until_the_first_highlight(window, qtbot):
     view = open_translation(window, qtbot)
     assert window.annotating.pane.list.count() == 0
-    assert not dock_shown(window) and not window.actions["toggle_annotations"].isChecked()
+    assert not dock_shown(window) and not window.registry["toggle_annotations"].isChecked()
     select_words(view, AGREE)
-    window.actions["highlight"].trigger()  # Ctrl+H works with the pane folded
+    window.registry["highlight"].trigger()  # Ctrl+H works with the pane folded
     saved(qtbot, window)
     qtbot.waitUntil(lambda: dock_shown(window))
-    assert window.actions["toggle_annotations"].isChecked()
+    assert window.registry["toggle_annotations"].isChecked()
     window.open_document(seed_id(window.archive, "002"))  # none there: folded again
     assert not dock_shown(window)
     window.open_document(seed_id(window.archive, "001"))
@@ -32,7 +32,7 @@ def test_folded_until_the_first_highlight(window, qtbot):
 def test_showing_it_keeps_it_and_is_remembered(window, qtbot, seeded, settings):
     window.open_document(seed_id(window.archive, "002"))
     assert not dock_shown(window)
-    window.actions["toggle_annotations"].trigger()  # View ▸ Annotations on a document without any
+    window.registry["toggle_annotations"].trigger()  # View ▸ Annotations on a document without any
     assert dock_shown(window) and not window.annotating.pane.auto_hide.isChecked()
     window.open_document(seed_id(window.archive, "003"))
     assert dock_shown(window)
@@ -52,7 +52,7 @@ def test_closing_it_is_remembered(window, qtbot, seeded, settings):
     window.annotating.pane.auto_hide.setChecked(False)
     assert dock_shown(window)
     window.annotating.dock.close()  # its close button
-    assert not dock_shown(window) and not window.actions["toggle_annotations"].isChecked()
+    assert not dock_shown(window) and not window.registry["toggle_annotations"].isChecked()
     assert state.read(settings, "annotations/visible") is False
     window.close()
     again = MainWindow(seeded.path, settings=settings)
@@ -60,6 +60,6 @@ def test_closing_it_is_remembered(window, qtbot, seeded, settings):
     again.show()
     qtbot.waitExposed(again)
     assert not dock_shown(again)
-    again.actions["toggle_annotations"].trigger()
+    again.registry["toggle_annotations"].trigger()
     assert dock_shown(again)
     again.runner.wait(5000)

@@ -43,7 +43,7 @@ def test_highlight_list_note_undo_redo(window, qtbot, settings):
     assert pane.list.count() == 0 and pane.empty.isVisibleTo(pane)
     select_words(view, AGREE)
     pane.color.setCurrentIndex(pane.color.findData("green"))
-    window.actions["highlight"].trigger()
+    window.registry["highlight"].trigger()
     saved(qtbot, window)
     assert pane.list.count() == 1
     [stored] = core.list_annotations(window.archive, window.current_document())
@@ -58,18 +58,18 @@ def test_highlight_list_note_undo_redo(window, qtbot, settings):
     assert core.get(window.archive, stored.id).note == "Stalin agrees"
     assert "Stalin agrees" in pane.list.item(0).text()
 
-    assert window.actions["undo"].isEnabled()
-    window.actions["undo"].trigger()  # the note
+    assert window.registry["undo"].isEnabled()
+    window.registry["undo"].trigger()  # the note
     saved(qtbot, window)
     assert core.get(window.archive, stored.id).note is None
-    window.actions["undo"].trigger()  # the highlight
+    window.registry["undo"].trigger()  # the highlight
     saved(qtbot, window)
     assert pane.list.count() == 0 and core.get(window.archive, stored.id) is None
     assert not any(s.cursor.selectedText() == AGREE for s in view.extraSelections())
-    assert not window.actions["undo"].isEnabled()
-    window.actions["redo"].trigger()
+    assert not window.registry["undo"].isEnabled()
+    window.registry["redo"].trigger()
     saved(qtbot, window)
-    window.actions["redo"].trigger()
+    window.registry["redo"].trigger()
     saved(qtbot, window)
     assert core.get(window.archive, stored.id).note == "Stalin agrees"
     assert pane.list.count() == 1
@@ -78,15 +78,15 @@ def test_highlight_list_note_undo_redo(window, qtbot, settings):
     qtbot.mouseClick(pane.delete, Qt.MouseButton.LeftButton)
     saved(qtbot, window)
     assert pane.list.count() == 0
-    window.actions["undo"].trigger()
+    window.registry["undo"].trigger()
     saved(qtbot, window)
     assert pane.list.count() == 1 and core.get(window.archive, stored.id).note == "Stalin agrees"
     assert glue.stack.count() == 3
 
 
 def test_shortcuts_are_ctrl_z_and_ctrl_shift_z(window):
-    undo = [s.toString() for s in window.actions["undo"].shortcuts()]
-    redo = [s.toString() for s in window.actions["redo"].shortcuts()]
+    undo = [s.toString() for s in window.registry["undo"].shortcuts()]
+    redo = [s.toString() for s in window.registry["redo"].shortcuts()]
     assert QKeySequence("Ctrl+Z").toString() in undo
     assert QKeySequence("Ctrl+Shift+Z").toString() in redo
 
@@ -94,7 +94,7 @@ def test_shortcuts_are_ctrl_z_and_ctrl_shift_z(window):
 def test_clicking_an_annotation_goes_to_it(window, qtbot):
     view = open_translation(window, qtbot)
     select_words(view, AGREE)
-    window.actions["highlight"].trigger()
+    window.registry["highlight"].trigger()
     saved(qtbot, window)
     window.panel.show_tab("details")
     view.moveCursor(QTextCursor.MoveOperation.Start)
@@ -143,7 +143,7 @@ def test_rectangle_and_pin_on_the_scan(window, qtbot):
     rect = found[0]
     assert abs(rect.x0 - 100) < 3 and abs(rect.y1 - 200) < 3 and rect.page_position == 0
     assert len(scan.overlays) == 2
-    window.actions["undo"].trigger()
+    window.registry["undo"].trigger()
     saved(qtbot, window)
     assert [a.shape for a in core.list_annotations(window.archive, document_id)] == ["rect"]
 
@@ -153,7 +153,7 @@ def test_export_runs_on_a_worker(window, qtbot, tmp_path):
 
     view = open_translation(window, qtbot)
     select_words(view, AGREE)
-    window.actions["highlight"].trigger()
+    window.registry["highlight"].trigger()
     saved(qtbot, window)
     dialog = ExportDialog(window, 5)
     options = dialog.options("Ms Teacher")

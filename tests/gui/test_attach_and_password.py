@@ -21,7 +21,7 @@ def _pdf(path, text: str, password: str | None = None) -> None:
 def test_attach_a_scan_to_the_open_document(qtbot, window, tmp_path):
     document_id = seed_id(window.archive, "003")
     window.open_document(document_id)
-    assert window.actions["attach_scan"].isEnabled()
+    assert window.registry["attach_scan"].isEnabled()
     scan = tmp_path / "ignatiev-original.pdf"
     _pdf(scan, "IGNATIEV original telegram page")
     with qtbot.waitSignal(window.imports.scan_attached, timeout=30000) as signal:

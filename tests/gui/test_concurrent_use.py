@@ -33,16 +33,16 @@ def test_window_notices_documents_imported_by_another_process(window, tmp_path):
 def test_writing_commands_follow_the_archive(qtbot, window, seeded, settings, screenshots):
     from viewer.gui.main_window import WRITING_ACTIONS, MainWindow
 
-    assert all(window.actions[name].isEnabled() for name in WRITING_ACTIONS)
+    assert all(window.registry[name].isEnabled() for name in WRITING_ACTIONS)
     assert window.read_only_note.text() == ""
     reader = MainWindow(seeded.path, settings=settings, restore=False, readonly=True)
     qtbot.addWidget(reader)
     reader.resize(1280, 800)
     reader.show()
     assert reader.archive.readonly
-    assert not any(reader.actions[name].isEnabled() for name in WRITING_ACTIONS)
+    assert not any(reader.registry[name].isEnabled() for name in WRITING_ACTIONS)
     assert reader.read_only_note.text() == "Read-only: the archive was opened for reading only"
     assert not reader.panel.scan_missing.button.isEnabled()
-    assert window.actions["import"].isEnabled()  # the other window keeps writing
+    assert window.registry["import"].isEnabled()  # the other window keeps writing
     reader.grab().save(str(screenshots / "window-read-only.png"))
     reader.runner.wait(5000)

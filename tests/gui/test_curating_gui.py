@@ -31,7 +31,7 @@ def type_into(qtbot, edit, text: str) -> None:
 
 def open_editor(window, qtbot, prefix: str):
     window.open_document(seed_id(window.archive, prefix))
-    window.actions["edit_details"].trigger()
+    window.registry["edit_details"].trigger()
     editor = window.curating.details.editor
     assert editor.isVisible() and window.panel.current_tab() == "details"
     return editor
@@ -62,20 +62,20 @@ def test_correct_title_date_and_sender_then_undo_redo(window, qtbot, settings):
     assert "1950-04-11" in window.model.index(window.document_list.currentIndex().row(), 0).data()
     source = archive.provenance(document)["title"]
     assert source.corrected and source.author == "alice"
-    window.actions["edit_details"].trigger()
+    window.registry["edit_details"].trigger()
     note = editor.notes["title"]
     assert note.isVisible() and "corrected by alice" in note.text() and before["title"][:20] in note.text()
     assert not editor.notes["type"].isVisible()
     editor.cancel()
 
-    assert window.actions["undo"].text().startswith("&Undo Edit title, date and sender")
-    window.actions["undo"].trigger()
+    assert window.registry["undo"].text().startswith("&Undo Edit title, date and sender")
+    window.registry["undo"].trigger()
     settle(window, qtbot)
     assert archive.field_values(document)["title"] == before["title"]
     assert archive.field_values(document)["sender"] == before["sender"]
     assert not archive.provenance(document)["title"].corrected
     assert window.panel.title.text() == before["title"]
-    window.actions["redo"].trigger()
+    window.registry["redo"].trigger()
     settle(window, qtbot)
     assert archive.field_values(document)["title"] == "Telegram from Ignatiev to Vyshinsky"
 
@@ -160,7 +160,7 @@ def test_correct_a_translation_marks_annotations_on_changed_words(window, qtbot)
         core.Create(annotation).redo(archive)
     window.panel.show_tab("translation")
     texts = window.curating.texts
-    window.actions["correct_text"].trigger()
+    window.registry["correct_text"].trigger()
     corrector = texts.correctors["translation"]
     assert window.panel.translation.stack.currentWidget() is corrector
     assert corrector.edit.toPlainText() == body
@@ -172,7 +172,7 @@ def test_correct_a_translation_marks_annotations_on_changed_words(window, qtbot)
     marks = {a.quote: a.status for a in archive.document_annotations(document)}
     assert marks[kept] == "ok" and sorted(marks.values()) == ["needs_review", "ok"]  # kept, marked for review
     assert archive.search('"voiced the view"').total == 1  # search follows
-    window.actions["undo"].trigger()
+    window.registry["undo"].trigger()
     settle(window, qtbot)
     assert archive.field_values(document)["translation"] == body
 
@@ -205,10 +205,10 @@ def test_tag_several_documents_filter_by_tag_and_undo(window, qtbot):
     dialog.apply()
     settle(window, qtbot)
     assert {archive.field_values(i)["classification"] for i in ids} == {"Secret"}
-    window.actions["undo"].trigger()
+    window.registry["undo"].trigger()
     settle(window, qtbot)
     assert {i: archive.field_values(i)["classification"] for i in ids} == classifications
-    window.actions["undo"].trigger()
+    window.registry["undo"].trigger()
     settle(window, qtbot)
     assert archive.tags() == []
     assert window.model.rowCount() == 0  # the tag filter now matches nothing

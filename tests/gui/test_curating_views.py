@@ -17,12 +17,12 @@ def settle(window, qtbot) -> None:
 
 
 def undo(window, qtbot) -> None:
-    window.actions["undo"].trigger()
+    window.registry["undo"].trigger()
     settle(window, qtbot)
 
 
 def redo(window, qtbot) -> None:
-    window.actions["redo"].trigger()
+    window.registry["redo"].trigger()
     settle(window, qtbot)
 
 
@@ -52,7 +52,7 @@ def test_merge_people_and_find_the_documents_by_the_old_name(window, qtbot):
     choose_person(window, "Fyn Hsi")
     assert window.filter_bar.combos["person"].currentData() == "Stalin"
     assert "003" in listed_keys(window) and window.model.rowCount() == 5
-    assert window.actions["undo"].text() == "&Undo Merge Fyn Hsi into Stalin"
+    assert window.registry["undo"].text() == "&Undo Merge Fyn Hsi into Stalin"
 
     undo(window, qtbot)
     assert archive.count(Filters(person="Stalin")) == 4
@@ -168,7 +168,7 @@ def test_review_queue_after_an_import(window, qtbot, tmp_path):
     undo(window, qtbot)
     assert review.list.count() == 1 and window.model.rowCount() == 1
     window.document_list.selectAll()
-    window.actions["mark_reviewed"].trigger()
+    window.registry["mark_reviewed"].trigger()
     settle(window, qtbot)
     assert window.archive.review_queue() == []
 
@@ -176,7 +176,7 @@ def test_review_queue_after_an_import(window, qtbot, tmp_path):
 def test_collections_made_filled_ordered_renamed_and_deleted(window, qtbot):
     archive = window.archive
     pane = window.curating.collections
-    window.actions["toggle_collections"].trigger()
+    window.registry["toggle_collections"].trigger()
     assert window.curating.docks["collections"].isVisible()
     ids = [seed_id(archive, p) for p in ("000", "001", "002")]
     pane.create_named("Korea 1950")
@@ -217,7 +217,7 @@ def test_history_shows_and_reverts_with_annotations_on_the_same_stack(window, qt
     editor.editors["title"].edit.setText("Roshchin to Stalin, 13 October")
     editor.save()
     settle(window, qtbot)
-    window.actions["toggle_history"].trigger()
+    window.registry["toggle_history"].trigger()
     history = window.curating.history
     assert history.list.count() == 1 and "Edit title" in history.list.item(0).text()
     assert "→ “Roshchin to Stalin, 13 October”" in history.list.item(0).text()
@@ -240,7 +240,7 @@ def test_history_shows_and_reverts_with_annotations_on_the_same_stack(window, qt
     assert archive.document_annotations(document) == []
     undo(window, qtbot)  # the edit, whose values the undone revert had put back
     assert archive.field_values(document)["title"] == title
-    assert not window.actions["undo"].isEnabled()
+    assert not window.registry["undo"].isEnabled()
     for _ in range(3):
         redo(window, qtbot)
     assert archive.field_values(document)["title"] == title and len(archive.document_annotations(document)) == 1
@@ -288,7 +288,7 @@ def test_a_read_only_archive_shows_everything_and_offers_no_change(qtbot, seeded
     assert people.table.rowCount() > 0 and not any(b.isEnabled() for k, b in people.buttons.items() if k != "documents")
     trash = curating.show_trash()
     assert not trash.restore_button.isEnabled() and not trash.empty_button.isEnabled()
-    reader.actions["toggle_collections"].trigger()
+    reader.registry["toggle_collections"].trigger()
     assert not curating.collections.new_button.isEnabled()
     people.close()
     trash.close()

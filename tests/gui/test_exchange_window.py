@@ -25,18 +25,18 @@ def test_menus_offer_export_as_merge_and_citation_styles(window):
     assert names.index("action_exchange_export") + 1 == names.index("action_merge_archive")
     style_menu = window.findChild(QMenu, "menu_citation_style")
     edit = menus["menu_edit"].actions()
-    assert edit[edit.index(window.actions["copy_citation"]) + 1] == style_menu.menuAction()
+    assert edit[edit.index(window.registry["copy_citation"]) + 1] == style_menu.menuAction()
     styles = [action.objectName() for action in style_menu.actions()]
     assert styles[0] == "action_citation_source" and "action_citation_chicago-note" in styles
 
 
 def test_copy_citation_in_the_chosen_style_is_remembered(qtbot, window, settings):
     window.open_document(seed_id(window.archive, "004"))
-    window.actions["copy_citation"].trigger()
+    window.registry["copy_citation"].trigger()
     assert QGuiApplication.clipboard().text() == window.panel.record.citation  # the source's own, by default
-    chicago = window.findChild(type(window.actions["copy_citation"]), "action_citation_chicago-note")
+    chicago = window.findChild(type(window.registry["copy_citation"]), "action_citation_chicago-note")
     chicago.trigger()
-    window.actions["copy_citation"].trigger()
+    window.registry["copy_citation"].trigger()
     expected = cite(window.panel.record, "chicago-note")
     assert QGuiApplication.clipboard().text() == expected and expected.startswith("Stalin, “Telegram, Filippov")
     assert settings.value("citation/style") == "chicago-note"

@@ -71,7 +71,7 @@ def problem(window) -> str:
 def highlight_agree(window, qtbot) -> None:
     view = open_translation(window, qtbot)
     select_words(view, AGREE)
-    window.actions["highlight"].trigger()
+    window.registry["highlight"].trigger()
 
 
 @pytest.mark.slow
@@ -93,10 +93,10 @@ def test_a_writer_holding_the_lock_neither_freezes_the_window_nor_fakes_an_undo(
     assert "busy" in problem(window) and "another program" in problem(window)
     assert "Could not add the highlight" in window.statusBar().currentMessage()
     assert stack.count() == 0 and not stack.canUndo()  # nothing claims the highlight
-    assert "highlight" not in window.actions["undo"].text().lower()
+    assert "highlight" not in window.registry["undo"].text().lower()
     assert pane.list.count() == 0 and core.list_annotations(window.archive, window.current_document()) == []
 
-    window.actions["highlight"].trigger()  # the lock is free again: the same words, once
+    window.registry["highlight"].trigger()  # the lock is free again: the same words, once
     saved(qtbot, window)
     assert stack.count() == 1 and stack.undoText() == "Add highlight"
     assert pane.list.count() == 1 and problem(window) == ""
@@ -135,7 +135,7 @@ def test_a_note_on_read_only_media_is_kept_in_the_box_and_off_the_stack(window, 
         [stored] = core.list_annotations(window.archive, window.current_document())
         assert stored.note is None
 
-        window.actions["undo"].trigger()  # undo cannot write either: the stack stays where it is
+        window.registry["undo"].trigger()  # undo cannot write either: the stack stays where it is
         saved(qtbot, window)
         assert stack.index() == 1 and "Could not undo" in problem(window)
         assert pane.list.count() == 1

@@ -86,14 +86,14 @@ def test_004_transcript_shows_its_cyrillic_text(qtbot, window):
 def test_side_by_side_shows_both_texts(qtbot, window):
     window.open_document(seed_id(window.archive, "004"))
     window.panel.show_tab("translation")
-    window.actions["side_by_side"].trigger()
+    window.registry["side_by_side"].trigger()
     view = window.panel.translation.current_view()
     assert view is window.panel.translation.parallel
     text = view.toPlainText()
     assert "Шифрованная телеграмма" in text
     assert "Enciphered telegram" in text
     assert window.settings.value("text/side_by_side") in (True, "true")
-    window.actions["side_by_side"].trigger()
+    window.registry["side_by_side"].trigger()
     assert window.panel.translation.current_view() is window.panel.translation.single
 
 
@@ -162,7 +162,7 @@ def test_up_and_down_move_through_documents(qtbot, window):
     assert window.panel.record.key.startswith("001")
     qtbot.keyClick(listing, Qt.Key.Key_Up)
     assert window.panel.record.key.startswith("000")
-    window.actions["next"].trigger()
+    window.registry["next"].trigger()
     assert window.panel.record.key.startswith("001")
 
 
@@ -210,15 +210,15 @@ def test_details_lists_fields_people_and_links_a_click_away(qtbot, window):
 
 def test_copy_citation(qtbot, window):
     window.open_document(seed_id(window.archive, "004"))
-    window.actions["copy_citation"].trigger()
+    window.registry["copy_citation"].trigger()
     assert QGuiApplication.clipboard().text().startswith('"Telegram, Filippov [Stalin]')
 
 
 def test_text_zoom(qtbot, window):
     size = window.panel.transcript.single.point_size
-    window.actions["zoom_in"].trigger()
+    window.registry["zoom_in"].trigger()
     assert window.panel.transcript.single.point_size == size + 1
-    window.actions["zoom_reset"].trigger()
+    window.registry["zoom_reset"].trigger()
     assert window.panel.translation.single.point_size == 12.0
 
 
@@ -254,7 +254,7 @@ def test_every_control_has_a_name_and_a_tooltip(window):
         if not widget.accessibleName() or not widget.toolTip():
             unnamed.append(f"{type(widget).__name__} {widget.objectName()!r}")
     assert not unnamed
-    for action in window.actions.actions.values():
+    for action in window.registry.actions.values():
         assert action.toolTip()
 
 

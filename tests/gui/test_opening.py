@@ -72,8 +72,8 @@ def test_a_missing_archive_offers_another(qtbot, tmp_path, settings, seeded, mon
 def test_file_new_archive_makes_one_and_opens_it(window, tmp_path, monkeypatch):
     fresh = tmp_path / "second.db"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(fresh), ""))
-    assert window.actions["new_archive"] in window.menuBar().actions()[0].menu().actions()
-    window.actions["new_archive"].trigger()
+    assert window.registry["new_archive"] in window.menuBar().actions()[0].menu().actions()
+    window.registry["new_archive"].trigger()
     assert window.archive.path == fresh and window.model.rowCount() == 0
 
 

@@ -40,7 +40,7 @@ def test_window_with_each_tab(qtbot, seeded, window, screenshots, size):
         assert pixmap.width() == size[0]
         assert not_blank(pixmap)
         pixmap.save(str(screenshots / f"window-{size[0]}x{size[1]}-{tab}.png"))
-    window.actions["side_by_side"].trigger()
+    window.registry["side_by_side"].trigger()
     window.panel.show_tab("transcript")
     grab(window).save(str(screenshots / f"window-{size[0]}x{size[1]}-side-by-side.png"))
 

@@ -42,7 +42,7 @@ def side_by_side(window, prefix: str = "004", tab: str = "translation"):
     window.open_document(seed_id(window.archive, prefix))
     window.panel.show_tab(tab)
     if not window.panel.side_by_side:
-        window.actions["side_by_side"].trigger()
+        window.registry["side_by_side"].trigger()
     part = window.panel.translation if tab == "translation" else window.panel.transcript
     view = part.current_view()
     assert view is part.parallel

@@ -273,7 +273,9 @@ class PaneFolding(QObject):
         return self.count > 0 or not self.pane.auto_hide.isChecked()
 
     def apply(self) -> None:
-        if self.dock.isVisibleTo(self.dock.parentWidget()) != self.wanted():
+        parent = self.dock.parentWidget()
+        shown = self.dock.isVisibleTo(parent) if parent is not None else self.dock.isVisible()
+        if shown != self.wanted():
             self.dock.setVisible(self.wanted())
         if self.toggle is not None:
             self.toggle.setChecked(self.wanted())

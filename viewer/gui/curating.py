@@ -56,7 +56,7 @@ class Curating(QObject):
         self.window = window
         self.changes = Changes(window.annotating, self)
         self.changes.shown.connect(self.show_change)
-        panel, actions = window.panel, window.actions
+        panel, actions = window.panel, window.registry
         self.details = DetailsEditing(panel, self.archive, self.changes, self.author)
         self.texts = TextCorrecting(panel, self.archive, self.changes, self.author)
         for part in (self.details, self.texts):
@@ -122,7 +122,7 @@ class Curating(QObject):
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        action: QAction | None = window.actions.get(action_name)
+        action: QAction | None = window.registry.get(action_name)
         if action is not None:
             action.toggled.connect(lambda on: self._toggle(dock, on))
             dock.visibilityChanged.connect(

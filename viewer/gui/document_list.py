@@ -106,7 +106,7 @@ class DocumentList(QTableView):
             self.select_document(self._keep, emit=False)
 
     _keep: int | None = None
-    _keep_header: Callable[[], None] = staticmethod(lambda: None)  # type: ignore[assignment]
+    _keep_header: Callable[[], None] = staticmethod(lambda: None)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

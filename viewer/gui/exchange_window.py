@@ -154,9 +154,9 @@ class Exchange(QObject):
         menus = {menu.objectName(): menu for menu in self.window.menuBar().findChildren(QMenu)}
         file_menu, edit_menu = menus.get("menu_file"), menus.get("menu_edit")
         if file_menu is not None:
-            _insert_after(file_menu, self.window.actions.get("export"), [self.export_action, self.merge_action])
+            _insert_after(file_menu, self.window.registry.get("export"), [self.export_action, self.merge_action])
         if edit_menu is not None:
-            _insert_after(edit_menu, self.window.actions.get("copy_citation"), [self.style_menu.menuAction()])
+            _insert_after(edit_menu, self.window.registry.get("copy_citation"), [self.style_menu.menuAction()])
 
     def set_style(self, action: QAction) -> None:
         name = str(action.data() or "")

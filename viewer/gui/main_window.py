@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -378,6 +378,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.save_state()
         self.runner.wait(5000)
+        for dialog in self.findChildren(QDialog):  # modeless ones (import summary, people, trash) go too
+            dialog.close()
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -385,15 +387,3 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.PaletteChange and self.panel.record:
             QTimer.singleShot(0, lambda: self.panel.record and self.panel.show_document(self.panel.record.id))
         super().changeEvent(event)
-
-
-def focus_chain(window: QMainWindow) -> list[QWidget]:
-    """Widgets Tab reaches, in order (for the keyboard test)."""
-    seen: list[QWidget] = []
-    widget = window.focusWidget() or QApplication.focusWidget()
-    for _ in range(200):
-        if widget is None or widget in seen:
-            break
-        seen.append(widget)
-        widget = widget.nextInFocusChain()
-    return seen

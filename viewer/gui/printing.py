@@ -147,7 +147,7 @@ class Printing(QObject):
         menus = {menu.objectName(): menu for menu in window.menuBar().findChildren(QMenu)}
         file_menu = menus.get("menu_file")
         if file_menu is not None:
-            quit_action = window.actions.get("quit")
+            quit_action = window.registry.get("quit")
             before = quit_action if quit_action in file_menu.actions() else None
             for action in (self.print_action, self.preview_action):
                 file_menu.insertAction(before, action)

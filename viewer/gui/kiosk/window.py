@@ -77,8 +77,8 @@ class KioskWindow(QWidget):
         self.exhibit_ids: list[int] = []
         self.attract_index = -1
         self.content: QWidget | None = None
-        self.actions = ActionRegistry(self, allowed=set(KIOSK_ACTIONS))
-        for action in self.actions.actions.values():
+        self.registry = ActionRegistry(self, allowed=set(KIOSK_ACTIONS))
+        for action in self.registry.actions.values():
             action.setShortcuts([])
         self.runner = TaskRunner(parent=self)
         self.idle = IdleWatcher(config.reset_after, config.attract_after, config.attract_step, clock, parent=self)
@@ -215,8 +215,8 @@ class KioskWindow(QWidget):
         self.start.document_chosen.connect(lambda document_id: self.open_document(document_id))
         self.document.start_requested.connect(self.go_to_start)
         self.document.step_requested.connect(self.step)
-        self.actions["previous"].triggered.connect(lambda: self.step(-1))
-        self.actions["next"].triggered.connect(lambda: self.step(1))
+        self.registry["previous"].triggered.connect(lambda: self.step(-1))
+        self.registry["next"].triggered.connect(lambda: self.step(1))
         column = QVBoxLayout(self.content)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
