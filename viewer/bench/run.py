@@ -304,7 +304,7 @@ def measure_render(report: Report, work: Path, runs: int) -> None:
     (a fresh process each time), medians of both."""
     from ..core.importers.batch import import_file
     from ..core.store import Archive
-    from ..gui.scan_view import render_page
+    from ..gui.render_service import render_page
 
     pdf = jpeg_scan_pdf(work / "scan.pdf")
     db = work / "render.db"

@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
-from .page_renderer import Drawn, serve
+from .page_renderer import Drawer, Drawn, serve
 
-RESTART_S = 0.5  # a stale page still drawing after this long is abandoned with its process
+RESTART_S = 1.0  # a stale page still drawing after this long is abandoned with its process
 
 
 @dataclass
@@ -59,6 +59,7 @@ class RenderService(QObject):
         self._generation = 0
         self._process: Any = None
         self._requests: Connection | None = None
+        self._owners: set[int] = set()  # owners whose deletion we watch
         self._arrived.connect(self._receive, Qt.ConnectionType.QueuedConnection)
         self._ended.connect(self._process_ended, Qt.ConnectionType.QueuedConnection)
 
@@ -78,6 +79,7 @@ class RenderService(QObject):
         """Draw a page for ``owner``: ``done(image, page width, page height)`` or ``failed(reason)``
         is called later on this thread, unless ``owner`` cancelled or was deleted meanwhile."""
         request = _Request(next(self._ids), owner, (str(archive_path), file_id, file_page, zoom), done, failed)
+        self._watch(owner)
         if urgent:
             self._queue.appendleft(request)
         else:
@@ -85,10 +87,36 @@ class RenderService(QObject):
         self._pump()
 
     def cancel(self, owner: QObject) -> None:
-        """Forget what ``owner`` asked for; a page of its still being drawn after RESTART_S is abandoned."""
+        """Forget what ``owner`` asked for; a page of its still being drawn RESTART_S after it was sent
+        is abandoned (at once, or when that time comes)."""
         self._queue = deque(r for r in self._queue if r.owner is not owner)
         current = self._current
-        if current is not None and current.owner is owner and time.monotonic() - self._sent_at > RESTART_S:
+        if current is None or current.owner is not owner:
+            return
+        left = RESTART_S - (time.monotonic() - self._sent_at)
+        if left <= 0:
+            self._abandon(current.ident)
+        else:
+            QTimer.singleShot(int(left * 1000) + 1, self, lambda ident=current.ident: self._abandon(ident))
+
+    def _abandon(self, ident: int) -> None:
+        """End the process if it is still drawing request ``ident``, which nobody wants any more."""
+        if self._current is not None and self._current.ident == ident:
+            self._restart()
+            self._pump()
+
+    def _watch(self, owner: QObject) -> None:
+        """A view that goes away wants nothing more drawn (its id, as the object is half gone by then)."""
+        key = id(owner)
+        if key not in self._owners:
+            self._owners.add(key)
+            owner.destroyed.connect(lambda *_: self._owner_gone(key))
+
+    def _owner_gone(self, key: int) -> None:
+        """An owner was deleted: drop its requests, and abandon its page if one is being drawn."""
+        self._owners.discard(key)
+        self._queue = deque(r for r in self._queue if id(r.owner) != key)
+        if self._current is not None and id(self._current.owner) == key:
             self._restart()
             self._pump()
 
@@ -96,6 +124,11 @@ class RenderService(QObject):
         """How many requests (of ``owner``, or of anyone) wait or are being drawn."""
         requests = [*self._queue, *([self._current] if self._current else [])]
         return sum(1 for r in requests if owner is None or r.owner is owner)
+
+    def drawing(self, owner: QObject) -> tuple[int, int, float] | None:
+        """The page (file id, page, zoom) being drawn for ``owner`` now, if one is."""
+        current = self._current
+        return current.args[1:] if current is not None and current.owner is owner else None
 
     def pid(self) -> int | None:
         """The drawing process, while there is one (a test reads its memory)."""
@@ -192,6 +225,18 @@ class RenderService(QObject):
         if request is not None and shiboken6.isValid(request.owner):
             request.failed("the drawing process stopped on this page (the file may be damaged)")
         self._pump()
+
+
+def render_page(archive_path: Path, file_id: int, file_page: int, zoom: float) -> tuple[QImage, float, float]:
+    """Render one page to a QImage in this process (the benchmark's way; the view uses the drawing
+    process); returns the image and the page size in points."""
+    drawer = Drawer()
+    try:
+        drawn, pixmap = drawer.draw(archive_path, file_id, file_page, zoom)
+        image = QImage(pixmap.samples, drawn.width, drawn.height, drawn.stride, QImage.Format.Format_RGB888)
+        return image.copy(), drawn.page_width, drawn.page_height
+    finally:
+        drawer.close()
 
 
 _service: RenderService | None = None

@@ -42,20 +42,6 @@ class PageRef:
     height: float | None
 
 
-def render_page(archive_path: Path, file_id: int, file_page: int, zoom: float) -> tuple[QImage, float, float]:
-    """Render one page to a QImage in this process (the benchmark's way; the view uses the drawing
-    process); returns the image and the page size in points."""
-    from .page_renderer import Drawer
-
-    drawer = Drawer()
-    try:
-        drawn, pixmap = drawer.draw(archive_path, file_id, file_page, zoom)
-        image = QImage(pixmap.samples, drawn.width, drawn.height, drawn.stride, QImage.Format.Format_RGB888)
-        return image.copy(), drawn.page_width, drawn.page_height
-    finally:
-        drawer.close()
-
-
 def key_of(page: PageRef) -> tuple[int, int]:
     return page.file_id, page.file_page
 
@@ -83,6 +69,7 @@ class ScanView(QWidget):
         self.fit = "width"  # width, page, or None for a chosen zoom
         self.cache: OrderedDict[tuple[int, int, float], QImage] = OrderedDict()
         self._pending: set[tuple[int, int, float]] = set()
+        self._failures: dict[tuple[int, int], str] = {}  # pages that could not be drawn, and why
         self.last_error = ""
         blank = QPixmap(96, 128)
         blank.fill(Qt.GlobalColor.white)
@@ -176,6 +163,7 @@ class ScanView(QWidget):
     def set_pages(self, archive_path: Path, pages: list[PageRef]) -> None:
         self.renderer.cancel(self)  # the pages of the document before are not wanted any more
         self._pending.clear()
+        self._failures.clear()  # opened again, a page is tried again
         self.archive_path = archive_path
         self.pages = pages
         self.current = 0
@@ -191,8 +179,24 @@ class ScanView(QWidget):
         self.thumbnails.blockSignals(False)
         self.image.clear()
         self.show_page(0)  # the page first, then the thumbnails
-        for page in pages:
-            self._request(page, THUMB_ZOOM)
+        self._show_thumbnails()
+
+    def _show_thumbnails(self) -> None:
+        """Thumbnails from the cache, the others asked for; nothing is drawn for a hidden view."""
+        if not self.isVisible():
+            return
+        for number, page in enumerate(self.pages):
+            image = self.cache.get((*key_of(page), THUMB_ZOOM))
+            if image is not None:
+                self.thumbnails.item(number).setIcon(QIcon(QPixmap.fromImage(image)))
+            else:
+                self._request(page, THUMB_ZOOM)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.pages:
+            self._refresh()
+            self._show_thumbnails()
 
     def busy(self) -> bool:
         return bool(self._pending)
@@ -246,9 +250,12 @@ class ScanView(QWidget):
             self.image.setPixmap(pixmap)
             self.image.setAccessibleDescription(f"Page {self.current + 1} of {len(self.pages)}")
             self.page_rendered.emit(self.current)
+        elif key_of(page) in self._failures:  # said once, not drawn again at every resize
+            self.image.setText("This page could not be rendered:\n" + self._failures[key_of(page)])
         else:
             self._placeholder(page, zoom)
-            self._request(page, zoom)
+            if self.isVisible():  # a hidden view draws when it is shown, at the size it then has
+                self._request(page, zoom)
 
     def _placeholder(self, page: PageRef, zoom: float) -> None:
         """While the page is drawn: the same page at another zoom, scaled, or a sentence."""
@@ -305,8 +312,10 @@ class ScanView(QWidget):
                 continue
             if key[2] == THUMB_ZOOM and number < self.thumbnails.count():
                 self.thumbnails.item(number).setToolTip(f"Page {number + 1} could not be drawn: {reason}")
-            elif number == self.current:
-                self.image.setText("This page could not be rendered:\n" + reason)
+            else:
+                self._failures[key_of(page)] = reason
+                if number == self.current:
+                    self.image.setText("This page could not be rendered:\n" + reason)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
