@@ -164,3 +164,58 @@ def test_kill_restore_and_a_concurrent_writer_at_random_moments(tmp_path):
 
 
 QUIET: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+
+
+def _children(parent: int) -> set[int]:
+    """Processes whose parent is ``parent`` (from /proc: no extra dependency)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == parent:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_killed_import_leaves_no_parse_worker_running(tmp_path):
+    """The parse workers end with the import that started them: a worker blocked on the pool's
+    queue never sees it close (each worker holds its write end), so before they watched their
+    parent, every killed large import left its workers running for good."""
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus)
+    command = [sys.executable, "-m", "viewer", "--db", str(tmp_path / "a.db"), "import", "-q", str(corpus)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while not workers and process.poll() is None and time.monotonic() < deadline:
+        workers = {pid for pid in _children(process.pid) if b"spawn_main" in _cmdline(pid)}
+        time.sleep(0.02)
+    assert workers, "the import never started its parse workers"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:  # do not leave them to the next test either
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"{len(left)} parse workers outlived the killed import"
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""

@@ -39,11 +39,27 @@ class Prepared:
 _worker_archive = None
 
 
-def _start_worker(archive_path: str) -> None:
+def _start_worker(archive_path: str, parent: int) -> None:
     global _worker_archive
     from ..store import Archive
 
+    _watch_parent(parent)  # given, not read here: the parent may be gone already
     _worker_archive = Archive(archive_path, readonly=True)
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    """End this worker when the importing process is gone (killed, crashed): a worker blocked on
+    the pool's queue never sees it closed, because every worker holds the queue's write end too,
+    so without this a killed import left its workers running for good."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def _prepare_chunk(path_texts: list[str]) -> list[Prepared]:
@@ -86,7 +102,7 @@ def prepared_in_order(
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
     pool = ProcessPoolExecutor(
-        max_workers=workers(), mp_context=context, initializer=_start_worker, initargs=(str(archive_path),)
+        max_workers=workers(), mp_context=context, initializer=_start_worker, initargs=(str(archive_path), os.getpid())
     )
     # each task: a chunk of files in order, and the worker's results for the wanted ones among them
     pending: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
