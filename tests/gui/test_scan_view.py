@@ -22,12 +22,12 @@ def test_scan_pages_render_page_by_page(qtbot, seeded, window):
     pixmap = scan.image.pixmap()
     assert not pixmap.isNull()
     # fit width: the page fills the view's width, a white page with the dark frame drawn on it
-    assert abs(pixmap.width() / pixmap.devicePixelRatio() - (scan.scroll.viewport().width() - 24)) <= 2
+    assert abs(pixmap.width() / pixmap.devicePixelRatio() - (scan.scroll_area.viewport().width() - 24)) <= 2
     image = pixmap.toImage()
     assert image.pixelColor(5, 5).lightness() > 240
     with qtbot.waitSignal(scan.page_rendered, timeout=10000) as blocker:
-        scan.scroll.setFocus()
-        qtbot.keyClick(scan.scroll, Qt.Key.Key_PageDown)
+        scan.scroll_area.setFocus()
+        qtbot.keyClick(scan.scroll_area, Qt.Key.Key_PageDown)
     assert blocker.args == [1]
     assert "Page 2 of 2" in scan.status.text()
     qtbot.waitUntil(lambda: not scan.busy(), timeout=10000)

@@ -161,7 +161,12 @@ class Annotating(QObject):
         panel.scan.overlays = [
             (a.page_position, a.shape, (a.x0, a.y0, a.x1, a.y1), color_hex(a.color))
             for a in found
-            if a.part == "scan" and a.page_position is not None
+            if a.part == "scan"
+            and a.page_position is not None
+            and a.x0 is not None
+            and a.y0 is not None
+            and a.x1 is not None
+            and a.y1 is not None
         ]
         if panel.scan.pages:
             panel.scan._refresh()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QMouseEvent, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -66,7 +66,7 @@ class ScanView(QWidget):
         self.pages: list[PageRef] = []
         self.current = 0
         self.zoom = 1.0
-        self.fit = "width"  # width, page, or None for a chosen zoom
+        self.fit: str | None = "width"  # width, page, or None for a chosen zoom
         self.cache: OrderedDict[tuple[int, int, float], QImage] = OrderedDict()
         self._pending: set[tuple[int, int, float]] = set()
         self._failures: dict[tuple[int, int], str] = {}  # pages that could not be drawn, and why
@@ -99,13 +99,13 @@ class ScanView(QWidget):
         # annotations drawn over pages: (page position, shape, (x0, y0, x1, y1) in points, colour)
         self.overlays: list[tuple[int, str, tuple[float, float, float, float], str]] = []
         self._drag: tuple[QPointF, QPointF] | None = None
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("scan_scroll")
-        self.scroll.setAccessibleName("Scanned page area")
-        self.scroll.setWidget(self.image)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("scan_scroll")
+        self.scroll_area.setAccessibleName("Scanned page area")
+        self.scroll_area.setWidget(self.image)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
@@ -151,7 +151,7 @@ class ScanView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addLayout(bar)
-        column.addWidget(self.scroll, 1)
+        column.addWidget(self.scroll_area, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -224,7 +224,7 @@ class ScanView(QWidget):
     def _effective_zoom(self) -> float:
         page = self.pages[self.current]
         width, height = page.width or 612.0, page.height or 792.0
-        viewport = self.scroll.viewport().size()
+        viewport = self.scroll_area.viewport().size()
         ratio = self.devicePixelRatioF()
         if self.fit == "width":
             zoom = (viewport.width() - 24) / width
@@ -367,7 +367,7 @@ class ScanView(QWidget):
         return QPointF(x, y)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self.image or self.tool is None:
+        if watched is not self.image or self.tool is None or not isinstance(event, QMouseEvent):
             return super().eventFilter(watched, event)
         kind = event.type()
         if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:

@@ -331,7 +331,7 @@ def test_targets_are_finger_sized_and_lists_scroll_kinetically(kiosk, exhibit):
             assert button.height() >= 44 and button.width() >= 44, button.objectName()
     assert kiosk.start.list.visualRect(kiosk.start.model.index(0)).height() >= 44
     assert kiosk.start.search.height() >= 44
-    for area in (kiosk.start.list, kiosk.document.views["translation"], kiosk.document.scan.scroll):
+    for area in (kiosk.start.list, kiosk.document.views["translation"], kiosk.document.scan.scroll_area):
         assert QScroller.hasScroller(area.viewport())
 
 

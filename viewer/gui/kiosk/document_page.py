@@ -86,10 +86,10 @@ class DocumentPage(QWidget):
             self.body.addWidget(view)
         self.scan = ScanView(runner, self.body)
         self.scan.setObjectName("kiosk_scan")
-        make_kinetic(self.scan.scroll)
+        make_kinetic(self.scan.scroll_area)
         make_kinetic(self.scan.thumbnails)
         self.pinch = PinchZoom(
-            self.scan.scroll.viewport(), lambda factor: self.scan.set_zoom(self.scan.zoom * factor), self
+            self.scan.scroll_area.viewport(), lambda factor: self.scan.set_zoom(self.scan.zoom * factor), self
         )
         self.body.addWidget(self.scan)
         self.missing = plain_label("", self.body, "kiosk_missing")
