@@ -187,11 +187,7 @@ def history(cli: CliContext, document: str | None, limit: int, as_json: bool) ->
 @with_cli
 def undo(cli: CliContext, who: str | None) -> None:
     """Undo your last change (edits, tags, deletes, merges…), as the window's Ctrl+Z does."""
-    archive = cli.writable_archive("nothing was undone")
-    change = archive.undo_last(author(who))
-    if change is None:
-        fail(f"nothing to undo for {author(who)}", 1)
-    click.echo(f"{change.label} (change {change.id})")
+    _step_back_or_forth(cli, who, "undo")
 
 
 @click.command("redo")
@@ -199,8 +195,14 @@ def undo(cli: CliContext, who: str | None) -> None:
 @with_cli
 def redo(cli: CliContext, who: str | None) -> None:
     """Redo what you undid last, unless you changed something else since."""
-    archive = cli.writable_archive("nothing was redone")
-    change = archive.redo_last(author(who))
+    _step_back_or_forth(cli, who, "redo")
+
+
+def _step_back_or_forth(cli: CliContext, who: str | None, verb: str) -> None:
+    """``undo`` and ``redo`` alike: the author's last change (or last undone one), or a failure naming the verb."""
+    archive = cli.writable_archive(f"nothing was {verb}ne")
+    step = archive.undo_last if verb == "undo" else archive.redo_last
+    change = step(author(who))
     if change is None:
-        fail(f"nothing to redo for {author(who)}", 1)
+        fail(f"nothing to {verb} for {author(who)}", 1)
     click.echo(f"{change.label} (change {change.id})")

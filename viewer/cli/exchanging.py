@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .context import CliContext, author, document_id, echo_json, fail, file_option, plural, with_cli
+
+if TYPE_CHECKING:
+    from ..core.exporters import ExportOptions
+    from ..core.store import Archive
 
 FORMAT_CHOICES = ("pdf", "csv", "json", "tei", "cmif", "csl-json", "ris")
 
@@ -108,7 +113,10 @@ def export_command(
         fail("nothing to export (name documents, --search, --collection or --all)")
     if fmt == "pdf":
         ids, _ = chosen_ids(archive, chosen)
-        _export_pdf(archive, list(ids), out, layout, parts, no_annotations, colors, author_name, title, quiet)
+        if not ids:
+            fail("nothing to export: no document matches")
+        pdf_options = _pdf_options(parts, layout, not no_annotations, author(author_name), title, colors)
+        _export_pdf(archive, list(ids), out, pdf_options, quiet)
         return
     options = ExchangeOptions(
         spreadsheet=spreadsheet,
@@ -130,35 +138,30 @@ def export_command(
     click.echo(f"{out}: {last.message}")
 
 
-def _export_pdf(
-    archive,
-    ids: list[int],
-    out: Path,
-    layout: str,
-    parts: str,
-    no_annotations: bool,
-    colors: str | None,
-    author_name: str | None,
-    title: str | None,
-    quiet: bool,
-) -> None:
-    """The annotated handout (``core.exporters.export_pdf``), as ``export --pdf`` always made it."""
-    from ..core.exporters import PARTS, ExportOptions, export_pdf
+def _pdf_options(
+    parts: str, layout: str, annotations: bool, who: str, title: str | None, colors: str | None
+) -> ExportOptions:
+    """The handout's ``ExportOptions`` from the command line; unknown parts fail before anything is written."""
+    from ..core.exporters import PARTS, ExportOptions
 
-    if not ids:
-        fail("nothing to export: no document matches")
     chosen_parts = tuple(p.strip() for p in parts.split(",") if p.strip())
     unknown = set(chosen_parts) - set(PARTS)
     if unknown:
         fail(f"unknown part(s) {', '.join(sorted(unknown))}")
-    options = ExportOptions(
+    return ExportOptions(
         parts=chosen_parts,
-        annotations=not no_annotations,
+        annotations=annotations,
         layout=layout,
-        author=author(author_name),
+        author=who,
         title=title,
         colors=frozenset(c.strip() for c in colors.split(",")) if colors else None,
     )
+
+
+def _export_pdf(archive: Archive, ids: list[int], out: Path, options: ExportOptions, quiet: bool) -> None:
+    """The annotated handout (``core.exporters.export_pdf``), as ``export --pdf`` always made it."""
+    from ..core.exporters import export_pdf
+
     last = None
     with click.progressbar(length=len(ids) + 1, label="Exporting", file=sys.stderr, hidden=quiet) as bar:
         for last in export_pdf(archive, ids, out, options):
