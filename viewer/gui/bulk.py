@@ -23,6 +23,7 @@ from ..core.store import Archive
 from . import plain
 from .changes import Changes, Refusal
 from .field_widgets import DateField, FieldEditor, LineField, LongField, NamesField
+from .widgets_common import problem_label
 
 BULK_FIELDS = (  # fields that may sensibly take one value on many documents
     "type",
@@ -42,15 +43,6 @@ BULK_FIELDS = (  # fields that may sensibly take one value on many documents
 )
 
 
-def _problem_label(parent: QWidget) -> QLabel:
-    label = plain.plain(QLabel(parent))
-    label.setObjectName("bulk_problem")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b3261e")
-    label.hide()
-    return label
-
-
 class _BulkDialog(QDialog):
     def __init__(
         self,
@@ -62,7 +54,7 @@ class _BulkDialog(QDialog):
     ):
         super().__init__(parent)
         self.archive, self.changes, self.author, self.document_ids = archive, changes, author, document_ids
-        self.problem = _problem_label(self)
+        self.problem = problem_label(self, "bulk_problem")
         self.count = len(document_ids)
         self.noun = "the document" if self.count == 1 else f"the {self.count} selected documents"
 

@@ -35,6 +35,7 @@ from ..core.store import Archive
 from . import plain
 from .changes import Changes, CollectionChange, Refusal
 from .roles import ID_ROLE
+from .widgets_common import problem_label
 
 
 def collection_name(title: str, taken: set[str]) -> str:
@@ -104,11 +105,7 @@ class CollectionsPane(QWidget):
         self.remove_button.clicked.connect(self.remove_chosen)
         self.up_button.clicked.connect(lambda: self.move_chosen(-1))
         self.down_button.clicked.connect(lambda: self.move_chosen(1))
-        self.problem = plain.plain(QLabel(self))
-        self.problem.setObjectName("collections_problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e")
-        self.problem.hide()
+        self.problem = problem_label(self, "collections_problem")
 
         top = QHBoxLayout()
         top.addWidget(self.new_button)

@@ -45,8 +45,8 @@ from .field_widgets import (
     relation_label,
 )
 from .link_picker import LinkPicker
+from .widgets_common import ERROR_COLOUR, problem_label
 
-ERROR_COLOUR = "#b3261e"
 GROUPS = (
     ("Document", ("title", "date", "type", "classification", "language")),
     ("People and places", ("sender", "recipient", "signatory", "mentioned", "places")),
@@ -98,11 +98,7 @@ class DetailsEditor(QWidget):
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.problem = plain.plain(QLabel(self))
-        self.problem.setObjectName("editor_problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(f"color: {ERROR_COLOUR}")
-        self.problem.hide()
+        self.problem = problem_label(self, "editor_problem")
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setObjectName("editor_cancel")
         self.cancel_button.setToolTip("Leave without saving (Esc)")

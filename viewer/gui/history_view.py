@@ -17,6 +17,7 @@ from . import plain
 from .annotations_pane import when
 from .changes import Changes, Refusal
 from .roles import ID_ROLE
+from .widgets_common import problem_label
 
 TARGETS = {"tags": "Tags", "review": "Review", "trash": "Trash"}
 
@@ -76,11 +77,7 @@ class HistoryPane(QWidget):
             "Put back what the chosen change replaced (refused if it was changed again since); undoable"
         )
         self.revert_button.clicked.connect(self.revert_chosen)
-        self.problem = plain.plain(QLabel(self))
-        self.problem.setObjectName("history_problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e")
-        self.problem.hide()
+        self.problem = problem_label(self, "history_problem")
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.revert_button)

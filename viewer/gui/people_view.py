@@ -9,7 +9,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from ..core.curation import PersonEntry
 from ..core.store import Archive
 from . import plain
 from .changes import Changes, Refusal
+from .widgets_common import chosen_rows, problem_label, record_table
 
 COLUMNS = ("Name", "Kind", "Aliases", "Documents")
 KINDS = {"person": "person", "organization": "organisation"}
@@ -80,17 +79,7 @@ class PeopleView(QDialog):
         self._debounce.setInterval(200)
         self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setObjectName("people_table")
-        self.table.setAccessibleName("People")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table = record_table(self, "people_table", "People", COLUMNS)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -116,11 +105,7 @@ class PeopleView(QDialog):
             row.addWidget(button)
             if name == "kind":
                 row.addStretch(1)
-        self.problem = plain.plain(QLabel(self))
-        self.problem.setObjectName("people_problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e")
-        self.problem.hide()
+        self.problem = problem_label(self, "people_problem")
         self.count = plain.plain(QLabel(self))
         self.count.setObjectName("people_count")
         layout = QVBoxLayout(self)
@@ -162,8 +147,7 @@ class PeopleView(QDialog):
         self._allow()
 
     def chosen(self) -> list[PersonEntry]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.entries[row] for row in rows if row < len(self.entries)]
+        return [self.entries[row] for row in chosen_rows(self.table) if row < len(self.entries)]
 
     def chosen_names(self) -> list[str]:
         return [entry.name for entry in self.chosen()]

@@ -29,6 +29,7 @@ from . import plain
 from .changes import Changes, Refusal
 from .importing import ImportOutcome
 from .roles import ID_ROLE
+from .widgets_common import problem_label
 
 SHOWN = 500  # entries listed at once; the filter shows them all in the document list
 
@@ -74,11 +75,7 @@ class ReviewPane(QWidget):
         self.filter_button.setObjectName("review_filter")
         self.filter_button.setToolTip("List only the documents that need review (the Needs review filter)")
         self.filter_button.clicked.connect(self.show_in_list)
-        self.problem = plain.plain(QLabel(self))
-        self.problem.setObjectName("review_problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e")
-        self.problem.hide()
+        self.problem = problem_label(self, "review_problem")
         row = QHBoxLayout()
         row.addWidget(self.filter_button)
         row.addStretch(1)

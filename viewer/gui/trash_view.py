@@ -8,14 +8,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from ..core.store import Archive
 from . import plain
 from .annotations_pane import when
 from .changes import Changes, Refusal
+from .widgets_common import chosen_rows, problem_label, record_table
 from .write_queue import Write
 
 COLUMNS = ("Title", "Date", "Deleted", "By", "Annotations", "Pages")
@@ -52,17 +51,7 @@ class TrashView(QDialog):
         self.intro = plain.plain(QLabel(self))
         self.intro.setObjectName("trash_intro")
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setObjectName("trash_table")
-        self.table.setAccessibleName("Deleted documents")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table = record_table(self, "trash_table", "Deleted documents", COLUMNS)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
@@ -79,11 +68,7 @@ class TrashView(QDialog):
         self.close_button = QPushButton("Close", self)
         self.close_button.setObjectName("trash_close")
         self.close_button.clicked.connect(self.close)
-        self.problem = plain.plain(QLabel(self))
-        self.problem.setObjectName("trash_problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e")
-        self.problem.hide()
+        self.problem = problem_label(self, "trash_problem")
         row = QHBoxLayout()
         row.addWidget(self.restore_button)
         row.addStretch(1)
@@ -127,8 +112,7 @@ class TrashView(QDialog):
         self._allow()
 
     def chosen(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.entries[row].document_id for row in rows if row < len(self.entries)]
+        return [self.entries[row].document_id for row in chosen_rows(self.table) if row < len(self.entries)]
 
     def select(self, document_id: int) -> bool:
         for number, entry in enumerate(self.entries):
