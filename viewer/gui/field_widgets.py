@@ -65,12 +65,37 @@ class FieldEditor(QWidget):
     def focus(self) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _hold(self, widget: QWidget) -> None:
+        """Fill the editor with ``widget`` alone, which takes the focus given to the editor."""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget)
+        self.setFocusProxy(widget)
+
 
 def _line(parent: QWidget, name: str, accessible: str) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setObjectName(name)
     edit.setAccessibleName(accessible)
     return edit
+
+
+def _text(parent: FieldEditor, name: str, accessible: str, lines: int) -> QPlainTextEdit:
+    """A box of ``lines`` lines whose every change is an edit of ``parent``; Tab leaves it."""
+    edit = QPlainTextEdit(parent)
+    edit.setObjectName(name)
+    edit.setAccessibleName(accessible)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+    edit.textChanged.connect(parent.edited)
+    return edit
+
+
+def _complete(edit: QLineEdit, completer: QCompleter, mode: Qt.MatchFlag) -> None:
+    """Let ``edit`` complete with ``completer``, ignoring case, matching by ``mode``."""
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(mode)
+    edit.setCompleter(completer)
 
 
 class LineField(FieldEditor):
@@ -81,14 +106,8 @@ class LineField(FieldEditor):
         self.edit = _line(self, f"edit_{name}_text", label)
         self.edit.textEdited.connect(lambda _t: self.edited.emit())
         if choices:
-            completer = QCompleter(choices, self.edit)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            self.edit.setCompleter(completer)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        self.setFocusProxy(self.edit)
+            _complete(self.edit, QCompleter(choices, self.edit), Qt.MatchFlag.MatchContains)
+        self._hold(self.edit)
 
     def set_value(self, value: Any) -> None:
         super().set_value(value)
@@ -107,16 +126,8 @@ class LongField(FieldEditor):
 
     def __init__(self, name: str, label: str, parent: QWidget | None = None, lines: int = 3):
         super().__init__(name, label, parent)
-        self.edit = QPlainTextEdit(self)
-        self.edit.setObjectName(f"edit_{name}_text")
-        self.edit.setAccessibleName(label)
-        self.edit.setTabChangesFocus(True)
-        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * lines + 14)
-        self.edit.textChanged.connect(self.edited)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        self.setFocusProxy(self.edit)
+        self.edit = _text(self, f"edit_{name}_text", label, lines)
+        self._hold(self.edit)
 
     def set_value(self, value: Any) -> None:
         super().set_value(value)
@@ -241,13 +252,8 @@ class NamesField(FieldEditor):
         self.edit.textEdited.connect(lambda _t: self.edited.emit())
         completer = _ListCompleter(self.edit)
         completer.setModel(QStringListModel(names or [], completer))
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
-        self.edit.setCompleter(completer)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        self.setFocusProxy(self.edit)
+        _complete(self.edit, completer, Qt.MatchFlag.MatchStartsWith)
+        self._hold(self.edit)
 
     def set_value(self, value: Any) -> None:
         super().set_value(value or [])
@@ -271,17 +277,9 @@ class LinesField(FieldEditor):
     def __init__(self, name: str, label: str, parent: QWidget | None = None, key: str = "raw"):
         super().__init__(name, label, parent)
         self.key = key
-        self.edit = QPlainTextEdit(self)
-        self.edit.setObjectName(f"edit_{name}_lines")
-        self.edit.setAccessibleName(label)
-        self.edit.setTabChangesFocus(True)
+        self.edit = _text(self, f"edit_{name}_lines", label, 3)
         self.edit.setPlaceholderText("one a line, e.g. APRF, f. 45, op. 1, d. 335, l. 1-2")
-        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 3 + 14)
-        self.edit.textChanged.connect(self.edited)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        self.setFocusProxy(self.edit)
+        self._hold(self.edit)
 
     def set_value(self, value: Any) -> None:
         super().set_value(value or [])
