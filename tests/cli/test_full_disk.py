@@ -3,7 +3,6 @@ backup; and an archive on a disk with no room left says the disk is full, not th
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -11,15 +10,10 @@ import sys
 import pytest
 
 from ..conftest import ROOT
+from ..core.safety_helpers import can_mount, run_unshared
 
 
-def _can_mount() -> bool:
-    if os.geteuid() != 0 or not shutil.which("unshare"):
-        return False
-    return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
-
-
-@pytest.mark.skipif(not _can_mount(), reason="needs root and unshare to mount a small tmpfs")
+@pytest.mark.skipif(not can_mount(), reason="needs root and unshare to mount a small tmpfs")
 def test_a_full_disk_is_one_clear_line(tmp_path):
     source = tmp_path / "archive.db"
     shutil.copy(ROOT / "archive.db", source)
@@ -42,13 +36,7 @@ echo "== json"; {viewer} --db {source} export --all --format json --out {small}/
 echo "== backup"; {viewer} --db {source} backup {small}/copy.db; echo "exit=$?"
 echo "== open"; {viewer} --db {small}/a.db list; echo "exit=$?"
 """
-    done = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    done = run_unshared(script, timeout=300)
     assert done.returncode != 97, done.stderr
     output = done.stdout + done.stderr
     assert "Traceback" not in output, output

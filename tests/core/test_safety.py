@@ -19,6 +19,7 @@ from viewer.core.importers.batch import import_all
 from viewer.core.store import Archive
 
 from ..conftest import ROOT, SAMPLES
+from .safety_helpers import can_mount, run_unshared
 
 PYTHON = sys.executable
 
@@ -235,14 +236,7 @@ def test_a_full_disk_fails_that_file_and_leaves_the_archive_as_it_was(tmp_path):
         assert archive.count() == 5
 
 
-def _can_mount() -> bool:
-    if os.geteuid() != 0 or not shutil.which("unshare"):
-        return False
-    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True)
-    return probe.returncode == 0
-
-
-@pytest.mark.skipif(not _can_mount(), reason="needs root and unshare to mount a read-only folder")
+@pytest.mark.skipif(not can_mount(), reason="needs root and unshare to mount a read-only folder")
 def test_read_only_media_opens_read_only(tmp_path):
     media = tmp_path / "media"
     media.mkdir()
@@ -260,13 +254,7 @@ def test_read_only_media_opens_read_only(tmp_path):
         f"{PYTHON} -c \"from viewer.core.store import Archive; a = Archive('{mounted}/archive.db'); "
         f"print('readonly', a.readonly, a.readonly_reason)\""
     )
-    result = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    result = run_unshared(script)
     assert "3 documents match" in result.stdout, result.stderr
     assert "import-exit=2" in result.stdout
     assert "read-only media" in result.stderr and "nothing was imported" in result.stderr

@@ -4,7 +4,6 @@ program's SQLite database is refused unwritten, and our archives carry their mar
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -18,6 +17,7 @@ from viewer.core.store import Archive
 from viewer.core.store.schema import APPLICATION_ID, MIGRATION_1, SCHEMA_VERSION
 
 from ..conftest import ROOT, SAMPLES
+from .safety_helpers import damage_table
 
 READ_COMMANDS = [
     ["search", "Stalin"],
@@ -150,15 +150,7 @@ def test_a_partly_damaged_archive_warns_in_one_line(tmp_path):
     say the archive is damaged in one line (not a traceback) and point at check and restore."""
     path = tmp_path / "archive.db"
     shutil.copy(ROOT / "archive.db", path)
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode = DELETE")
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
-    leaves = [row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = 'texts' AND pagetype = 'leaf'")]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    for page in leaves:
-        data[(page - 1) * size : page * size] = os.urandom(size)
-    path.write_bytes(bytes(data))
+    damage_table(path)
     result = CliRunner().invoke(main, ["--db", str(path), "search", "Stalin"])
     assert result.exit_code == 2, result.output
     lines = result.output.strip().splitlines()

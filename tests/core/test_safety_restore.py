@@ -20,6 +20,7 @@ from viewer.core.importers.batch import import_all
 from viewer.core.store import Archive
 
 from ..conftest import ROOT, SAMPLES
+from .safety_helpers import can_mount, damage_table, run_unshared
 
 
 def seeded(path: Path) -> Path:
@@ -155,13 +156,7 @@ def test_missing_folders_are_one_clear_line(tmp_path):
     assert "does not exist" in result.output and "nothing was restored" in result.output
 
 
-def _can_mount() -> bool:
-    if os.geteuid() != 0 or not shutil.which("unshare"):
-        return False
-    return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
-
-
-@pytest.mark.skipif(not _can_mount(), reason="needs root and unshare to mount a read-only folder")
+@pytest.mark.skipif(not can_mount(), reason="needs root and unshare to mount a read-only folder")
 def test_restore_onto_a_read_only_archive_is_one_clear_line(tmp_path):
     media = tmp_path / "media"
     media.mkdir()
@@ -173,13 +168,7 @@ def test_restore_onto_a_read_only_archive_is_one_clear_line(tmp_path):
         f"mount --bind -o ro {media} {mounted} && "
         f"{sys.executable} -m viewer --db {mounted}/archive.db restore --yes {backup}; echo exit=$?"
     )
-    done = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    done = run_unshared(script)
     assert "exit=2" in done.stdout, done.stderr
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert "read-only" in done.stderr and "nothing was restored" in done.stderr
@@ -204,15 +193,7 @@ def test_repair_works_on_a_copy_first_and_keeps_the_archive_as_it_was(tmp_path):
 
 def test_repair_of_a_damaged_file_leaves_it_untouched(tmp_path):
     path = seeded(tmp_path / "archive.db")
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode = DELETE")
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
-    leaves = [row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = 'texts' AND pagetype = 'leaf'")]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    for page in leaves:
-        data[(page - 1) * size : page * size] = os.urandom(size)
-    path.write_bytes(bytes(data))
+    damage_table(path)
     before = path.read_bytes()
     result = CliRunner().invoke(main, ["--db", str(path), "check", "--repair"])
     assert result.exit_code == 1, result.output
