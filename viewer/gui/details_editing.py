@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
@@ -17,25 +17,19 @@ from .changes import Changes
 from .document_panel import DocumentPanel
 from .editors import DetailsEditor
 from .review import mark_reviewed_step
+from .widgets_common import PanelPart
 
 
-class DetailsEditing(QObject):
+class DetailsEditing(PanelPart):
     """Puts the editor into the panel's Details tab and switches between reading and editing.
 
     Signals: message(str) for the status bar (edits left unsaved when another document was opened).
     """
 
-    message = Signal(str)
-
     def __init__(
-        self,
-        panel: DocumentPanel,
-        archive: Callable[[], Archive],
-        changes: Changes,
-        author: Callable[[], str],
+        self, panel: DocumentPanel, archive: Callable[[], Archive], changes: Changes, author: Callable[[], str]
     ):
-        super().__init__(panel)
-        self.panel, self.archive, self.changes, self.author = panel, archive, changes, author
+        super().__init__(panel, archive, changes, author)
         page = panel.details_page
         self.bar = QWidget(page)
         self.bar.setObjectName("details_bar")

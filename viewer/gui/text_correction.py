@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
@@ -20,6 +20,7 @@ from . import plain
 from .changes import Changes, Refusal
 from .document_panel import DocumentPanel
 from .document_parts import TAB_TITLES, TextPart
+from .widgets_common import PanelPart
 
 
 class TextCorrector(QWidget):
@@ -62,23 +63,16 @@ class TextCorrector(QWidget):
         self.note.setStyleSheet("color: #b3261e" if message else "")
 
 
-class TextCorrecting(QObject):
+class TextCorrecting(PanelPart):
     """Adds correcting to the panel's Transcript and Translation tabs.
 
     Signals: message(str) for the status bar.
     """
 
-    message = Signal(str)
-
     def __init__(
-        self,
-        panel: DocumentPanel,
-        archive: Callable[[], Archive],
-        changes: Changes,
-        author: Callable[[], str],
+        self, panel: DocumentPanel, archive: Callable[[], Archive], changes: Changes, author: Callable[[], str]
     ):
-        super().__init__(panel)
-        self.panel, self.archive, self.changes, self.author = panel, archive, changes, author
+        super().__init__(panel, archive, changes, author)
         self.buttons: dict[str, QToolButton] = {}
         self.correctors: dict[str, TextCorrector] = {}
         self.document_id: int | None = None

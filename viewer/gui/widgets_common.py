@@ -1,11 +1,21 @@
 """Small widget pieces that several curating windows build the same way, kept in one place so that
-they look and behave alike (the red problem line, the read-only record table, the rows chosen in it)."""
+they look and behave alike (the red problem line, the read-only record table, the rows chosen in it, what
+adds editing to the document panel)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QWidget
 
 from . import plain
+
+if TYPE_CHECKING:  # only for the hints: the panel and the changes import much of the GUI
+    from ..core.store import Archive
+    from .changes import Changes
+    from .document_panel import DocumentPanel
 
 ERROR_COLOUR = "#b3261e"
 
@@ -39,3 +49,22 @@ def record_table(parent: QWidget, name: str, accessible: str, columns: tuple[str
 def chosen_rows(table: QTableWidget) -> list[int]:
     """The numbers of the rows chosen in ``table``, in order, each once."""
     return sorted({index.row() for index in table.selectionModel().selectedRows()})
+
+
+class PanelPart(QObject):
+    """Adds a way of changing the document to the document panel; changes go through ``changes``.
+
+    Signals: message(str) for the status bar.
+    """
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        panel: DocumentPanel,
+        archive: Callable[[], Archive],
+        changes: Changes,
+        author: Callable[[], str],
+    ):
+        super().__init__(panel)
+        self.panel, self.archive, self.changes, self.author = panel, archive, changes, author
