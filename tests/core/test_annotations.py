@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,8 @@ from viewer.core import anchoring
 from viewer.core import annotations as ann
 from viewer.core.importers.batch import import_all
 from viewer.core.store import Archive
+
+from .conftest import edit_source
 
 AGREE = "they agree with the proposal of the Koreans to move toward reunification"
 POSTPONED = "the decision on the question should be postponed"
@@ -94,21 +95,9 @@ def test_undo_and_redo_cover_create_edit_delete(seeded):
 
 def _reimport(archive: Archive, folder: Path, name: str, old: str, new: str) -> None:
     path = next(folder.glob(f"{name}_*.txt"))
-    content = path.read_text(encoding="utf-8")
-    assert old in content
-    path.write_text(content.replace(old, new, 1), encoding="utf-8")
+    edit_source(path, old, new)
     summary = import_all(archive, [path])
     assert summary.count("updated") == 1, summary.results
-
-
-@pytest.fixture
-def editable(tmp_path, samples):
-    """Seeds in a folder the test may edit, imported into a fresh archive."""
-    folder = tmp_path / "files"
-    shutil.copytree(samples, folder)
-    with Archive(tmp_path / "archive.db") as archive:
-        import_all(archive, [folder])
-        yield archive, folder
 
 
 def _make(archive: Archive, doc: int, part: str, quote: str) -> int:

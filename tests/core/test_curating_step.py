@@ -9,13 +9,19 @@ from viewer.core.curating import Step
 from viewer.core.curation import Conflict
 
 
+def _edit_then_revert(archive, document: int) -> tuple[Step, Step]:
+    """Two steps done in turn: the title set to X, then that change reverted (History ▸ Revert)."""
+    edit = Step(lambda a: a.correct(document, {"title": "X"}, "u"), "Edit title", document, "u")
+    edit.redo(archive)
+    revert = Step(lambda a: a.revert(edit.change.id, "u"), "Revert", document, "u")
+    revert.redo(archive)
+    return edit, revert
+
+
 def test_a_step_undoes_its_values_after_a_revert_of_them_was_undone(seeded):
     document = seeded.resolve_id("002")
     title = seeded.field_values(document)["title"]
-    edit = Step(lambda a: a.correct(document, {"title": "X"}, "u"), "Edit title", document, "u")
-    edit.redo(seeded)
-    revert = Step(lambda a: a.revert(edit.change.id, "u"), "Revert", document, "u")
-    revert.redo(seeded)
+    edit, revert = _edit_then_revert(seeded, document)
     assert seeded.field_values(document)["title"] == title
     revert.undo(seeded)  # X is back, through a redo of the edit
     assert seeded.field_values(document)["title"] == "X"
@@ -37,10 +43,7 @@ def test_a_step_whose_change_was_reverted_for_good_is_refused(seeded):
 def test_steps_undone_and_redone_in_any_order_keep_the_values_true(seeded):
     document = seeded.resolve_id("002")
     title = seeded.field_values(document)["title"]
-    edit = Step(lambda a: a.correct(document, {"title": "X"}, "u"), "Edit title", document, "u")
-    edit.redo(seeded)
-    revert = Step(lambda a: a.revert(edit.change.id, "u"), "Revert", document, "u")
-    revert.redo(seeded)
+    edit, revert = _edit_then_revert(seeded, document)
     revert.undo(seeded)
     edit.undo(seeded)
     assert seeded.field_values(document)["title"] == title

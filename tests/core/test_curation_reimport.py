@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from viewer.core.curation import InvalidValue
 from viewer.core.importers.batch import import_all
-from viewer.core.store import Archive, Filters
+from viewer.core.store import Filters
+
+from .conftest import edit_source
 
 TITLE = "Ciphered Telegram No. 8600, Vyshinsky to Mao Zedong"
 
 
 @pytest.fixture
-def editable(tmp_path, samples):
-    """Seeds in a folder the test may edit, imported into a fresh archive."""
-    folder = tmp_path / "files"
-    shutil.copytree(samples, folder)
-    with Archive(tmp_path / "archive.db") as archive:
-        import_all(archive, [folder])
-        yield archive, next(folder.glob("001_*.txt"))
-
-
-def _edit_source(path, old, new):
-    content = path.read_text(encoding="utf-8")
-    assert old in content
-    path.write_text(content.replace(old, new, 1), encoding="utf-8")
+def editable_001(editable):
+    """The first seed's file, which the test may edit, and the archive it was imported into."""
+    archive, folder = editable
+    return archive, next(folder.glob("001_*.txt"))
 
 
 def _reimport(archive, path):
@@ -69,12 +60,12 @@ def test_review_queue_filter_and_mark_reviewed(seeded):
     assert seeded.review_reasons(doc) == ["the date is a guess"] and seeded.document_row(doc).needs_review
 
 
-def test_reimport_keeps_a_correction_and_flags_the_conflict_with_both_values(editable):
-    archive, path = editable
+def test_reimport_keeps_a_correction_and_flags_the_conflict_with_both_values(editable_001):
+    archive, path = editable_001
     doc = archive.resolve_id("001")
     archive.correct(doc, {"title": "Vyshinsky to Mao, 14 May 1950"}, "alice")
-    _edit_source(path, TITLE, "Ciphered Telegram No. 8600, A. Vyshinsky to Mao Zedong")
-    _edit_source(path, "Tenth Department", "Tenth Department (Far East)")
+    edit_source(path, TITLE, "Ciphered Telegram No. 8600, A. Vyshinsky to Mao Zedong")
+    edit_source(path, "Tenth Department", "Tenth Department (Far East)")
     _reimport(archive, path)
     row = archive.document_row(doc)
     assert row.title == "Vyshinsky to Mao, 14 May 1950"  # the correction stays
@@ -85,29 +76,29 @@ def test_reimport_keeps_a_correction_and_flags_the_conflict_with_both_values(edi
     assert archive.provenance(doc)["title"].corrected
     # once reviewed, the same disagreement does not come back on the next re-import
     archive.mark_reviewed([doc], "alice")
-    _edit_source(path, "Tenth Department (Far East)", "Tenth Department (East)")
+    edit_source(path, "Tenth Department (Far East)", "Tenth Department (East)")
     _reimport(archive, path)
     assert not archive.document_row(doc).needs_review
     assert archive.document_row(doc).title == "Vyshinsky to Mao, 14 May 1950"
 
 
-def test_reimport_of_a_file_that_still_says_what_was_corrected_flags_nothing(editable):
-    archive, path = editable
+def test_reimport_of_a_file_that_still_says_what_was_corrected_flags_nothing(editable_001):
+    archive, path = editable_001
     doc = archive.resolve_id("001")
     archive.correct(doc, {"title": "Vyshinsky to Mao", "sender": ["Molotov"], "date": "15 May 1950"}, "alice")
     reasons = archive.document_row(doc).review_reasons
-    _edit_source(path, "Tenth Department", "Tenth Department (Far East)")
+    edit_source(path, "Tenth Department", "Tenth Department (Far East)")
     _reimport(archive, path)
     row = archive.document_row(doc)
     assert (row.title, row.date_start, archive.record(doc).sender) == ("Vyshinsky to Mao", "1950-05-15", "Molotov")
     assert row.review_reasons == reasons
 
 
-def test_uncorrected_fields_follow_the_file(editable):
-    archive, path = editable
+def test_uncorrected_fields_follow_the_file(editable_001):
+    archive, path = editable_001
     doc = archive.resolve_id("001")
     archive.correct(doc, {"type": "Telegram"}, "alice")
-    _edit_source(path, TITLE, "Ciphered Telegram No. 8600, Vyshinsky to Mao")
+    edit_source(path, TITLE, "Ciphered Telegram No. 8600, Vyshinsky to Mao")
     _reimport(archive, path)
     row = archive.document_row(doc)
     assert row.title == "Ciphered Telegram No. 8600, Vyshinsky to Mao" and row.doc_type == "Telegram"
