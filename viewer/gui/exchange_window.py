@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QMenu,
@@ -33,6 +32,7 @@ from . import plain
 from . import settings as state
 from .annotations import author_name
 from .tasks import Task, progress_dialog
+from .widgets_common import form_dialog
 
 FORMATS = (
     ("pdf", "Annotated PDF (a handout)"),
@@ -88,13 +88,7 @@ class ExchangeExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Format:", self.format)
         form.addRow("Documents:", column)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_dialog(self, form, "Export…")
 
     def chosen_format(self) -> str:
         return str(self.format.currentData())

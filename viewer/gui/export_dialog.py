@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from ..core.store import Archive
 from . import plain
 from .annotations_pane import swatch
 from .tasks import Task, TaskRunner, progress_dialog
+from .widgets_common import form_dialog
 
 
 def export_in_worker(archive: Archive, ids: list[int], out: Path, options: ExportOptions, task: Task) -> Path | None:
@@ -91,13 +91,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.with_annotations)
         form.addRow("Colours:", color_row)
         form.addRow("Layout:", self.layout_choice)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_dialog(self, form, "Export…")
 
     def options(self, author: str) -> ExportOptions:
         return ExportOptions(

@@ -8,7 +8,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import plain
 
@@ -49,6 +58,17 @@ def record_table(parent: QWidget, name: str, accessible: str, columns: tuple[str
 def chosen_rows(table: QTableWidget) -> list[int]:
     """The numbers of the rows chosen in ``table``, in order, each once."""
     return sorted({index.row() for index in table.selectionModel().selectedRows()})
+
+
+def form_dialog(dialog: QDialog, form: QFormLayout, accept: str) -> None:
+    """Lay ``dialog`` out as ``form`` over Cancel and an ``accept`` button that accepts it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
 
 
 class PanelPart(QObject):
