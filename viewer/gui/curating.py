@@ -14,7 +14,8 @@ the main window.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
@@ -37,6 +38,8 @@ from .text_correction import TextCorrecting
 from .trash_view import TrashView
 
 RESELECT_AT_MOST = 500  # selected rows put back after a change (beyond that the selection is dropped)
+
+Bulk = TypeVar("Bulk", TagDialog, SetFieldDialog)
 
 
 def present(window: QWidget) -> None:
@@ -237,19 +240,17 @@ class Curating(QObject):
         return True
 
     def tag_selected(self) -> TagDialog | None:
-        ids = self.selected()
-        if not ids or self.archive().readonly:
-            return None
-        dialog = TagDialog(self.archive(), self.changes, self.author(), ids, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._open_bulk(TagDialog)
 
     def set_field(self) -> SetFieldDialog | None:
+        return self._open_bulk(SetFieldDialog)
+
+    def _open_bulk(self, dialog_type: Callable[[Archive, Changes, str, list[int], QWidget], Bulk]) -> Bulk | None:
+        """Open a dialog over the selected documents; none when nothing is chosen or nothing may change."""
         ids = self.selected()
         if not ids or self.archive().readonly:
             return None
-        dialog = SetFieldDialog(self.archive(), self.changes, self.author(), ids, self.window)
+        dialog = dialog_type(self.archive(), self.changes, self.author(), ids, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
