@@ -219,3 +219,33 @@ def _cmdline(pid: int) -> bytes:
         return Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return b""
+
+
+def test_an_import_killed_while_creating_the_archive_can_be_run_again(tmp_path):
+    """A kill while a new archive's schema is written leaves no file at the path (it is built beside
+    it and put in place whole), so running the import again completes it; before, an empty file
+    stayed there and every later run refused it as "the file is empty, not an archive"."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for sample in sorted(SAMPLES.glob("*.txt"))[:2]:
+        shutil.copy(sample, corpus / sample.name)
+    db = tmp_path / "new.db"
+    # the kill lands inside the first migration: the moment a plain create left an empty file
+    killer = (
+        "import os, signal, sys\n"
+        "from viewer.core.store import schema\n"
+        "first = schema.MIGRATIONS[0]\n"
+        "def dying(conn):\n"
+        "    first(conn)\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "schema.MIGRATIONS[0] = dying\n"
+        "from viewer.cli import main\n"
+        "sys.argv = ['archive-viewer', '--db', sys.argv[1], 'import', '-q', sys.argv[2]]\n"
+        "main()\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", killer, str(db), str(corpus)], capture_output=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    assert not db.exists()
+    again = [sys.executable, "-m", "viewer", "--db", str(db), "import", "-q", str(corpus)]
+    subprocess.run(again, check=True, capture_output=True, timeout=120)
+    assert assert_whole(db) == 2

@@ -63,6 +63,31 @@ def _check_header(path: Path) -> None:
         raise ArchiveError(f"{path}: the archive is truncated")
 
 
+def _create(path: Path) -> None:
+    """Build a new archive beside its path and put it there whole: a kill while the schema is being
+    written must not leave an empty file at the path, which every later run refuses (so an import
+    killed at its very start could never be completed by running it again)."""
+    partial = path.with_name(f".{path.name}.creating-{os.getpid()}")
+    partial.unlink(missing_ok=True)
+    try:
+        conn = _open_connection(partial, False)
+        try:
+            migrate(conn, None)
+        finally:
+            conn.close()
+        try:
+            os.link(partial, path)  # never over an archive another process made meanwhile
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links (a FAT memory stick)
+            if not path.exists():
+                os.replace(partial, path)
+    except sqlite3.DatabaseError as error:
+        raise ArchiveError(f"{path}: cannot create the archive ({error})") from None
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def _refuse_full_disk(path: Path, error: sqlite3.DatabaseError) -> None:
     """Say so when a full disk, not damage, is why the archive cannot be opened: SQLite needs a
     little room beside it (its -shm and -wal) even to read, and says only "disk I/O error"."""
@@ -96,6 +121,7 @@ class Connection:
                 raise ArchiveError(f"{self.path}: the folder {self.path.parent} does not exist")
             if not os.access(self.path.parent, os.W_OK):
                 raise ArchiveError(f"{self.path}: cannot create an archive in a read-only folder")
+            _create(self.path)
         elif self.path.is_dir():
             raise ArchiveError(f"{self.path}: is a folder, not an archive file")
         else:
