@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from ..core import curation, field_values
 from ..core.curating import Step
@@ -17,7 +17,7 @@ from . import plain
 from .annotations_pane import when
 from .changes import Changes, Refusal
 from .roles import ID_ROLE
-from .widgets_common import problem_label
+from .widgets_common import listing_layout, problem_label
 
 TARGETS = {"tags": "Tags", "review": "Review", "trash": "Trash"}
 
@@ -81,12 +81,7 @@ class HistoryPane(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.revert_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.problem)
-        layout.addLayout(row)
+        listing_layout(self, self.empty, self.list, self.problem, row).setContentsMargins(6, 6, 6, 6)
         self._allow()
 
     def show_document(self, document_id: int | None) -> None:

@@ -29,7 +29,7 @@ from . import plain
 from .changes import Changes, Refusal
 from .importing import ImportOutcome
 from .roles import ID_ROLE
-from .widgets_common import problem_label
+from .widgets_common import listing_layout, problem_label
 
 SHOWN = 500  # entries listed at once; the filter shows them all in the document list
 
@@ -80,12 +80,7 @@ class ReviewPane(QWidget):
         row.addWidget(self.filter_button)
         row.addStretch(1)
         row.addWidget(self.mark_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.problem)
-        layout.addLayout(row)
+        listing_layout(self, self.summary, self.list, self.problem, row).setContentsMargins(6, 6, 6, 6)
 
     def reload(self) -> None:
         archive = self.archive()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +24,7 @@ from ..core.store import Archive
 from . import plain
 from .annotations_pane import when
 from .changes import Changes, Refusal
-from .widgets_common import chosen_rows, problem_label, record_table
+from .widgets_common import chosen_rows, listing_layout, problem_label, record_table
 from .write_queue import Write
 
 COLUMNS = ("Title", "Date", "Deleted", "By", "Annotations", "Pages")
@@ -74,11 +73,7 @@ class TrashView(QDialog):
         row.addStretch(1)
         row.addWidget(self.empty_button)
         row.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.problem)
-        layout.addLayout(row)
+        listing_layout(self, self.intro, self.table, self.problem, row)
         self.resize(860, 480)
         changes.shown.connect(lambda _op: self.reload() if self.isVisible() else None)
         self.reload()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QTableWidget,
     QVBoxLayout,
@@ -58,6 +59,16 @@ def record_table(parent: QWidget, name: str, accessible: str, columns: tuple[str
 def chosen_rows(table: QTableWidget) -> list[int]:
     """The numbers of the rows chosen in ``table``, in order, each once."""
     return sorted({index.row() for index in table.selectionModel().selectedRows()})
+
+
+def listing_layout(owner: QWidget, head: QWidget, body: QWidget, problem: QLabel, buttons: QHBoxLayout) -> QVBoxLayout:
+    """Lay ``owner`` out as a line over its list (which takes the height), the problem and the buttons."""
+    layout = QVBoxLayout(owner)
+    layout.addWidget(head)
+    layout.addWidget(body, 1)
+    layout.addWidget(problem)
+    layout.addLayout(buttons)
+    return layout
 
 
 def form_dialog(dialog: QDialog, form: QFormLayout, accept: str) -> None:
