@@ -92,16 +92,17 @@ class Documents(Connection):
             "WHEN 'mentioned' THEN 3 ELSE 4 END, e.name",
             (document_id,),
         ).fetchall()
-        result = []
-        for entity_id, kind, name, note, role, as_written in found:
-            aliases = [
-                a[0]
-                for a in self.conn.execute(
-                    "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY kind, alias", (entity_id,)
-                )
-            ]
-            result.append(Person(name, kind, role, as_written, note, aliases))
-        return result
+        aliases: dict[int, list[str]] = {}  # every named entity's aliases in one query, not one per person
+        for entity_id, alias in self.conn.execute(
+            "SELECT entity_id, alias FROM aliases WHERE entity_id IN "
+            "(SELECT entity_id FROM document_entities WHERE document_id = ?) ORDER BY entity_id, kind, alias",
+            (document_id,),
+        ):
+            aliases.setdefault(entity_id, []).append(alias)
+        return [
+            Person(name, kind, role, as_written, note, list(aliases.get(entity_id, [])))
+            for entity_id, kind, name, note, role, as_written in found
+        ]
 
     def reference_numbers(self, document_id: int) -> list[ReferenceNumber]:
         return [
