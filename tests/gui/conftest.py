@@ -29,11 +29,9 @@ def window(qtbot, seeded, settings):
     """The main window on the five seeds, 1280×800, shown offscreen."""
     from viewer.gui.main_window import MainWindow
 
-    main = MainWindow(seeded.path, settings=settings)
-    qtbot.addWidget(main)
-    main.resize(1280, 800)
-    main.show()
-    qtbot.waitExposed(main)
+    from .helpers import shown
+
+    main = shown(qtbot, MainWindow(seeded.path, settings=settings), (1280, 800))
     yield main
     main.runner.wait(5000)
 

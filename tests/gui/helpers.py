@@ -1,4 +1,4 @@
-"""Helpers for the GUI tests: finding seeds, reading the list, making and attaching a scan."""
+"""Helpers for the GUI tests: finding seeds, reading the list, making and attaching a scan, showing a widget."""
 
 from __future__ import annotations
 
@@ -29,3 +29,13 @@ def attach_scan(archive, document_id: int, pdf: bytes, pages: int) -> None:
 def saved(qtbot, main, timeout: int = 10000) -> None:
     """Wait until the window's annotation writes (which run on the write thread) are done."""
     qtbot.waitUntil(lambda: not main.annotating.writes.busy(), timeout=timeout)
+
+
+def shown(qtbot, widget, size: tuple[int, int] | None = None):
+    """Show ``widget`` as a user would see it (owned by qtbot, resized to ``size``, exposed) and hand it back."""
+    qtbot.addWidget(widget)
+    if size is not None:
+        widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

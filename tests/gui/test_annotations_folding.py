@@ -6,7 +6,7 @@ from __future__ import annotations
 from viewer.gui import settings as state
 from viewer.gui.main_window import MainWindow
 
-from .helpers import saved, seed_id
+from .helpers import saved, seed_id, shown
 from .test_annotations_gui import AGREE, open_translation, select_words
 
 
@@ -38,10 +38,7 @@ def test_showing_it_keeps_it_and_is_remembered(window, qtbot, seeded, settings):
     assert dock_shown(window)
     assert state.read(settings, "annotations/auto_hide") is False
     window.close()
-    again = MainWindow(seeded.path, settings=settings)
-    qtbot.addWidget(again)
-    again.show()
-    qtbot.waitExposed(again)
+    again = shown(qtbot, MainWindow(seeded.path, settings=settings))
     assert dock_shown(again) and not again.annotating.pane.auto_hide.isChecked()
     again.annotating.pane.auto_hide.setChecked(True)  # back to folding
     assert not dock_shown(again)
@@ -55,10 +52,7 @@ def test_closing_it_is_remembered(window, qtbot, seeded, settings):
     assert not dock_shown(window) and not window.registry["toggle_annotations"].isChecked()
     assert state.read(settings, "annotations/visible") is False
     window.close()
-    again = MainWindow(seeded.path, settings=settings)
-    qtbot.addWidget(again)
-    again.show()
-    qtbot.waitExposed(again)
+    again = shown(qtbot, MainWindow(seeded.path, settings=settings))
     assert not dock_shown(again)
     again.registry["toggle_annotations"].trigger()
     assert dock_shown(again)

@@ -14,6 +14,8 @@ from viewer.gui.document_model import WINDOW, DocumentTableModel
 from viewer.gui.roles import ID_ROLE
 from viewer.gui.timeline import Timeline
 
+from .helpers import shown
+
 TYPES = ("Telegram", "Letter", "Memorandum", "Cable", "Report")
 LANGUAGES = ("Russian", "Chinese", "Korean", "English", None)
 
@@ -94,11 +96,7 @@ def test_a_list_of_100000_fetches_only_a_window(qtbot, big_archive):
 
 def test_the_timeline_bins_100000_documents(qtbot, big_archive):
     archive = Archive(big_archive, readonly=True)
-    timeline = Timeline(archive)
-    qtbot.addWidget(timeline)
-    timeline.resize(1200, 200)
-    timeline.show()
-    qtbot.waitExposed(timeline)
+    timeline = shown(qtbot, Timeline(archive), (1200, 200))
     timeline.grab()
     assert timeline.mode == "histogram"
     assert sum(timeline.counts) == 100_000

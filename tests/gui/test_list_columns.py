@@ -9,6 +9,8 @@ from viewer.gui.document_model import COL_LANGUAGE, COL_TITLE, COL_TYPE
 from viewer.gui.main_window import MainWindow
 from viewer.gui.roles import ID_ROLE
 
+from .helpers import shown
+
 
 def test_title_takes_the_free_width(window):
     window.resize(1280, 800)
@@ -38,11 +40,7 @@ def test_columns_hidden_resized_and_remembered(qtbot, window, seeded, settings):
     listing.show_column(COL_TITLE, False)
     assert not header.isSectionHidden(COL_TITLE) and header.sectionSize(COL_TITLE) == title_before
     window.close()
-    again = MainWindow(seeded.path, settings=settings)
-    qtbot.addWidget(again)
-    again.resize(1280, 800)
-    again.show()
-    qtbot.waitExposed(again)
+    again = shown(qtbot, MainWindow(seeded.path, settings=settings), (1280, 800))
     restored = again.document_list.horizontalHeader()
     assert restored.isSectionHidden(COL_LANGUAGE)
     assert restored.sectionSize(COL_TYPE) == 150

@@ -20,16 +20,12 @@ from viewer.gui.timeline_axis import place_labels
 from viewer.gui.timeline_canvas import MIN_ARC
 
 from ..conftest import ROOT
-from .helpers import seed_id
+from .helpers import seed_id, shown
 
 
 @pytest.fixture
 def timeline(qtbot, seeded):
-    widget = Timeline(seeded)
-    qtbot.addWidget(widget)
-    widget.resize(880, 140)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(qtbot, Timeline(seeded), (880, 140))
     widget.fit_all()
     return widget
 
