@@ -164,7 +164,8 @@ def find_heading(lines: list[Line], window: int = 40) -> Heading:
             if zone:
                 break  # the labelled fields have started: the head is over
             continue
-        what = None if is_date_line(line.text) is not None else furniture_of(line.text, head=True)
+        date = is_date_line(line.text)
+        what = None if date is not None else furniture_of(line.text, head=True)
         if what is None and line.number in navigation:
             what = "site navigation"
         if what:
@@ -173,7 +174,6 @@ def find_heading(lines: list[Line], window: int = 40) -> Heading:
         zone.append(line)
         if CREDITS.search(line.text):
             continue
-        date = is_date_line(line.text)
         if date is not None:
             found = (len(zone) - 1, "dateline", date, "")
             break
