@@ -31,11 +31,12 @@ def export_pdf(
     titles = []
     try:
         for done, document_id in enumerate(document_ids):
-            row = archive.document_row(document_id)
-            title = (row.title or row.key) if row else str(document_id)
-            titles.append((title, row.key if row else str(document_id)))
+            record = archive.record(document_id)  # read once: the section is set from it too
+            title = (record.title or record.key) if record else str(document_id)
+            titles.append((title, record.key if record else str(document_id)))
             yield ExportProgress(done, total, f"Setting {title[:60]}")
-            export_document(builder, archive, document_id)
+            if record is not None:
+                export_document(builder, archive, record)
         yield ExportProgress(total - 1, total, "Writing the PDF")
         if builder.pdf.page_count == 0:
             raise ValueError("nothing to export: no such documents")

@@ -164,11 +164,9 @@ def _language(text: Text) -> str:
     return LANGUAGES.get(text.language or "", text.language or "")
 
 
-def export_document(builder: Builder, archive: Archive, document_id: int) -> None:
+def export_document(builder: Builder, archive: Archive, record: DocumentRecord) -> None:
     """One document's section: cover, scan, texts (sequential or facing), with outline entries."""
-    record = archive.record(document_id)
-    if record is None:
-        return
+    document_id = record.id
     options = builder.options
     footer = short_citation(record)
     wanted = [a for a in list_annotations(archive, document_id) if options.wants(a)]
@@ -183,7 +181,7 @@ def export_document(builder: Builder, archive: Archive, document_id: int) -> Non
         if first is not None:
             builder.toc.append([2, f"Scan ({record.pages} page{'s' * (record.pages != 1)})", first + 1])
     texts: dict[str, Text] = {}
-    for row in archive.texts(document_id):
+    for row in record.texts:  # the record carries them: no second read
         texts.setdefault(row.kind, row)
     kinds = [k for k in TEXT_PARTS if k in options.parts and k in texts]
     if options.layout == "facing" and "transcript" in kinds and "translation" in kinds:
