@@ -65,29 +65,27 @@ class Gazetteer:
     def __init__(self, entities: list[Entity]):
         self.entities = entities
         self._by_name = {(e.kind, e.name): e for e in entities}
-        self._rebuild()
+        self._single: dict[str, Entity] = {}
+        self._multi_entities: dict[str, Entity] = {}
+        self._multi_by_first: dict[str, list[str]] = {}  # multi-word names by their first word, so a
+        self._cjk_names: list[str] = []  # text is only searched for the names it may hold
+        self._stale = True  # the tables above wait for the next find: names added in a row cost one build
 
     def _rebuild(self) -> None:
-        self._single: dict[str, Entity] = {}
-        multi: list[tuple[str, Entity]] = []
+        self._single, self._multi_entities, self._multi_by_first, self._cjk_names = {}, {}, {}, []
         for entity in self.entities:
             for name in entity.all_names():
                 words = _WORD.findall(name)
                 cjk = re.search(f"[{CJK_CLASS}]", name)
                 if cjk or len(words) > 1 or "." in name:
-                    multi.append((name, entity))
+                    self._multi_entities[name_key(name)] = entity
+                    if cjk or not words:
+                        self._cjk_names.append(name)
+                    else:
+                        self._multi_by_first.setdefault(words[0].lower(), []).append(name)
                 elif words and len(words[0]) >= 3:
                     self._single.setdefault(key(words[0]), entity)
-        self._multi_entities = {name_key(name): entity for name, entity in multi}
-        # multi-word names by their first word, so a text is only searched for names it may hold
-        self._multi_by_first: dict[str, list[str]] = {}
-        self._cjk_names: list[str] = []
-        for name, _ in multi:
-            words = _WORD.findall(name)
-            if re.search(f"[{CJK_CLASS}]", name) or not words:
-                self._cjk_names.append(name)
-            else:
-                self._multi_by_first.setdefault(words[0].lower(), []).append(name)
+        self._stale = False
 
     def _multi_pattern(self, text: str, words: set[str]) -> re.Pattern[str] | None:
         candidates = [name for word in words & self._multi_by_first.keys() for name in self._multi_by_first[word]]
@@ -99,7 +97,7 @@ class Gazetteer:
         if entity is None or alias in entity.aliases or alias == entity.name:
             return False
         entity.aliases[alias] = alias_kind
-        self._rebuild()
+        self._stale = True
         return True
 
     def get(self, name: str, kind: str = "person") -> Entity | None:
@@ -111,11 +109,13 @@ class Gazetteer:
             return existing
         self.entities.append(entity)
         self._by_name[(entity.kind, entity.name)] = entity
-        self._rebuild()
+        self._stale = True
         return entity
 
     def find(self, text: str) -> list[Hit]:
         """Every mention of a known entity in ``text``, in order, overlapping mentions dropped."""
+        if self._stale:
+            self._rebuild()
         hits: list[Hit] = []
         taken: set[int] = set()  # start offsets of words inside a multi-word mention
         found_words = set(_WORD.findall(text))
