@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QMenu,
     QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -69,17 +71,23 @@ class ExchangeExportDialog(QDialog):
         column = QWidget(self)
         rows = QVBoxLayout(column)
         rows.setContentsMargins(0, 0, 0, 0)
+        self.collection = QComboBox(self)
+        self.collection.setObjectName("exchange_collection")
+        for name, title, count in collections:
+            self.collection.addItem(f"{title} ({count})", name)
         self.radios: dict[str, QRadioButton] = {}
         for scope, label in zip(SCOPES, labels, strict=True):
             radio = self.radios[scope] = QRadioButton(label, self)
             radio.setObjectName(f"exchange_scope_{scope}")
             self.scopes.addButton(radio)
             rows.addWidget(radio)
-        self.collection = QComboBox(self)
-        self.collection.setObjectName("exchange_collection")
-        for name, title, count in collections:
-            self.collection.addItem(f"{title} ({count})", name)
-        rows.addWidget(self.collection)
+            if scope == "collection":  # the chooser sits under its own choice, in line with the radio's text
+                metric = radio.style().pixelMetric
+                margin = metric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
+                indent = QHBoxLayout()
+                indent.setContentsMargins(margin + metric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing), 0, 0, 0)
+                indent.addWidget(self.collection)
+                rows.addLayout(indent)
         self.radios["current"].setEnabled(current)
         self.radios["listed"].setEnabled(listed > 0)
         self.radios["collection"].setEnabled(bool(collections))
