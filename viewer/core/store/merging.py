@@ -42,9 +42,6 @@ class Merging(Entities):
         """Every live document's id, in id order (a merge reads the other archive in this order)."""
         return [int(row[0]) for row in self.conn.execute("SELECT id FROM documents ORDER BY id")]
 
-    def key_taken(self, key: str) -> bool:
-        return self._one("SELECT 1 FROM documents WHERE key = ?", (key,)) is not None
-
     def outgoing_links(self, document_id: int) -> list[dict[str, Any]]:
         """A document's own links as stored, each with the key of the document it points to (or None)."""
         found = self.conn.execute(
