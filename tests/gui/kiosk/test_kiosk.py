@@ -56,9 +56,8 @@ def exhibit(seeded) -> list[int]:
 
 
 @pytest.fixture
-def make_kiosk(qtbot, seeded, clock, tmp_path):
+def make_kiosk(open_kiosk, seeded, clock):
     """Build kiosks in a window (not full screen) and give the application back afterwards."""
-    made: list[KioskWindow] = []
 
     def make(path: Path | None = None, **options) -> KioskWindow:
         config = KioskConfig(
@@ -72,19 +71,9 @@ def make_kiosk(qtbot, seeded, clock, tmp_path):
                 **options,
             }
         )
-        window = KioskWindow(path or seeded.path, config, clock=clock, log_file=tmp_path / "kiosk.log")
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append(window)
-        return window
+        return open_kiosk(path or seeded.path, config, clock)
 
-    yield make
-    for window in made:
-        window.unlocked = True
-        window.shutdown()
-        window.runner.wait(5000)
+    return make
 
 
 @pytest.fixture

@@ -17,27 +17,15 @@ EXAMPLE = ROOT / "resources" / "kiosk.example.toml"
 
 
 @pytest.fixture
-def make_kiosk(qtbot, tmp_path):
+def make_kiosk(open_kiosk, tmp_path):
     """The example's settings in a window of 1280×800, on a copy of the shipped archive.db."""
-    made: list[KioskWindow] = []
     shipped = tmp_path / "archive.db"
     shutil.copy(ROOT / "archive.db", shipped)
 
     def make(**options) -> KioskWindow:
-        config = replace(load(EXAMPLE), fullscreen=False, **options)
-        window = KioskWindow(shipped, config, clock=lambda: 1000.0, log_file=tmp_path / "kiosk.log")
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append(window)
-        return window
+        return open_kiosk(shipped, replace(load(EXAMPLE), fullscreen=False, **options), lambda: 1000.0)
 
-    yield make
-    for window in made:
-        window.unlocked = True
-        window.shutdown()
-        window.runner.wait(5000)
+    return make
 
 
 def test_the_example_shows_its_exhibit_on_the_bundled_archive(make_kiosk, screenshots):
