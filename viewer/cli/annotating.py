@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .context import CliContext, author, document_id, echo_json, fail, json_option, with_cli
+from .context import CliContext, author, author_option, document_id, echo_json, fail, json_option, with_cli
 
 
 @click.command()
@@ -24,9 +24,7 @@ from .context import CliContext, author, document_id, echo_json, fail, json_opti
 )
 @click.option("--note", default=None, help="A note attached to the highlight.")
 @click.option("--color", default="yellow", show_default=True, help="yellow, green, blue, pink or orange.")
-@click.option(
-    "--author", "author_name", default=None, help="Author (default: $ARCHIVE_VIEWER_AUTHOR or the user name)."
-)
+@author_option("Author")
 @json_option("the new annotation")
 @with_cli
 def annotate(

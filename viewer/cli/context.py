@@ -64,6 +64,13 @@ def json_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]
     return click.option("--json", "as_json", is_flag=True, help=f"Print {what} as JSON.")
 
 
+def author_option(who: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--author``: ``who`` annotates or merges; the command gets ``author_name`` for ``author``."""
+    return click.option(
+        "--author", "author_name", default=None, help=f"{who} (default: $ARCHIVE_VIEWER_AUTHOR or the user name)."
+    )
+
+
 def file_option(
     flag: str, dest: str, help_text: str, **extra: Any
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -9,7 +9,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .context import CliContext, author, document_id, echo_json, fail, file_option, plural, with_cli
+from .context import (
+    CliContext,
+    author,
+    author_option,
+    document_id,
+    echo_json,
+    fail,
+    file_option,
+    json_option,
+    plural,
+    with_cli,
+)
 
 if TYPE_CHECKING:
     from ..core.exporters import ExportOptions
@@ -50,12 +61,7 @@ FORMAT_CHOICES = ("pdf", "csv", "json", "tei", "cmif", "csl-json", "ris")
 )
 @click.option("--no-annotations", is_flag=True, help="PDF: leave the annotations out.")
 @click.option("--colors", default=None, help="PDF: only annotations of these colours (comma-separated).")
-@click.option(
-    "--author",
-    "author_name",
-    default=None,
-    help="PDF: the author (default: $ARCHIVE_VIEWER_AUTHOR or the user name).",
-)
+@author_option("PDF: the author")
 @click.option("--title", default=None, help="The title of the PDF, the TEI corpus or the CMIF file.")
 @click.option("--spreadsheet", is_flag=True, help="CSV: a byte-order mark for Excel, and no cell read as a formula.")
 @click.option("--tei-files", is_flag=True, help="TEI: one file per document in the folder --out.")
@@ -195,8 +201,8 @@ def cite(cli: CliContext, documents: tuple[str, ...], style: str) -> None:
 
 @click.command()
 @click.argument("other", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--author", "author_name", default=None, help="Who merges (default: $ARCHIVE_VIEWER_AUTHOR or the user).")
+@json_option("the report")
+@author_option("Who merges")
 @with_cli
 def merge(cli: CliContext, other: Path, as_json: bool, author_name: str | None) -> None:
     """Merge another archive into this one (OTHER is only read, never written).

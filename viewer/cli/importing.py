@@ -11,7 +11,7 @@ import click
 from .. import paths
 from ..core.errors import ArchiveError
 from ..core.names import printable, printable_values
-from .context import CliContext, clear_errors, document_id, echo_json, fail, plural, with_cli
+from .context import CliContext, clear_errors, document_id, echo_json, fail, json_option, plural, with_cli
 
 
 def _shown_name(path: Path | None) -> str:
@@ -36,7 +36,7 @@ def _pdf_options(pdf: dict[str, Any]) -> None:
 @click.command("import")
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON report per file.")
+@json_option("a report per file")
 @click.option("--follow-links", is_flag=True, help="Follow symbolic links that lead out of the folders named.")
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
 @click.option("--ocr-languages", default=None, help="Tesseract languages for scans (default rus+eng).")
