@@ -10,6 +10,13 @@ from viewer.cli import main
 from ..conftest import SAMPLES
 
 
+def run(runner: CliRunner, db, *args: str, status: int = 0) -> str:
+    """Run one command on the archive ``db``, check its exit status and give back what it printed."""
+    result = runner.invoke(main, ["--db", str(db), *args])
+    assert result.exit_code == status, result.output
+    return result.output
+
+
 @pytest.fixture
 def runner():
     return CliRunner()

@@ -11,6 +11,7 @@ from viewer.cli import main
 from viewer.core.store import Archive, Filters
 
 from ..conftest import SAMPLES
+from .conftest import run
 
 
 @pytest.fixture
@@ -24,12 +25,6 @@ def db(tmp_path, runner):
     path = tmp_path / "cli.db"
     assert runner.invoke(main, ["--db", str(path), "import", str(SAMPLES)]).exit_code == 0
     return path
-
-
-def run(runner, db, *args, status=0):
-    result = runner.invoke(main, ["--db", str(db), *args])
-    assert result.exit_code == status, result.output
-    return result.output
 
 
 def show(runner, db, key):

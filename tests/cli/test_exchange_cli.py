@@ -11,16 +11,12 @@ from lxml import etree
 from viewer.cli import main
 from viewer.core.exporters.csl import read_ris
 
+from .conftest import run
+
 NOTE_004 = (
     "Stalin, “Telegram, Filippov [Stalin] to Mao Zedong via the Soviet Ambassador,” telegram to Mao Zedong, "
     "May 16, 1950, fond 588, opis 11, delo 334, list 57, RGASPI, https://digitalarchive.umd.edu/document/114901."
 )
-
-
-def run(runner, db, *args: str):
-    result = runner.invoke(main, ["--db", str(db), *args])
-    assert result.exit_code == 0, result.output
-    return result.output
 
 
 def test_export_all_to_every_format(runner, db, tmp_path):

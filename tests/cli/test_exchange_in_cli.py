@@ -6,30 +6,10 @@ from __future__ import annotations
 import json
 import shutil
 
-import pytest
-from click.testing import CliRunner
-
 from viewer.cli import main
 
 from ..conftest import SAMPLES
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
-
-
-def run(runner, db, *args: str, status: int = 0):
-    result = runner.invoke(main, ["--db", str(db), *args])
-    assert result.exit_code == status, result.output
-    return result.output
-
-
-@pytest.fixture
-def db(tmp_path, runner):
-    path = tmp_path / "a.db"
-    run(runner, path, "import", "-q", str(SAMPLES))
-    return path
+from .conftest import run
 
 
 def test_import_a_spreadsheet_row_by_row(runner, tmp_path):
@@ -54,8 +34,11 @@ def test_import_a_spreadsheet_row_by_row(runner, tmp_path):
 def test_a_spreadsheet_with_every_row_refused_fails(runner, tmp_path):
     sheet = tmp_path / "bad.csv"
     sheet.write_text("file,title\nnothing.txt,x\n", encoding="utf-8")
-    run(runner, tmp_path / "b.db", "import", str(sheet), status=1)
-    run(runner, tmp_path / "b.db", "import", status=2)  # neither a file nor --metadata
+    output = run(runner, tmp_path / "b.db", "import", str(sheet), status=1)
+    assert "0 imported, 0 updated, 0 unchanged, 1 refused" in output
+    assert f"refused: {sheet}: row 2: column file: no such file: {tmp_path / 'nothing.txt'}" in output
+    nothing = run(runner, tmp_path / "b.db", "import", status=2)  # neither a file nor --metadata
+    assert "nothing to import" in nothing
 
 
 def test_export_json_then_import_it_into_an_empty_archive(runner, db, tmp_path):

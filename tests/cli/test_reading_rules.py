@@ -6,15 +6,10 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from viewer.cli import main
 from viewer.core import annotations as ann
 from viewer.core.store import Archive
 
-
-def run(runner, db, *args: str, status: int = 0) -> str:
-    result = runner.invoke(main, ["--db", str(db), *args])
-    assert result.exit_code == status, result.output
-    return result.output
+from .conftest import run
 
 
 def key_of(runner, db, typed: str) -> str:
