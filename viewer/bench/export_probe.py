@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from ..core.annotations import Create, new_highlight
 from ..core.exporters import export_pdf
 from ..core.importers.batch import import_all
 from ..core.store import Archive
+from .measure import elapsed_s
 from .synthetic import EN_WORDS, PEOPLE, RU_WORDS, _paragraphs
 
 
@@ -52,7 +52,4 @@ def export_seconds(work: Path) -> float:
         document_id = archive.resolve_id("long-telegram")
         assert document_id is not None
         out = folder / "export.pdf"
-        began = time.perf_counter()
-        for _progress in export_pdf(archive, [document_id], out):
-            pass
-        return time.perf_counter() - began
+        return elapsed_s(lambda: [None for _ in export_pdf(archive, [document_id], out)])
