@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,33 @@ def test_repair_of_a_damaged_file_leaves_it_untouched(tmp_path):
     assert "Traceback" not in result.output and "restore" in result.output
     assert path.read_bytes() == before
     assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+
+
+def test_restore_while_another_writer_holds_the_archive_gives_up_in_one_line(tmp_path, monkeypatch):
+    from viewer.core.store import copies
+
+    monkeypatch.setattr(copies, "BUSY_WAIT", 0.5)
+    path = seeded(tmp_path / "archive.db")
+    backup = seeded(tmp_path / "backup.db")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN IMMEDIATE")
+    outcome: list[BaseException | Path | None] = []
+
+    def run() -> None:
+        try:
+            outcome.append(maintenance.restore(backup, path))
+        except BaseException as error:
+            outcome.append(error)
+
+    restoring = threading.Thread(target=run)
+    restoring.start()
+    restoring.join(timeout=60)  # a restore that waited on the writer for ever is still running here
+    gave_up = not restoring.is_alive()
+    writer.execute("ROLLBACK")
+    writer.close()
+    restoring.join()
+    assert gave_up, "the restore waited for as long as the other writer held the archive"
+    assert isinstance(outcome[0], ArchiveError), outcome
+    assert "another program kept the archive busy" in str(outcome[0]) and "nothing was restored" in str(outcome[0])
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no copy of an archive that was not replaced

@@ -180,6 +180,8 @@ def _reason(error: BaseException) -> str:
     text = str(error)
     if "full" in text or getattr(error, "errno", None) == errno.ENOSPC:
         return "the disk is full"
+    if "locked" in text or "busy" in text:
+        return "another program kept the archive busy: try again"
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return text

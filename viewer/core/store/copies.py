@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
 from ..errors import NotAnArchive
 from .connection import Connection, _open_connection, _writable
 from .schema import APPLICATION_ID, looks_like_ours
+
+# How long a restore waits for another writer to finish before it gives up, in seconds.
+BUSY_WAIT = 10.0
 
 # Columns that say when and where a build ran rather than what the archive holds.
 _VOLATILE = {"imported_at", "updated_at", "source_path", "added_at", "at", "created_at"}
@@ -74,6 +78,18 @@ def content_dump(conn: sqlite3.Connection) -> dict[str, Any]:
     return dump
 
 
+def _give_up_when_busy() -> Any:
+    """A backup progress callback that ends the copy once another writer has held the target for
+    ``BUSY_WAIT`` seconds: Python's ``backup`` would otherwise retry for as long as the writer runs."""
+    started = time.monotonic()
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() - started > BUSY_WAIT:
+            raise sqlite3.OperationalError("database is locked")
+
+    return progress
+
+
 class Copies(Connection):
     """Copies of the open archive."""
 
@@ -116,7 +132,11 @@ class Copies(Connection):
                 self.conn.execute("PRAGMA journal_mode = DELETE")
                 self.conn.execute(f"PRAGMA page_size = {page_size}")
                 self.conn.execute("VACUUM")
-            self.conn.backup(dest)  # every page in one step: one transaction on the live file
+            try:
+                self.conn.backup(dest, progress=_give_up_when_busy())  # every page in one step: one transaction
+            except sqlite3.Error:
+                keep.unlink()  # the target is as it was: no copy of it to keep
+                raise
         finally:
             dest.close()
 
