@@ -59,3 +59,31 @@ def test_quotes_are_found_across_line_breaks_and_hyphenated_breaks():
     assert start == text.index("MOVE")
     assert ann.quote_pattern("Chinese comrades agreed").search(text).group(0) == "Chinese comrades\nagreed"
     assert ann.find_quote(text, "korea") == text.index("Korea")
+
+
+def test_control_characters_from_a_file_never_reach_the_terminal(tmp_path):
+    """A stored title carrying ESC and BEL (here a sequence that would retitle the reader's terminal;
+    the importer refuses such bytes in a file, an edit or a merged archive can still bring them) is
+    printed with U+FFFD in their place by show, list, search and cite; --json keeps the stored text
+    exactly (JSON escapes it)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from viewer.cli import main
+
+    page = tmp_path / "plain.txt"
+    page.write_text("Title: Telegram to Moscow\nDate: 14 May 1950\n\nThe telegram text about Moscow.\n", "utf-8")
+    db = tmp_path / "a.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", str(db), "import", "-q", str(page)]).exit_code == 0
+    hostile = "Telegram \x1b]0;pwned\x07 to Moscow"
+    edited = runner.invoke(main, ["--db", str(db), "edit", "id:1", "--title", hostile])
+    assert edited.exit_code == 0, edited.output
+    for args in (["show", "id:1"], ["list"], ["search", "Moscow"], ["cite", "id:1"]):
+        result = runner.invoke(main, ["--db", str(db), *args])
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.output and "\x07" not in result.output, args
+        assert "\ufffd]0;pwned\ufffd" in result.output, args
+    shown = json.loads(runner.invoke(main, ["--db", str(db), "show", "id:1", "--json"]).output)
+    assert shown["title"] == hostile

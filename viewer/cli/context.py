@@ -177,6 +177,17 @@ def document_id(archive: Archive, document: str) -> int:
     return found[0][0]
 
 
+# Control characters other than line breaks and tabs (C0, DEL, C1): in stored text printed on a
+# terminal, ESC and BEL would let an imported file retitle or rewrite the reader's terminal.
+_CONTROLS = {code: "\ufffd" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(code) not in "\n\t"}
+
+
+def terminal_text(text: str) -> str:
+    """Text from the archive as the command line prints it for people: every control character
+    but line breaks and tabs shown as U+FFFD (--json output escapes them instead)."""
+    return text.translate(_CONTROLS)
+
+
 def echo_json(value: Any) -> None:
     """Print ``value`` as indented JSON, keeping non-ASCII text readable."""
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))

@@ -19,6 +19,7 @@ from .context import (
     file_option,
     json_option,
     plural,
+    terminal_text,
     with_cli,
 )
 
@@ -196,7 +197,7 @@ def cite(cli: CliContext, documents: tuple[str, ...], style: str) -> None:
         record = archive.record(document_id(archive, document))
         if record is None:
             fail(f"no document “{document}” in {archive.path}")
-        click.echo(format_citation(record, style))
+        click.echo(terminal_text(format_citation(record, style)))
 
 
 @click.command()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
-from .context import CliContext, document_id, echo_json, fail, json_option, plural, with_cli
+from .context import CliContext, document_id, echo_json, fail, json_option, plural, terminal_text, with_cli
 
 if TYPE_CHECKING:
     from ..core.records import DocumentRecord
@@ -20,9 +21,11 @@ PLAIN_MARKS = ("⟦", "⟧")
 
 
 def _highlight(snippet: str, color: bool) -> str:
-    """Snippet match markers (\\x02, \\x03) as bold on a terminal, or as ⟦ ⟧."""
+    """Snippet match markers (\\x02, \\x03) as bold on a terminal, or as ⟦ ⟧; the text between
+    them as terminal_text shows it (the markers are the only control characters kept)."""
     start, end = ("\x1b[1m", "\x1b[22m") if color else PLAIN_MARKS
-    return snippet.replace("\x02", start).replace("\x03", end)
+    pieces = re.split("([\x02\x03])", snippet)
+    return "".join(start if p == "\x02" else end if p == "\x03" else terminal_text(p) for p in pieces)
 
 
 def _hit_json(hit: SearchHit) -> dict[str, object]:
@@ -73,7 +76,7 @@ def search(cli: CliContext, query: tuple[str, ...], limit: int, as_json: bool) -
     click.echo(f"{count} match “{text}”, {order}")
     color = sys.stdout.isatty()
     for hit in result.hits:
-        click.echo(f"{hit.key:<22} {hit.date or '????-??-??'}  {hit.title}")
+        click.echo(terminal_text(f"{hit.key:<22} {hit.date or '????-??-??'}  {hit.title}"))
         snippet = " ".join(_highlight(hit.snippet, color).split())
         click.echo(f"    {snippet}")
 
@@ -91,8 +94,9 @@ def list_command(cli: CliContext, limit: int, as_json: bool) -> None:
         echo_json([record.as_json() for record in records if record is not None])
         return
     for row in rows:
+        kind = row.doc_type or ""
         click.echo(
-            f"{row.id:>6}  {row.key:<22} {row.date_start or '????-??-??'}  {(row.doc_type or ''):<18.18}  {row.title}"
+            terminal_text(f"{row.id:>6}  {row.key:<22} {row.date_start or '????-??-??'}  {kind:<18.18}  {row.title}")
         )
 
 
@@ -110,7 +114,7 @@ def show(cli: CliContext, document: str, as_json: bool) -> None:
     if as_json:
         echo_json(record.as_json())
         return
-    click.echo(format_record(record))
+    click.echo(terminal_text(format_record(record)))
 
 
 def format_record(record: DocumentRecord) -> str:
