@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -22,79 +23,223 @@ class ActionSpec:
 
 
 SPECS = (
-    ActionSpec("new_archive", "&New Archive…", "Make a new, empty archive file and open it", ("Ctrl+Shift+N",)),
-    ActionSpec("open", "&Open Archive…", "Open another archive file", (QKeySequence.StandardKey.Open,)),
-    ActionSpec("import", "&Import…", "Import text files or folders into this archive", ("Ctrl+I",)),
+    ActionSpec(
+        "new_archive",
+        QT_TRANSLATE_NOOP("Actions", "&New Archive…"),
+        QT_TRANSLATE_NOOP("Actions", "Make a new, empty archive file and open it"),
+        ("Ctrl+Shift+N",),
+    ),
+    ActionSpec(
+        "open",
+        QT_TRANSLATE_NOOP("Actions", "&Open Archive…"),
+        QT_TRANSLATE_NOOP("Actions", "Open another archive file"),
+        (QKeySequence.StandardKey.Open,),
+    ),
+    ActionSpec(
+        "import",
+        QT_TRANSLATE_NOOP("Actions", "&Import…"),
+        QT_TRANSLATE_NOOP("Actions", "Import text files or folders into this archive"),
+        ("Ctrl+I",),
+    ),
     ActionSpec(
         "attach_scan",
-        "&Attach Scan…",
-        "Attach a PDF or an image (JPEG, PNG, TIFF) as the open document's scan",
+        QT_TRANSLATE_NOOP("Actions", "&Attach Scan…"),
+        QT_TRANSLATE_NOOP("Actions", "Attach a PDF or an image (JPEG, PNG, TIFF) as the open document's scan"),
         ("Ctrl+Shift+I",),
     ),
-    ActionSpec("export", "&Export Annotated PDF…", "Export documents with their annotations as a PDF", ("Ctrl+E",)),
-    ActionSpec("quit", "&Quit", "Close the window", (QKeySequence.StandardKey.Quit, "Ctrl+Q")),
-    ActionSpec("copy_citation", "Copy &Citation", "Copy the full citation of the open document", ("Ctrl+Shift+C",)),
-    ActionSpec("find", "&Find…", "Search the full text of the archive", (QKeySequence.StandardKey.Find, "Ctrl+F")),
-    ActionSpec("zoom_in", "Zoom &In", "Larger text", (QKeySequence.StandardKey.ZoomIn, "Ctrl+=")),
-    ActionSpec("zoom_out", "Zoom &Out", "Smaller text", (QKeySequence.StandardKey.ZoomOut,)),
-    ActionSpec("zoom_reset", "&Actual Size", "Text at its usual size", ("Ctrl+0",)),
+    ActionSpec(
+        "export",
+        QT_TRANSLATE_NOOP("Actions", "&Export Annotated PDF…"),
+        QT_TRANSLATE_NOOP("Actions", "Export documents with their annotations as a PDF"),
+        ("Ctrl+E",),
+    ),
+    ActionSpec(
+        "quit",
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        QT_TRANSLATE_NOOP("Actions", "Close the window"),
+        (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+    ),
+    ActionSpec(
+        "copy_citation",
+        QT_TRANSLATE_NOOP("Actions", "Copy &Citation"),
+        QT_TRANSLATE_NOOP("Actions", "Copy the full citation of the open document"),
+        ("Ctrl+Shift+C",),
+    ),
+    ActionSpec(
+        "find",
+        QT_TRANSLATE_NOOP("Actions", "&Find…"),
+        QT_TRANSLATE_NOOP("Actions", "Search the full text of the archive"),
+        (QKeySequence.StandardKey.Find, "Ctrl+F"),
+    ),
+    ActionSpec(
+        "zoom_in",
+        QT_TRANSLATE_NOOP("Actions", "Zoom &In"),
+        QT_TRANSLATE_NOOP("Actions", "Larger text"),
+        (QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
+    ),
+    ActionSpec(
+        "zoom_out",
+        QT_TRANSLATE_NOOP("Actions", "Zoom &Out"),
+        QT_TRANSLATE_NOOP("Actions", "Smaller text"),
+        (QKeySequence.StandardKey.ZoomOut,),
+    ),
+    ActionSpec(
+        "zoom_reset",
+        QT_TRANSLATE_NOOP("Actions", "&Actual Size"),
+        QT_TRANSLATE_NOOP("Actions", "Text at its usual size"),
+        ("Ctrl+0",),
+    ),
     ActionSpec(
         "side_by_side",
-        "&Side by Side",
-        "Original and translation next to each other",
+        QT_TRANSLATE_NOOP("Actions", "&Side by Side"),
+        QT_TRANSLATE_NOOP("Actions", "Original and translation next to each other"),
         ("Ctrl+Shift+S",),
         checkable=True,
     ),
-    ActionSpec("toggle_timeline", "&Timeline", "Show or hide the timeline", ("Ctrl+T",), checkable=True),
-    ActionSpec("previous", "&Previous Document", "Open the document above in the list", ("Alt+Up", "Ctrl+[")),
-    ActionSpec("next", "&Next Document", "Open the document below in the list", ("Alt+Down", "Ctrl+]")),
-    ActionSpec("tab_scan", "&Scan", "Show the scan", ("Ctrl+1",)),
-    ActionSpec("tab_transcript", "T&ranscript", "Show the transcript", ("Ctrl+2",)),
-    ActionSpec("tab_translation", "Tra&nslation", "Show the translation", ("Ctrl+3",)),
-    ActionSpec("tab_details", "&Details", "Show every field of the document", ("Ctrl+4",)),
-    ActionSpec("about", "&About Archive Viewer", "Version and archive statistics", ()),
+    ActionSpec(
+        "toggle_timeline",
+        QT_TRANSLATE_NOOP("Actions", "&Timeline"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the timeline"),
+        ("Ctrl+T",),
+        checkable=True,
+    ),
+    ActionSpec(
+        "previous",
+        QT_TRANSLATE_NOOP("Actions", "&Previous Document"),
+        QT_TRANSLATE_NOOP("Actions", "Open the document above in the list"),
+        ("Alt+Up", "Ctrl+["),
+    ),
+    ActionSpec(
+        "next",
+        QT_TRANSLATE_NOOP("Actions", "&Next Document"),
+        QT_TRANSLATE_NOOP("Actions", "Open the document below in the list"),
+        ("Alt+Down", "Ctrl+]"),
+    ),
+    ActionSpec(
+        "tab_scan", QT_TRANSLATE_NOOP("Actions", "&Scan"), QT_TRANSLATE_NOOP("Actions", "Show the scan"), ("Ctrl+1",)
+    ),
+    ActionSpec(
+        "tab_transcript",
+        QT_TRANSLATE_NOOP("Actions", "T&ranscript"),
+        QT_TRANSLATE_NOOP("Actions", "Show the transcript"),
+        ("Ctrl+2",),
+    ),
+    ActionSpec(
+        "tab_translation",
+        QT_TRANSLATE_NOOP("Actions", "Tra&nslation"),
+        QT_TRANSLATE_NOOP("Actions", "Show the translation"),
+        ("Ctrl+3",),
+    ),
+    ActionSpec(
+        "tab_details",
+        QT_TRANSLATE_NOOP("Actions", "&Details"),
+        QT_TRANSLATE_NOOP("Actions", "Show every field of the document"),
+        ("Ctrl+4",),
+    ),
+    ActionSpec(
+        "about",
+        QT_TRANSLATE_NOOP("Actions", "&About Archive Viewer"),
+        QT_TRANSLATE_NOOP("Actions", "Version and archive statistics"),
+        (),
+    ),
     ActionSpec(
         "undo",
-        "&Undo",
-        "Undo the last change (annotations, corrections, tags, deletions)",
+        QT_TRANSLATE_NOOP("Actions", "&Undo"),
+        QT_TRANSLATE_NOOP("Actions", "Undo the last change (annotations, corrections, tags, deletions)"),
         (QKeySequence.StandardKey.Undo, "Ctrl+Z"),
     ),
-    ActionSpec("redo", "&Redo", "Redo the change just undone", (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z")),
-    ActionSpec("highlight", "&Highlight Selection", "Highlight the selected words with the chosen colour", ("Ctrl+H",)),
     ActionSpec(
-        "toggle_annotations", "&Annotations", "Show or hide the list of annotations", ("Ctrl+Shift+A",), checkable=True
+        "redo",
+        QT_TRANSLATE_NOOP("Actions", "&Redo"),
+        QT_TRANSLATE_NOOP("Actions", "Redo the change just undone"),
+        (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"),
+    ),
+    ActionSpec(
+        "highlight",
+        QT_TRANSLATE_NOOP("Actions", "&Highlight Selection"),
+        QT_TRANSLATE_NOOP("Actions", "Highlight the selected words with the chosen colour"),
+        ("Ctrl+H",),
+    ),
+    ActionSpec(
+        "toggle_annotations",
+        QT_TRANSLATE_NOOP("Actions", "&Annotations"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the list of annotations"),
+        ("Ctrl+Shift+A",),
+        checkable=True,
     ),
     # curating (issue 13): viewer/gui/curating.py wires these
-    ActionSpec("edit_details", "&Edit Details…", "Correct the fields of the open document", ("F2",)),
-    ActionSpec("correct_text", "Correct &Text…", "Correct the transcript or translation shown", ("Ctrl+Shift+E",)),
-    ActionSpec("tag_selected", "&Tag Selected…", "Add or remove a tag on the selected documents", ("Ctrl+Shift+T",)),
-    ActionSpec("set_field", "Set &Field on Selected…", "Give one field the same value on the selected documents"),
-    ActionSpec("delete", "&Delete", "Move the selected documents to the trash", (QKeySequence.StandardKey.Delete,)),
-    ActionSpec("people", "&People…", "People and organisations: aliases, merge, kind", ("Ctrl+Shift+P",)),
-    ActionSpec("mark_reviewed", "&Mark Reviewed", "The selected documents no longer need review", ("Ctrl+Shift+M",)),
-    ActionSpec("trash", "T&rash…", "Deleted documents: restore them or empty the trash"),
+    ActionSpec(
+        "edit_details",
+        QT_TRANSLATE_NOOP("Actions", "&Edit Details…"),
+        QT_TRANSLATE_NOOP("Actions", "Correct the fields of the open document"),
+        ("F2",),
+    ),
+    ActionSpec(
+        "correct_text",
+        QT_TRANSLATE_NOOP("Actions", "Correct &Text…"),
+        QT_TRANSLATE_NOOP("Actions", "Correct the transcript or translation shown"),
+        ("Ctrl+Shift+E",),
+    ),
+    ActionSpec(
+        "tag_selected",
+        QT_TRANSLATE_NOOP("Actions", "&Tag Selected…"),
+        QT_TRANSLATE_NOOP("Actions", "Add or remove a tag on the selected documents"),
+        ("Ctrl+Shift+T",),
+    ),
+    ActionSpec(
+        "set_field",
+        QT_TRANSLATE_NOOP("Actions", "Set &Field on Selected…"),
+        QT_TRANSLATE_NOOP("Actions", "Give one field the same value on the selected documents"),
+    ),
+    ActionSpec(
+        "delete",
+        QT_TRANSLATE_NOOP("Actions", "&Delete"),
+        QT_TRANSLATE_NOOP("Actions", "Move the selected documents to the trash"),
+        (QKeySequence.StandardKey.Delete,),
+    ),
+    ActionSpec(
+        "people",
+        QT_TRANSLATE_NOOP("Actions", "&People…"),
+        QT_TRANSLATE_NOOP("Actions", "People and organisations: aliases, merge, kind"),
+        ("Ctrl+Shift+P",),
+    ),
+    ActionSpec(
+        "mark_reviewed",
+        QT_TRANSLATE_NOOP("Actions", "&Mark Reviewed"),
+        QT_TRANSLATE_NOOP("Actions", "The selected documents no longer need review"),
+        ("Ctrl+Shift+M",),
+    ),
+    ActionSpec(
+        "trash",
+        QT_TRANSLATE_NOOP("Actions", "T&rash…"),
+        QT_TRANSLATE_NOOP("Actions", "Deleted documents: restore them or empty the trash"),
+    ),
     ActionSpec(
         "toggle_review",
-        "&Review Queue",
-        "Documents that need review, with the reasons",
+        QT_TRANSLATE_NOOP("Actions", "&Review Queue"),
+        QT_TRANSLATE_NOOP("Actions", "Documents that need review, with the reasons"),
         ("Ctrl+Shift+R",),
         checkable=True,
     ),
     ActionSpec(
-        "toggle_history", "&History", "Show or hide the history of the open document", ("Ctrl+Shift+H",), checkable=True
+        "toggle_history",
+        QT_TRANSLATE_NOOP("Actions", "&History"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the history of the open document"),
+        ("Ctrl+Shift+H",),
+        checkable=True,
     ),
     ActionSpec(
         "toggle_collections",
-        "&Collections",
-        "Show or hide the collections (the kiosk's lessons)",
+        QT_TRANSLATE_NOOP("Actions", "&Collections"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the collections (the kiosk's lessons)"),
         ("Ctrl+Shift+L",),
         checkable=True,
     ),
 )
 
 MENUS = {
-    "&File": ("new_archive", "open", "import", "attach_scan", "export", None, "quit"),
-    "&Edit": (
+    QT_TRANSLATE_NOOP("Actions", "&File"): ("new_archive", "open", "import", "attach_scan", "export", None, "quit"),
+    QT_TRANSLATE_NOOP("Actions", "&Edit"): (
         "undo",
         "redo",
         None,
@@ -111,7 +256,7 @@ MENUS = {
         "copy_citation",
         "find",
     ),
-    "&View": (
+    QT_TRANSLATE_NOOP("Actions", "&View"): (
         "zoom_in",
         "zoom_out",
         "zoom_reset",
@@ -128,10 +273,15 @@ MENUS = {
         "toggle_collections",
         "toggle_review",
     ),
-    "&Go": ("previous", "next"),
-    "&Archive": ("people", "trash"),
-    "&Help": ("about",),
+    QT_TRANSLATE_NOOP("Actions", "&Go"): ("previous", "next"),
+    QT_TRANSLATE_NOOP("Actions", "&Archive"): ("people", "trash"),
+    QT_TRANSLATE_NOOP("Actions", "&Help"): ("about",),
 }
+
+
+def translated(text: str) -> str:
+    """An action's or menu's text in the interface's language (they are declared in English above)."""
+    return QCoreApplication.translate("Actions", text)
 
 
 class ActionRegistry:
@@ -142,14 +292,15 @@ class ActionRegistry:
         for spec in SPECS:
             if allowed is not None and spec.name not in allowed:
                 continue
-            action = QAction(spec.text, parent)
+            action = QAction(translated(spec.text), parent)
             action.setObjectName(f"action_{spec.name}")
             shortcuts = [s if isinstance(s, QKeySequence) else QKeySequence(s) for s in spec.shortcuts]
             unique = list({s.toString(): s for s in shortcuts if not s.isEmpty()}.values())
             action.setShortcuts(unique)
             keys = f" ({unique[0].toString(QKeySequence.SequenceFormat.NativeText)})" if unique else ""
-            action.setToolTip(spec.tip + keys)
-            action.setStatusTip(spec.tip)
+            tip = translated(spec.tip)
+            action.setToolTip(tip + keys)
+            action.setStatusTip(tip)
             action.setCheckable(spec.checkable)
             parent.addAction(action)
             self.actions[spec.name] = action
@@ -165,7 +316,7 @@ class ActionRegistry:
             present = [n for n in names if n is None or n in self.actions]
             if not any(present):
                 continue
-            menu = menubar.addMenu(title)
+            menu = menubar.addMenu(translated(title))
             menu.setObjectName("menu_" + title.strip("&").lower())
             for name in present:
                 if name is None:

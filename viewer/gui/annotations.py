@@ -30,6 +30,7 @@ from ..core.store import Archive
 from .actions import ActionRegistry
 from .annotations_pane import AnnotationsPane
 from .document_panel import DocumentPanel
+from .i18n import operation_text
 from .tasks import TaskRunner
 from .write_queue import Write, WriteQueue
 
@@ -53,7 +54,7 @@ class _Command(QUndoCommand):
     stack pushes, undoes or redoes it (Annotating writes first), so here it only shows the change."""
 
     def __init__(self, glue: Annotating, operation: core.Operation):
-        super().__init__(operation.text)
+        super().__init__(operation_text(operation.text))
         self.glue, self.operation = glue, operation
 
     def redo(self) -> None:
@@ -95,7 +96,7 @@ class Annotating(QObject):
         self.writes.waiting.connect(self._waiting)
         self._reanchoring: set[int] = set()
         self.pane = AnnotationsPane(window)
-        self.dock = QDockWidget("Annotations", window)
+        self.dock = QDockWidget(self.tr("Annotations"), window)
         self.dock.setObjectName("annotations_dock")
         self.dock.setWidget(self.pane)
         self.dock.setFeatures(
@@ -112,8 +113,12 @@ class Annotating(QObject):
             actions["redo"].setEnabled(False)
             self.stack.canUndoChanged.connect(actions["undo"].setEnabled)
             self.stack.canRedoChanged.connect(actions["redo"].setEnabled)
-            self.stack.undoTextChanged.connect(lambda text: _relabel(actions["undo"], f"&Undo {text}"))
-            self.stack.redoTextChanged.connect(lambda text: _relabel(actions["redo"], f"&Redo {text}"))
+            self.stack.undoTextChanged.connect(
+                lambda text: _relabel(actions["undo"], self.tr("&Undo {change}").format(change=text))
+            )
+            self.stack.redoTextChanged.connect(
+                lambda text: _relabel(actions["redo"], self.tr("&Redo {change}").format(change=text))
+            )
         toggle = actions.get("toggle_annotations")
         if toggle is not None:
             toggle.setChecked(True)
@@ -189,7 +194,9 @@ class Annotating(QObject):
 
         def failed(reason: str) -> None:
             self._reanchoring.discard(document_id)
-            self._report(f"The annotations could not be matched to the re-imported text: {reason}")
+            self._report(
+                self.tr("The annotations could not be matched to the re-imported text: {reason}").format(reason=reason)
+            )
 
         self.writes.submit(lambda: Write(work, done, failed))
 
@@ -262,16 +269,18 @@ class Annotating(QObject):
 
     def _failed(self, what: str, reason: str, kept: bool | None = None) -> None:
         """Say where the person is looking that the change was not saved; the stack did not move."""
-        message = f"Could not {what}: {reason}."
+        message = self.tr("Could not {what}: {reason}.").format(what=what, reason=reason)
         if kept:
-            message += " Your note is still in the box: press Save note to try again."
+            message += " " + self.tr("Your note is still in the box: press Save note to try again.")
         self.window.statusBar().showMessage(message, 15000)
         self.pane.show_problem(message)
 
     def _waiting(self, on: bool) -> None:
         if on:
-            self.window.statusBar().showMessage("Saving… waiting for the archive (another program is writing to it)")
-        elif self.window.statusBar().currentMessage().startswith("Saving…"):
+            self.window.statusBar().showMessage(
+                self.tr("Saving… waiting for the archive (another program is writing to it)")
+            )
+        elif self.window.statusBar().currentMessage().startswith(self.tr("Saving…")):
             self.window.statusBar().clearMessage()
 
     def highlight(self) -> Annotation | None:
@@ -280,15 +289,15 @@ class Annotating(QObject):
         panel, document_id = self.panel, self.document_id()
         tab = panel.current_tab()
         if document_id is None or tab not in ("transcript", "translation"):
-            self._report("Select words in the Transcript or Translation tab to highlight them")
+            self._report(self.tr("Select words in the Transcript or Translation tab to highlight them"))
             return None
         part = panel.transcript if tab == "transcript" else panel.translation
         if part.current_view() is not part.single:
-            self._report("Turn off Side by side to highlight words")
+            self._report(self.tr("Turn off Side by side to highlight words"))
             return None
         selected = part.single.selected_range()
         if selected is None:
-            self._report("Select some words first")
+            self._report(self.tr("Select some words first"))
             return None
         try:
             annotation = core.new_highlight(
@@ -311,7 +320,11 @@ class Annotating(QObject):
             self.pane.select(annotation.id or -1)
             self.pane.note.setFocus()
 
-        what = "add the highlight" if annotation.shape == "highlight" else f"add the {annotation.shape}"
+        what = {
+            "highlight": self.tr("add the highlight"),
+            "rect": self.tr("add the rectangle"),
+            "pin": self.tr("add the pin"),
+        }.get(annotation.shape, self.tr("add the {shape}").format(shape=annotation.shape))
         self._save(core.Create(annotation), done, what)
         return annotation
 
@@ -346,12 +359,14 @@ class Annotating(QObject):
                 self.pane.note.setPlainText(note)
             return True
 
-        self._save(core.Edit(annotation, note=note), lambda: self.pane.select(annotation_id), "save the note", keep)
+        self._save(
+            core.Edit(annotation, note=note), lambda: self.pane.select(annotation_id), self.tr("save the note"), keep
+        )
 
     def delete(self, annotation_id: int) -> None:
         annotation = core.get(self.archive(), annotation_id)
         if annotation is not None:
-            self._save(core.Delete(annotation), lambda: None, "delete the annotation")
+            self._save(core.Delete(annotation), lambda: None, self.tr("delete the annotation"))
 
     def _tool(self, shape: str) -> None:
         scan = self.panel.scan

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,18 @@ def when(stamp: str) -> str:
         return stamp
 
 
+def colour_name(name: str) -> str:
+    """A highlight colour's name (core.COLORS) in the interface's language."""
+    names = {
+        "yellow": QCoreApplication.translate("Colours", "Yellow"),
+        "green": QCoreApplication.translate("Colours", "Green"),
+        "blue": QCoreApplication.translate("Colours", "Blue"),
+        "pink": QCoreApplication.translate("Colours", "Pink"),
+        "orange": QCoreApplication.translate("Colours", "Orange"),
+    }
+    return names.get(name, name.capitalize())
+
+
 class AnnotationsPane(QWidget):
     """The list of the open document's annotations, with a colour for new ones, the scan tools, a
     note editor and a delete button.
@@ -66,18 +78,18 @@ class AnnotationsPane(QWidget):
         self.setObjectName("annotations_pane")
         self.color = QComboBox(self)
         self.color.setObjectName("annotation_color")
-        self.color.setAccessibleName("Highlight colour")
-        self.color.setToolTip("Colour of new highlights and shapes")
+        self.color.setAccessibleName(self.tr("Highlight colour"))
+        self.color.setToolTip(self.tr("Colour of new highlights and shapes"))
         for name in core.COLORS:
-            self.color.addItem(swatch(name), name.capitalize(), name)
+            self.color.addItem(swatch(name), colour_name(name), name)
         self.highlight_button = QToolButton(self)
         self.highlight_button.setObjectName("annotation_highlight")
-        self.highlight_button.setAccessibleName("Highlight selection")
-        self.highlight_button.setToolTip("Highlight the selected words (Ctrl+H)")
+        self.highlight_button.setAccessibleName(self.tr("Highlight selection"))
+        self.highlight_button.setToolTip(self.tr("Highlight the selected words (Ctrl+H)"))
         self.tools: dict[str, QToolButton] = {}
         for shape, text, tip in (
-            ("rect", "▭ Rectangle", "Draw a rectangle on the scan"),
-            ("pin", "Pin", "Pin a note to a point of the scan"),
+            ("rect", "▭ " + self.tr("Rectangle"), self.tr("Draw a rectangle on the scan")),
+            ("pin", self.tr("Pin"), self.tr("Pin a note to a point of the scan")),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -100,8 +112,8 @@ class AnnotationsPane(QWidget):
             widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.list = QListWidget(self)
         self.list.setObjectName("annotations_list")
-        self.list.setAccessibleName("Annotations")
-        self.list.setToolTip("Click an annotation to go to it; Delete removes it")
+        self.list.setAccessibleName(self.tr("Annotations"))
+        self.list.setToolTip(self.tr("Click an annotation to go to it; Delete removes it"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.itemClicked.connect(lambda item: self.activated.emit(item.data(ID_ROLE)))
@@ -111,34 +123,36 @@ class AnnotationsPane(QWidget):
         delete_key.activated.connect(self._delete)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("annotation_note")
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("Note for the selected annotation")
-        self.note.setToolTip("The note of the selected annotation; Save note keeps it")
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setPlaceholderText(self.tr("Note for the selected annotation"))
+        self.note.setToolTip(self.tr("The note of the selected annotation; Save note keeps it"))
         self.note.setMaximumHeight(90)
-        self.save = QPushButton("Save note", self)
+        self.save = QPushButton(self.tr("Save note"), self)
         self.save.setObjectName("annotation_save_note")
-        self.save.setAccessibleName("Save note")
-        self.save.setToolTip("Keep the note of the selected annotation (undo with Ctrl+Z)")
+        self.save.setAccessibleName(self.tr("Save note"))
+        self.save.setToolTip(self.tr("Keep the note of the selected annotation (undo with Ctrl+Z)"))
         self.save.clicked.connect(self._save)
-        self.delete = QPushButton("Delete", self)
+        self.delete = QPushButton(self.tr("Delete"), self)
         self.delete.setObjectName("annotation_delete")
-        self.delete.setAccessibleName("Delete annotation")
-        self.delete.setToolTip("Delete the selected annotation (Delete)")
+        self.delete.setAccessibleName(self.tr("Delete annotation"))
+        self.delete.setToolTip(self.tr("Delete the selected annotation (Delete)"))
         self.delete.clicked.connect(self._delete)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save)
         buttons.addStretch(1)
         buttons.addWidget(self.delete)
         self.empty = QLabel(
-            "Select words in the transcript or translation and press Ctrl+H, or draw on the "
-            "scan with the rectangle and pin tools.",
+            self.tr(
+                "Select words in the transcript or translation and press Ctrl+H, or draw on the "
+                "scan with the rectangle and pin tools."
+            ),
             self,
         )
         self.empty.setObjectName("annotations_empty")
         self.empty.setWordWrap(True)
         self.problem = plain.plain(QLabel(self))  # a write that failed, said where the person is looking
         self.problem.setObjectName("annotations_problem")
-        self.problem.setAccessibleName("Not saved")
+        self.problem.setAccessibleName(self.tr("Not saved"))
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020; font-weight: bold")
         self.problem.hide()
@@ -150,10 +164,12 @@ class AnnotationsPane(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         layout.addWidget(self.problem)
-        self.auto_hide = QCheckBox("Hide when a document has none", self)
+        self.auto_hide = QCheckBox(self.tr("Hide when a document has none"), self)
         self.auto_hide.setObjectName("annotations_auto_hide")
-        self.auto_hide.setAccessibleName("Hide the annotations when a document has none")
-        self.auto_hide.setToolTip("Fold this pane away for documents without annotations (View ▸ Annotations shows it)")
+        self.auto_hide.setAccessibleName(self.tr("Hide the annotations when a document has none"))
+        self.auto_hide.setToolTip(
+            self.tr("Fold this pane away for documents without annotations (View ▸ Annotations shows it)")
+        )
         layout.addWidget(self.auto_hide)
         self.annotations: list[Annotation] = []
         self._current_changed(None, None)
@@ -178,6 +194,20 @@ class AnnotationsPane(QWidget):
         elif not any(b.isChecked() for b in self.tools.values()):
             self.tool_chosen.emit("")
 
+    def _part(self, part: str) -> str:
+        return {"transcript": self.tr("Transcript"), "translation": self.tr("Translation")}.get(part, part.capitalize())
+
+    def _shape(self, shape: str) -> str:
+        names = {"highlight": self.tr("highlight"), "rect": self.tr("rectangle"), "pin": self.tr("pinned note")}
+        return names.get(shape, shape)
+
+    def _label(self, annotation: Annotation) -> str:
+        """The quoted words, or the page and shape of a mark on the scan (Annotation.label, translated)."""
+        if annotation.part != "scan":
+            return annotation.label()
+        position = annotation.page_position if annotation.page_position is not None else annotation.start or 0
+        return self.tr("Page {page}, {shape}").format(page=position + 1, shape=self._shape(annotation.shape))
+
     def show_annotations(self, annotations: list[Annotation], keep: int | None = None) -> None:
         """Rebuild the list; ``keep`` (an id) stays or becomes the current row."""
         keep = keep if keep is not None else self.current_id()
@@ -185,23 +215,23 @@ class AnnotationsPane(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for annotation in annotations:
-            label = annotation.label()
+            label = self._label(annotation)
             if len(label) > 160:
                 label = label[:159] + "…"
-            part = "" if annotation.part == "scan" else f"{annotation.part.capitalize()}: "
+            part = "" if annotation.part == "scan" else f"{self._part(annotation.part)}: "
             lines = [f"{part}“{label}”" if annotation.part != "scan" else label]
             if annotation.note:
                 lines.append(f"✎ {annotation.note}")
             lines.append(
-                f"{annotation.author or 'unknown'} · {when(annotation.updated_at)}"
-                + (" · needs review" if annotation.status != "ok" else "")
+                f"{annotation.author or self.tr('unknown')} · {when(annotation.updated_at)}"
+                + (" · " + self.tr("needs review") if annotation.status != "ok" else "")
             )
             item = QListWidgetItem(swatch(annotation.color), "\n".join(lines))
             item.setData(ID_ROLE, annotation.id)
             item.setToolTip(
                 plain.tip(
-                    f"{annotation.color} {annotation.shape}"
-                    + (" — the text changed on re-import; check it" if annotation.status != "ok" else "")
+                    f"{colour_name(annotation.color)}, {self._shape(annotation.shape)}"
+                    + (" — " + self.tr("the text changed on re-import; check it") if annotation.status != "ok" else "")
                 )
             )
             self.list.addItem(item)

@@ -131,7 +131,9 @@ class Changes(QObject):
         self.annotating.writes.submit(lambda: Write(work, written, failed))
 
     def _refused(self, operation: Operation, refusal: Refusal, refused: Callable[[Refusal], None] | None) -> None:
-        message = f"Not saved ({operation.text.lower()}): {refusal.reason}"
+        message = self.tr("Not saved ({operation}): {reason}").format(
+            operation=operation.text.lower(), reason=refusal.reason
+        )
         self.annotating.window.statusBar().showMessage(message, 15000)
         if refused is not None:
             refused(refusal)

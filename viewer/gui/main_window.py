@@ -6,7 +6,6 @@ through the Archive.
 
 from __future__ import annotations
 
-import html
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,17 +15,17 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME
 from ..core.errors import ArchiveError
 from ..core.store import Archive, Filters
 from . import plain
 from . import settings as state
+from .about import show_about
 from .actions import ActionRegistry
 from .annotations import Annotating, author_name
 from .annotations_pane import PaneFolding
@@ -243,7 +242,7 @@ class MainWindow(QMainWindow):
     def copy_citation(self) -> None:
         self.panel.copy_citation()
         if self.panel.record:
-            self.statusBar().showMessage("Citation copied", 3000)
+            self.statusBar().showMessage(self.tr("Citation copied"), 3000)
 
     # -- archive ------------------------------------------------------------------------------
 
@@ -251,7 +250,7 @@ class MainWindow(QMainWindow):
         try:
             archive = Archive(path, create=False)
         except ArchiveError as error:
-            plain.warn(self, "Cannot open archive", str(error))
+            plain.warn(self, self.tr("Cannot open archive"), str(error))
             return False
         old = self.archive
         self.archive = archive
@@ -276,21 +275,24 @@ class MainWindow(QMainWindow):
             if action is not None:
                 action.setEnabled(writable)
         self.panel.scan_missing.button.setEnabled(writable)  # "Attach a scan…"
-        reason = "" if writable else f"Read-only: {self.archive.readonly_reason}"
+        reason = "" if writable else self.tr("Read-only: {reason}").format(reason=self.archive.readonly_reason)
         self.read_only_note.setText(reason)
         self.read_only_note.setToolTip(reason)
-        self.read_only_note.setAccessibleName(reason or "Archive is writable")
+        self.read_only_note.setAccessibleName(reason or self.tr("Archive is writable"))
 
     def choose_archive(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open Archive", str(self.archive.path.parent), "Archives (*.db *.sqlite *.sqlite3);;All files (*)"
+            self,
+            self.tr("Open Archive"),
+            str(self.archive.path.parent),
+            self.tr("Archives (*.db *.sqlite *.sqlite3);;All files (*)"),
         )
         if path:
             self.load_archive(path)
 
     def choose_new_archive(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "New Archive", str(self.archive.path.parent / "new-archive.db"), "Archives (*.db)"
+            self, self.tr("New Archive"), str(self.archive.path.parent / "new-archive.db"), self.tr("Archives (*.db)")
         )
         if path:
             self.new_archive(Path(path))
@@ -298,12 +300,13 @@ class MainWindow(QMainWindow):
     def new_archive(self, path: Path) -> bool:
         """Make an empty archive at ``path`` and open it; an existing file is never replaced."""
         if path.exists():
-            plain.warn(self, "New Archive", f"{path} already exists; open it with File ▸ Open Archive…")
+            exists = self.tr("{path} already exists; open it with File ▸ Open Archive…").format(path=path)
+            plain.warn(self, self.tr("New Archive"), exists)
             return False
         try:
             Archive(path, create=True).close()
         except ArchiveError as error:
-            plain.warn(self, "Cannot make the archive", str(error))
+            plain.warn(self, self.tr("Cannot make the archive"), str(error))
             return False
         return self.load_archive(path)
 
@@ -329,17 +332,7 @@ class MainWindow(QMainWindow):
         self.exports.choose(self.current_document(), listed, name, author_name(self.settings))
 
     def about(self) -> None:
-        stats = self.archive.stats()
-        lines = "".join(
-            f"<tr><td>{k.replace('_', ' ').capitalize()}</td><td align='right'>{v:,}</td></tr>"
-            for k, v in stats.items()
-        )
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3><p>Read, search and annotate historical documents, offline.</p>"
-            f"<p>Archive: {html.escape(str(self.archive.path))}</p><table>{lines}</table>",
-        )
+        show_about(self, self.archive)
 
     # -- state --------------------------------------------------------------------------------
 

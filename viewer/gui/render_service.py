@@ -223,7 +223,7 @@ class RenderService(QObject):
         self._current = None
         self._process = None
         if request is not None and shiboken6.isValid(request.owner):
-            request.failed("the drawing process stopped on this page (the file may be damaged)")
+            request.failed(self.tr("the drawing process stopped on this page (the file may be damaged)"))
         self._pump()
 
 

@@ -14,7 +14,17 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 
 
@@ -174,13 +184,13 @@ def progress_dialog(
     """The window-modal, cancellable progress dialog of a task: it follows the task's progress (the
     label says what ``advanced`` reports), Cancel cancels the task, and it goes when the task ends.
     It shows only if the work takes more than 300 ms."""
-    dialog = QProgressDialog(label, "Cancel", 0, maximum, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, maximum, parent)
     text = QLabel(label, dialog)
     text.setTextFormat(Qt.TextFormat.PlainText)  # progress names files, whose names are not markup
     dialog.setLabel(text)
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
-    dialog.setAccessibleName(f"{title} progress")
+    dialog.setAccessibleName(QCoreApplication.translate("Tasks", "{title} progress").format(title=title))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.canceled.connect(task.cancel)

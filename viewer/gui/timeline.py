@@ -43,8 +43,8 @@ class Timeline(TimelineCanvas):
     def __init__(self, archive: Archive, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.setAccessibleName("Timeline")
-        self.base_tip = (
+        self.setAccessibleName(self.tr("Timeline"))
+        self.base_tip = self.tr(
             "Documents by date. Wheel or +/− zooms, drag pans, drag along the axis (or Shift+drag) "
             "selects a date range, arrows move between documents, Enter opens one"
         )
@@ -330,21 +330,27 @@ class TimelinePane(QWidget):
         bar.setContentsMargins(6, 2, 6, 0)
         self.caption = plain.plain(QLabel(self))
         self.caption.setObjectName("timeline_caption")
-        self.caption.setAccessibleName("Visible date range")
-        bar.addWidget(QLabel("<b>Timeline</b>", self))
+        self.caption.setAccessibleName(self.tr("Visible date range"))
+        bar.addWidget(QLabel("<b>" + self.tr("Timeline") + "</b>", self))
         bar.addWidget(self.caption, 1)
         self.buttons: dict[str, QToolButton] = {}
-        for name, text, tip, slot in (
-            ("zoom_out", "−", "Zoom out (−)", lambda: self.timeline.zoom(1 / 1.5)),
-            ("zoom_in", "+", "Zoom in (+)", lambda: self.timeline.zoom(1.5)),
-            ("fit_all", "Fit all", "Show the whole archive (Home)", self.timeline.fit_all),
-            ("clear_range", "Clear range", "Clear the selected date range (Esc)", self.timeline.clear_range),
+        for name, text, label, keys, slot in (
+            ("zoom_out", "−", self.tr("Zoom out"), "−", lambda: self.timeline.zoom(1 / 1.5)),
+            ("zoom_in", "+", self.tr("Zoom in"), "+", lambda: self.timeline.zoom(1.5)),
+            ("fit_all", self.tr("Fit all"), self.tr("Show the whole archive"), "Home", self.timeline.fit_all),
+            (
+                "clear_range",
+                self.tr("Clear range"),
+                self.tr("Clear the selected date range"),
+                "Esc",
+                self.timeline.clear_range,
+            ),
         ):
             button = QToolButton(self)
             button.setText(text)
             button.setObjectName(f"timeline_{name}")
-            button.setAccessibleName(tip.split(" (")[0])
-            button.setToolTip(tip)
+            button.setAccessibleName(label)
+            button.setToolTip(f"{label} ({keys})")
             button.clicked.connect(slot)
             bar.addWidget(button)
             self.buttons[name] = button
@@ -361,6 +367,8 @@ class TimelinePane(QWidget):
         t = self.timeline
         text = f"{iso_of(t.start)} – {iso_of(t.end)}"
         if t.brush:
-            text += f"   ·   selected {iso_of(min(t.brush))} – {iso_of(max(t.brush) - 1)}"
+            text += "   ·   " + self.tr("selected {start} – {end}").format(
+                start=iso_of(min(t.brush)), end=iso_of(max(t.brush) - 1)
+            )
         self.caption.setText(text)
         self.buttons["clear_range"].setEnabled(t.brush is not None)

@@ -9,12 +9,53 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 MARKER_LIMIT = 200
 BAR_PX = 5
 MIN_SPAN_DAYS = 7.0
 MAX_SPAN_DAYS = 366.0 * 600
 PAD = 16
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (
+    QT_TRANSLATE_NOOP("Timeline", "Jan"),
+    QT_TRANSLATE_NOOP("Timeline", "Feb"),
+    QT_TRANSLATE_NOOP("Timeline", "Mar"),
+    QT_TRANSLATE_NOOP("Timeline", "Apr"),
+    QT_TRANSLATE_NOOP("Timeline", "May"),
+    QT_TRANSLATE_NOOP("Timeline", "Jun"),
+    QT_TRANSLATE_NOOP("Timeline", "Jul"),
+    QT_TRANSLATE_NOOP("Timeline", "Aug"),
+    QT_TRANSLATE_NOOP("Timeline", "Sep"),
+    QT_TRANSLATE_NOOP("Timeline", "Oct"),
+    QT_TRANSLATE_NOOP("Timeline", "Nov"),
+    QT_TRANSLATE_NOOP("Timeline", "Dec"),
+)
+
+# the same names after a day number ("14 May"), where a language may inflect them
+MONTHS_AFTER_DAY = (
+    QT_TRANSLATE_NOOP("Timeline day", "Jan"),
+    QT_TRANSLATE_NOOP("Timeline day", "Feb"),
+    QT_TRANSLATE_NOOP("Timeline day", "Mar"),
+    QT_TRANSLATE_NOOP("Timeline day", "Apr"),
+    QT_TRANSLATE_NOOP("Timeline day", "May"),
+    QT_TRANSLATE_NOOP("Timeline day", "Jun"),
+    QT_TRANSLATE_NOOP("Timeline day", "Jul"),
+    QT_TRANSLATE_NOOP("Timeline day", "Aug"),
+    QT_TRANSLATE_NOOP("Timeline day", "Sep"),
+    QT_TRANSLATE_NOOP("Timeline day", "Oct"),
+    QT_TRANSLATE_NOOP("Timeline day", "Nov"),
+    QT_TRANSLATE_NOOP("Timeline day", "Dec"),
+)
+
+
+def month_name(month: int) -> str:
+    """A month's short name on its own (an axis tick), in the interface's language."""
+    return QCoreApplication.translate("Timeline", MONTHS[month - 1])
+
+
+def day_month(day: int, month: int) -> str:
+    """A day and its month's short name, "14 May" (Russian puts the month in the genitive, "14 мая")."""
+    return f"{day} {QCoreApplication.translate('Timeline day', MONTHS_AFTER_DAY[month - 1])}"
 
 
 @dataclass
@@ -54,7 +95,7 @@ def ticks(start: float, end: float, width: float, min_gap: float = 90.0) -> list
         while day <= last_day:
             if day >= max(start, 1):
                 value = date.fromordinal(day)
-                label = f"{value.day} {MONTHS[value.month - 1]}"
+                label = day_month(value.day, value.month)
                 if value.day <= step or not result:
                     label += f" {value.year}"
                 result.append((float(day), label))
@@ -67,7 +108,7 @@ def ticks(start: float, end: float, width: float, min_gap: float = 90.0) -> list
                 if value.toordinal() < start:
                     value = _add_months(value, months)
                     continue
-                label = MONTHS[value.month - 1] + (f" {value.year}" if value.month == 1 or not result else "")
+                label = month_name(value.month) + (f" {value.year}" if value.month == 1 or not result else "")
                 result.append((float(value.toordinal()), label))
                 if value.year >= 9999 and value.month + months > 12:
                     break
@@ -76,7 +117,8 @@ def ticks(start: float, end: float, width: float, min_gap: float = 90.0) -> list
     years = next((y for y in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if want <= y * 365.25), 1000)
     year = max(1, (first.year // years) * years)
     while year <= 9999 and date(year, 1, 1).toordinal() <= last_day:
-        label = f"{year}s" if years >= 10 and year % 10 == 0 else str(year)
+        decade = years >= 10 and year % 10 == 0
+        label = QCoreApplication.translate("Timeline", "{year}s", "a decade").format(year=year) if decade else str(year)
         if year >= first.year or year == 1:
             result.append((float(date(year, 1, 1).toordinal()), label))
         year += years

@@ -10,20 +10,29 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from ..core.dates import date_of_day, day_of
-from .timeline_axis import MONTHS, PAD, LabelSlot, Marker, place_labels, ticks
+from .i18n import counts
+from .timeline_axis import PAD, LabelSlot, Marker, day_month, place_labels, ticks
 
 # how a link reads from its source (True) or its target (False)
 LINK_WORDS = {
-    ("reply_to", True): "Replies to",
-    ("reply_to", False): "Answered by",
-    ("continues", True): "Continues",
-    ("continues", False): "Continued by",
+    ("reply_to", True): QT_TRANSLATE_NOOP("Timeline", "Replies to"),
+    ("reply_to", False): QT_TRANSLATE_NOOP("Timeline", "Answered by"),
+    ("continues", True): QT_TRANSLATE_NOOP("Timeline", "Continues"),
+    ("continues", False): QT_TRANSLATE_NOOP("Timeline", "Continued by"),
 }
+
+
+def link_words(relation: str, outgoing: bool) -> str:
+    """How a link reads from its source (``outgoing``) or its target, in the interface's language."""
+    words = LINK_WORDS.get((relation, outgoing))
+    return QCoreApplication.translate("Timeline", words) if words else relation.replace("_", " ")
+
+
 MIN_ARC = 26.0  # px: a reply arc is never flatter, however close its two days
 ARC_SPREAD = 28.0  # px: arcs between near markers bulge out to at least this width
 
@@ -57,14 +66,14 @@ class TimelineCanvas(QWidget):
             for source, target, relation in self.links():
                 if marker.id in (source, target):
                     outgoing = source == marker.id
-                    words = LINK_WORDS.get((relation, outgoing), relation.replace("_", " "))
+                    words = link_words(relation, outgoing)
                     lines.append(f"{words}: {self.describe(target if outgoing else source)}")
             return "\n".join(lines)
         stroker = QPainterPathStroker()
         stroker.setWidth(8)
         for path, source, target, relation in reversed(self.arcs):
             if stroker.createStroke(path).contains(point):
-                words = LINK_WORDS.get((relation, True), relation.replace("_", " "))
+                words = link_words(relation, True)
                 return f"{self.describe(source)}\n{words}\n{self.describe(target)}"
         return None
 
@@ -173,7 +182,7 @@ class TimelineCanvas(QWidget):
         else:
             painter.setPen(muted)
             painter.drawText(
-                QRectF(0, 0, self.width(), axis_y), Qt.AlignmentFlag.AlignCenter, "No dated documents here"
+                QRectF(0, 0, self.width(), axis_y), Qt.AlignmentFlag.AlignCenter, self.tr("No dated documents here")
             )
 
         if self.current_day is not None and self.mode != "markers":
@@ -211,9 +220,7 @@ class TimelineCanvas(QWidget):
             h = max(2.0, height * math.sqrt(count / top))
             painter.fillRect(QRectF(left, axis_y - h, max(right - left - 1, 1), h), bar)
         painter.setPen(text)
-        painter.drawText(
-            QRectF(PAD, 2, self.width() - 2 * PAD, 16), Qt.AlignmentFlag.AlignRight, f"up to {top:,} documents per bar"
-        )
+        painter.drawText(QRectF(PAD, 2, self.width() - 2 * PAD, 16), Qt.AlignmentFlag.AlignRight, counts().per_bar(top))
 
     def selected_thread(self) -> set[int]:
         """The documents linked to the selected one, directly or through others (its thread)."""
@@ -237,7 +244,7 @@ class TimelineCanvas(QWidget):
             return marker.title
         day = date.fromisoformat(marker.iso[:10])
         spans_years = date_of_day(self.start).year != date_of_day(max(self.end - 1, self.start)).year
-        when = f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if spans_years else "")
+        when = day_month(day.day, day.month) + (f" {day.year}" if spans_years else "")
         return f"{when}  {marker.title}"
 
     def arc_path(self, a: Marker, b: Marker) -> QPainterPath:

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from ..core.errors import ArchiveError
 from ..core.store import Archive
@@ -39,17 +39,21 @@ class _Failed(NamedTuple):
     reason: str
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WriteQueue", text)
+
+
 def describe(error: BaseException) -> str:
     """Why a write failed, in words for the person at the keyboard."""
     name = getattr(error, "sqlite_errorname", "")
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return "the archive is busy: another program is writing to it. Try again in a moment"
+        return _tr("the archive is busy: another program is writing to it. Try again in a moment")
     if name.startswith("SQLITE_FULL"):
-        return "the disk is full (or the archive reached its size limit)"
+        return _tr("the disk is full (or the archive reached its size limit)")
     if name.startswith("SQLITE_READONLY"):
-        return "the archive cannot be written: its file or its drive is read-only"
+        return _tr("the archive cannot be written: its file or its drive is read-only")
     if name.startswith("SQLITE_IOERR"):
-        return f"the drive reported an error ({error})"
+        return QCoreApplication.translate("WriteQueue", "the drive reported an error ({error})").format(error=error)
     if isinstance(error, OSError):
         return error.strerror or str(error)
     return str(error)
@@ -60,7 +64,12 @@ def _run(path: Path, work: Callable[[Archive], Any]) -> Any:
     try:
         with Archive(path, create=False) as archive:
             if archive.readonly:
-                return _Failed(f"the archive cannot be written: {archive.readonly_reason}")
+                reason = archive.readonly_reason
+                return _Failed(
+                    QCoreApplication.translate("WriteQueue", "the archive cannot be written: {reason}").format(
+                        reason=reason
+                    )
+                )
             return work(archive)
     except (sqlite3.Error, ArchiveError, OSError) as error:
         return _Failed(describe(error))
