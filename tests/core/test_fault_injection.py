@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from viewer.core.archive_files import remove_archive_files
 from viewer.core.importers.prepare import PARALLEL_FROM
 from viewer.core.store import Archive
 
@@ -97,8 +98,7 @@ def test_kill_import_at_random_moments(tmp_path):
             assert finished.returncode == 0, finished.stderr
             assert assert_whole(path) == FILES
             completed += 1
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            remove_archive_files(path)
     print(f"kills survived: {survived}/{KILLS}; re-runs completed: {completed}; documents lost: 0")
 
 

@@ -10,6 +10,7 @@ import sqlite3
 import pytest
 
 from viewer.core import annotations as ann
+from viewer.core.archive_files import remove_archive_files
 from viewer.core.errors import ArchiveError
 from viewer.core.importers.batch import import_all
 from viewer.core.merge import merge_archives
@@ -242,8 +243,7 @@ def test_a_killed_merge_leaves_the_archive_before_or_after(tmp_path):
     environment = {**os.environ, "ARCHIVE_VIEWER_AUTHOR": "alice"}
     outcomes = []
     for delay in (0.0, 0.03, 0.08, 0.15, 0.3, None):  # seconds after the command opened the archive
-        for suffix in ("", "-wal", "-shm"):
-            (tmp_path / f"a.db{suffix}").unlink(missing_ok=True)
+        remove_archive_files(tmp_path / "a.db")
         shutil.copy(tmp_path / "pristine.db", tmp_path / "a.db")
         process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         opened = False

@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ..core.archive_files import remove_archive_files as remove_archive_files  # its home is the core
+
 
 def elapsed_s(work: Callable[[], object]) -> float:
     """Seconds ``work()`` takes, on the monotonic high-resolution clock."""
@@ -36,9 +38,3 @@ def memory_kb(field: str = "VmRSS") -> int:
     import resource
 
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-
-
-def remove_archive_files(db: Path) -> None:
-    """Delete an archive file with its WAL and shared-memory companions, so a run starts afresh."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)

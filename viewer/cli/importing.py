@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from .. import paths
+from ..core.archive_files import remove_archive_files
 from ..core.errors import ArchiveError
 from ..core.names import printable, printable_values
 from .context import CliContext, clear_errors, document_id, echo_json, fail, json_option, plural, with_cli
@@ -166,8 +167,7 @@ def build_sample(out: Path, force: bool) -> None:
     from ..core.samples import build_sample_archive
 
     if out.exists() and force:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{out}{suffix}").unlink(missing_ok=True)
+        remove_archive_files(out)
     archive = build_sample_archive(paths.resources_dir() / "samples", out)
     click.echo(f"{archive.count()} documents in {out}")
     archive.close()

@@ -16,6 +16,7 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from .archive_files import remove_companions
 from .errors import ArchiveError, ArchiveMissing, NotAnArchive
 from .store import Archive
 from .store.checks import CheckReport, file_integrity
@@ -163,12 +164,11 @@ def _whole(source: Archive, work: Path) -> Path:
 
 def _swap(whole: Path, target: Path, kept: Path | None) -> None:
     """Rename ``whole`` onto ``target`` (atomic), for a path with no file SQLite can use: no archive
-    yet, or bytes that are not a database. The old bytes are copied to ``kept`` first; a stale -wal
-    or -shm beside them goes before the rename, lest SQLite replay it into the new file."""
+    yet, or bytes that are not a database. The old bytes are copied to ``kept`` first; a stale -wal,
+    -shm or -journal beside them goes before the rename, lest SQLite replay it into the new file."""
     if kept is not None:
         shutil.copyfile(target, kept)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    remove_companions(target)
     os.replace(whole, target)
 
 

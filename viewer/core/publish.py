@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .archive_files import remove_archive_files
 from .errors import ArchiveError
 
 if TYPE_CHECKING:
@@ -79,8 +80,7 @@ def publish(archive: Archive, folder: Path, title: str | None = None, *, replace
     if database.exists():
         if not replace:
             raise ArchiveError(f"{database} exists already (use --replace to publish over it)")
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        remove_archive_files(database)
     partial = folder / f".{DATABASE}.db.partial"
     partial.unlink(missing_ok=True)
     archive.publishable_copy(partial)
