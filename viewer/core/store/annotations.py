@@ -91,13 +91,6 @@ class Annotations(Connection):
         ).fetchone()
         return ScanPage(*row) if row else None
 
-    def annotation_counts(self) -> dict[int, int]:
-        """Annotations per document, for listing which documents carry any."""
-        return {
-            row[0]: row[1]
-            for row in self.conn.execute("SELECT document_id, count(*) FROM annotations GROUP BY document_id")
-        }
-
     def annotations_adrift(self, document_id: int) -> bool:
         """Whether some annotation lost its text or page (a re-import replaced them) and needs re-anchoring."""
         return bool(
