@@ -16,6 +16,7 @@ from . import plain
 from .changes import Changes
 from .document_panel import DocumentPanel
 from .editors import DetailsEditor
+from .i18n import field_label
 from .review import mark_reviewed_step
 from .widgets_common import PanelPart
 
@@ -35,23 +36,23 @@ class DetailsEditing(PanelPart):
         self.bar.setObjectName("details_bar")
         self.tags = plain.plain(QLabel(self.bar))
         self.tags.setObjectName("details_tags")
-        self.tags.setAccessibleName("Tags")
+        self.tags.setAccessibleName(self.tr("Tags"))
         self.tags.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.tags.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tags.setWordWrap(True)
-        self.edit_button = QPushButton("Edit details…", self.bar)
+        self.edit_button = QPushButton(self.tr("Edit details…"), self.bar)
         self.edit_button.setObjectName("edit_details")
-        self.edit_button.setAccessibleName("Edit details")
-        self.edit_button.setToolTip("Correct the fields of this document (F2)")
+        self.edit_button.setAccessibleName(self.tr("Edit details"))
+        self.edit_button.setToolTip(self.tr("Correct the fields of this document (F2)"))
         self.edit_button.clicked.connect(self.edit)
         self.review = plain.plain(QLabel(self.bar))
         self.review.setObjectName("details_review")
-        self.review.setAccessibleName("Why the document needs review")
+        self.review.setAccessibleName(self.tr("Why the document needs review"))
         self.review.setWordWrap(True)
         self.review.setStyleSheet("color: #8a5300")
-        self.review_button = QPushButton("Mark reviewed", self.bar)
+        self.review_button = QPushButton(self.tr("Mark reviewed"), self.bar)
         self.review_button.setObjectName("details_mark_reviewed")
-        self.review_button.setToolTip("This document no longer needs review (undoable)")
+        self.review_button.setToolTip(self.tr("This document no longer needs review (undoable)"))
         self.review_button.clicked.connect(self.mark_reviewed)
         row = QGridLayout(self.bar)
         row.setContentsMargins(10, 6, 10, 6)
@@ -99,20 +100,21 @@ class DetailsEditing(PanelPart):
         archive = self.archive()
         tags = archive.document_tags(document_id)
         names = set(archive.corrected_fields(document_id))
-        corrected = [spec.label.lower() for name, spec in FIELDS.items() if name in names]  # in the form's order
-        text = "Tags: " + ", ".join(tags) if tags else "No tags"
+        corrected = [field_label(name, spec.label).lower() for name, spec in FIELDS.items() if name in names]
+        text = self.tr("Tags: {tags}").format(tags=", ".join(tags)) if tags else self.tr("No tags")
         if corrected:  # discreetly: who and when are in the form and the History
-            text += "  ·  ✎ corrected by hand: " + ", ".join(corrected)
+            text += "  ·  ✎ " + self.tr("corrected by hand: {fields}").format(fields=", ".join(corrected))
         self.tags.setText(text)
         self.edit_button.setEnabled(not archive.readonly)
         record = self.panel.record
         needs = record is not None and record.needs_review
         reasons = record.review_reasons if record is not None else []
-        self.review.setText("⚑ Needs review: " + "; ".join(reasons or ["no reason recorded"]) if needs else "")
+        because = "; ".join(reasons or [self.tr("no reason recorded")])
+        self.review.setText("⚑ " + self.tr("Needs review: {reasons}").format(reasons=because) if needs else "")
         self.review.setVisible(needs)
         self.review_button.setVisible(needs)
         self.review_button.setEnabled(not archive.readonly)
         if self.editing() and document_id != self.editor.document_id:
             if self.editor.changed_values():
-                self.message.emit("The edits of the document you left were not saved")
+                self.message.emit(self.tr("The edits of the document you left were not saved"))
             self.leave()

@@ -42,8 +42,8 @@ from .field_widgets import (
     LongField,
     NamesField,
     NumbersField,
-    relation_label,
 )
+from .i18n import relation_label
 from .link_picker import LinkPicker
 from .widgets_common import ERROR_COLOUR, problem_label
 

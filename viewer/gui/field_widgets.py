@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from ..core.dates import PRECISIONS, parse_date
 from . import plain
+from .i18n import precision_name
 from .roles import ID_ROLE
 
 SEPARATOR = "; "
-RELATION_LABELS = {"reply_to": "Reply to", "continues": "Continues", "related": "Related to"}
 
 
 class FieldEditor(QWidget):
@@ -148,30 +148,34 @@ class DateField(FieldEditor):
 
     def __init__(self, name: str, label: str, parent: QWidget | None = None):
         super().__init__(name, label, parent)
-        self.written = _line(self, "edit_date_written", "Date as written")
-        self.written.setPlaceholderText("as written, e.g. 13 May 1950")
-        self.start = _line(self, "edit_date_start", "Earliest date")
-        self.end = _line(self, "edit_date_end", "Latest date")
+        self.written = _line(self, "edit_date_written", self.tr("Date as written"))
+        self.written.setPlaceholderText(self.tr("as written, e.g. 13 May 1950"))
+        self.start = _line(self, "edit_date_start", self.tr("Earliest date"))
+        self.end = _line(self, "edit_date_end", self.tr("Latest date"))
         for edit in (self.start, self.end):
-            edit.setPlaceholderText("yyyy-mm-dd")
+            edit.setPlaceholderText(self.tr("yyyy-mm-dd"))
             edit.setMaxLength(10)
             edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("0000-00-00") + 24)
             edit.textEdited.connect(lambda _t: self._range_edited())
         self.by_hand = False  # the range was set by hand: typing the date as written no longer clears it
         self.precision = QComboBox(self)
         self.precision.setObjectName("edit_date_precision")
-        self.precision.setAccessibleName("Precision")
+        self.precision.setAccessibleName(self.tr("Precision"))
         for precision in PRECISIONS:
-            self.precision.addItem(precision, precision)
+            self.precision.addItem(precision_name(precision), precision)
         self.precision.activated.connect(lambda _i: self._range_edited())
         self.written.textEdited.connect(self._read_written)
-        self.written.setToolTip("The date as the document writes it; the range below follows as you type")
-        self.start.setToolTip("The earliest day the date stands for (ISO)")
-        self.end.setToolTip("The latest day (the same as the first for a day)")
-        self.precision.setToolTip("How precise the date is: a day, a month, a year or unknown")
+        self.written.setToolTip(self.tr("The date as the document writes it; the range below follows as you type"))
+        self.start.setToolTip(self.tr("The earliest day the date stands for (ISO)"))
+        self.end.setToolTip(self.tr("The latest day (the same as the first for a day)"))
+        self.precision.setToolTip(self.tr("How precise the date is: a day, a month, a year or unknown"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        for text, widget in (("from", self.start), ("to", self.end), ("precision", self.precision)):
+        for text, widget in (
+            (self.tr("from"), self.start),
+            (self.tr("to"), self.end),
+            (self.tr("precision"), self.precision),
+        ):
             caption = QLabel(text, self)
             caption.setBuddy(widget)
             row.addWidget(caption)
@@ -248,7 +252,7 @@ class NamesField(FieldEditor):
     def __init__(self, name: str, label: str, parent: QWidget | None = None, names: list[str] | None = None):
         super().__init__(name, label, parent)
         self.edit = _line(self, f"edit_{name}_names", label)
-        self.edit.setPlaceholderText("names separated by ;")
+        self.edit.setPlaceholderText(self.tr("names separated by ;"))
         self.edit.textEdited.connect(lambda _t: self.edited.emit())
         completer = _ListCompleter(self.edit)
         completer.setModel(QStringListModel(names or [], completer))
@@ -278,7 +282,7 @@ class LinesField(FieldEditor):
         super().__init__(name, label, parent)
         self.key = key
         self.edit = _text(self, f"edit_{name}_lines", label, 3)
-        self.edit.setPlaceholderText("one a line, e.g. APRF, f. 45, op. 1, d. 335, l. 1-2")
+        self.edit.setPlaceholderText(self.tr("one a line, e.g. APRF, f. 45, op. 1, d. 335, l. 1-2"))
         self._hold(self.edit)
 
     def set_value(self, value: Any) -> None:
@@ -303,7 +307,7 @@ class NumbersField(NamesField):
 
     def set_value(self, value: Any) -> None:
         FieldEditor.set_value(self, value or [])
-        self.edit.setPlaceholderText("e.g. No. 8600; Special no. 550")
+        self.edit.setPlaceholderText(self.tr("e.g. No. 8600; Special no. 550"))
         self.edit.setText(SEPARATOR.join(item["label"] for item in self.original))
 
     def value(self) -> list[Any]:
@@ -334,12 +338,12 @@ class LinksField(FieldEditor):
         self.list.setAccessibleName(label)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setFixedHeight(self.list.fontMetrics().lineSpacing() * 3 + 16)
-        self.add = QPushButton("Add link…", self)
+        self.add = QPushButton(self.tr("Add link…"), self)
         self.add.setObjectName("edit_links_add")
-        self.add.setToolTip("Link this document to another, found by search")
-        self.remove = QPushButton("Remove", self)
+        self.add.setToolTip(self.tr("Link this document to another, found by search"))
+        self.remove = QPushButton(self.tr("Remove"), self)
         self.remove.setObjectName("edit_links_remove")
-        self.remove.setToolTip("Remove the chosen link")
+        self.remove.setToolTip(self.tr("Remove the chosen link"))
         self.add.clicked.connect(self._add)
         self.remove.clicked.connect(self._remove)
         buttons = QVBoxLayout()
@@ -386,7 +390,3 @@ class LinksField(FieldEditor):
 
     def value(self) -> list[dict[str, Any]]:
         return list(self.links)
-
-
-def relation_label(relation: str) -> str:
-    return RELATION_LABELS.get(relation, relation.replace("_", " ").capitalize())

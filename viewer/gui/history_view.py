@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QWidget
 
@@ -16,35 +17,42 @@ from ..core.store import Archive
 from . import plain
 from .annotations_pane import when
 from .changes import Changes, Refusal
+from .i18n import field_label
 from .roles import ID_ROLE
 from .widgets_common import listing_layout, problem_label
 
 TARGETS = {"tags": "Tags", "review": "Review", "trash": "Trash"}
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("History", text)
+
+
 def describe_item(item: ChangeItem) -> str | None:
     """One line of what a change did to a document ("Title: “a” → “b”"), None for the bookkeeping."""
     if item.target == "field":
-        label = curation.FIELDS[item.name].label if item.name in curation.FIELDS else item.name
+        english = curation.FIELDS[item.name].label if item.name in curation.FIELDS else item.name
+        label = field_label(item.name, english)
         before, after = field_values.describe(item.name, item.before), field_values.describe(item.name, item.after)
         return f"{label}: {before} → {after}"
     if item.target == "text":
-        return f"{item.name.capitalize()} corrected"
+        return _tr("{part} corrected").format(part=field_label(item.name, item.name.capitalize()))
     if item.target == "tags":
-        return f"Tags: {', '.join(item.before or []) or 'none'} → {', '.join(item.after or []) or 'none'}"
+        before, after = ", ".join(item.before or []) or _tr("none"), ", ".join(item.after or []) or _tr("none")
+        return _tr("Tags: {before} → {after}").format(before=before, after=after)
     if item.target == "trash":
-        return "Moved to the trash" if item.after == "trash" else "Restored from the trash"
+        return _tr("Moved to the trash") if item.after == "trash" else _tr("Restored from the trash")
     if item.target == "review":
-        return "Marked reviewed" if not item.after else "Needs review again"
+        return _tr("Marked reviewed") if not item.after else _tr("Needs review again")
     return None
 
 
 def describe_change(change: Change, document_id: int | None) -> str:
-    lines = [change.label, f"by {change.author}, {when(change.at)}"]
+    lines = [change.label, _tr("by {author}, {when}").format(author=change.author, when=when(change.at))]
     details = [describe_item(i) for i in change.items if document_id is None or i.document_id in (None, document_id)]
     lines += [f"  • {d}" for d in dict.fromkeys(details) if d]
     if not change.in_effect:
-        lines.append("(undone since)")
+        lines.append(_tr("(undone since)"))
     return "\n".join(lines)
 
 
@@ -61,7 +69,7 @@ class HistoryPane(QWidget):
         self.changes_shown: list[Change] = []
         self.list = QListWidget(self)
         self.list.setObjectName("history_list")
-        self.list.setAccessibleName("History of the document")
+        self.list.setAccessibleName(self.tr("History of the document"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(3)
@@ -70,11 +78,11 @@ class HistoryPane(QWidget):
         self.empty.setObjectName("history_empty")
         self.empty.setWordWrap(True)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.empty.setText("No change recorded: every field is as imported.")
-        self.revert_button = QPushButton("Revert this change", self)
+        self.empty.setText(self.tr("No change recorded: every field is as imported."))
+        self.revert_button = QPushButton(self.tr("Revert this change"), self)
         self.revert_button.setObjectName("history_revert")
         self.revert_button.setToolTip(
-            "Put back what the chosen change replaced (refused if it was changed again since); undoable"
+            self.tr("Put back what the chosen change replaced (refused if it was changed again since); undoable")
         )
         self.revert_button.clicked.connect(self.revert_chosen)
         self.problem = problem_label(self, "history_problem")
@@ -118,10 +126,11 @@ class HistoryPane(QWidget):
             return
         self.problem.hide()
         author = self.author()
-        step = Step(lambda a: a.revert(change.id, author), f"Revert “{change.label}”", self.document_id, author)
+        text = self.tr("Revert “{change}”").format(change=change.label)
+        step = Step(lambda a: a.revert(change.id, author), text, self.document_id, author)
 
         def refused(refusal: Refusal) -> None:
-            self.problem.setText(f"Not reverted: {refusal.reason}")
+            self.problem.setText(self.tr("Not reverted: {reason}").format(reason=refusal.reason))
             self.problem.show()
 
         self.changes.submit(step, None, refused)

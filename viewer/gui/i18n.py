@@ -99,6 +99,64 @@ def install(language: str) -> str:
     return _current
 
 
+# The labels of the document's fields (viewer/core/curation.py FIELDS), for the forms and lists
+FIELD_LABELS = {
+    "title": QT_TRANSLATE_NOOP("Fields", "Title"),
+    "date": QT_TRANSLATE_NOOP("Fields", "Date"),
+    "type": QT_TRANSLATE_NOOP("Fields", "Type"),
+    "classification": QT_TRANSLATE_NOOP("Fields", "Classification"),
+    "language": QT_TRANSLATE_NOOP("Fields", "Original language"),
+    "sender": QT_TRANSLATE_NOOP("Fields", "Sender"),
+    "recipient": QT_TRANSLATE_NOOP("Fields", "Recipient"),
+    "signatory": QT_TRANSLATE_NOOP("Fields", "Signed"),
+    "mentioned": QT_TRANSLATE_NOOP("Fields", "Mentioned"),
+    "places": QT_TRANSLATE_NOOP("Fields", "Places"),
+    "source": QT_TRANSLATE_NOOP("Fields", "Archival source"),
+    "archival_refs": QT_TRANSLATE_NOOP("Fields", "Archival references"),
+    "reference_numbers": QT_TRANSLATE_NOOP("Fields", "Reference numbers"),
+    "links": QT_TRANSLATE_NOOP("Fields", "Links"),
+    "url": QT_TRANSLATE_NOOP("Fields", "Address"),
+    "summary": QT_TRANSLATE_NOOP("Fields", "Summary"),
+    "citation": QT_TRANSLATE_NOOP("Fields", "Citation"),
+    "credits": QT_TRANSLATE_NOOP("Fields", "Credits"),
+    "rights": QT_TRANSLATE_NOOP("Fields", "Rights"),
+    "note": QT_TRANSLATE_NOOP("Fields", "Note"),
+    "transcript": QT_TRANSLATE_NOOP("Fields", "Transcript"),
+    "translation": QT_TRANSLATE_NOOP("Fields", "Translation"),
+    "notes": QT_TRANSLATE_NOOP("Fields", "Notes"),
+}
+
+
+def field_label(name: str, english: str = "") -> str:
+    """A field's label in the interface's language (``english``, the core's label, for a field not listed)."""
+    label = FIELD_LABELS.get(name)
+    return QCoreApplication.translate("Fields", label) if label else (english or name)
+
+
+RELATION_LABELS = {
+    "reply_to": QT_TRANSLATE_NOOP("Fields", "Reply to"),
+    "continues": QT_TRANSLATE_NOOP("Fields", "Continues"),
+    "related": QT_TRANSLATE_NOOP("Fields", "Related to"),
+}
+PRECISION_NAMES = {  # viewer/core/dates.py PRECISIONS
+    "day": QT_TRANSLATE_NOOP("Fields", "day"),
+    "month": QT_TRANSLATE_NOOP("Fields", "month"),
+    "year": QT_TRANSLATE_NOOP("Fields", "year"),
+    "unknown": QT_TRANSLATE_NOOP("Fields", "unknown"),
+}
+
+
+def relation_label(relation: str) -> str:
+    """How a link between documents (reply_to, continues, related) is named."""
+    words = RELATION_LABELS.get(relation)
+    return QCoreApplication.translate("Fields", words) if words else relation.replace("_", " ").capitalize()
+
+
+def precision_name(precision: str) -> str:
+    name = PRECISION_NAMES.get(precision)
+    return QCoreApplication.translate("Fields", name) if name else precision
+
+
 # What the core's annotation operations call themselves (viewer/core/annotations.py), as Edit ▸ Undo shows it
 OPERATIONS = (
     QT_TRANSLATE_NOOP("Operations", "Add highlight"),

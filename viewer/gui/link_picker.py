@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..core.curation import RELATIONS
 from ..core.store import Archive, Filters
 from . import plain
-from .field_widgets import relation_label
+from .i18n import relation_label
 from .roles import ID_ROLE
 
 RESULTS = 50
@@ -34,21 +34,21 @@ class LinkPicker(QDialog):
     def __init__(self, archive: Archive, document_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("link_picker")
-        self.setWindowTitle("Link to Another Document")
+        self.setWindowTitle(self.tr("Link to Another Document"))
         self.archive, self.document_id = archive, document_id
         self.relation = QComboBox(self)
         self.relation.setObjectName("link_relation")
-        self.relation.setAccessibleName("Relation")
+        self.relation.setAccessibleName(self.tr("Relation"))
         for relation in RELATIONS:
             self.relation.addItem(relation_label(relation), relation)
         self.search = QLineEdit(self)
         self.search.setObjectName("link_search")
-        self.search.setAccessibleName("Find the document")
-        self.search.setPlaceholderText("words, a key or an id")
+        self.search.setAccessibleName(self.tr("Find the document"))
+        self.search.setPlaceholderText(self.tr("words, a key or an id"))
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setObjectName("link_results")
-        self.results.setAccessibleName("Documents found")
+        self.results.setAccessibleName(self.tr("Documents found"))
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long titles are elided
         self.results.itemActivated.connect(lambda _item: self.accept())
@@ -58,7 +58,7 @@ class LinkPicker(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Link")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Link"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._debounce = QTimer(self)
@@ -67,8 +67,8 @@ class LinkPicker(QDialog):
         self._debounce.timeout.connect(self.search_for)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         form = QFormLayout()
-        form.addRow("&Relation:", self.relation)
-        form.addRow("&Find:", self.search)
+        form.addRow(self.tr("&Relation:"), self.relation)
+        form.addRow(self.tr("&Find:"), self.search)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.results, 1)
@@ -89,22 +89,24 @@ class LinkPicker(QDialog):
         if exact is not None:
             record = self.archive.record(exact)
             if record is not None:
-                found.append((record.id, record.date or "undated", record.title or record.key))
+                found.append((record.id, record.date or self.tr("undated"), record.title or record.key))
         try:
             rows = self.archive.page(Filters(query=query), limit=RESULTS)
         except Exception:  # a half-typed query ("Mao AND") lists nothing until it reads
             rows = []
-        found += [(int(r.id), r.date_start or "undated", r.title or r.key) for r in rows if int(r.id) != exact]
+        undated = self.tr("undated")
+        found += [(int(r.id), r.date_start or undated, r.title or r.key) for r in rows if int(r.id) != exact]
         self.results.clear()
         for document_id, date, title in found:
-            mine = " (this document)" if document_id == self.document_id else ""
+            mine = " " + self.tr("(this document)") if document_id == self.document_id else ""
             item = QListWidgetItem(f"{date}  {title}{mine}")
             item.setData(ID_ROLE, document_id)
             item.setToolTip(plain.tip(title))
             self.results.addItem(item)
         if found:
             self.results.setCurrentRow(0)
-        self.count.setText(f"{len(found)} found" + (" (the first ones)" if len(rows) >= RESULTS else ""))
+        count = self.tr("%n found", "", len(found))
+        self.count.setText(count + (" " + self.tr("(the first ones)") if len(rows) >= RESULTS else ""))
         self._allow()
         return len(found)
 
