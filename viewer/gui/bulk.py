@@ -4,6 +4,7 @@ dialog, which stays open with what was typed."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,7 +23,9 @@ from ..core.curation import FIELDS, InvalidValue
 from ..core.store import Archive
 from . import plain
 from .changes import Changes, Refusal
+from .counts import counts
 from .field_widgets import DateField, FieldEditor, LineField, LongField, NamesField
+from .i18n import field_label
 from .widgets_common import problem_label
 
 BULK_FIELDS = (  # fields that may sensibly take one value on many documents
@@ -56,7 +59,9 @@ class _BulkDialog(QDialog):
         self.archive, self.changes, self.author, self.document_ids = archive, changes, author, document_ids
         self.problem = problem_label(self, "bulk_problem")
         self.count = len(document_ids)
-        self.noun = "the document" if self.count == 1 else f"the {self.count} selected documents"
+        self.noun = (
+            QCoreApplication.translate("Bulk", "the document") if self.count == 1 else counts().selected(self.count)
+        )
 
     def _submit(self, step: Step) -> None:
         self.problem.hide()
@@ -73,7 +78,7 @@ class _BulkDialog(QDialog):
         self.changes.submit(step, done, refused)
 
     def show_problem(self, reason: str) -> None:
-        self.problem.setText(f"Not saved: {reason}")
+        self.problem.setText(QCoreApplication.translate("Bulk", "Not saved: {reason}").format(reason=reason))
         self.problem.show()
 
 
@@ -83,23 +88,23 @@ class TagDialog(_BulkDialog):
     def __init__(self, archive, changes, author, document_ids, parent=None):
         super().__init__(archive, changes, author, document_ids, parent)
         self.setObjectName("tag_dialog")
-        self.setWindowTitle("Tag Documents")
+        self.setWindowTitle(self.tr("Tag Documents"))
         self.tag = QComboBox(self)
         self.tag.setObjectName("tag_name")
-        self.tag.setAccessibleName("Tag")
+        self.tag.setAccessibleName(self.tr("Tag"))
         self.tag.setEditable(True)
         self.tag.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.tag.addItems([name for name, _count in archive.tags()])
         self.tag.setCurrentText("")
         line = self.tag.lineEdit()
         if line is not None:
-            line.setPlaceholderText("a tag, e.g. Korean War")
-        intro = plain.plain(QLabel(f"A tag for {self.noun}:", self))
+            line.setPlaceholderText(self.tr("a tag, e.g. Korean War"))
+        intro = plain.plain(QLabel(self.tr("A tag for {documents}:").format(documents=self.noun), self))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.add_button = QPushButton("Add tag", self)
+        self.add_button = QPushButton(self.tr("Add tag"), self)
         self.add_button.setObjectName("tag_add")
         self.add_button.setDefault(True)
-        self.remove_button = QPushButton("Remove tag", self)
+        self.remove_button = QPushButton(self.tr("Remove tag"), self)
         self.remove_button.setObjectName("tag_remove")
         buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -122,7 +127,7 @@ class TagDialog(_BulkDialog):
             return
         ids, author = self.document_ids, self.author
         added, removed = ([name], []) if add else ([], [name])
-        text = f"{'Tag' if add else 'Untag'} {name!r} on {self.count} document{'s' * (self.count != 1)}"
+        text = (counts().tag_on(self.count) if add else counts().untag_on(self.count)).format(tag=name)
         only = ids[0] if len(ids) == 1 else None
         self._submit(Step(lambda a: a.tag(ids, added, removed, author=author), text, only, author))
 
@@ -133,30 +138,31 @@ class SetFieldDialog(_BulkDialog):
     def __init__(self, archive, changes, author, document_ids, parent=None):
         super().__init__(archive, changes, author, document_ids, parent)
         self.setObjectName("set_field_dialog")
-        self.setWindowTitle("Set a Field on Several Documents")
+        self.setWindowTitle(self.tr("Set a Field on Several Documents"))
         self.field = QComboBox(self)
         self.field.setObjectName("set_field_name")
-        self.field.setAccessibleName("Field")
+        self.field.setAccessibleName(self.tr("Field"))
         self.editors: dict[str, FieldEditor] = {}
         self.stack = QStackedWidget(self)
         for name in BULK_FIELDS:
-            self.field.addItem(FIELDS[name].label, name)
+            self.field.addItem(field_label(name, FIELDS[name].label), name)
             editor = self._editor(name)
             editor.set_value(None)
             self.editors[name] = editor
             self.stack.addWidget(editor)
         self.field.currentIndexChanged.connect(self._field_chosen)
-        intro = plain.plain(QLabel(f"Give {self.noun} the same value (it replaces what each had):", self))
+        intro = self.tr("Give {documents} the same value (it replaces what each had):").format(documents=self.noun)
+        intro = plain.plain(QLabel(intro, self))
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Set")
+        self.ok.setText(self.tr("Set"))
         self.ok.setObjectName("set_field_apply")
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&Field:", self.field)
-        form.addRow("&Value:", self.stack)
+        form.addRow(self.tr("&Field:"), self.field)
+        form.addRow(self.tr("&Value:"), self.stack)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -166,7 +172,7 @@ class SetFieldDialog(_BulkDialog):
         self.resize(560, 260)
 
     def _editor(self, name: str) -> FieldEditor:
-        kind, label = FIELDS[name].kind, FIELDS[name].label
+        kind, label = FIELDS[name].kind, field_label(name, FIELDS[name].label)
         if kind == "date":
             return DateField(name, label, self)
         if kind == "people":
@@ -195,6 +201,6 @@ class SetFieldDialog(_BulkDialog):
             self.show_problem(error.reason)
             return
         ids, author = self.document_ids, self.author
-        text = f"Set {FIELDS[name].label.lower()} on {self.count} document{'s' * (self.count != 1)}"
+        text = counts().set_on(self.count).format(field=field_label(name).lower())
         only = ids[0] if len(ids) == 1 else None
         self._submit(Step(lambda a: a.correct_many(ids, {name: value}, author), text, only, author))

@@ -29,6 +29,7 @@ from .annotations import author_name
 from .bulk import SetFieldDialog, TagDialog
 from .changes import Changes, Refusal
 from .collections_view import CollectionsPane
+from .counts import counts
 from .details_editing import DetailsEditing
 from .history_view import HistoryPane
 from .importing import ImportOutcome
@@ -71,9 +72,9 @@ class Curating(QObject):
         self.review.document_activated.connect(window.open_document)
         self.review.show_in_list.connect(lambda: window.filter_bar.set_needs_review(True))
         self.docks = {
-            "history": self._dock("History", self.history, "toggle_history"),
-            "collections": self._dock("Collections", self.collections, "toggle_collections"),
-            "review": self._dock("Review Queue", self.review, "toggle_review"),
+            "history": self._dock(self.tr("History"), self.history, "toggle_history"),
+            "collections": self._dock(self.tr("Collections"), self.collections, "toggle_collections"),
+            "review": self._dock(self.tr("Review Queue"), self.review, "toggle_review"),
         }
         below = window.annotating.dock
         window.splitDockWidget(below, self.docks["history"], Qt.Orientation.Vertical)
@@ -225,18 +226,17 @@ class Curating(QObject):
         ids, author = self.selected(), self.author()
         if not ids or self.archive().readonly:
             return False
-        noun = "document" if len(ids) == 1 else f"{len(ids)} documents"
         only = ids[0] if len(ids) == 1 else None
-        step = Step(lambda a: a.delete_documents(ids, author), f"Delete {noun}", only, author)
-        done = f"{noun.capitalize()} moved to the trash (Edit ▸ Undo brings {'it' if only else 'them'} back)"
-        self.changes.submit(step, lambda: self.say(done), self._refused("Not deleted"))
+        step = Step(lambda a: a.delete_documents(ids, author), counts().delete(len(ids)), only, author)
+        done = counts().moved_to_trash(len(ids))
+        self.changes.submit(step, lambda: self.say(done), self._refused(self.tr("Not deleted")))
         return True
 
     def mark_reviewed(self) -> bool:
         ids = self.selected()
         if not ids or self.archive().readonly:
             return False
-        self.changes.submit(mark_reviewed_step(ids, self.author()), None, self._refused("Not marked reviewed"))
+        self.changes.submit(mark_reviewed_step(ids, self.author()), None, self._refused(self.tr("Not marked reviewed")))
         return True
 
     def tag_selected(self) -> TagDialog | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -43,16 +43,22 @@ from .field_widgets import (
     NamesField,
     NumbersField,
 )
-from .i18n import relation_label
+from .i18n import field_label, field_list, relation_label
 from .link_picker import LinkPicker
 from .widgets_common import ERROR_COLOUR, problem_label
 
 GROUPS = (
-    ("Document", ("title", "date", "type", "classification", "language")),
-    ("People and places", ("sender", "recipient", "signatory", "mentioned", "places")),
-    ("Source", ("source", "archival_refs", "reference_numbers", "url", "citation", "credits", "rights")),
-    ("Related documents", ("links",)),
-    ("Description", ("summary", "note", "tags")),
+    (QT_TRANSLATE_NOOP("DetailsEditor", "Document"), ("title", "date", "type", "classification", "language")),
+    (
+        QT_TRANSLATE_NOOP("DetailsEditor", "People and places"),
+        ("sender", "recipient", "signatory", "mentioned", "places"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailsEditor", "Source"),
+        ("source", "archival_refs", "reference_numbers", "url", "citation", "credits", "rights"),
+    ),
+    (QT_TRANSLATE_NOOP("DetailsEditor", "Related documents"), ("links",)),
+    (QT_TRANSLATE_NOOP("DetailsEditor", "Description"), ("summary", "note", "tags")),
 )
 COMPLETED = {"type": "type", "classification": "classification", "language": "language"}  # field: facet
 
@@ -61,8 +67,11 @@ def provenance_note(source: FieldSource | None) -> str:
     """'corrected by alice, 2025-01-02 — imported: “; ;”' for a corrected field, '' for an imported one."""
     if source is None or not source.corrected:
         return ""
-    note = f"✎ corrected by {source.author or 'someone'}, {when(source.at or '')[:10]}"
-    return note + f" — imported: {field_values.describe(source.field, source.imported)}"
+    note = QCoreApplication.translate("DetailsEditor", "✎ corrected by {author}, {when}").format(
+        author=source.author or QCoreApplication.translate("DetailsEditor", "someone"), when=when(source.at or "")[:10]
+    )
+    imported = field_values.describe(source.field, source.imported)
+    return note + " — " + QCoreApplication.translate("DetailsEditor", "imported: {value}").format(value=imported)
 
 
 class DetailsEditor(QWidget):
@@ -99,12 +108,12 @@ class DetailsEditor(QWidget):
         self.heading.setFont(heading_font)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.problem = problem_label(self, "editor_problem")
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("editor_cancel")
-        self.cancel_button.setToolTip("Leave without saving (Esc)")
-        self.save_button = QPushButton("Save", self)
+        self.cancel_button.setToolTip(self.tr("Leave without saving (Esc)"))
+        self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("editor_save")
-        self.save_button.setToolTip("Save the changed fields (Ctrl+S); Edit ▸ Undo takes them back")
+        self.save_button.setToolTip(self.tr("Save the changed fields (Ctrl+S); Edit ▸ Undo takes them back"))
         self.save_button.setDefault(True)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self.save)
@@ -148,7 +157,7 @@ class DetailsEditor(QWidget):
     # -- building -------------------------------------------------------------------------------
 
     def _editor(self, name: str) -> FieldEditor:
-        label = "Tags" if name == "tags" else FIELDS[name].label
+        label = self.tr("Tags") if name == "tags" else field_label(name, FIELDS[name].label)
         kind = "tags" if name == "tags" else FIELDS[name].kind
         if kind == "text":
             return LineField(name, label, self.form, self._choices(name))
@@ -165,13 +174,13 @@ class DetailsEditor(QWidget):
         if kind == "links":
             return LinksField(name, label, self.form, self._describe_link, self._pick_link)
         editor = NamesField(name, label, self.form, [tag for tag, _count in self.archive().tags()])
-        editor.edit.setPlaceholderText("tags separated by ;")
+        editor.edit.setPlaceholderText(self.tr("tags separated by ;"))
         return editor
 
     def _build(self) -> None:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         for row, (title, names) in enumerate(GROUPS):
-            header = QLabel(title, self.form)
+            header = QLabel(self.tr(title), self.form)
             header.setObjectName(f"editor_group_{title.split()[0].lower()}")
             font = QFont(self.font())
             font.setBold(True)
@@ -217,9 +226,9 @@ class DetailsEditor(QWidget):
         target = link.get("target_id")
         record = self.archive().record(int(target)) if target else None
         if record is not None:
-            return f"{relation}: {record.title or record.key} ({record.date or 'undated'})"
+            return f"{relation}: {record.title or record.key} ({record.date or self.tr('undated')})"
         hint = link.get("target_number") or link.get("target_date") or link.get("target_hint") or "?"
-        return f"{relation}: {hint} — not in this archive"
+        return f"{relation}: {hint} — " + self.tr("not in this archive")
 
     def _pick_link(self) -> dict[str, Any] | None:
         if self.document_id is None:
@@ -240,7 +249,7 @@ class DetailsEditor(QWidget):
             return False
         sources = archive.provenance(document_id)
         self.document_id = document_id
-        self.heading.setText("Edit details")
+        self.heading.setText(self.tr("Edit details"))
         for name, editor in self.editors.items():
             if name == "tags":
                 self.tags_before = archive.document_tags(document_id)
@@ -251,7 +260,9 @@ class DetailsEditor(QWidget):
             self.notes[name].setText(note)
             self.notes[name].setVisible(bool(note))
             self.labels[name].setToolTip(
-                plain.tip(note.lstrip("✎ ").capitalize()) if note else f"{self.labels[name].text()[:-1]} as imported"
+                plain.tip(note.lstrip("✎ ").capitalize())
+                if note
+                else self.tr("{field} as imported").format(field=self.labels[name].text()[:-1])
             )
         self._clear_errors()
         self.save_button.setEnabled(True)
@@ -273,9 +284,9 @@ class DetailsEditor(QWidget):
             self.errors[field].show()
             self.scroller.ensureWidgetVisible(self.editors[field])
             self.editors[field].focus()
-            self.problem.setText(f"Not saved: see {self.editors[field].label} below.")
+            self.problem.setText(self.tr("Not saved: see {field} below.").format(field=self.editors[field].label))
         else:
-            self.problem.setText(f"Not saved: {reason}")
+            self.problem.setText(self.tr("Not saved: {reason}").format(reason=reason))
         self.problem.show()
 
     # -- saving ---------------------------------------------------------------------------------
@@ -324,7 +335,9 @@ class DetailsEditor(QWidget):
         self.save_button.setEnabled(False)
 
         def tag_step() -> Step:
-            return Step(lambda a: a.tag([document_id], added, removed, author=author), "Edit tags", document_id, author)
+            return Step(
+                lambda a: a.tag([document_id], added, removed, author=author), self.tr("Edit tags"), document_id, author
+            )
 
         def finished() -> None:
             self.saving = False
@@ -343,7 +356,7 @@ class DetailsEditor(QWidget):
                 finished()
 
         if values:
-            text = f"Edit {field_values.field_list(list(values))}"
+            text = self.tr("Edit {fields}").format(fields=field_list(list(values)))
             step = Step(lambda a: a.correct(document_id, values, author), text, document_id, author)
             self.changes.submit(step, then_tags, refused)
         else:

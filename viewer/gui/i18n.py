@@ -7,9 +7,7 @@ Every visible string goes through Qt's translation: ``self.tr(...)`` in QObject 
 the file dialogs. The language follows the system locale unless the person chose one (View ▸
 Language, kept in the settings) or ``archive-viewer --lang`` overrides both for one run.
 
-Counted phrases ("%n documents") sit in :class:`Counts`: ``lupdate`` marks a phrase as having plural
-forms only for ``tr()`` (not for ``translate()`` with a variable count), and PySide's ``tr()`` finds
-plural forms only when called on the very class that holds the phrase, not a subclass.
+Counted phrases ("%n documents") sit in ``counts.py``.
 """
 
 from __future__ import annotations
@@ -18,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 ENGLISH = "en"
 LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский"}  # each in its own language, as menus show them
@@ -146,6 +144,16 @@ PRECISION_NAMES = {  # viewer/core/dates.py PRECISIONS
 }
 
 
+def field_list(names: list[str]) -> str:
+    """ "title", "title and date", "title, date and sender" in the interface's language (change labels)."""
+    labels = [field_label(name).lower() for name in names]
+    if len(labels) <= 1:
+        return "".join(labels)
+    return QCoreApplication.translate("Fields", "{first} and {last}").format(
+        first=", ".join(labels[:-1]), last=labels[-1]
+    )
+
+
 def relation_label(relation: str) -> str:
     """How a link between documents (reply_to, continues, related) is named."""
     words = RELATION_LABELS.get(relation)
@@ -171,21 +179,6 @@ def operation_text(text: str) -> str:
     """An undoable operation's name in the interface's language (the curation steps are named in it
     already; the core's annotation operations are named in English)."""
     return QCoreApplication.translate("Operations", text) if text in OPERATIONS else text
-
-
-class Counts(QObject):
-    """Phrases with a number in them, each with its plural forms in the translation."""
-
-    def documents(self, n: int) -> str:
-        return self.tr("%n document(s)", "", n)
-
-    def per_bar(self, n: int) -> str:
-        """The timeline's histogram scale."""
-        return self.tr("up to %n document(s) per bar", "", n)
-
-
-def counts() -> Counts:
-    return Counts()
 
 
 def regenerate(languages: tuple[str, ...] = ("ru",)) -> None:

@@ -27,6 +27,7 @@ from ..core.curation import ReviewEntry
 from ..core.store import Archive, Filters
 from . import plain
 from .changes import Changes, Refusal
+from .counts import counts
 from .importing import ImportOutcome
 from .roles import ID_ROLE
 from .widgets_common import listing_layout, problem_label
@@ -35,9 +36,9 @@ SHOWN = 500  # entries listed at once; the filter shows them all in the document
 
 
 def mark_reviewed_step(document_ids: list[int], author: str) -> Step:
-    noun = "document" if len(document_ids) == 1 else f"{len(document_ids)} documents"
+    text = counts().mark_reviewed(len(document_ids))
     only = document_ids[0] if len(document_ids) == 1 else None
-    return Step(lambda a: a.mark_reviewed(document_ids, author), f"Mark {noun} reviewed", only, author)
+    return Step(lambda a: a.mark_reviewed(document_ids, author), text, only, author)
 
 
 class ReviewPane(QWidget):
@@ -61,19 +62,19 @@ class ReviewPane(QWidget):
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("review_list")
-        self.list.setAccessibleName("Documents that need review")
+        self.list.setAccessibleName(self.tr("Documents that need review"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.itemActivated.connect(lambda item: self.document_activated.emit(int(item.data(ID_ROLE))))
         self.list.itemSelectionChanged.connect(self._allow)
-        self.mark_button = QPushButton("Mark reviewed", self)
+        self.mark_button = QPushButton(self.tr("Mark reviewed"), self)
         self.mark_button.setObjectName("review_mark")
-        self.mark_button.setToolTip("The chosen documents no longer need review (undoable)")
+        self.mark_button.setToolTip(self.tr("The chosen documents no longer need review (undoable)"))
         self.mark_button.clicked.connect(self.mark_chosen)
-        self.filter_button = QPushButton("Show in list", self)
+        self.filter_button = QPushButton(self.tr("Show in list"), self)
         self.filter_button.setObjectName("review_filter")
-        self.filter_button.setToolTip("List only the documents that need review (the Needs review filter)")
+        self.filter_button.setToolTip(self.tr("List only the documents that need review (the Needs review filter)"))
         self.filter_button.clicked.connect(self.show_in_list)
         self.problem = problem_label(self, "review_problem")
         row = QHBoxLayout()
@@ -90,18 +91,14 @@ class ReviewPane(QWidget):
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.list.clear()
         for entry in self.entries:
-            reasons = "\n".join(f"  • {reason}" for reason in entry.reasons) or "  • (no reason recorded)"
-            item = QListWidgetItem(f"{entry.date or 'undated'}  {entry.title or entry.key}\n{reasons}")
+            reasons = "\n".join(f"  • {reason}" for reason in entry.reasons) or "  • " + self.tr("(no reason recorded)")
+            item = QListWidgetItem(f"{entry.date or self.tr('undated')}  {entry.title or entry.key}\n{reasons}")
             item.setData(ID_ROLE, entry.document_id)
-            item.setToolTip(plain.tip("Double-click to open. " + "; ".join(entry.reasons)))
+            item.setToolTip(plain.tip(self.tr("Double-click to open.") + " " + "; ".join(entry.reasons)))
             self.list.addItem(item)
             item.setSelected(entry.document_id in chosen)
-        more = f" (the first {SHOWN} listed)" if count > SHOWN else ""
-        self.summary.setText(
-            f"{count} document{'s' * (count != 1)} need{'s' * (count == 1)} review{more}."
-            if count
-            else "Nothing needs review."
-        )
+        more = " " + counts().first_listed(SHOWN) if count > SHOWN else ""
+        self.summary.setText(f"{counts().need_review(count)}{more}." if count else self.tr("Nothing needs review."))
         self.summary.setStyleSheet(f"color: {muted}" if not count else "")
         self._allow()
 
@@ -118,7 +115,7 @@ class ReviewPane(QWidget):
         self.problem.hide()
 
         def refused(refusal: Refusal) -> None:
-            self.problem.setText(f"Not marked: {refusal.reason}")
+            self.problem.setText(self.tr("Not marked: {reason}").format(reason=refusal.reason))
             self.problem.show()
 
         self.changes.submit(mark_reviewed_step(ids, self.author()), None, refused)
@@ -135,31 +132,33 @@ class ImportSummary(QDialog):
     def __init__(self, outcome: ImportOutcome, needing_review: list[ReviewEntry], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("import_summary")
-        self.setWindowTitle("Import Finished")
-        imported, refused, review = outcome.imported, outcome.refused, len(needing_review)
+        self.setWindowTitle(self.tr("Import Finished"))
+        said = counts()
         lines = [
-            f"{imported} document{'s' * (imported != 1)} imported",
-            f"{outcome.unchanged} unchanged (imported before)",
-            f"{refused} file{'s' * (refused != 1)} refused",
-            f"{review} of those imported need{'s' * (review == 1)} review",
+            said.imported(outcome.imported),
+            said.unchanged(outcome.unchanged),
+            said.files_refused(outcome.refused),
+            said.of_those_need_review(len(needing_review)),
         ]
         self.counts = plain.plain(QLabel("\n".join(lines), self))
         self.counts.setObjectName("import_counts")
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("import_details")
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Refused files and documents needing review")
+        self.details.setAccessibleName(self.tr("Refused files and documents needing review"))
         text = []
         if outcome.reasons:
-            text += ["Refused:"] + [f"  {reason}" for reason in outcome.reasons]
+            text += [self.tr("Refused:")] + [f"  {reason}" for reason in outcome.reasons]
         if needing_review:
-            text += ["Needing review:"] + [
+            text += [self.tr("Needing review:")] + [
                 f"  {entry.title or entry.key}: {'; '.join(entry.reasons)}" for entry in needing_review
             ]
         self.details.setPlainText("\n".join(text))
         self.details.setVisible(bool(text))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.review_button = self.buttons.addButton("Show those needing review", QDialogButtonBox.ButtonRole.ActionRole)
+        self.review_button = self.buttons.addButton(
+            self.tr("Show those needing review"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.review_button.setObjectName("import_show_review")
         self.review_button.setVisible(bool(needing_review))
         self.review_button.clicked.connect(self._review)

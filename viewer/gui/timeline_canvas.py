@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ..core.dates import date_of_day, day_of
-from .i18n import counts
+from .counts import counts
 from .timeline_axis import PAD, LabelSlot, Marker, day_month, place_labels, ticks
 
 # how a link reads from its source (True) or its target (False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,16 +24,24 @@ from ..core.store import Archive
 from . import plain
 from .annotations_pane import when
 from .changes import Changes, Refusal
+from .counts import counts
 from .widgets_common import chosen_rows, listing_layout, problem_label, record_table
 from .write_queue import Write
 
-COLUMNS = ("Title", "Date", "Deleted", "By", "Annotations", "Pages")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TrashView", "Title"),
+    QT_TRANSLATE_NOOP("TrashView", "Date"),
+    QT_TRANSLATE_NOOP("TrashView", "Deleted"),
+    QT_TRANSLATE_NOOP("TrashView", "By"),
+    QT_TRANSLATE_NOOP("TrashView", "Annotations"),
+    QT_TRANSLATE_NOOP("TrashView", "Pages"),
+)
 
 
 def restore_step(document_ids: list[int], author: str) -> Step:
-    noun = "document" if len(document_ids) == 1 else f"{len(document_ids)} documents"
+    text = counts().restore(len(document_ids))
     only = document_ids[0] if len(document_ids) == 1 else None
-    return Step(lambda a: a.restore_documents(document_ids, author), f"Restore {noun}", only, author)
+    return Step(lambda a: a.restore_documents(document_ids, author), text, only, author)
 
 
 class TrashView(QDialog):
@@ -44,27 +52,30 @@ class TrashView(QDialog):
     ):
         super().__init__(parent)
         self.setObjectName("trash_view")
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(self.tr("Trash"))
         self.archive, self.changes, self.author = archive, changes, author
         self.entries: list[TrashEntry] = []
         self.intro = plain.plain(QLabel(self))
         self.intro.setObjectName("trash_intro")
         self.intro.setWordWrap(True)
-        self.table = record_table(self, "trash_table", "Deleted documents", COLUMNS)
+        columns = tuple(self.tr(column) for column in COLUMNS)
+        self.table = record_table(self, "trash_table", self.tr("Deleted documents"), columns)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._allow)
-        self.restore_button = QPushButton("Restore", self)
+        self.restore_button = QPushButton(self.tr("Restore"), self)
         self.restore_button.setObjectName("trash_restore")
-        self.restore_button.setToolTip("Put the chosen documents back in the archive, whole (undoable)")
+        self.restore_button.setToolTip(self.tr("Put the chosen documents back in the archive, whole (undoable)"))
         self.restore_button.clicked.connect(self.restore_chosen)
-        self.empty_button = QPushButton("Empty Trash…", self)
+        self.empty_button = QPushButton(self.tr("Empty Trash…"), self)
         self.empty_button.setObjectName("trash_empty")
-        self.empty_button.setToolTip("Delete the documents in the trash for good (asks first; cannot be undone)")
+        self.empty_button.setToolTip(
+            self.tr("Delete the documents in the trash for good (asks first; cannot be undone)")
+        )
         self.empty_button.clicked.connect(self.ask_to_empty)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.setObjectName("trash_close")
         self.close_button.clicked.connect(self.close)
         self.problem = problem_label(self, "trash_problem")
@@ -98,10 +109,13 @@ class TrashView(QDialog):
                 self.table.setItem(number, column, item)
         count = len(self.entries)
         self.intro.setText(
-            f"{count} deleted document{'s' * (count != 1)}. Restore puts a document back whole, with its texts, "
-            "scans, annotations, tags and links."
+            counts().deleted_documents(count)
+            + " "
+            + self.tr("Restore puts a document back whole, with its texts, scans, annotations, tags and links.")
             if count
-            else "The trash is empty. Documents deleted from the list (Delete) wait here until the trash is emptied."
+            else self.tr(
+                "The trash is empty. Documents deleted from the list (Delete) wait here until the trash is emptied."
+            )
         )
         self.empty_button.setEnabled(bool(count) and not self.archive().readonly)
         self._allow()
@@ -130,19 +144,20 @@ class TrashView(QDialog):
         ids = self.chosen()
         if ids:
             self.problem.hide()
-            self.changes.submit(restore_step(ids, self.author()), None, self._refused("Not restored"))
+            self.changes.submit(restore_step(ids, self.author()), None, self._refused(self.tr("Not restored")))
 
     def ask_to_empty(self) -> None:
         count = len(self.entries)
         box = plain.message_box(
             self,
             QMessageBox.Icon.Warning,
-            "Empty Trash",
-            f"Delete the {count} document{'s' * (count != 1)} in the trash for good? Their texts, annotations "
-            "and the scans nothing else uses are removed. This cannot be undone.",
+            self.tr("Empty Trash"),
+            counts().empty_trash_question(count)
+            + " "
+            + self.tr("Their texts, annotations and the scans nothing else uses are removed. This cannot be undone."),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
-        box.button(QMessageBox.StandardButton.Discard).setText("Empty Trash")
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Empty Trash"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         if box.exec() == QMessageBox.StandardButton.Discard:
             self.empty()
@@ -155,11 +170,13 @@ class TrashView(QDialog):
         def done(result: EmptiedTrash) -> None:
             self.reload()
             self.intro.setText(
-                f"The trash was emptied: {result.documents} document{'s' * (result.documents != 1)} deleted for "
-                f"good, {result.files_removed} stored file{'s' * (result.files_removed != 1)} removed."
+                self.tr("The trash was emptied: {documents}, {files}.").format(
+                    documents=counts().deleted_for_good(result.documents),
+                    files=counts().files_removed(result.files_removed),
+                )
             )
 
         def failed(reason: str) -> None:
-            self._refused("The trash was not emptied")(Refusal(reason))
+            self._refused(self.tr("The trash was not emptied"))(Refusal(reason))
 
         self.changes.annotating.writes.submit(lambda: Write(lambda a: a.empty_trash(author), done, failed))
