@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, APP_NAME, ORG_NAME, __version__
-from . import fonts
+from . import accessibility, fonts
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -28,6 +28,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "archive-viewer.png")))
     fonts.install(app)
+    accessibility.install(app)  # a visible focus on lists and text views; no focus stop nobody can see
     return app
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..core.errors import ArchiveError
 from ..core.store import Archive, Filters
-from . import plain
+from . import accessibility, plain
 from . import settings as state
 from .about import show_about
 from .actions import ActionRegistry
@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
         self.curating = Curating(self)  # edit, delete, tag, review, people, trash, collections, history
         self.exchange = Exchange(self)  # Export As… (the exchange formats), Merge Archive…, citation style
         self.printing = Printing(self)  # File ▸ Print… and Print Preview… of the open document
+        # Tab reads the window as it is laid out: filters, list, document, docks, timeline
+        docks = (self.annotating.dock, *self.curating.docks.values())
+        timeline = (*self.timeline_pane.buttons.values(), self.timeline)  # the buttons sit above it
+        accessibility.order((self.filter_bar, self.document_list, self.panel, *docks, *timeline))
         self.read_only_note = plain.plain(QLabel(self))  # the reason names the path
         self.read_only_note.setObjectName("read_only_note")
         self.statusBar().addPermanentWidget(self.read_only_note)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 from ..core.curating import Step
 from ..core.store import Archive
-from . import plain
+from . import accessibility, plain
 from .changes import Changes, Refusal
 from .document_panel import DocumentPanel
 from .document_parts import TAB_TITLES, TextPart
@@ -94,6 +94,7 @@ class TextCorrecting(PanelPart):
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(lambda k=kind, s=slot: s(k))
             part.stack.addWidget(corrector)
+            accessibility.order((button, part.side, *part.zoom_buttons, part.stack))  # Tab as the bar reads
             self.buttons[kind], self.correctors[kind] = button, corrector
         panel.document_shown.connect(self.document_shown)
 
