@@ -34,6 +34,7 @@ from ..core.records import Collection
 from ..core.store import Archive
 from . import plain
 from .changes import Changes, CollectionChange, Refusal
+from .counts import counts
 from .roles import ID_ROLE
 from .widgets_common import problem_label
 
@@ -72,18 +73,22 @@ class CollectionsPane(QWidget):
         self._filling = False
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("collection_chooser")
-        self.chooser.setAccessibleName("Collection")
-        self.chooser.setToolTip("The collection shown below (the kiosk shows each as a lesson)")
+        self.chooser.setAccessibleName(self.tr("Collection"))
+        self.chooser.setToolTip(self.tr("The collection shown below (the kiosk shows each as a lesson)"))
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.setMinimumContentsLength(12)
         self.chooser.currentIndexChanged.connect(lambda _i: self.show_collection(self.chooser.currentData()))
-        self.new_button = self._button("New…", "collection_new", "Make a new collection")
-        self.rename_button = self._button("Rename…", "collection_rename", "Give the collection another title")
-        self.delete_button = self._button("Delete", "collection_delete", "Delete the collection (not its documents)")
+        self.new_button = self._button(self.tr("New…"), "collection_new", self.tr("Make a new collection"))
+        self.rename_button = self._button(
+            self.tr("Rename…"), "collection_rename", self.tr("Give the collection another title")
+        )
+        self.delete_button = self._button(
+            self.tr("Delete"), "collection_delete", self.tr("Delete the collection (not its documents)")
+        )
         self.list = QListWidget(self)
         self.list.setObjectName("collection_documents")
-        self.list.setAccessibleName("Documents of the collection")
-        self.list.setToolTip("In the order the kiosk shows them; drag to reorder, double-click to open")
+        self.list.setAccessibleName(self.tr("Documents of the collection"))
+        self.list.setToolTip(self.tr("In the order the kiosk shows them; drag to reorder, double-click to open"))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -94,10 +99,14 @@ class CollectionsPane(QWidget):
         self.empty.setObjectName("collections_empty")
         self.empty.setWordWrap(True)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.add_button = self._button("Add selected", "collection_add", "Add the documents selected in the list")
-        self.remove_button = self._button("Remove", "collection_remove", "Take the chosen documents out")
-        self.up_button = self._tool("↑", "collection_up", "Move the chosen document up")
-        self.down_button = self._tool("↓", "collection_down", "Move the chosen document down")
+        self.add_button = self._button(
+            self.tr("Add selected"), "collection_add", self.tr("Add the documents selected in the list")
+        )
+        self.remove_button = self._button(
+            self.tr("Remove"), "collection_remove", self.tr("Take the chosen documents out")
+        )
+        self.up_button = self._tool("↑", "collection_up", self.tr("Move the chosen document up"))
+        self.down_button = self._tool("↓", "collection_down", self.tr("Move the chosen document down"))
         self.new_button.clicked.connect(self.ask_new)
         self.rename_button.clicked.connect(self.rename)
         self.delete_button.clicked.connect(self.delete)
@@ -154,7 +163,9 @@ class CollectionsPane(QWidget):
             for found, title, count in self.archive().collections():
                 self.chooser.addItem(f"{title} ({count})", found)
                 self.chooser.setItemData(
-                    self.chooser.count() - 1, plain.tip(f"{title}\nName: {found}"), Qt.ItemDataRole.ToolTipRole
+                    self.chooser.count() - 1,
+                    plain.tip(f"{title}\n" + self.tr("Name: {name}").format(name=found)),
+                    Qt.ItemDataRole.ToolTipRole,
                 )
             index = self.chooser.findData(name) if name else 0
             self.chooser.setCurrentIndex(max(index, 0) if self.chooser.count() else -1)
@@ -173,7 +184,7 @@ class CollectionsPane(QWidget):
                 record = archive.record(document_id)
                 if record is None:
                     continue
-                item = QListWidgetItem(f"{record.date or 'undated'}  {record.title or record.key}")
+                item = QListWidgetItem(f"{record.date or self.tr('undated')}  {record.title or record.key}")
                 item.setData(ID_ROLE, document_id)
                 item.setToolTip(plain.tip(record.title or record.key))
                 self.list.addItem(item)
@@ -191,9 +202,9 @@ class CollectionsPane(QWidget):
         self.list.setDragEnabled(writable)
         self.empty.setVisible(not has or not self.list.count())
         self.empty.setText(
-            "No collections yet. Make one with New…, then add documents selected in the list."
+            self.tr("No collections yet. Make one with New…, then add documents selected in the list.")
             if not has
-            else "This collection is empty: select documents in the list and press Add selected."
+            else self.tr("This collection is empty: select documents in the list and press Add selected.")
         )
 
     def ids(self) -> list[int]:
@@ -209,14 +220,14 @@ class CollectionsPane(QWidget):
             self.reload(keep if keep is not None else (after.name if after else ""))
 
         def refused(refusal: Refusal) -> None:
-            self.problem.setText(f"{text} was not saved: {refusal.reason}")
+            self.problem.setText(self.tr("{change} was not saved: {reason}").format(change=text, reason=refusal.reason))
             self.problem.show()
             self.show_collection(before.name if before else None)  # what is stored
 
         self.changes.submit(CollectionChange(text, before, after), done, refused)
 
     def ask_new(self) -> None:
-        title, given = QInputDialog.getText(self, "New Collection", "Title of the new collection:")
+        title, given = QInputDialog.getText(self, self.tr("New Collection"), self.tr("Title of the new collection:"))
         title = " ".join(title.split())
         if given and title:
             self.create_named(title)
@@ -225,19 +236,21 @@ class CollectionsPane(QWidget):
         taken = {name for name, _title, _count in self.archive().collections()}
         after = Collection(0, collection_name(title, taken), title, "", list(document_ids or []))
         self.current = None  # the new one is made beside the shown one, not instead of it
-        self._change(f"Make collection “{title}”", after)
+        self._change(self.tr("Make collection “{title}”").format(title=title), after)
 
     def rename(self) -> None:
         if self.current is None:
             return
-        title, given = QInputDialog.getText(self, "Rename Collection", "New title:", text=self.current.title)
+        title, given = QInputDialog.getText(
+            self, self.tr("Rename Collection"), self.tr("New title:"), text=self.current.title
+        )
         title = " ".join(title.split())
         if given and title and title != self.current.title:
             self.rename_to(title)
 
     def rename_to(self, title: str) -> None:
         assert self.current is not None
-        self._change(f"Rename collection to “{title}”", replace(self.current, title=title))
+        self._change(self.tr("Rename collection to “{title}”").format(title=title), replace(self.current, title=title))
 
     def delete(self, ask: bool = True) -> None:
         if self.current is None:
@@ -246,27 +259,29 @@ class CollectionsPane(QWidget):
             box = plain.message_box(
                 self,
                 QMessageBox.Icon.Question,
-                "Delete Collection",
-                f"Delete the collection “{self.current.title}”? Its documents stay in the archive; "
-                "Edit ▸ Undo brings the collection back.",
+                self.tr("Delete Collection"),
+                self.tr(
+                    "Delete the collection “{title}”? Its documents stay in the archive; "
+                    "Edit ▸ Undo brings the collection back."
+                ).format(title=self.current.title),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             )
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)
             if box.exec() != QMessageBox.StandardButton.Yes:
                 return
-        self._change(f"Delete collection “{self.current.title}”", None, keep="")
+        self._change(self.tr("Delete collection “{title}”").format(title=self.current.title), None, keep="")
 
     def add_selected(self) -> None:
         if self.current is None:
             return
         new = [i for i in self.selected_documents() if i not in self.current.document_ids]
         if not new:
-            self.problem.setText("Select documents in the list that are not in this collection yet.")
+            self.problem.setText(self.tr("Select documents in the list that are not in this collection yet."))
             self.problem.show()
             return
         ids = self.current.document_ids + new
-        noun = "document" if len(new) == 1 else "documents"
-        self._change(f"Add {len(new)} {noun} to “{self.current.title}”", replace(self.current, document_ids=ids))
+        text = counts().add_to(len(new)).format(title=self.current.title)
+        self._change(text, replace(self.current, document_ids=ids))
 
     def remove_chosen(self) -> None:
         if self.current is None:
@@ -274,10 +289,8 @@ class CollectionsPane(QWidget):
         chosen = {int(item.data(ID_ROLE)) for item in self.list.selectedItems()}
         if chosen:
             ids = [i for i in self.current.document_ids if i not in chosen]
-            noun = "document" if len(chosen) == 1 else "documents"
-            self._change(
-                f"Remove {len(chosen)} {noun} from “{self.current.title}”", replace(self.current, document_ids=ids)
-            )
+            text = counts().remove_from(len(chosen)).format(title=self.current.title)
+            self._change(text, replace(self.current, document_ids=ids))
 
     def move_chosen(self, delta: int) -> None:
         row = self.list.currentRow()
@@ -294,4 +307,6 @@ class CollectionsPane(QWidget):
 
     def reorder(self, ids: list[int]) -> None:
         assert self.current is not None
-        self._change(f"Reorder “{self.current.title}”", replace(self.current, document_ids=ids))
+        self._change(
+            self.tr("Reorder “{title}”").format(title=self.current.title), replace(self.current, document_ids=ids)
+        )

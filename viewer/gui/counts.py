@@ -109,6 +109,20 @@ class Counts(QObject):
         one, other = "%n stored file removed", "%n stored files removed"
         return self._pick(n, self.tr("%n stored file(s) removed", "", n), one, other)
 
+    def entries(self, n: int) -> str:
+        """People and organisations listed."""
+        one, other = "%n entry", "%n entries"
+        return self._pick(n, self.tr("%n entr(y/ies)", "", n), one, other)
+
+    def add_to(self, n: int) -> str:
+        """A change to a collection; {title} is filled in after."""
+        one, other = "Add %n document to “{title}”", "Add %n documents to “{title}”"
+        return self._pick(n, self.tr("Add %n document(s) to “{title}”", "", n), one, other)
+
+    def remove_from(self, n: int) -> str:
+        one, other = "Remove %n document from “{title}”", "Remove %n documents from “{title}”"
+        return self._pick(n, self.tr("Remove %n document(s) from “{title}”", "", n), one, other)
+
 
 _counts: Counts | None = None
 

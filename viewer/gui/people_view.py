@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -27,10 +27,19 @@ from ..core.curation import PersonEntry
 from ..core.store import Archive
 from . import plain
 from .changes import Changes, Refusal
+from .counts import counts
 from .widgets_common import chosen_rows, problem_label, record_table
 
-COLUMNS = ("Name", "Kind", "Aliases", "Documents")
-KINDS = {"person": "person", "organization": "organisation"}
+COLUMNS = (
+    QT_TRANSLATE_NOOP("PeopleView", "Name"),
+    QT_TRANSLATE_NOOP("PeopleView", "Kind"),
+    QT_TRANSLATE_NOOP("PeopleView", "Aliases"),
+    QT_TRANSLATE_NOOP("PeopleView", "Documents"),
+)
+KINDS = {
+    "person": QT_TRANSLATE_NOOP("PeopleView", "person"),
+    "organization": QT_TRANSLATE_NOOP("PeopleView", "organisation"),
+}
 
 
 def ask(
@@ -66,20 +75,21 @@ class PeopleView(QDialog):
     ):
         super().__init__(parent)
         self.setObjectName("people_view")
-        self.setWindowTitle("People and Organisations")
+        self.setWindowTitle(self.tr("People and Organisations"))
         self.archive, self.changes, self.author = archive, changes, author
         self.entries: list[PersonEntry] = []
         self.search = QLineEdit(self)
         self.search.setObjectName("people_search")
-        self.search.setAccessibleName("Find a person")
-        self.search.setPlaceholderText("Find a name or an alias")
+        self.search.setAccessibleName(self.tr("Find a person"))
+        self.search.setPlaceholderText(self.tr("Find a name or an alias"))
         self.search.setClearButtonEnabled(True)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
         self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.table = record_table(self, "people_table", "People", COLUMNS)
+        columns = tuple(self.tr(column) for column in COLUMNS)
+        self.table = record_table(self, "people_table", self.tr("People"), columns)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -91,11 +101,31 @@ class PeopleView(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for name, text, tip, slot in (
-            ("merge", "Merge into…", "Merge the chosen entries into another: mentions and aliases follow", self.merge),
-            ("add_alias", "Add alias…", "Another name this entry is written as (search finds it)", self.add_alias),
-            ("remove_alias", "Remove alias…", "Take a name away from this entry", self.remove_alias),
-            ("kind", "Mark as organisation", "An organisation, not a person (or back)", self.toggle_kind),
-            ("documents", "Show documents", "List the documents that name this entry", self._show_documents),
+            (
+                "merge",
+                self.tr("Merge into…"),
+                self.tr("Merge the chosen entries into another: mentions and aliases follow"),
+                self.merge,
+            ),
+            (
+                "add_alias",
+                self.tr("Add alias…"),
+                self.tr("Another name this entry is written as (search finds it)"),
+                self.add_alias,
+            ),
+            ("remove_alias", self.tr("Remove alias…"), self.tr("Take a name away from this entry"), self.remove_alias),
+            (
+                "kind",
+                self.tr("Mark as organisation"),
+                self.tr("An organisation, not a person (or back)"),
+                self.toggle_kind,
+            ),
+            (
+                "documents",
+                self.tr("Show documents"),
+                self.tr("List the documents that name this entry"),
+                self._show_documents,
+            ),
         ):
             button = QPushButton(text, self)
             button.setObjectName(f"people_{name}")
@@ -126,7 +156,8 @@ class PeopleView(QDialog):
         self.table.setRowCount(len(self.entries))
         for number, entry in enumerate(self.entries):
             aliases = ", ".join(entry.aliases)
-            cells = (entry.name, KINDS.get(entry.kind, entry.kind), aliases, str(entry.documents))
+            kind = KINDS.get(entry.kind)
+            cells = (entry.name, self.tr(kind) if kind else entry.kind, aliases, str(entry.documents))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3:
@@ -134,7 +165,7 @@ class PeopleView(QDialog):
                 tip = (
                     f"{entry.name}"
                     + (f" — {entry.note}" if entry.note else "")
-                    + (f"\nAlso: {aliases}" if aliases else "")
+                    + ("\n" + self.tr("Also: {aliases}").format(aliases=aliases) if aliases else "")
                 )
                 item.setToolTip(plain.tip(tip))
                 self.table.setItem(number, column, item)
@@ -143,7 +174,7 @@ class PeopleView(QDialog):
             if entry.name in chosen:
                 self.table.selectRow(number)
         shown = len(self.entries)
-        self.count.setText(f"{shown} entr{'y' if shown == 1 else 'ies'}")
+        self.count.setText(counts().entries(shown))
         self._allow()
 
     def chosen(self) -> list[PersonEntry]:
@@ -170,7 +201,7 @@ class PeopleView(QDialog):
         self.buttons["documents"].setEnabled(one)
         if one:
             organisation = chosen[0].kind == "organization"
-            self.buttons["kind"].setText("Mark as person" if organisation else "Mark as organisation")
+            self.buttons["kind"].setText(self.tr("Mark as person") if organisation else self.tr("Mark as organisation"))
 
     # -- changing -------------------------------------------------------------------------------
 
@@ -178,7 +209,7 @@ class PeopleView(QDialog):
         self.problem.hide()
 
         def refused(refusal: Refusal) -> None:
-            self.problem.setText(f"Not changed: {refusal.reason}")
+            self.problem.setText(self.tr("Not changed: {reason}").format(reason=refusal.reason))
             self.problem.show()
 
         self.changes.submit(step, None, refused)
@@ -191,7 +222,10 @@ class PeopleView(QDialog):
 
     @staticmethod
     def _merge_step(source: str, target: str, author: str) -> Step:
-        return Step(lambda a: a.merge_persons(source, target, author), f"Merge {source} into {target}", None, author)
+        text = QCoreApplication.translate("PeopleView", "Merge {source} into {target}").format(
+            source=source, target=target
+        )
+        return Step(lambda a: a.merge_persons(source, target, author), text, None, author)
 
     def merge(self) -> None:
         chosen = self.chosen_names()
@@ -199,16 +233,19 @@ class PeopleView(QDialog):
             return
         names = [e.name for e in self.archive().persons() if e.name not in chosen or len(chosen) > 1]
         default = names.index(chosen[-1]) if len(chosen) > 1 and chosen[-1] in names else 0
-        target = ask(self, "Merge", f"Merge {', '.join(chosen)} into:", names, default)
+        target = ask(
+            self, self.tr("Merge"), self.tr("Merge {names} into:").format(names=", ".join(chosen)), names, default
+        )
         if not target:
             return
         sources = [name for name in chosen if name != target]
         box = plain.message_box(
             self,
             QMessageBox.Icon.Question,
-            "Merge",
-            f"Merge {', '.join(sources)} into {target}? Every mention and alias goes to {target}; "
-            "Edit ▸ Undo takes it back.",
+            self.tr("Merge"),
+            self.tr(
+                "Merge {names} into {target}? Every mention and alias goes to {target}; Edit ▸ Undo takes it back."
+            ).format(names=", ".join(sources), target=target),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if sources and box.exec() == QMessageBox.StandardButton.Yes:
@@ -216,31 +253,34 @@ class PeopleView(QDialog):
 
     def add_alias_named(self, name: str, alias: str) -> None:
         author = self.author()
-        self._submit(Step(lambda a: a.add_alias(name, alias, author), f"Add alias {alias} to {name}", None, author))
+        text = self.tr("Add alias {alias} to {name}").format(alias=alias, name=name)
+        self._submit(Step(lambda a: a.add_alias(name, alias, author), text, None, author))
 
     def remove_alias_named(self, name: str, alias: str) -> None:
         author = self.author()
-        self._submit(
-            Step(lambda a: a.remove_alias(name, alias, author), f"Remove alias {alias} from {name}", None, author)
-        )
+        text = self.tr("Remove alias {alias} from {name}").format(alias=alias, name=name)
+        self._submit(Step(lambda a: a.remove_alias(name, alias, author), text, None, author))
 
     def add_alias(self) -> None:
         chosen = self.chosen()
         if len(chosen) == 1:
-            alias = ask(self, "Add Alias", f"Another name for {chosen[0].name}:")
+            alias = ask(self, self.tr("Add Alias"), self.tr("Another name for {name}:").format(name=chosen[0].name))
             if alias:
                 self.add_alias_named(chosen[0].name, alias)
 
     def remove_alias(self) -> None:
         chosen = self.chosen()
         if len(chosen) == 1 and chosen[0].aliases:
-            alias = ask(self, "Remove Alias", f"Name to take away from {chosen[0].name}:", chosen[0].aliases, 0, False)
+            label = self.tr("Name to take away from {name}:").format(name=chosen[0].name)
+            alias = ask(self, self.tr("Remove Alias"), label, chosen[0].aliases, 0, False)
             if alias:
                 self.remove_alias_named(chosen[0].name, alias)
 
     def set_kind(self, name: str, kind: str) -> None:
         author = self.author()
-        text = f"Make {name} {'an organisation' if kind == 'organization' else 'a person'}"
+        text = (
+            self.tr("Make {name} an organisation") if kind == "organization" else self.tr("Make {name} a person")
+        ).format(name=name)
         self._submit(Step(lambda a: a.set_entity_kind(name, kind, author), text, None, author))
 
     def toggle_kind(self) -> None:
