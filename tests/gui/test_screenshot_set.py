@@ -1,0 +1,336 @@
+"""The screenshot set of issue 18: the main window on a real multi-language archive (the five seeds
+of ../shared/seeds and the real pages of tests/data/real, in Russian, English, Chinese and Korean,
+through the real importer) at 1024×600, 1280×800 and 1920×1080, side by side for seed 004, a
+search, the timeline over several years, the Russian interface and the kiosk example.
+
+The PNGs go to tests/screenshots/set-*.png (ignored by git) for people to look at; never compared
+with anything. Each shot is checked for what a machine can see: the whole window is in the picture,
+no widget is cut by the window's edge, no text is wider than its widget unless it carries a tooltip
+(elided on purpose), and no text falls on a missing glyph (Qt's own font merging, fallbacks and all,
+lays it out: a glyph index 0 is the box a reader would see).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QTextLayout
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenuBar,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QStyleOptionButton,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+from viewer.core.importers.batch import import_all
+from viewer.core.store import Archive
+from viewer.gui.screenshot import grab
+from viewer.gui.tasks import settle
+
+from ..conftest import ROOT, SHARED
+from .helpers import seed_id, shown
+from .test_screen_sizes import outside
+
+SEEDS = SHARED / "seeds"
+REAL = ROOT / "tests" / "data" / "real"
+SIZES = ((1024, 600), (1280, 800), (1920, 1080))
+LINE_BREAKS = "\n\r\t\f\u2028\u2029"
+
+pytestmark = pytest.mark.slow
+
+
+# -- what a machine can see in a shot --------------------------------------------------------------
+
+
+def missing_glyphs(text: str, font: QFont) -> list[str]:
+    """The characters of ``text`` that ``font`` (with every fallback Qt would merge in) has no glyph
+    for, each with the family Qt fell back to: Qt lays the text out as a widget would."""
+    line_text = "".join(" " if ch in LINE_BREAKS else ch for ch in text)
+    if not line_text.strip():
+        return []
+    layout = QTextLayout(line_text, font)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(1e7)
+    layout.endLayout()
+    found = []
+    flags = QTextLayout.GlyphRunRetrievalFlag
+    for run in layout.glyphRuns(-1, -1, flags.RetrieveGlyphIndexes | flags.RetrieveStringIndexes):
+        absent = [line_text[i] for i, glyph in zip(run.stringIndexes(), run.glyphIndexes(), strict=True) if not glyph]
+        found += [f"U+{ord(ch):04X} {ch!r} ({run.rawFont().familyName()})" for ch in dict.fromkeys(absent)]
+    return found
+
+
+def seen(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.width() > 0 and not widget.visibleRegion().isEmpty()
+
+
+def name(widget: QWidget) -> str:
+    return widget.objectName() or type(widget).__name__
+
+
+def cells(view: QAbstractItemView) -> Iterator[tuple[QRect, object]]:
+    """The cells of a view that are on screen: their rectangle and index."""
+    model, area = view.model(), view.viewport().rect()
+    for row in range(min(model.rowCount(), 500)):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            rect = view.visualRect(index)
+            if rect.isValid() and rect.intersects(area):
+                yield rect, index
+
+
+def texts(window: QWidget) -> list[tuple[str, str, QFont]]:
+    """Every text the window shows: (where, text, font)."""
+    found = [("window title", window.windowTitle(), window.font())]
+    for widget in [window, *window.findChildren(QWidget)]:
+        if not seen(widget):
+            continue
+        where = name(widget)
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.RichText
+        ):
+            found.append((where, widget.text(), widget.font()))
+        elif isinstance(widget, QLineEdit):
+            found.append((where, widget.text() or widget.placeholderText(), widget.font()))
+        elif isinstance(widget, QComboBox):
+            found.append((where, widget.currentText(), widget.font()))
+        elif isinstance(widget, QTabBar):
+            found += [(where, widget.tabText(i), widget.font()) for i in range(widget.count())]
+        elif isinstance(widget, QMenuBar):
+            found += [(where, action.text().replace("&", ""), widget.font()) for action in widget.actions()]
+        elif isinstance(widget, (QTextEdit, QPlainTextEdit)):
+            found.append((where, widget.toPlainText(), widget.document().defaultFont()))
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            for _rect, index in cells(widget):
+                value = index.data(Qt.ItemDataRole.DisplayRole)
+                if isinstance(value, str):
+                    font = index.data(Qt.ItemDataRole.FontRole) or widget.font()
+                    found.append((f"{where}[{index.row()},{index.column()}]", value, font))
+    timeline = getattr(window, "timeline", None)
+    if timeline is not None and seen(timeline):
+        labelled = [m for m in timeline.markers if m.id in timeline.labelled]
+        found += [("timeline label", timeline.label_text(m), timeline.font()) for m in labelled]
+    return found
+
+
+def tofu(window: QWidget) -> list[str]:
+    return [
+        f"{where}: {text[:60]!r} lacks {', '.join(missing)}"
+        for where, text, font in texts(window)
+        if (missing := missing_glyphs(text, font))
+    ]
+
+
+def clipped(window: QWidget) -> list[str]:
+    """Texts wider (or, wrapped, taller) than their widget that carry no tooltip to read them whole."""
+    found = []
+    for widget in window.findChildren(QWidget):
+        if not seen(widget) or widget.toolTip():
+            continue
+        where = name(widget)
+        if isinstance(widget, QLabel) and widget.text() and widget.textFormat() != Qt.TextFormat.RichText:
+            if widget.wordWrap():
+                need = widget.heightForWidth(widget.width())
+                if need > widget.height():
+                    found.append(f"{where} {widget.text()[:40]!r}: {widget.height()} px high, needs {need}")
+            elif widget.sizeHint().width() > widget.width():
+                found.append(f"{where} {widget.text()!r}: {widget.width()} px wide, needs {widget.sizeHint().width()}")
+        elif isinstance(widget, QPushButton) and widget.text():
+            option = QStyleOptionButton()
+            widget.initStyleOption(option)
+            room = widget.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, widget).width()
+            need = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", ""))
+            need += widget.iconSize().width() + 4 if not widget.icon().isNull() else 0
+            if need > room:
+                found.append(f"button {where} {widget.text()!r}: {room} px for its text, needs {need}")
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            if widget.sizeHint().width() > widget.width():
+                found.append(f"{where} {widget.text()!r}: {widget.width()} px wide, needs {widget.sizeHint().width()}")
+        elif isinstance(widget, QTabBar):
+            metrics = widget.fontMetrics()
+            for i in range(widget.count()):
+                if metrics.horizontalAdvance(widget.tabText(i)) > widget.tabRect(i).width():
+                    found.append(f"tab {widget.tabText(i)!r}: {widget.tabRect(i).width()} px wide")
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            for rect, index in cells(widget):
+                value = index.data(Qt.ItemDataRole.DisplayRole)
+                font = index.data(Qt.ItemDataRole.FontRole) or widget.font()
+                if not isinstance(value, str) or index.data(Qt.ItemDataRole.ToolTipRole):
+                    continue
+                if QFontMetrics(font).horizontalAdvance(value.split("\n")[0]) + 8 > rect.width():
+                    found.append(f"{where}[{index.row()},{index.column()}] {value[:40]!r}: {rect.width()} px wide")
+    return found
+
+
+def faults(window: QWidget) -> list[str]:
+    return outside(window) + clipped(window) + tofu(window)
+
+
+def checked_shot(window: QWidget, size: tuple[int, int], path: Path) -> None:
+    """Grab the window once its work is done, check the picture and the widgets, save the PNG."""
+    if hasattr(window, "panel"):
+        pixmap = grab(window)
+    else:  # the kiosk
+        settle(window.runner)
+        pixmap = window.grab()
+    pixmap.save(str(path))
+    assert (pixmap.width(), pixmap.height()) == size, path.name
+    assert faults(window) == [], path.name
+
+
+# -- the archive and the windows ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def multilingual(tmp_path_factory) -> Path:
+    """The seeds and the real pages in one archive, imported once for the module."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is not here: the shared seeds come with the project's working folder")
+    folder = tmp_path_factory.mktemp("pages")
+    shutil.copytree(SEEDS, folder / "seeds", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(REAL, folder / "real", ignore=shutil.ignore_patterns("*.toml"))
+    path = folder.parent / "multilingual.db"
+    with Archive(path) as archive:
+        summary = import_all(archive, [folder])
+        assert summary.count("imported") == len(list(folder.rglob("*.txt"))), summary.results
+        ids = [i for window in archive.selected_ids() for i in window]
+        languages = {record.original_language for record in map(archive.record, ids) if record}
+    assert {"Russian", "Chinese", "Korean"} <= languages
+    return path
+
+
+@pytest.fixture
+def open_window(qtbot, multilingual, settings):
+    made = []
+
+    def open_one(size: tuple[int, int]):
+        from viewer.gui.main_window import MainWindow
+
+        window = shown(qtbot, MainWindow(multilingual, settings=settings, restore=False), size)
+        qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+        made.append(window)
+        return window
+
+    yield open_one
+    for window in made:
+        window.runner.wait(5000)
+
+
+# -- the shots -------------------------------------------------------------------------------------
+
+
+def test_the_checks_see_a_box_and_a_cut_text(qtbot):
+    """The checks themselves: a character no font has, a button too narrow for its words."""
+    assert missing_glyphs("Сталин 斯大林 스탈린 毛泽东 № «»", QFont()) == []
+    assert missing_glyphs("a\ue000b", QFont())  # a private-use character: a box
+    holder = QWidget()
+    button = QPushButton("A button with a long caption", holder)
+    label = QLabel("A label with a long text", holder)
+    shown(qtbot, holder, (300, 100))
+    button.setGeometry(0, 0, 60, 30)
+    label.setGeometry(0, 40, 60, 30)
+    assert len(clipped(holder)) == 2
+    label.setToolTip(label.text())  # elided on purpose, readable whole in its tooltip
+    assert len(clipped(holder)) == 1
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_window_at_each_size(open_window, screenshots, size):
+    window = open_window(size)
+    window.open_document(seed_id(window.archive, "004"))
+    window.panel.show_tab("transcript")
+    checked_shot(window, size, screenshots / f"set-window-{size[0]}x{size[1]}.png")
+
+
+@pytest.mark.parametrize("key", ("zh_marxist", "ko_nkd_stalin_kim"))
+def test_chinese_and_korean_documents(open_window, screenshots, key):
+    window = open_window((1280, 800))
+    window.open_document(seed_id(window.archive, key))
+    window.panel.show_tab("transcript")
+    assert window.panel.record.key.startswith(key)
+    checked_shot(window, (1280, 800), screenshots / f"set-{key.split('_')[0]}-1280x800.png")
+
+
+@pytest.mark.parametrize("size", ((1024, 600), (1280, 800)), ids=lambda s: f"{s[0]}x{s[1]}")
+def test_side_by_side_for_seed_004(open_window, screenshots, size):
+    window = open_window(size)
+    window.open_document(seed_id(window.archive, "004"))
+    window.registry["side_by_side"].trigger()
+    window.panel.show_tab("transcript")
+    checked_shot(window, size, screenshots / f"set-side-by-side-004-{size[0]}x{size[1]}.png")
+
+
+def test_the_timeline_over_several_years(open_window, screenshots):
+    window = open_window((1280, 800))
+    window.open_document(seed_id(window.archive, "dv_moskovsky_kim_1962"))
+    window.timeline.fit_all()
+    first, last = window.archive.date_span()
+    assert int(last[:4]) - int(first[:4]) >= 20
+    window.timeline.grab()
+    assert window.timeline.current_id in window.timeline.labelled
+    assert any(" 19" in window.timeline.label_text(m) for m in window.timeline.markers)  # labels carry the year
+    checked_shot(window, (1280, 800), screenshots / "set-timeline-years-1280x800.png")
+
+
+def test_a_search(open_window, screenshots):
+    """A search for Mao over the four languages: the list holds the hits, the text marks them."""
+    from viewer.gui import roles
+
+    window = open_window((1280, 800))
+    window.filter_bar.set_query("Mao")
+    window.open_document(seed_id(window.archive, "004"))
+    window.panel.show_tab("translation")
+    assert 0 < window.model.rowCount() < window.archive.count()
+    checked_shot(window, (1280, 800), screenshots / "set-search-mao-1280x800.png")
+    if not hasattr(roles, "SNIPPET_ROLE"):
+        pytest.skip("the list shows no snippet line yet (issue 18: being added by another helper)")
+
+
+@pytest.mark.parametrize("size", ((1024, 600), (1280, 800)), ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_russian_interface(open_window, screenshots, size):
+    from viewer.gui import i18n
+
+    if i18n.install("ru") != "ru":
+        pytest.skip(f"no Russian translation to load ({i18n.qm_path('ru')})")
+    try:
+        window = open_window(size)
+        window.open_document(seed_id(window.archive, "004"))
+        window.panel.show_tab("translation")
+        menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+        assert all(any("а" <= ch.lower() <= "я" for ch in menu) for menu in menus), menus
+        checked_shot(window, size, screenshots / f"set-russian-{size[0]}x{size[1]}.png")
+    finally:
+        i18n.install(i18n.ENGLISH)
+
+
+def test_the_kiosk_example_on_the_bundled_archive(qtbot, tmp_path, screenshots):
+    """resources/kiosk.example.toml as shipped (in a window instead of full screen) on archive.db."""
+    from viewer.core.kiosk_config import load
+    from viewer.gui.kiosk.window import KioskWindow
+
+    shutil.copy(ROOT / "archive.db", tmp_path / "archive.db")
+    config = load(ROOT / "resources" / "kiosk.example.toml")
+    size = tuple(config.size)
+    kiosk = KioskWindow(tmp_path / "archive.db", replace(config, fullscreen=False), clock=lambda: 0.0)
+    try:
+        shown(qtbot, kiosk, size)
+        assert not kiosk.is_out_of_order(), kiosk.out_of_order.cause
+        checked_shot(kiosk, size, screenshots / f"set-kiosk-example-{size[0]}x{size[1]}.png")
+    finally:
+        kiosk.unlocked = True
+        kiosk.shutdown()
+        kiosk.runner.wait(5000)
