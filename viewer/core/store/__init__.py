@@ -9,12 +9,14 @@ repair), ``copies`` (backups) and ``schema`` (the migrations). Curating (issue 1
 correctable field read and written), ``reimport`` (re-imports keep corrections), ``history`` (changes
 and undo), ``corrections``, ``people``, ``trash`` and ``tags`` (tags and review). Exchange (issue 14):
 ``merging`` (matching documents across archives and writing what another archive brings), ``publishing`` (a
-copy and Datasette's metadata for a read-only site).
+copy and Datasette's metadata for a read-only site). Classification groups (issue 18): ``classifications``
+(the filter's groups of every spelling of one marking; the stored column comes with ``schema_classification``).
 """
 
 from __future__ import annotations
 
 from .checks import Checks
+from .classifications import Classifications
 from .collections import Collections
 from .connection import now
 from .copies import Copies
@@ -61,6 +63,7 @@ class Archive(
     Documents,
     Checks,
     Listing,
+    Classifications,
     Search,
     Scans,
     Collections,

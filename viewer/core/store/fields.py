@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..classification import normalise as classification_group
 from ..curation import FIELDS, PEOPLE_ROLES, REF_PARTS, TEXT_FIELDS, FieldSource, InvalidValue, UnknownDocument
 from .annotations import Annotations
 from .connection import now
@@ -96,6 +97,9 @@ class Fields(Index, Annotations):
         spec = FIELDS[name]
         if spec.column is not None:
             self.conn.execute(f"UPDATE documents SET {spec.column} = ? WHERE id = ?", (value, document_id))
+            if spec.column == "classification":  # the group the filter selects on goes with its spelling
+                group = classification_group(value)
+                self.conn.execute("UPDATE documents SET classification_group = ? WHERE id = ?", (group, document_id))
         elif name == "date":
             self.conn.execute(
                 "UPDATE documents SET date_text = ?, date_start = ?, date_end = ?, date_precision = ? WHERE id = ?",

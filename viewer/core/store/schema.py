@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from .schema_classification import add_classification_group
 from .schema_curation import MIGRATION_CURATION
 
 MIGRATION_1 = """
@@ -294,7 +295,12 @@ def looks_like_ours(conn: sqlite3.Connection) -> bool:
     return {"key", "date_precision", "has_scan", "source_sha256"} <= columns
 
 
-MIGRATIONS: list[Migration] = [_script(MIGRATION_1), _mark, _script(MIGRATION_CURATION)]
+MIGRATIONS: list[Migration] = [
+    _script(MIGRATION_1),
+    _mark,
+    _script(MIGRATION_CURATION),
+    add_classification_group,  # documents.classification_group (viewer.core.classification)
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

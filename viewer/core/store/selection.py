@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from ..classification import normalise as classification_group
 from ..dates import DateRange, year_before
 from ..search_query import CompiledQuery, compile_query
 from .index import Index
@@ -35,6 +36,7 @@ class Facet:
     column: str | None  # None: a facet through another table (people, tags)
     sort_key: str | None  # an indexed generated column that puts unknown values last
     members: str | None = None  # through another table: the ids of the documents with the value ?
+    group: str | None = None  # a stored normalised column: a value selects every spelling of its group
 
 
 FACETS: dict[str, Facet] = {
@@ -42,7 +44,7 @@ FACETS: dict[str, Facet] = {
     for facet in (
         Facet("language", "language", "original_language", "sort_language"),
         Facet("type", "doc_type", "doc_type", "sort_type"),
-        Facet("classification", "classification", "classification", None),
+        Facet("classification", "classification", "classification", None, group="classification_group"),
         Facet(
             "person",
             "person",
@@ -138,7 +140,9 @@ def compile_filters(filters: Filters, query: CompiledQuery | None) -> Selection:
         value = getattr(filters, facet.attribute)
         if not value:
             continue
-        if facet.column is not None:
+        if facet.group is not None:  # "Top Secret (СОВ. СЕКРЕТНО)" or "TOP SECRET": every "Top Secret"
+            clauses.append((facet.name, f"d.{facet.group} = ?", (classification_group(value),)))
+        elif facet.column is not None:
             clauses.append((facet.name, f"d.{facet.column} = ?", (value,)))
         else:
             clauses.append((facet.name, f"d.id IN ({facet.members})", (value,)))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..classification import normalise as classification_group
 from ..names import printable, printable_values
 from ..records import ParsedDocument
 from .connection import now
@@ -79,6 +80,8 @@ class Writing(Reimport):
             "updated_at": stamp,
         }
         row = {name: printable(value) if isinstance(value, str) else value for name, value in row.items()}
+        # the group the classification filter selects on (viewer.core.classification)
+        row["classification_group"] = classification_group(printable(parsed.classification or ""))
         # plain statements: sqlite-utils inspects the table on every call, a third of an import's time
         if replace_id is None:
             row["imported_at"] = stamp
