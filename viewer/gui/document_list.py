@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 
 from . import settings as state
 from .document_model import COL_DATE, COL_LANGUAGE, COL_PARTS, COL_TITLE, COL_TYPE, HEADERS, DocumentTableModel
+from .list_columns import ColumnFitter, saving
 
 
 class DocumentList(QTableView):
@@ -53,6 +54,8 @@ class DocumentList(QTableView):
         self.setColumnWidth(COL_LANGUAGE, width("Russian") + 16)
         self.setColumnWidth(COL_PARTS, width("S T E") + 28)
         self.sortByColumn(COL_DATE, Qt.SortOrder.AscendingOrder)
+        self.columns = ColumnFitter(self)  # short columns fit their content; the title keeps its share
+        model.modelReset.connect(self._fit_once)
         model.layoutChanged.connect(self._sorted)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -62,14 +65,13 @@ class DocumentList(QTableView):
         """Every column but the title, checked when shown (the header's context menu)."""
         menu = QMenu(self)
         menu.setObjectName("list_columns_menu")
-        header = self.horizontalHeader()
         for column, name in enumerate(HEADERS):
             if column == COL_TITLE:
                 continue
             action = menu.addAction(name)
             action.setObjectName(f"list_column_{name.lower()}")
             action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
+            action.setChecked(not self.columns.hidden_by_person(column))
             action.toggled.connect(lambda on, c=column: self.show_column(c, on))
         return menu
 
@@ -78,7 +80,7 @@ class DocumentList(QTableView):
 
     def show_column(self, column: int, on: bool) -> None:
         if column != COL_TITLE:  # the title always stays
-            self.horizontalHeader().setSectionHidden(column, not on)
+            self.columns.show_column(column, on)
             self._keep_header()
 
     def remember(self, settings: QSettings) -> None:
@@ -88,10 +90,12 @@ class DocumentList(QTableView):
         if saved and header.restoreState(QByteArray(saved)):
             header.setSectionHidden(COL_TITLE, False)
             header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+            self.columns.take_widths()
 
         def keep(*_: object) -> None:
             state.write(settings, "list/header", header.saveState())
 
+        keep = saving(self.columns, keep)  # the widths chosen, not those a narrow list makes do with
         self._keep_header = keep
         header.sectionResized.connect(keep)
         header.sortIndicatorChanged.connect(keep)
@@ -99,6 +103,11 @@ class DocumentList(QTableView):
     @property
     def document_model(self) -> DocumentTableModel:
         return self.model()  # type: ignore[return-value]
+
+    def _fit_once(self) -> None:
+        """The short columns fit the first rows shown, unless widths were remembered."""
+        if not self.columns.wanted and self.document_model.rowCount():
+            self.columns.fit_to_content()
 
     def _sorted(self, *_: object) -> None:
         """Keep the open document selected after the order changed."""

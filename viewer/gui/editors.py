@@ -142,6 +142,7 @@ class DetailsEditor(QWidget):
         self._build()
         scroll = QScrollArea(self)
         scroll.setObjectName("editor_scroll")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, and the area follows them
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)

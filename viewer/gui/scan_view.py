@@ -106,6 +106,7 @@ class ScanView(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.scroll_area.setAccessibleDescription(self.tr("Page Up, Page Down: pages; + and −: zoom; W, F: fit"))
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)

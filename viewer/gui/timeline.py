@@ -49,6 +49,11 @@ class Timeline(TimelineCanvas):
             "selects a date range, arrows move between documents, Enter opens one"
         )
         self.setToolTip(self.base_tip)
+        self.keys_help = self.tr(  # what a screen reader says besides the name; the tooltip follows the pointer
+            "Documents by date. + and − zoom, Shift+Left and Shift+Right pan, Left and Right move between "
+            "documents, Enter opens one, Home shows them all, Esc clears the selected range"
+        )
+        self.setAccessibleDescription(self.keys_help)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumHeight(110)
@@ -288,13 +293,14 @@ class Timeline(TimelineCanvas):
             self.clear_range()
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             step = -1 if key == Qt.Key.Key_Left else 1
-            if self.mode == "markers" and self.markers:
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)  # Shift pans among markers too
+            if self.mode == "markers" and self.markers and not shift:
                 if self.focus_index is None:
                     self.focus_index = 0 if step > 0 else len(self.markers) - 1
                 else:
                     self.focus_index = min(max(self.focus_index + step, 0), len(self.markers) - 1)
                 marker = self.markers[self.focus_index]
-                self.setAccessibleDescription(f"{marker.iso} {marker.title}")
+                self.setAccessibleDescription(f"{marker.iso} {marker.title}. {self.keys_help}")
                 self.update()
             else:
                 self.pan_days(step * (self.end - self.start) / 10)

@@ -79,6 +79,7 @@ class DocumentPage(QWidget):
         for name in ("transcript", "translation"):
             view = TextView(self.body, point_size)
             view.setObjectName(f"kiosk_{name}")
+            view.setAccessibleName(self.part_buttons[name].text() if name in self.part_buttons else name.capitalize())
             view.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             make_kinetic(view)
