@@ -73,6 +73,7 @@ class ExportDialog(QDialog):
             box.setObjectName(f"export_color_{name}")
             box.setIcon(swatch(name))
             box.setToolTip(f"Include {name} annotations")
+            box.setAccessibleName(box.toolTip())  # a colour swatch without words: its tooltip names it
             box.setChecked(True)
             self.with_annotations.toggled.connect(box.setEnabled)
             color_row.addWidget(box)
