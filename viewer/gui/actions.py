@@ -72,6 +72,18 @@ SPECS = (
         (QKeySequence.StandardKey.Find, "Ctrl+F"),
     ),
     ActionSpec(
+        "find_next",
+        QT_TRANSLATE_NOOP("Actions", "Find &Next"),
+        QT_TRANSLATE_NOOP("Actions", "Go to the next search hit in the open document"),
+        (QKeySequence.StandardKey.FindNext, "F3"),
+    ),
+    ActionSpec(
+        "find_previous",
+        QT_TRANSLATE_NOOP("Actions", "Find Pre&vious"),
+        QT_TRANSLATE_NOOP("Actions", "Go to the previous search hit in the open document"),
+        (QKeySequence.StandardKey.FindPrevious, "Shift+F3"),
+    ),
+    ActionSpec(
         "zoom_in",
         QT_TRANSLATE_NOOP("Actions", "Zoom &In"),
         QT_TRANSLATE_NOOP("Actions", "Larger text"),
@@ -255,6 +267,8 @@ MENUS = {
         None,
         "copy_citation",
         "find",
+        "find_next",
+        "find_previous",
     ),
     QT_TRANSLATE_NOOP("Actions", "&View"): (
         "zoom_in",

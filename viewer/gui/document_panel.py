@@ -25,6 +25,7 @@ from ..core.records import DocumentRecord
 from ..core.store import Archive
 from .document_details import citation_of, details_html
 from .document_parts import TAB_TITLES, TABS, MissingPart, TextPart
+from .find_in_text import HitFinder
 from .plain import message_box, plain, tip
 from .scan_view import PageRef, ScanView
 from .tasks import TaskRunner
@@ -187,6 +188,7 @@ class DocumentPanel(QWidget):
             index = self.tabs.addTab(widget, TAB_TITLES[name])
             self.tabs.setTabToolTip(index, tips[name])
         self.tabs.currentChanged.connect(lambda index: self.tab_changed.emit(TABS[index]))
+        self.finder = HitFinder(self)  # F3 / Shift+F3 through the search hits, "3 of 12" beside the tabs
 
         self.empty = QLabel("Choose a document from the list or the timeline.", self)
         self.empty.setObjectName("panel_empty")

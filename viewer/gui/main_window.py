@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         a["quit"].triggered.connect(self.close)
         a["copy_citation"].triggered.connect(self.copy_citation)
         a["find"].triggered.connect(self.focus_search)
+        a["find_next"].triggered.connect(lambda: self.panel.finder.step(1))  # F3: the hits in the open text
+        a["find_previous"].triggered.connect(lambda: self.panel.finder.step(-1))
         a["zoom_in"].triggered.connect(lambda: self.set_point_size(self.panel.point_size + 1))
         a["zoom_out"].triggered.connect(lambda: self.set_point_size(self.panel.point_size - 1))
         a["zoom_reset"].triggered.connect(lambda: self.set_point_size(DEFAULT_POINT_SIZE))

@@ -31,15 +31,20 @@ MIN_POINT, MAX_POINT = 7.0, 36.0
 MAX_HITS = 3000
 HIT_BACKGROUND = QColor("#00e5ff")  # search hits: cyan, unlike every annotation colour (core.annotations.COLORS)
 HIT_FOREGROUND = QColor("#000000")
+# the hit F3 went to: deep teal with white letters, underlined, unlike the other hits and every annotation colour
+CURRENT_HIT_BACKGROUND = QColor("#006d7a")
+CURRENT_HIT_FOREGROUND = QColor("#ffffff")
 
 
 class _Reader(QTextBrowser):
     """Shared behaviour: read-only, selectable, serif, zoom by point size, hits as extra selections.
 
-    Signals: zoom_requested(float) when Ctrl+wheel asks for another size (the panel keeps one size).
+    Signals: zoom_requested(float) when Ctrl+wheel asks for another size (the panel keeps one size);
+    hits_changed() when the hits were found anew (another text or query: the current hit is reset).
     """
 
     zoom_requested = Signal(float)
+    hits_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, point_size: float = 12.0):
         super().__init__(parent)
@@ -56,7 +61,8 @@ class _Reader(QTextBrowser):
         self.terms: list[str] = []
         self.hit_count = 0
         self.annotation_marks: list[tuple[int, int, str]] = []  # (start, end, colour) of highlights
-        self._hits: list[QTextEdit.ExtraSelection] = []
+        self._hits: list[QTextEdit.ExtraSelection] = []  # in document order, none overlapping
+        self.current_hit = -1  # the hit F3 / Shift+F3 went to, or -1
         self.set_point_size(point_size)
 
     def set_point_size(self, size: float) -> None:
@@ -106,16 +112,40 @@ class _Reader(QTextBrowser):
                 selection.cursor = cursor
                 selection.format = fmt
                 selections.append(selection)
-        self._hits = selections
+        # in reading order, a hit inside another one ("Mao" in "Mao Zedong") counted once
+        selections.sort(key=lambda s: (s.cursor.selectionStart(), -s.cursor.selectionEnd()))
+        self._hits = []
+        for selection in selections:
+            if not self._hits or selection.cursor.selectionStart() >= self._hits[-1].cursor.selectionEnd():
+                self._hits.append(selection)
+        self.current_hit = -1
         self._show_selections()
-        self.hit_count = len(selections)
-        if selections:
-            first = min(selections, key=lambda s: s.cursor.selectionStart())
+        self.hit_count = len(self._hits)
+        if self._hits:
             cursor = QTextCursor(document)
-            cursor.setPosition(first.cursor.selectionStart())
+            cursor.setPosition(self._hits[0].cursor.selectionStart())
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
+        self.hits_changed.emit()
         return self.hit_count
+
+    def hit_ranges(self) -> list[tuple[int, int]]:
+        """(start, end) of each hit in document positions, in reading order."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self._hits]
+
+    def go_to_hit(self, index: int) -> None:
+        """Make hit ``index`` the current one: drawn in its own colour, the text cursor at its start
+        (so the keyboard and a screen reader are there too), scrolled towards the middle if out of sight."""
+        self.current_hit = index
+        self._show_selections()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._hits[index].cursor.selectionStart())
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        rect, margin = self.cursorRect(), self.viewport().height() // 5
+        if not self.viewport().rect().adjusted(0, margin, 0, -margin).contains(rect):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
 
     def set_annotations(self, marks: list[tuple[int, int, str]]) -> None:
         """Annotation highlights as (start, end, colour) in body offsets; search hits stay on top."""
@@ -137,7 +167,16 @@ class _Reader(QTextBrowser):
             selection.format.setBackground(QColor(color))
             selection.format.setForeground(HIT_FOREGROUND)
             marks.append(selection)
-        self.setExtraSelections(marks + self._hits)
+        hits = list(self._hits)
+        if 0 <= self.current_hit < len(hits):
+            current = QTextEdit.ExtraSelection()
+            current.cursor = hits[self.current_hit].cursor
+            current.format = QTextCharFormat()
+            current.format.setBackground(CURRENT_HIT_BACKGROUND)
+            current.format.setForeground(CURRENT_HIT_FOREGROUND)
+            current.format.setFontUnderline(True)
+            hits[self.current_hit] = current
+        self.setExtraSelections(marks + hits)
 
     def reveal(self, start: int, end: int) -> None:
         """Select a range (an annotation clicked in the list) and scroll it into view."""
