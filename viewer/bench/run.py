@@ -8,10 +8,8 @@ time: the benchmark reports, people judge.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -22,164 +20,29 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any
 
-from .. import __version__
 from . import peers
+from .corpus import Corpus
+from .import_probe import measure_import
 from .measure import remove_archive_files, samples_ms
 from .pdfs import jpeg_scan_pdf
+from .progress import Progress
 from .queries import search_queries
-from .synthetic import SyntheticDocument, documents, write_files
-
-TARGETS = {
-    "typed_query_ms": "≤ 100 ms",
-    "facet_change_ms": "≤ 100 ms",
-    "list_jump_cold_ms": "≤ 50 ms",
-    "timeline_first_paint_ms": "≤ 50 ms",
-    "first_window_s": "≤ 1.5 s",
-    "first_window_cold_s": "≤ 3 s",
-    "first_query_cold_ms": "-",
-    "search_p50_ms": "-",
-    "search_p95_ms": "≤ 20 ms",
-    "import_docs_per_s": "≥ 1000 docs/s",
-    "archive_mb": "≤ 8 MB/1k",
-    "render_scan_ms": "ratio ≤ 1.2",
-    "peak_rss_mb": "≤ 400 MB",
-    "open_archive_s": "≤ 0.3 s",
-    "list_scroll_ms": "≤ 50 ms",
-    "filter_ms": "≤ 100 ms",
-    "timeline_paint_ms": "≤ 8 ms",
-    "timeline_month_paint_ms": "≤ 8 ms",
-    "export_pdf_s": "≤ 2 s",
-}
-
-
-def _significant(value: float, digits: int = 4) -> float:
-    return float(f"{value:.{digits}g}")
-
-
-class Report:
-    def __init__(self, docs: int):
-        self.docs = docs
-        self.metrics: dict[str, dict[str, Any]] = {}
-        self.notes: list[str] = []
-        self.classes: dict[str, dict[str, dict[str, float]]] = {}  # figures by query class
-
-    def add(
-        self, name: str, value: float, unit: str, baseline: float | None = None, lower_is_better: bool = True
-    ) -> None:
-        ratio = None
-        if baseline:
-            ratio = value / baseline
-        self.metrics[name] = {
-            "value": _significant(value),
-            "unit": unit,
-            "baseline": None if baseline is None else _significant(baseline),
-            "ratio": None if ratio is None else _significant(ratio),
-        }
-        _ = lower_is_better
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "docs": self.docs,
-            "machine": {
-                "python": platform.python_version(),
-                "platform": platform.platform(),
-                "cpus": os.cpu_count(),
-                "sqlite": peers.sqlite_version(),
-                "version": __version__,
-            },
-            "metrics": self.metrics,
-            "classes": self.classes,
-            "notes": self.notes,
-        }
-
-    def table(self) -> str:
-        lines = [f"{'metric':<26}{'value':>12}  {'unit':<7}{'baseline':>12}{'ratio':>9}  target", "-" * 84]
-        for name, metric in self.metrics.items():
-            baseline = "" if metric["baseline"] is None else f"{metric['baseline']:.4g}"
-            ratio = "" if metric["ratio"] is None else f"{metric['ratio']:.3g}"
-            lines.append(
-                f"{name:<26}{metric['value']:>12.4g}  {metric['unit']:<7}{baseline:>12}{ratio:>9}  "
-                f"{TARGETS.get(name, '')}"
-            )
-        for group, classes in self.classes.items():
-            for name, figures in classes.items():
-                shown = ", ".join(f"{key} {value:.4g}" for key, value in figures.items())
-                lines.append(f"  {group}/{name}: {shown}")
-        return "\n".join(lines + [f"note: {note}" for note in self.notes])
-
-
-def _percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-# -- import ----------------------------------------------------------------------------------------
-
-
-def _peer_row(document: SyntheticDocument) -> dict[str, object]:
-    body = document.translation + ("\n\n" + document.original if document.original else "")
-    return {
-        "id": document.number,
-        "title": document.title,
-        "date": document.when.isoformat(),
-        "summary": document.summary,
-        "body": body,
-    }
-
-
-def measure_import(report: Report, files: list[Path], db: Path, work: Path, say: Callable[[str], None]) -> None:
-    """The real importer chunk by chunk, interleaved with sqlite-utils on the same documents; then the
-    same rows bulk-loaded into this schema in one transaction (the floor)."""
-    from ..core.importers.batch import run_import
-    from ..core.store import Archive
-
-    chunks = max(1, min(10, len(files) // 100))  # a chunk is worth a process start for the peer
-    size = -(-len(files) // chunks)
-    peer = peers.SqliteUtilsPeer(work / "sqlite-utils.db", work)
-    generated = documents(len(files))
-    ours: list[float] = []
-    theirs: list[float] = []
-    with Archive(db) as archive:
-        for start in range(0, len(files), size):
-            part = files[start : start + size]
-            began = time.perf_counter()
-            for _progress in run_import(archive, part):
-                pass
-            ours.append(len(part) / (time.perf_counter() - began))
-            rows = [_peer_row(document) for document in itertools.islice(generated, len(part))]
-            if peer.available:
-                theirs.append(len(rows) / peer.insert(rows))
-            say(f"  imported {min(start + size, len(files))}/{len(files)} (and the peers)")
-    floor_db = work / "floor.db"
-    remove_archive_files(floor_db)
-    Archive(floor_db).close()
-    floor = len(files) / peers.schema_floor(db, floor_db)
-    report.add("import_docs_per_s", statistics.median(ours), "docs/s", statistics.median(theirs) if theirs else None)
-    report.add("import_floor_docs_per_s", floor, "docs/s")
-    report.notes.append(
-        f"import: ratio is to sqlite-utils insert + enable-fts of the same documents (median of chunks, "
-        f"interleaved); the schema floor (the same rows bulk-loaded in one transaction) is {floor:.0f} docs/s, "
-        f"ours at {statistics.median(ours) / floor:.2f} of it"
-    )
-    if not peer.available:
-        report.notes.append("sqlite-utils is not installed: import_docs_per_s has no baseline")
-    remove_archive_files(floor_db)
-
+from .report import Report, percentile
 
 # -- search ----------------------------------------------------------------------------------------
 
 
-def measure_search(report: Report, db: Path, peer_db: Path, runs: int) -> None:
-    """archive.search over queries that never repeat, by class; the peer runs the same MATCHes on
-    sqlite-utils' FTS table."""
+def measure_search(report: Report, db: Path, runs: int) -> None:
+    """archive.search over queries that never repeat, by class; the baseline runs the same strings as
+    raw FTS5 MATCHes on the archive's own index (what the product's search adds to SQLite's)."""
     from ..core.store import Archive
 
     per_class = max(20, runs * 10)
     queries = search_queries(per_class)
     everything: list[float] = []
     theirs: list[float] = []
+    snippets = True
     report.classes["search_ms"] = {}
     with Archive(db, readonly=True) as archive:
         archive.search("warm", limit=100)  # the connection and its caches, not the query's pages
@@ -188,22 +51,36 @@ def measure_search(report: Report, db: Path, peer_db: Path, runs: int) -> None:
             everything += times
             report.classes["search_ms"][name] = {
                 "p50": statistics.median(times),
-                "p95": _percentile(times, 0.95),
+                "p95": percentile(times, 0.95),
                 "queries": len(times),
             }
-            if peer_db.exists():
-                theirs += peers.fts5_search_ms(peer_db, texts, "docs_fts")
-    report.add("search_p50_ms", statistics.median(everything), "ms", statistics.median(theirs) if theirs else None)
-    report.add("search_p95_ms", _percentile(everything, 0.95), "ms", _percentile(theirs, 0.95) if theirs else None)
-    report.notes.append("search: every query a different string, timed once; the peer runs them on sqlite-utils' FTS")
+            raw, snippets = peers.fts5_search_ms(db, texts, "search")
+            theirs += raw
+    report.add("search_p50_ms", statistics.median(everything), "ms", statistics.median(theirs))
+    report.add("search_p95_ms", percentile(everything, 0.95), "ms", percentile(theirs, 0.95))
+    report.notes.append(
+        "search: every query a different string, timed once, 100 results with snippets; the baseline runs "
+        "the same strings as raw FTS5 MATCH ... LIMIT 100 on the archive's own index"
+        + ("" if snippets else " (no snippets: the index is contentless, they come from the texts)")
+    )
+
+
+def _cold(report: Report, db: Path, what: str) -> bool:
+    """Drop the archive from the page cache; False (and a note) where this platform cannot."""
+    if not peers.drop_from_page_cache(db):
+        report.notes.append(f"{what}: no posix_fadvise here, not measured")
+        return False
+    share = peers.resident_share(db)
+    if share is not None and share > 0.05:
+        report.notes.append(f"{what}: {share:.0%} of the archive stayed in the page cache after the drop")
+    return True
 
 
 def measure_first_query_cold(report: Report, db: Path) -> None:
     """Open the archive and run one new query right after its pages left the page cache."""
     from ..core.store import Archive
 
-    if not peers.drop_from_page_cache(db):
-        report.notes.append("first_query_cold_ms: no posix_fadvise here, not measured")
+    if not _cold(report, db, "first_query_cold_ms"):
         return
     began = time.perf_counter()
     with Archive(db, readonly=True) as archive:
@@ -255,16 +132,16 @@ def measure_first_window(report: Report, db: Path, runs: int) -> None:
     report.add("first_window_s", statistics.median(ours), "s", statistics.median(peer))
     cold, peer_cold = [], []
     for _ in range(max(1, runs // 2)):
-        if not peers.drop_from_page_cache(db):
-            report.notes.append("first_window_cold_s: no posix_fadvise here, not measured")
+        if not _cold(report, db, "first_window_cold_s"):
             return
         cold.append(timed(["first-window", str(db)]))
-        peers.drop_from_page_cache(db)
+        _cold(report, db, "first_window_cold_s")
         peer_cold.append(timed(["list-window", str(db)]))
     report.add("first_window_cold_s", statistics.median(cold), "s", statistics.median(peer_cold))
     report.notes.append(
         "cold: posix_fadvise(DONTNEED) after a sync drops only the archive's and its WAL's pages from the "
-        "page cache, not Python's, Qt's or the libraries' (those stay warm)"
+        "page cache (checked with fincore where installed), not Python's, Qt's or the libraries' (those stay "
+        "warm; /proc/sys/vm/drop_caches would need root on the host)"
     )
 
 
@@ -274,9 +151,9 @@ def measure_interaction(report: Report, db: Path, runs: int) -> None:
     for name, timings in figures["typed"].items():
         classes[name] = {
             "first_p50": statistics.median(timings["first_ms"]),
-            "first_p95": _percentile(timings["first_ms"], 0.95),
+            "first_p95": percentile(timings["first_ms"], 0.95),
             "settled_p50": statistics.median(timings["settled_ms"]),
-            "settled_p95": _percentile(timings["settled_ms"], 0.95),
+            "settled_p95": percentile(timings["settled_ms"], 0.95),
             "matched_median": statistics.median(timings["matched"]),
         }
     report.classes["typed_query_ms"] = classes
@@ -350,32 +227,55 @@ def _workdir(keep: Path | None) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _build_figures(report: Report, corpus: Corpus, progress: Progress) -> None:
+    build = corpus.build(progress)
+    report.add("build_docs_per_s", build.imported / build.seconds, "docs/s")
+    report.add("import_peak_rss_mb", build.peak_rss_mb, "MB")
+    report.build = {**build.__dict__, "sessions_detail": corpus.manifest["archive"]["sessions"]}
+    when = "in this run" if build.this_run else f"by an earlier run ({build.when}), kept with --keep"
+    resumed = f", in {build.sessions} sessions (a resumed build counts the pass over the files already in)"
+    report.notes.append(
+        f"build_docs_per_s: all {corpus.docs:,} files imported through the product's importer in one run_import "
+        f"of their folder, in a process of its own, {when}{resumed if build.sessions > 1 else ''}; "
+        f"import_peak_rss_mb is that process's peak (the writer; its parse workers are processes of their own)"
+    )
+
+
 def run_bench(
     docs: int, json_out: Path | None = None, keep: Path | None = None, runs: int = 7, say: Callable[[str], None] = print
 ) -> Report:
     report = Report(docs)
+    progress = Progress(say)
     with _workdir(keep) as work:
-        db = work / "bench.db"
-        remove_archive_files(db)
-        say(f"writing {docs} synthetic documents to {work / 'files'}")
-        files_dir = work / "files"
-        shutil.rmtree(files_dir, ignore_errors=True)
-        files = write_files(files_dir, docs)
-        say("importing through the real importer")
-        measure_import(report, files, db, work, say)
-        shutil.rmtree(files_dir, ignore_errors=True)
-        say("searching")
+        corpus = Corpus(work, docs)
+        progress.stage("writing the files", f"{docs:,} synthetic documents in {corpus.files}")
+        corpus.write_files(progress)
+        progress.stage("building the archive", f"the product's importer into {corpus.db}")
+        _build_figures(report, corpus, progress)
+        db = corpus.db
+        progress.stage("import against its peers", "a sample imported afresh, alternating with sqlite-utils")
+        measure_import(report, work, corpus.files, docs, progress)
+        progress.stage("searching", "a cold first query, then queries that never repeat")
         measure_first_query_cold(report, db)
-        measure_search(report, db, work / "sqlite-utils.db", runs)
-        say("opening the archive and the window")
+        measure_search(report, db, runs)
+        progress.stage("opening the archive and the window", "warm and cold, against a minimal Qt window")
         measure_open(report, db, runs)
         measure_first_window(report, db, max(3, runs // 2))
-        say("typing in the window")
+        progress.stage("typing in the window", "typed queries by class, facets, jumps, the timeline")
         measure_interaction(report, db, runs)
-        say("rendering a scan page and exporting")
+        progress.stage("rendering a scan page and exporting")
         measure_render(report, work, runs)
         measure_export(report, work, runs)
-        report.add("archive_mb", db.stat().st_size / 1e6 / max(docs / 1000, 1e-9), "MB/1k")
+        size = sum(Path(f"{db}{suffix}").stat().st_size for suffix in ("", "-wal") if Path(f"{db}{suffix}").exists())
+        report.add("archive_mb", size / 1e6 / max(docs / 1000, 1e-9), "MB/1k", report.peer_mb_per_1k)
+        if report.peer_mb_per_1k is not None:
+            report.notes.append(
+                "archive_mb: the archive file (and its WAL) per 1,000 documents; the baseline is sqlite-utils' "
+                "database of the import sample with its FTS table, per 1,000 documents"
+            )
+        progress.finish()
+        report.stages = dict(progress.times)
+        say(f"[{progress.elapsed():.0f} s] done")
     if json_out is not None:
         json_out.write_text(json.dumps(report.as_json(), indent=2), "utf-8")
     return report

@@ -167,6 +167,9 @@ MADE_UP_TERMS = 30_000
 ZIPF_EXPONENT = 1.0
 WORDS_PER_DOCUMENT = 400  # English words of a document (translation and summary), for document_share
 NUMBER_SHARE = 0.08  # of sentences that carry a number
+BLOCK = 1000  # documents per random stream and per folder
+BLOCK_DONE = ".whole"  # the mark of a folder whose files are all written
+GENERATOR_VERSION = 2  # changes whenever the same seed would give other documents
 
 
 def _made_up_terms(count: int) -> list[str]:
@@ -180,14 +183,25 @@ def _made_up_terms(count: int) -> list[str]:
 
 
 VOCABULARY: list[str] = EN_WORDS + _made_up_terms(MADE_UP_TERMS)  # by rank: the most frequent first
-_WEIGHTS = [1 / (rank**ZIPF_EXPONENT) for rank in range(1, len(VOCABULARY) + 1)]
-_CUMULATIVE = list(itertools.accumulate(_WEIGHTS))
-_TOTAL = _CUMULATIVE[-1]
+TABLE_BITS = 20  # a word is drawn as one of 2**20 table slots: one getrandbits, no search
+
+
+def _slots() -> list[int]:
+    """How many of the table's slots each word of the vocabulary gets: its Zipf weight, rounded
+    (the rarest word still gets a few); the exact probabilities are these counts, not the weights."""
+    weights = [1 / (rank**ZIPF_EXPONENT) for rank in range(1, len(VOCABULARY) + 1)]
+    total, size = sum(weights), 1 << TABLE_BITS
+    edges = [round(upto / total * size) for upto in itertools.accumulate(weights)]
+    return [high - low for low, high in zip([0, *edges], edges, strict=False)]
+
+
+_SLOTS = _slots()
+_table: list[str] = []  # built on the first draw: the bench's GUI children only need the shares
 
 
 def word_probability(rank: int) -> float:
     """The chance that one drawn word is the word of ``rank`` (0 = the most frequent)."""
-    return _WEIGHTS[rank] / _TOTAL
+    return _SLOTS[rank] / (1 << TABLE_BITS)
 
 
 def document_share(rank: int, words: int = WORDS_PER_DOCUMENT) -> float:
@@ -201,8 +215,11 @@ def ranks_with_share(low: float, high: float) -> list[int]:
 
 
 def _zipf_words(rng: random.Random, count: int) -> list[str]:
-    picks = rng.choices(range(len(VOCABULARY)), cum_weights=_CUMULATIVE, k=count)
-    return [VOCABULARY[i] for i in picks]
+    if not _table:
+        for word, slots in zip(VOCABULARY, _SLOTS, strict=True):
+            _table.extend([word] * slots)
+    table, bits = _table, rng.getrandbits
+    return [table[bits(TABLE_BITS)] for _ in range(count)]
 
 
 @dataclass
@@ -259,7 +276,7 @@ class SyntheticDocument:
 def _sentence(rng: random.Random, words: list[str] | None, names: list[str], length: int) -> str:
     """A sentence of ``length`` words from ``words`` (None: the Zipf vocabulary) with one name in it,
     and in the vocabulary's sentences now and then a number."""
-    picked = _zipf_words(rng, length) if words is None else [rng.choice(words) for _ in range(length)]
+    picked = _zipf_words(rng, length) if words is None else rng.choices(words, k=length)
     picked.insert(rng.randrange(length), rng.choice(names))
     if words is None and rng.random() < NUMBER_SHARE:
         picked.insert(rng.randrange(length), str(rng.randrange(1, 100_000)))
@@ -276,47 +293,76 @@ def _paragraphs(rng: random.Random, words: list[str] | None, names: list[str], c
     return "\n\n".join(paragraphs)
 
 
-def documents(count: int, seed: int = 1950) -> Iterator[SyntheticDocument]:
-    rng = random.Random(seed)
-    start, span = date(1940, 1, 1), (date(1991, 12, 31) - date(1940, 1, 1)).days
-    english_names = [p[0] for p in PEOPLE] + PLACES
-    russian_names = [p[1] for p in PEOPLE]
-    for number in range(count):
-        sender, recipient = rng.sample(PEOPLE, 2)
-        when = start + timedelta(days=rng.randrange(span))
-        doc_type = rng.choice(TYPES)
-        title = f"{doc_type} No. {10000 + number}, {sender[0]} to {recipient[0]}"
-        roll = rng.random()
-        original, language = None, None
-        if roll < 1 / 3:
-            original, language = _paragraphs(rng, RU_WORDS, russian_names, 1800), "Russian"
-        elif roll < 1 / 3 + 0.01:
-            original, language = ZH_TEXT * rng.randint(3, 8), "Chinese"
-        elif roll < 1 / 3 + 0.02:
-            original, language = KO_TEXT * rng.randint(3, 8), "Korean"
-        yield SyntheticDocument(
-            number=number,
-            when=when,
-            title=title,
-            sender=sender[0],
-            recipient=recipient[0],
-            summary=_sentence(rng, None, english_names, 25) + " " + _sentence(rng, None, english_names, 20),
-            translation=_paragraphs(rng, None, english_names, 2500),
-            original=original,
-            original_language=language,
-            classification=rng.choice(CLASSIFICATIONS),
-            doc_type=doc_type,
-        )
+def documents(count: int, seed: int = 1950, first: int = 0) -> Iterator[SyntheticDocument]:
+    """Documents ``first`` to ``count - 1``. Each block of ``BLOCK`` numbers has a random stream of
+    its own, so a block is the same whoever makes it (a worker process, a smaller archive's run) and
+    ``first`` may be any number (the block it falls in is made from its start)."""
+    rng = random.Random()
+    for block in range(first // BLOCK, -(-count // BLOCK)):
+        rng.seed(seed * 1_000_003 + block)
+        for number in range(block * BLOCK, min(count, (block + 1) * BLOCK)):
+            document = _document(rng, number)
+            if number >= first:
+                yield document
 
 
-def write_files(folder: Path, count: int, seed: int = 1950) -> list[Path]:
-    """Write ``count`` documents as text files (in sub-folders of 1,000) and return their paths."""
-    paths = []
-    for document in documents(count, seed):
-        sub = folder / f"{document.number // 1000:04d}"
-        if document.number % 1000 == 0:
-            sub.mkdir(parents=True, exist_ok=True)
-        path = sub / f"doc-{document.number:06d}.md"
-        path.write_text(document.as_page(), "utf-8")
-        paths.append(path)
-    return paths
+_START, _SPAN = date(1940, 1, 1), (date(1991, 12, 31) - date(1940, 1, 1)).days
+_ENGLISH_NAMES = [p[0] for p in PEOPLE] + PLACES
+_RUSSIAN_NAMES = [p[1] for p in PEOPLE]
+
+
+def _document(rng: random.Random, number: int) -> SyntheticDocument:
+    sender, recipient = rng.sample(PEOPLE, 2)
+    when = _START + timedelta(days=rng.randrange(_SPAN))
+    doc_type = rng.choice(TYPES)
+    title = f"{doc_type} No. {10000 + number}, {sender[0]} to {recipient[0]}"
+    roll = rng.random()
+    original, language = None, None
+    if roll < 1 / 3:
+        original, language = _paragraphs(rng, RU_WORDS, _RUSSIAN_NAMES, 1800), "Russian"
+    elif roll < 1 / 3 + 0.01:
+        original, language = ZH_TEXT * rng.randint(3, 8), "Chinese"
+    elif roll < 1 / 3 + 0.02:
+        original, language = KO_TEXT * rng.randint(3, 8), "Korean"
+    return SyntheticDocument(
+        number=number,
+        when=when,
+        title=title,
+        sender=sender[0],
+        recipient=recipient[0],
+        summary=_sentence(rng, None, _ENGLISH_NAMES, 25) + " " + _sentence(rng, None, _ENGLISH_NAMES, 20),
+        translation=_paragraphs(rng, None, _ENGLISH_NAMES, 2500),
+        original=original,
+        original_language=language,
+        classification=rng.choice(CLASSIFICATIONS),
+        doc_type=doc_type,
+    )
+
+
+def block_folder(folder: Path, block: int) -> Path:
+    """Where the files of one block go: a sub-folder per ``BLOCK`` documents."""
+    return folder / f"{block:04d}"
+
+
+def document_path(folder: Path, number: int) -> Path:
+    """The text file of document ``number`` under ``folder``."""
+    return block_folder(folder, number // BLOCK) / f"doc-{number:06d}.md"
+
+
+def write_block(folder: Path, block: int, count: int, seed: int = 1950) -> None:
+    """Write the documents of ``block`` (those below ``count``) as text files, then a hidden mark
+    that the block is whole (the importer skips dot-files), so an interrupted writing resumes."""
+    sub = block_folder(folder, block)
+    sub.mkdir(parents=True, exist_ok=True)
+    for document in documents(min(count, (block + 1) * BLOCK), seed, block * BLOCK):
+        with open(document_path(folder, document.number), "w", encoding="utf-8") as stream:
+            stream.write(document.as_page())
+    (sub / BLOCK_DONE).write_text(f"{count}\n")
+
+
+def write_files(folder: Path, count: int, seed: int = 1950) -> int:
+    """Write ``count`` documents as text files in sub-folders of ``BLOCK`` (one process; the bench
+    writes its blocks in parallel, corpus.py) and return how many."""
+    for block in range(-(-count // BLOCK)):
+        write_block(folder, block, count, seed)
+    return count
