@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.classification import ClassificationGroup
+from ..core.classification import normalise as classification_group
 from ..core.dates import DateRange, parse_bound
 from ..core.store import FACETS as STORE_FACETS
 from ..core.store import Archive, Filters
+from .counts import counts as counted
 from .plain import tip as plain_tip
 from .tasks import TaskRunner
 
@@ -34,7 +37,7 @@ LARGE_ARCHIVE = 20_000  # documents from which the people are counted off the GU
 FACETS = (  # facet (its Filters attribute and column are the store's FACETS), label, tooltip
     ("language", "Language", "Original language of the document"),
     ("type", "Type", "Document type"),
-    ("classification", "Classification", "Security classification as written"),
+    ("classification", "Classification", "Security classification: each marking once, in every spelling"),
     ("person", "Person", "A person the document is from, to, or mentions (any alias)"),
     ("tag", "Tag", "A tag given to documents (Edit ▸ Tag Selected…)"),
 )
@@ -59,7 +62,10 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText("Search the full text (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search")
-        self.search.setToolTip('Words, "phrases", prefix*, OR, -excluded; names match their aliases')
+        self.search.setToolTip(
+            'Words, "phrases", prefix*, OR, -excluded; names match their aliases. '
+            "F3 / Shift+F3: the next or previous hit in the open document"
+        )
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -180,6 +186,8 @@ class FilterBar(QWidget):
 
     def choose(self, facet: str, value: str | None) -> bool:
         combo = self.combos[facet]
+        if facet == "classification" and value:  # any spelling chooses its group
+            value = classification_group(value)
         index = combo.findData(value) if value else 0
         if index < 0:
             return False
@@ -265,6 +273,10 @@ class FilterBar(QWidget):
         for facet, _label, _tip in FACETS:
             if facet == "person" and large:
                 self._count_people_later(filters)
+            elif facet == "classification":  # one entry per group, its spellings in the tooltip
+                groups = self.archive.classification_groups(selection)
+                tips = {group.name: self._spellings_tip(group) for group in groups}
+                self._fill(facet, [(group.name, group.count) for group in groups], filters, tips)
             else:
                 self._fill(facet, self.archive.facet_counts(facet, selection), filters)
 
@@ -285,15 +297,26 @@ class FilterBar(QWidget):
 
     counts_ready = Signal()
 
-    def _fill(self, facet: str, counts: list[tuple[str, int]], filters: Filters) -> None:
+    def _spellings_tip(self, group: ClassificationGroup) -> str:
+        """The group, its documents, and each spelling as written with its documents, one a line."""
+        written = "".join(f"\n  {spelling} ({number})" for spelling, number in group.spellings)
+        return plain_tip(f"{group.name}: {counted().documents(group.count)}\n" + self.tr("Written as:") + written)
+
+    def _fill(
+        self, facet: str, counts: list[tuple[str, int]], filters: Filters, tips: dict[str, str] | None = None
+    ) -> None:
         gazetteer = self.archive.gazetteer()
         combo = self.combos[facet]
         chosen = getattr(filters, STORE_FACETS[facet].attribute)
+        if facet == "classification" and chosen:  # a spelling given elsewhere stands for its group
+            chosen = classification_group(chosen)
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(ANY, None)
         for value, number in counts:
             combo.addItem(f"{value} ({number})", value)
+            if tips and value in tips:
+                combo.setItemData(combo.count() - 1, tips[value], Qt.ItemDataRole.ToolTipRole)
             if facet == "person":
                 entity = gazetteer.get(value, "person")
                 aliases = [a for a in (entity.all_names() if entity else []) if a != value]
