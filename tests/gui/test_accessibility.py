@@ -183,6 +183,10 @@ def test_text_follows_the_system_font_size(qtbot, qapp, window, seeded, settings
         assert big.minimumSizeHint().width() <= 1024 and (big.width(), big.height()) == (1024, 600)
         assert big.panel.tabs.currentWidget().height() >= 200
         qtbot.waitUntil(lambda: outside(big) == [], timeout=3000)  # once the status bar is laid out
+        header = big.document_list.horizontalHeader()  # the list's headers and dates are whole in the larger font
+        assert [c for c in SHORT if not header.isSectionHidden(c) and header_elided(header, c)] == []
+        date = big.model.index(0, COL_DATE).data()
+        assert big.document_list.fontMetrics().horizontalAdvance(date) < header.sectionSize(COL_DATE) - 6
         big.grab().save(str(screenshots / "window-1024x600-font-1.5x.png"))
         big.runner.wait(5000)
     finally:

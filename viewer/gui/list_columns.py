@@ -30,9 +30,9 @@ CAP_CHARS = 28
 
 def share(room: int, wanted: dict[int, int], least: dict[int, int]) -> tuple[dict[int, int], set[int]]:
     """Widths for the short columns ``wanted`` in ``room`` pixels, and the columns folded away:
-    the wanted widths when they fit; else fold in FOLD_ORDER until they do; else shrink every
+    the wanted widths (never under ``least``) when they fit; else fold in FOLD_ORDER until they do; else shrink every
     column toward its ``least`` in proportion to what it can give."""
-    shown, folded = dict(wanted), set()
+    shown, folded = {c: max(w, least.get(c, 0)) for c, w in wanted.items()}, set()
     for column in FOLD_ORDER:
         if sum(shown.values()) <= room:
             break
@@ -164,9 +164,10 @@ class ColumnFitter(QObject):
         kind = event.type()
         if kind not in (QEvent.Type.FontChange, QEvent.Type.Resize) or not shiboken6.isValid(self.view):
             return False
-        if watched is self.view and kind == QEvent.Type.FontChange:
+        if watched is self.view and kind == QEvent.Type.FontChange:  # the system's text size changed
             self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-            self.apply()
+            if self.wanted:
+                self.fit_to_content()
         elif watched is self.viewport and kind == QEvent.Type.Resize:
             self.apply()
         return False
