@@ -11,6 +11,7 @@ from lxml import etree
 from viewer.cli import main
 from viewer.core.exporters.csl import read_ris
 
+from ..pdfs import make_pdf
 from .conftest import run
 
 NOTE_004 = (
@@ -42,8 +43,22 @@ def test_json_export_holds_what_show_json_prints(runner, db, tmp_path):
     exported = json.loads(out.read_text("utf-8"))["documents"]
     assert [d["key"][:3] for d in exported] == ["004", "001"]
     for document in exported:
-        document.pop("annotations")
+        for added in ("annotations", "tags", "corrections", "scans"):  # what the archive added to the record
+            document.pop(added)
         assert document == json.loads(run(runner, db, "show", document["key"], "--json"))
+
+
+def test_json_export_with_scans_carries_the_files(runner, db, tmp_path):
+    (tmp_path / "memo.pdf").write_bytes(make_pdf("Memorandum on the harbour of Dalny"))
+    run(runner, db, "import", str(tmp_path / "memo.pdf"))
+    run(runner, db, "tag", "memo", "+harbour")
+    for flags, carried in (((), False), (("--with-scans",), True)):
+        out = tmp_path / "memo.json"
+        run(runner, db, "export", "memo", "--format", "json", "--out", str(out), "-q", *flags)
+        [memo] = json.loads(out.read_text("utf-8"))["documents"]
+        assert memo["tags"] == ["harbour"]
+        [scan] = memo["scans"]
+        assert (scan["name"], scan["pages"], "data" in scan) == ("memo.pdf", 2, carried)
 
 
 def test_export_a_collection_and_tei_files_into_a_folder(runner, db, tmp_path):

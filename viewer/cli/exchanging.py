@@ -65,6 +65,7 @@ FORMAT_CHOICES = ("pdf", "csv", "json", "tei", "cmif", "csl-json", "ris")
 @author_option("PDF: the author")
 @click.option("--title", default=None, help="The title of the PDF, the TEI corpus or the CMIF file.")
 @click.option("--spreadsheet", is_flag=True, help="CSV: a byte-order mark for Excel, and no cell read as a formula.")
+@click.option("--with-scans", is_flag=True, help="JSON: the scan files themselves too (base64), not only their sha256.")
 @click.option("--tei-files", is_flag=True, help="TEI: one file per document in the folder --out.")
 @click.option("--editor", default=None, help="CMIF: the editor's name (default: --author, or the user name).")
 @click.option("--email", default=None, help="CMIF: the editor's e-mail address (correspSearch asks for one).")
@@ -87,6 +88,7 @@ def export_command(
     author_name: str | None,
     title: str | None,
     spreadsheet: bool,
+    with_scans: bool,
     tei_files: bool,
     editor: str | None,
     email: str | None,
@@ -127,6 +129,7 @@ def export_command(
         return
     options = ExchangeOptions(
         spreadsheet=spreadsheet,
+        with_scans=with_scans,
         tei_files=True if tei_files else None,
         title=title,
         editor=editor or author(author_name),

@@ -12,6 +12,7 @@ import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..records import Annotation, ArchivalRef, DocumentRecord, Person
 
@@ -39,10 +40,14 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 @dataclass(frozen=True)
 class ExportItem:
-    """One document as the writers receive it: its record and its annotations."""
+    """One document as the writers receive it: its record and its annotations; for the JSON export
+    also its tags, its corrections with their provenance and its scan files (``json_out.curated``)."""
 
     record: DocumentRecord
     annotations: list[Annotation] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    corrections: list[dict[str, Any]] = field(default_factory=list)
+    scans: list[dict[str, Any]] = field(default_factory=list)
 
 
 def xml_text(value: str | None) -> str:

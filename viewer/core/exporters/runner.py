@@ -57,6 +57,7 @@ class ExchangeOptions:
     editor: str | None = None  # CMIF
     email: str | None = None  # CMIF
     base_url: str | None = None  # CMIF: where the archive is published
+    with_scans: bool = False  # JSON: the scan files' bytes too (base64), not only their names and sha256
 
 
 def _collection_ids(archive: Archive, name: str) -> list[int]:
@@ -131,13 +132,18 @@ def export_documents(
             stream = stack.enter_context(_open(partial, fmt))
             writer = _writer(fmt, stream, options, context)
         done = 0
+        from .json_out import curated
+
         for document_id in ids:
             if cancelled():
                 return
             record = archive.record(document_id)
             if record is None:
                 continue
-            writer.write(ExportItem(record, archive.document_annotations(document_id)))
+            item = ExportItem(record, archive.document_annotations(document_id))
+            if fmt == "json":  # tags, corrections and scans too
+                item = curated(archive, item, with_scans=options.with_scans)
+            writer.write(item)
             done += 1
             yield ExportProgress(done, total, record.title[:60] or record.key)
         writer.close()

@@ -3,24 +3,32 @@ was, with its texts, people, numbers, references, links and annotations.
 
 A document already here (the same sha256 of its source, else url, else key) is left as it is when its
 record says the same, and updated from the record when it differs (corrections made here are kept, as
-in any re-import); annotations it lacks are added, never twice. Each document is written in its own
-transaction; the links between them are written last, by key, once every document is in.
+in any re-import); annotations and tags it lacks are added, never twice. A field corrected there
+(version 2 of the export) comes with its correction: who made it, when, and what the import had said,
+so it is kept through later re-imports here too; where the same field was corrected here as well, the
+newer correction stays. Each document is written in its own transaction; the links between them are
+written last, by key, once every document is in.
 
-What the export does not carry does not come back: the scan's pages (their images are not in the
-file; the report says so, and ``attach`` or a merge of the archive brings them), the correction
-history, tags and collections (a merge of the archive file brings all of these).
+A scan comes back when the export carries its bytes (``export --with-scans``) and the document here
+has none yet; otherwise the report says it was left out (``attach`` or a merge of the archive brings
+it). What the export does not carry does not come back: the correction history and collections (a
+merge of the archive file brings these).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..curation import FIELDS
 from ..errors import ImportRefused
-from ..exporters.json_out import FORMAT, VERSION
+from ..exporters.json_out import FORMAT, READS
 from .decode import decode
 from .records_in import Incoming, add_annotations, annotation_identity, identity_of, incoming, write_aliases
 from .results import FileResult
@@ -30,6 +38,8 @@ if TYPE_CHECKING:
 
 # Fields of a record that belong to the archive holding it, not to the document.
 OWN_FIELDS = ("id", "imported_at")
+# What the export adds to a record, compared and written apart from it.
+ADDED = ("annotations", "tags", "corrections", "scans")
 
 
 def is_export(data: Any) -> bool:
@@ -51,8 +61,8 @@ def read_export(path: Path) -> dict[str, Any]:
             f'not an Archive Viewer export (no "format": "{FORMAT}"); a PDF\'s metadata file is read with its PDF',
         )
     version = data.get("version")
-    if not isinstance(version, int) or version > VERSION:
-        raise ImportRefused(str(path), f"an export of version {version}; this program reads version {VERSION}")
+    if not isinstance(version, int) or version not in READS:
+        raise ImportRefused(str(path), f"an export of version {version}; this program reads versions up to {READS[-1]}")
     if not isinstance(data.get("documents"), list):
         raise ImportRefused(str(path), "the export holds no list of documents")
     envelope: dict[str, Any] = data
@@ -61,8 +71,9 @@ def read_export(path: Path) -> dict[str, Any]:
 
 def comparable(record: dict[str, Any]) -> dict[str, Any]:
     """A record without what belongs to the archive holding it: its id, when it came in, the ids in its
-    links (documents are named by key across archives) and its annotations (compared apart)."""
-    data = {k: v for k, v in record.items() if k not in (*OWN_FIELDS, "annotations")}
+    links (documents are named by key across archives), and what the export adds to it (its
+    annotations, tags, corrections and scans, compared apart)."""
+    data = {k: v for k, v in record.items() if k not in (*OWN_FIELDS, *ADDED)}
     data["links"] = sorted(
         (link["relation"], link["direction"], link.get("key"), link["evidence"], link.get("unresolved"))
         for link in record.get("links") or []
@@ -100,6 +111,7 @@ def _import_one(archive: Archive, path: Path, number: int, record: Any) -> tuple
         if not isinstance(record, dict) or not record.get("key"):
             raise ValueError("not a record with a key")
         item = incoming(record)
+        tags, fixes, scans = _added(record)
         label = f"{where} ({item.parsed.key})"
         existing = archive.match_document(item.sha256, item.parsed.url, item.parsed.key)
         if existing is not None:
@@ -107,7 +119,11 @@ def _import_one(archive: Archive, path: Path, number: int, record: Any) -> tuple
             assert current is not None
             have = {identity_of(a) for a in archive.document_annotations(existing)}
             same = comparable(current.as_json()) == comparable(record)
-            if same and all(annotation_identity(a) in have for a in item.annotations):
+            if (
+                same
+                and all(annotation_identity(a) in have for a in item.annotations)
+                and _holds(archive, existing, tags, fixes, scans)
+            ):
                 return FileResult(path, "unchanged", existing, f"{label}: already in the archive, unchanged"), item
         outcome = "updated" if existing is not None else "imported"
         with archive.transaction():
@@ -118,9 +134,14 @@ def _import_one(archive: Archive, path: Path, number: int, record: Any) -> tuple
             write_aliases(archive, item)
             if existing is None or not archive.corrected_fields(document_id):
                 archive.set_review(document_id, item.needs_review, item.parsed.review_reasons)
-            added = add_annotations(archive, document_id, item.annotations)
+            pages_in = _scans(archive, document_id, scans) if not archive.page_rows(document_id) else 0
+            added = add_annotations(archive, document_id, item.annotations)  # after the pages scan notes sit on
             report = {"document": number, "key": item.parsed.key, "annotations_added": added}
-            pages = int(record.get("pages") or 0)
+            report["tags_added"] = archive.add_tags(document_id, tags)
+            report["corrections_taken"] = _corrections(archive, document_id, fixes)
+            if pages_in:
+                report["scan_pages"] = pages_in
+            pages = int(record.get("pages") or 0) if not archive.page_rows(document_id) else 0
             if pages:
                 report["scan_left_out"] = pages
             archive.record_import(f"{path}#{number}", item.sha256, document_id, outcome, report)
@@ -128,5 +149,88 @@ def _import_one(archive: Archive, path: Path, number: int, record: Any) -> tuple
         return FileResult(path, "refused", None, f"{where}: not a record of this format ({error!r})"), None
     except sqlite3.Error as error:
         return FileResult(path, "refused", None, f"{where}: could not be written ({error})"), None
-    note = f"; its scan ({pages} pages) is not in a JSON export: attach it, or merge the archive" if pages else ""
+    note = (
+        f"; its scan ({pages} pages) is not in a JSON export made without --with-scans: attach it, or merge the archive"
+        if pages
+        else ""
+    )
     return FileResult(path, outcome, document_id, f"{label}{note}", report), item
+
+
+def _added(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The tags, corrections and scans of a record (none in an export of version 1)."""
+    tags = [str(tag) for tag in record.get("tags") or []]
+    fixes = [dict(fix) for fix in record.get("corrections") or []]
+    scans = [dict(scan) for scan in record.get("scans") or []]
+    for fix in fixes:
+        if not isinstance(fix.get("field"), str) or not isinstance(fix.get("at"), str):
+            raise ValueError(f"a correction without its field or time: {fix!r}")
+    return tags, fixes, scans
+
+
+def _holds(
+    archive: Archive, document_id: int, tags: list[str], fixes: list[dict[str, Any]], scans: list[dict[str, Any]]
+) -> bool:
+    """Whether the document here already has these tags, these corrections (or newer ones) and the
+    scans whose bytes the export carries."""
+    held = {tag.lower() for tag in archive.document_tags(document_id)}
+    if any(tag.lower() not in held for tag in tags):
+        return False
+    for fix in fixes:
+        mine = archive.correction(document_id, fix["field"])
+        if mine is None or mine["at"] < fix["at"]:
+            return False
+    return all(archive.has_file(document_id, scan["sha256"]) for scan in scans if scan.get("data"))
+
+
+def _corrections(archive: Archive, document_id: int, fixes: list[dict[str, Any]]) -> list[str]:
+    """Write the corrections made there onto the document here (inside the caller's transaction):
+    each one's provenance, and its value where the record did not already set it (a note, or a
+    field a re-import here kept). A field corrected here later keeps its correction. Returns the
+    fields taken."""
+    taken = []
+    bodies = False
+    for fix in fixes:
+        name = fix["field"]
+        mine = archive.correction(document_id, name)
+        if mine is not None and mine["at"] >= fix["at"]:
+            continue
+        spec = FIELDS.get(name)
+        value = fix.get("value")
+        portable = spec is not None and spec.kind != "links" and (value is not None or spec.kind != "body")
+        if portable and archive.field_value(document_id, name) != value:
+            archive.write_field(document_id, name, value)
+            bodies = bodies or FIELDS[name].kind == "body"
+        archive.write_correction(
+            document_id, name, {"author": fix.get("author"), "at": fix["at"], "imported": fix.get("imported")}
+        )
+        taken.append(name)
+    if bodies:
+        archive.reanchor_annotations(document_id)
+    if taken:
+        archive.reindex(document_id)
+    return taken
+
+
+def _scans(archive: Archive, document_id: int, scans: list[dict[str, Any]]) -> int:
+    """Store the scan files whose bytes the export carries and give the document their pages, in
+    order (inside the caller's transaction); a file whose bytes are not what its sha256 says is
+    refused. Returns the pages added."""
+    added = 0
+    for scan in scans:
+        if not scan.get("data"):
+            continue
+        try:
+            data = base64.b64decode(scan["data"], validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError(f"the scan {scan.get('name')!r} is not base64") from None
+        sha256 = hashlib.sha256(data).hexdigest()
+        if sha256 != scan.get("sha256"):
+            raise ValueError(f"the scan {scan.get('name')!r} does not match its sha256")
+        rows = list(scan.get("page_rows") or [])
+        if not rows:
+            raise ValueError(f"the scan {scan.get('name')!r} names none of its pages")
+        file_id = archive.store_file(sha256, str(scan.get("name") or "scan"), str(scan.get("mime") or ""), data)
+        archive.save_pages(document_id, file_id, rows, append=True)
+        added += len(rows)
+    return added
