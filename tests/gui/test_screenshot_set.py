@@ -18,8 +18,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QTextLayout
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -84,9 +84,10 @@ def name(widget: QWidget) -> str:
 
 def cells(view: QAbstractItemView) -> Iterator[tuple[QRect, object]]:
     """The cells of a view that are on screen: their rectangle and index."""
-    model, area = view.model(), view.viewport().rect()
-    for row in range(min(model.rowCount(), 500)):
-        for column in range(model.columnCount()):
+    model, area, top = view.model(), view.viewport().rect(), QModelIndex()
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(top)  # private on a list model
+    for row in range(min(model.rowCount(top), 500)):
+        for column in range(columns):
             index = model.index(row, column)
             rect = view.visualRect(index)
             if rect.isValid() and rect.intersects(area):
@@ -256,6 +257,20 @@ def test_the_window_at_each_size(open_window, screenshots, size):
     checked_shot(window, size, screenshots / f"set-window-{size[0]}x{size[1]}.png")
 
 
+def test_the_screenshot_command_at_1024_by_600(multilingual, screenshots):
+    """``archive-viewer screenshot --size 1024x600``: the whole window, 1024 pixels wide."""
+    from click.testing import CliRunner
+
+    from viewer.cli import main
+
+    out = screenshots / "set-command-zh-1024x600.png"
+    command = ["--db", str(multilingual), "screenshot", str(out), "--size", "1024x600", "--doc", "zh_yenke"]
+    result = CliRunner().invoke(main, [*command, "--tab", "transcript"])
+    assert result.exit_code == 0, result.output
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1024, 600)
+
+
 @pytest.mark.parametrize("key", ("zh_marxist", "ko_nkd_stalin_kim"))
 def test_chinese_and_korean_documents(open_window, screenshots, key):
     window = open_window((1280, 800))
@@ -286,18 +301,37 @@ def test_the_timeline_over_several_years(open_window, screenshots):
     checked_shot(window, (1280, 800), screenshots / "set-timeline-years-1280x800.png")
 
 
-def test_a_search(open_window, screenshots):
-    """A search for Mao over the four languages: the list holds the hits, the text marks them."""
+def test_a_search_with_snippets(qtbot, open_window, screenshots):
+    """A search for Mao over the four languages: the list holds the hits, each row a snippet line
+    with the hit marked (drawn in the same fonts, so checked for boxes too), the text marks them."""
     from viewer.gui import roles
 
+    snippet_role = getattr(roles, "SNIPPET_ROLE", None)
     window = open_window((1280, 800))
     window.filter_bar.set_query("Mao")
     window.open_document(seed_id(window.archive, "004"))
     window.panel.show_tab("translation")
-    assert 0 < window.model.rowCount() < window.archive.count()
-    checked_shot(window, (1280, 800), screenshots / "set-search-mao-1280x800.png")
-    if not hasattr(roles, "SNIPPET_ROLE"):
+    model = window.model
+    assert 0 < model.rowCount() < window.archive.count()
+    if snippet_role is None:
+        checked_shot(window, (1280, 800), screenshots / "set-search-mao-1280x800.png")
         pytest.skip("the list shows no snippet line yet (issue 18: being added by another helper)")
+    title = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Title")
+
+    def snippets() -> list[tuple[str, list[tuple[int, int]]]]:
+        found = (model.index(row, title).data(snippet_role) for row in range(min(model.rowCount(), 8)))
+        return [snippet for snippet in found if snippet]
+
+    qtbot.waitUntil(lambda: len(snippets()) >= min(model.rowCount(), 8), timeout=10000)
+    checked_shot(window, (1280, 800), screenshots / "set-search-mao-1280x800.png")
+    font = window.document_list.font()
+    marked = []
+    for text, hits in snippets():
+        assert hits and all(0 <= start < end <= len(text) for start, end in hits), (text, hits)
+        marked += [text[start:end] for start, end in hits]
+        assert missing_glyphs(text, font) == [], text
+    assert all(word.strip() for word in marked)
+    assert all(word.lower().startswith(("mao", "мао", "毛")) for word in marked), marked  # his names, any script
 
 
 @pytest.mark.parametrize("size", ((1024, 600), (1280, 800)), ids=lambda s: f"{s[0]}x{s[1]}")
@@ -306,6 +340,9 @@ def test_the_russian_interface(open_window, screenshots, size):
 
     if i18n.install("ru") != "ru":
         pytest.skip(f"no Russian translation to load ({i18n.qm_path('ru')})")
+    if QCoreApplication.translate("Actions", "&File") == "&File":
+        i18n.install(i18n.ENGLISH)
+        pytest.skip("the Russian translation is not filled in yet (issue 18: another helper is writing it)")
     try:
         window = open_window(size)
         window.open_document(seed_id(window.archive, "004"))
