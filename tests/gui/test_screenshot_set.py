@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionComboBox,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -158,6 +159,14 @@ def clipped(window: QWidget) -> list[str]:
             need += widget.iconSize().width() + 4 if not widget.icon().isNull() else 0
             if need > room:
                 found.append(f"button {where} {widget.text()!r}: {room} px for its text, needs {need}")
+        elif isinstance(widget, QComboBox) and widget.currentText() and not widget.isEditable():
+            option = QStyleOptionComboBox()
+            widget.initStyleOption(option)
+            field = QStyle.SubControl.SC_ComboBoxEditField
+            room = widget.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option, field, widget).width()
+            need = widget.fontMetrics().horizontalAdvance(widget.currentText())
+            if need > room:
+                found.append(f"combo {where} {widget.currentText()!r}: {room} px for its text, needs {need}")
         elif isinstance(widget, QAbstractButton) and widget.text():
             if widget.sizeHint().width() > widget.width():
                 found.append(f"{where} {widget.text()!r}: {widget.width()} px wide, needs {widget.sizeHint().width()}")
@@ -235,18 +244,21 @@ def open_window(qtbot, multilingual, settings):
 
 
 def test_the_checks_see_a_box_and_a_cut_text(qtbot):
-    """The checks themselves: a character no font has, a button too narrow for its words."""
+    """The checks themselves: a character no font has; a button, a label and a choice too narrow
+    for their words."""
     assert missing_glyphs("Сталин 斯大林 스탈린 毛泽东 № «»", QFont()) == []
     assert missing_glyphs("a\ue000b", QFont())  # a private-use character: a box
     holder = QWidget()
     button = QPushButton("A button with a long caption", holder)
     label = QLabel("A label with a long text", holder)
-    shown(qtbot, holder, (300, 100))
-    button.setGeometry(0, 0, 60, 30)
-    label.setGeometry(0, 40, 60, 30)
-    assert len(clipped(holder)) == 2
+    combo = QComboBox(holder)
+    combo.addItem("A choice with a long name")
+    shown(qtbot, holder, (300, 120))
+    for row, widget in enumerate((button, label, combo)):
+        widget.setGeometry(0, 40 * row, 60, 30)
+    assert len(clipped(holder)) == 3
     label.setToolTip(label.text())  # elided on purpose, readable whole in its tooltip
-    assert len(clipped(holder)) == 1
+    assert len(clipped(holder)) == 2
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
