@@ -31,10 +31,11 @@ Modules: ``options`` (what is asked, what is reported), ``typesetting`` (glyph b
 
 Exchange formats for other tools (issue 14), through one streaming runner (``runner``:
 ``export_documents``): ``csv_out`` (a row per document), ``json_out`` (the records of ``show --json``
-with a version and a JSON Schema in ``schemas/``), ``tei`` and ``tei_text`` (TEI P5, a file per
-document or a corpus), ``cmif`` (correspondence for correspSearch), ``csl`` (CSL-JSON and RIS) and
-``citations`` (Chicago, APA and MLA from the CSL styles in ``styles/``, by citeproc-py); ``fields``
-and ``places`` derive what they share from a record. lxml and citeproc-py load only when used.
+with their annotations, tags, corrections and scan files, a version and a JSON Schema in
+``schemas/``), ``tei`` and ``tei_text`` (TEI P5, a file per document or a corpus), ``cmif``
+(correspondence for correspSearch), ``csl`` (CSL-JSON and RIS) and ``citations`` (Chicago, APA and
+MLA from the CSL styles in ``styles/``, by citeproc-py); ``fields`` and ``places`` derive what they
+share from a record. lxml and citeproc-py load only when used.
 """
 
 from .citations import DEFAULT_STYLE, STYLES, CitationError, cite
