@@ -8,14 +8,18 @@ Vyshinsky.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import NotRequired, TypedDict
 
 from .folding import CJK_CLASS, key
+
+_MOST_KEPT = 200_000  # words and patterns a gazetteer remembers before it starts again
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_]+)?")
 _GAP = re.compile(r"[\s\-‐]+")  # between the words of a name: a space, a hyphen, a line break
@@ -70,9 +74,15 @@ class Gazetteer:
         self._multi_by_first: dict[str, list[str]] = {}  # multi-word names by their first word, so a
         self._cjk_names: list[str] = []  # text is only searched for the names it may hold
         self._stale = True  # the tables above wait for the next find: names added in a row cost one build
+        # what the finds so far learned, kept until the names change: words that name someone (or
+        # not), and the pattern finding each name (an import asks about the same words all day)
+        self._naming: set[str] = set()
+        self._not_naming: set[str] = set()
+        self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
 
     def _rebuild(self) -> None:
         self._single, self._multi_entities, self._multi_by_first, self._cjk_names = {}, {}, {}, []
+        self._naming, self._not_naming, self._patterns = set(), set(), {}
         for entity in self.entities:
             for name in entity.all_names():
                 words = _WORD.findall(name)
@@ -87,10 +97,49 @@ class Gazetteer:
                     self._single.setdefault(key(words[0]), entity)
         self._stale = False
 
-    def _multi_pattern(self, text: str, words: set[str]) -> re.Pattern[str] | None:
-        candidates = [name for word in words & self._multi_by_first.keys() for name in self._multi_by_first[word]]
-        candidates += [name for name in self._cjk_names if name in text]
-        return _alternation(tuple(sorted(set(candidates), key=len, reverse=True))) if candidates else None
+    def _multi_matches(self, text: str, words: set[str]) -> list[re.Match[str]]:
+        """Where the multi-word names ``text`` may hold are written in it, as one alternation of
+        them (the longest first) finds them, left to right and not overlapping."""
+        firsts = words & self._multi_by_first.keys()
+        cjk = [name for name in self._cjk_names if name in text]
+        if not firsts and not cjk:
+            return []
+        # The alternation of the names a text may hold costs a compile per text. So the names that
+        # begin with one word are one pattern, compiled once: where the matches of these patterns
+        # do not overlap, they are the alternation's (two spellings matching the same words are
+        # one match); else the alternation decides.
+        patterns = [self._pattern(("first", first), self._first_pattern) for first in firsts]
+        patterns += [self._pattern(("cjk", name), _one_name) for name in cjk]
+        spans = {match.span(): match for pattern in patterns for match in pattern.finditer(text)}
+        matches = [spans[span] for span in sorted(spans)]
+        if any(after.start() < before.end() for before, after in itertools.pairwise(matches)):
+            candidates = [name for first in firsts for name in self._multi_by_first[first]] + cjk
+            alternation = _alternation(tuple(sorted(set(candidates), key=len, reverse=True)))
+            return list(alternation.finditer(text))
+        return matches
+
+    def _first_pattern(self, first: str) -> re.Pattern[str]:
+        """The names that begin with the word ``first``, as their part of ``_alternation``."""
+        names = sorted(set(self._multi_by_first[first]), key=len, reverse=True)
+        return re.compile("|".join(map(_branch, names)), re.IGNORECASE)
+
+    def _pattern(self, name: tuple[str, str], build: Callable[[str], re.Pattern[str]]) -> re.Pattern[str]:
+        pattern = self._patterns.get(name)
+        if pattern is None:
+            if len(self._patterns) > _MOST_KEPT:
+                self._patterns.clear()
+            pattern = self._patterns[name] = build(name[1])
+        return pattern
+
+    def _naming_words(self, words: set[str]) -> set[str]:
+        """Which of ``words`` name someone on their own (their folded key is a one-word name's)."""
+        unknown = words - self._naming - self._not_naming
+        if unknown:
+            if len(self._not_naming) > _MOST_KEPT:
+                self._not_naming.clear()
+            for word in unknown:
+                (self._naming if len(word) >= 3 and key(word) in self._single else self._not_naming).add(word)
+        return words & self._naming
 
     def add_alias(self, canonical: str, alias: str, kind: str = "person", alias_kind: str = "variant") -> bool:
         entity = self._by_name.get((kind, canonical))
@@ -119,20 +168,25 @@ class Gazetteer:
         hits: list[Hit] = []
         taken: set[int] = set()  # start offsets of words inside a multi-word mention
         found_words = set(_WORD.findall(text))
-        multi = self._multi_pattern(text, {word.lower() for word in found_words})
-        if multi is not None:
-            for match in multi.finditer(text):
-                entity = self._multi_entities.get(name_key(match.group(0)))
-                if entity is not None:
-                    hits.append(Hit(entity, match.group(0), match.start(), match.end()))
-                    taken.update(range(match.start(), match.end()))
-        # Look each distinct word up once; only the words that name someone are then located.
-        named = {word for word in found_words if len(word) >= 3 and key(word) in self._single}
+        for match in self._multi_matches(text, {word.lower() for word in found_words}):
+            entity = self._multi_entities.get(name_key(match.group(0)))
+            if entity is not None:
+                hits.append(Hit(entity, match.group(0), match.start(), match.end()))
+                taken.update(range(match.start(), match.end()))
+        # Look each distinct word up once; only the words that name someone are then located. A
+        # word's match ends where its run of letters and hyphens does, so two words never match at
+        # one place; a match inside an earlier one ("Stalin" in "Kim-Stalin") is not one.
+        named = self._naming_words(found_words)
         if named:
-            pattern = re.compile(
-                r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(named, key=len, reverse=True))) + r")(?![\w-])"
+            matches = sorted(
+                (match for word in named for match in self._pattern(("word", word), _word_pattern).finditer(text)),
+                key=lambda match: match.start(),
             )
-            for match in pattern.finditer(text):
+            end = 0
+            for match in matches:
+                if match.start() < end:
+                    continue
+                end = match.end()
                 if match.start() not in taken:
                     word = match.group(0)
                     hits.append(Hit(self._single[key(word)], word, match.start(), match.end()))
@@ -160,6 +214,29 @@ class Gazetteer:
 @lru_cache(maxsize=512)
 def _alternation(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(_name_pattern, names)) + ")", re.IGNORECASE)
+
+
+# "Not after a letter" checked once the first letter matched, not before it: a pattern that opens
+# with a letter is looked for by that letter, one that opens with a look-behind is tried everywhere
+# (five to twenty times slower). ``(?<!\w)X`` and ``X(?<!\w[\s\S])`` match the same places.
+_NOT_AFTER_LETTER = r"(?<!\w[\s\S])"
+
+
+def _branch(name: str) -> str:
+    r"""One name as a branch of ``_alternation`` (which puts ``(?<!\w)`` before them all)."""
+    pattern = _name_pattern(name)
+    if pattern[:1] == re.escape(pattern[:1]) and not pattern[:1].isspace():
+        return pattern[:1] + _NOT_AFTER_LETTER + pattern[1:]
+    return r"(?<!\w)(?:" + pattern + ")"
+
+
+def _one_name(name: str) -> re.Pattern[str]:
+    return re.compile(_branch(name), re.IGNORECASE)
+
+
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """One word as written (the case too), a whole word that does not go on with a hyphen."""
+    return re.compile(re.escape(word) + r"(?<!\w[\s\S]{" + str(len(word)) + r"})(?![\w-])")
 
 
 class _EntityData(TypedDict):
