@@ -1,22 +1,33 @@
 """The document list's model: rows read from the store on demand, sorted and filtered in SQL.
 
-A proxy model would sort 100,000 rows in Python; instead ``rowCount`` is ``Archive.count`` and
-``data`` reads the window of rows it falls in (``Archive.page``), keeping a few windows in an LRU.
-Count, windows and positions all use one compiled ``Selection`` of the filters (``Archive.select``).
-``rows_fetched`` counts what was read, so a test can check the list never loads everything.
+A proxy model would sort 100,000 rows in Python; instead the first screen comes from
+``Archive.screen`` (bounded, whatever a query matches) and the rest in windows, keeping a few in an
+LRU. In a large archive the count and the whole order (``Archive.order``: every id, in the list's
+order) are read on a worker after the first screen is shown, and the rows beyond it arrive with them;
+a window is then read by id, so a jump to any row costs what the first did. While a query is active
+the list is in relevance order unless the person chose another, and the title column carries a
+snippet of each visible row, made on a worker. Count, windows and positions all use one compiled
+``Selection`` of the filters (``Archive.select``). ``rows_fetched`` counts what was read, so a test
+can check the list never loads everything.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
+from ..core import folding
 from ..core.records import ListRow
 from ..core.store import Archive, Filters
+from ..core.store.screens import RELEVANCE
+from .background import LARGE_ARCHIVE, Latest
 from .plain import tip
-from .roles import ID_ROLE, KEY_ROLE
+from .roles import ID_ROLE, KEY_ROLE, SNIPPET_ROLE
+from .tasks import TaskRunner
 
 COL_DATE, COL_TITLE, COL_TYPE, COL_LANGUAGE, COL_PARTS = range(5)
 HEADERS = ("Date", "Title", "Type", "Language", "Parts")
@@ -30,6 +41,7 @@ HEADER_TIPS = (
 SORT_KEYS = ("date", "title", "type", "language", "date")
 WINDOW = 200
 CACHED_WINDOWS = 6
+SNIPPETS_ASKED = 120  # snippets asked for at once: the rows a screen or two shows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -52,21 +64,44 @@ def parts_tip(row: ListRow) -> str:
 
 
 class DocumentTableModel(QAbstractTableModel):
-    """Documents of the archive as the current filters and sort order select them."""
+    """Documents of the archive as the current filters and sort order select them.
 
-    def __init__(self, archive: Archive, parent: Any = None):
+    Signals: counted(int) when the number of documents arrives from a worker (after the first
+    screen); searching_changed(bool) when a query starts or ends (the rows grow a snippet line);
+    order_changed(str, bool) when the sort key or direction changes."""
+
+    counted = Signal(int)
+    searching_changed = Signal(bool)
+    order_changed = Signal(str, bool)
+
+    def __init__(self, archive: Archive, parent: Any = None, runner: TaskRunner | None = None):
         super().__init__(parent)
         self.archive = archive
+        self.runner = runner
         self.filters = Filters()
         self.sort_key = "date"
         self.descending = False
         self.sort_column = COL_DATE
+        self.search_sort: tuple[str, bool] = (RELEVANCE, False)  # the order while a query is active
+        self.browse_sort: tuple[str, bool] = ("date", False)  # and without one
+        self.searching = False
         self.selection = archive.select(self.filters)
-        self._count = archive.count(self.selection)
+        self._count = 0
+        self.count_known = True
+        self._ids: Sequence[int] | None = None  # every id in the list's order, when known
         self._windows: OrderedDict[int, list[ListRow]] = OrderedDict()
+        self._snippets: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+        self._wanted: dict[int, int] = {}  # document id -> row, snippets asked for and not yet made
+        self._order = Latest(runner, lambda: self.archive.path) if runner is not None else None
+        self._snipping = Latest(runner, lambda: self.archive.path) if runner is not None else None
         self.rows_fetched = 0
+        self._reload()
 
     # -- the store ----------------------------------------------------------------------------
+
+    def background(self) -> bool:
+        """Whether counts and orders are read on a worker (a runner, and a large archive)."""
+        return self.runner is not None and self.archive.documents_total() >= LARGE_ARCHIVE
 
     def _row(self, row: int) -> ListRow | None:
         if not 0 <= row < self._count:
@@ -74,7 +109,15 @@ class DocumentTableModel(QAbstractTableModel):
         number = row // WINDOW
         window = self._windows.get(number)
         if window is None:
-            window = self.archive.page(self.selection, self.sort_key, self.descending, number * WINDOW, WINDOW)
+            if self._ids is not None:
+                window = self.archive.rows_by_id(self._ids[number * WINDOW : (number + 1) * WINDOW])
+            elif number == 0:  # the first screen, bounded whatever the query matches
+                screen = self.archive.screen(self.selection, self.sort_key, self.descending, WINDOW)
+                window, self._ids = screen.rows, screen.ids
+            elif self.count_known and self.sort_key != RELEVANCE:
+                window = self.archive.page(self.selection, self.sort_key, self.descending, number * WINDOW, WINDOW)
+            else:
+                return None  # its order is still being read
             self.rows_fetched += len(window)
             self._windows[number] = window
             while len(self._windows) > CACHED_WINDOWS:
@@ -84,16 +127,80 @@ class DocumentTableModel(QAbstractTableModel):
         offset = row - number * WINDOW
         return window[offset] if offset < len(window) else None
 
-    def refresh(self) -> None:
-        """Re-read the count and forget cached rows (after filters, sort or the archive changed)."""
-        self.beginResetModel()
+    def _reload(self) -> None:
+        """Read the first screen and, when it is at hand, the count; a worker reads the rest."""
         self._windows.clear()
-        self.selection = self.archive.select(self.filters)
-        self._count = self.archive.count(self.selection)
+        self._ids = None
+        if self._order is not None:
+            self._order.cancel()
+        self.selection = selection = self.archive.select(self.filters)
+        self.count_known = True
+        background = self.background()
+        if selection.match is None and not background:  # counted on the indexes; rows read when drawn
+            self._count = self.archive.count(selection)
+            return
+        screen = self.archive.screen(selection, self.sort_key, self.descending, WINDOW)
+        self.rows_fetched += len(screen.rows)
+        self._windows[0] = screen.rows
+        if screen.ids is not None:
+            self._ids, self._count = screen.ids, len(screen.ids)
+        elif not background:
+            if self.sort_key == RELEVANCE and selection.match is not None:
+                self._ids = self.archive.order(selection, RELEVANCE)
+                self._count = len(self._ids)
+            else:
+                self._count = self.archive.count(selection)
+        else:
+            if self.filters.is_empty():
+                self._count = self.archive.documents_total()  # known; the order still makes jumps cheap
+            else:
+                self._count, self.count_known = len(screen.rows), False
+            self._read_order()
+
+    def _read_order(self) -> None:
+        assert self._order is not None
+        selection, sort, descending = self.selection, self.sort_key, self.descending
+        self._order.run(lambda archive: archive.order(selection, sort, descending), self._ordered)
+
+    def _ordered(self, ids: array[int]) -> None:
+        """The whole order from the worker: the rows beyond the first screen, and the count."""
+        first = [row.id for row in self._windows.get(0, [])]
+        if list(ids[: len(first)]) != first or len(ids) < self._count:  # the archive changed meanwhile
+            self.beginResetModel()
+            self._windows.clear()
+            self._ids, self._count = ids, len(ids)
+            self.endResetModel()
+        else:
+            self._ids = ids
+            if len(ids) > self._count:
+                self.beginInsertRows(QModelIndex(), self._count, len(ids) - 1)
+                self._count = len(ids)
+                self.endInsertRows()
+            elif self._count > WINDOW:  # rows drawn blank while their order was read
+                self.dataChanged.emit(self.index(WINDOW, 0), self.index(self._count - 1, len(HEADERS) - 1))
+        known, self.count_known = self.count_known, True
+        if not known:
+            self.counted.emit(self._count)
+
+    def refresh(self) -> None:
+        """Re-read the first screen and the count (after filters, sort or the archive changed)."""
+        self.beginResetModel()
+        self._snippets.clear()
+        self._wanted.clear()
+        self._reload()
         self.endResetModel()
 
     def set_filters(self, filters: Filters) -> None:
         self.filters = filters  # immutable: the caller cannot change it behind the model's back
+        searching = bool(self.archive.select(filters).terms)
+        if searching != self.searching:  # a query starts or ends: its own remembered order
+            self.searching = searching
+            self.sort_key, self.descending = self.search_sort if searching else self.browse_sort
+            self.sort_column = SORT_KEYS.index(self.sort_key) if self.sort_key in SORT_KEYS else -1
+            self.refresh()
+            self.searching_changed.emit(searching)
+            self.order_changed.emit(self.sort_key, self.descending)
+            return
         self.refresh()
 
     def set_archive(self, archive: Archive) -> None:
@@ -105,13 +212,57 @@ class DocumentTableModel(QAbstractTableModel):
         return int(found.id) if found is not None else None
 
     def row_of(self, document_id: int) -> int | None:
-        """Where a document is in the list as sorted and filtered, or None if filtered out."""
+        """Where a document is in the list as sorted and filtered, or None if filtered out (or,
+        while a worker reads the order, not on the first screen)."""
         if not self._count:
             return None
+        if self._ids is not None:
+            try:
+                return self._ids.index(document_id)
+            except ValueError:
+                return None
+        if not self.count_known or self.sort_key == RELEVANCE:
+            return next((n for n, row in enumerate(self._windows.get(0, [])) if row.id == document_id), None)
         position = self.archive.position_of(document_id, self.selection, self.sort_key, self.descending)
         if position is None or position >= self._count or self.document_id(position) != document_id:
             return None
         return position
+
+    # -- snippets -----------------------------------------------------------------------------
+
+    def _snippet(self, row: ListRow, number: int) -> tuple[str, list[tuple[int, int]]] | None:
+        found = self._snippets.get(row.id)
+        if found is None and self.searching:
+            if not self._wanted:
+                QTimer.singleShot(0, self._make_snippets)
+            self._wanted[row.id] = number
+        return found
+
+    def _make_snippets(self) -> None:
+        """Make the snippets the view asked for (a worker's work when there is a runner)."""
+        wanted = list(self._wanted)[-SNIPPETS_ASKED:]
+        if not wanted:
+            return
+        terms = list(self.selection.terms)
+        if self._snipping is None:
+            self._snipped(terms, self.archive.snippets(wanted, terms))
+        else:
+            self._snipping.run(lambda archive: archive.snippets(wanted, terms), lambda made: self._snipped(terms, made))
+
+    def _snipped(self, terms: list[str], made: dict[int, str]) -> None:
+        if terms != list(self.selection.terms):
+            return
+        rows = []
+        for document_id, snippet in made.items():
+            self._snippets[document_id] = folding.marks(snippet)
+            number = self._wanted.pop(document_id, None)
+            if number is not None:
+                rows.append(number)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), COL_TITLE), self.index(max(rows), COL_TITLE), [SNIPPET_ROLE])
+        self._wanted = dict(list(self._wanted.items())[-SNIPPETS_ASKED:])
+        if self._wanted:
+            QTimer.singleShot(0, self._make_snippets)
 
     # -- Qt -----------------------------------------------------------------------------------
 
@@ -139,6 +290,7 @@ class DocumentTableModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
             ID_ROLE,
             KEY_ROLE,
+            SNIPPET_ROLE,
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return None
@@ -149,6 +301,8 @@ class DocumentTableModel(QAbstractTableModel):
             return int(row.id)
         if role == KEY_ROLE:
             return row.key
+        if role == SNIPPET_ROLE:
+            return self._snippet(row, index.row()) if index.column() == COL_TITLE else None
         text = self._text(row, index.column(), role)
         # a tooltip is read as HTML when it looks like HTML; a title is text
         return tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
@@ -181,12 +335,36 @@ class DocumentTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if not 0 <= column < len(HEADERS) or (column, descending) == (self.sort_column, self.descending):
             return  # QTableView.sortByColumn may ask twice for the same order
+        self.set_order(SORT_KEYS[column], descending)
+
+    def set_order(self, key: str, descending: bool = False) -> None:
+        """Sort by ``key`` (a column's, or relevance while searching), remembered for the mode the
+        list is in (searching or not)."""
+        if key == RELEVANCE and not self.searching:
+            key, descending = "date", False
+        if (key, descending) == (self.sort_key, self.descending):
+            return
+        if self.searching:
+            self.search_sort = (key, descending)
+        else:
+            self.browse_sort = (key, descending)
+        self.sort_column = SORT_KEYS.index(key) if key in SORT_KEYS else -1
+        self.sort_key, self.descending = key, descending
+        if not self.count_known:  # still counting: the rows are read afresh
+            self.refresh()
+            self.order_changed.emit(key, descending)
+            return
         self.layoutAboutToBeChanged.emit()
-        self.sort_column = column
-        self.sort_key = SORT_KEYS[column]
-        self.descending = descending
-        self._windows.clear()
+        self._windows.clear()  # the same documents in another order: read when drawn
+        self._ids = None
+        if self._order is not None:
+            self._order.cancel()
+        if self.sort_key == RELEVANCE and not self.background():
+            self._ids = self.archive.order(self.selection, RELEVANCE)
+        elif self.background():
+            self._read_order()
         # rows move wholesale; the view keeps no per-row state we could map, so drop persistent indexes
         old = self.persistentIndexList()
         self.changePersistentIndexList(old, [QModelIndex() for _ in old])
         self.layoutChanged.emit()
+        self.order_changed.emit(key, descending)

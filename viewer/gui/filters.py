@@ -257,8 +257,8 @@ class FilterBar(QWidget):
 
     def _emit(self) -> None:
         filters = self.filters()
+        self.filters_changed.emit(filters)  # the list's first screen first; its query's matches are kept for these
         self.refresh_counts(filters)
-        self.filters_changed.emit(filters)
 
     # -- counts -------------------------------------------------------------------------------
 

@@ -65,13 +65,13 @@ class MainWindow(QMainWindow):
         self.settings = settings or state.open_settings()
         self.runner = runner or TaskRunner(parent=self)
         self.archive = Archive(archive_path, readonly=readonly, create=create)
-        self.total = self.archive.count()
+        self.total = self.archive.documents_total()
         self.setWindowTitle(f"{self.archive.path.name} — {APP_NAME}")
         self.registry = ActionRegistry(self)
         point_size = state.read(self.settings, "text/point_size") or DEFAULT_POINT_SIZE
         side_by_side = state.read(self.settings, "text/side_by_side")
 
-        self.model = DocumentTableModel(self.archive, self)
+        self.model = DocumentTableModel(self.archive, self, runner=self.runner)  # a large archive counts on a worker
         self.filter_bar = FilterBar(self.archive, self, runner=self.runner)
         self.document_list = DocumentList(self.model, self)
         self.document_list.remember(self.settings)  # columns shown, widths, sort
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.panel = DocumentPanel(self.archive, self.runner, self, point_size, side_by_side)
         self.timeline_pane = TimelinePane(self.archive, self)
         self.timeline = self.timeline_pane.timeline
+        self.timeline.use_runner(self.runner)  # a large archive's figures come from a worker
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("main_splitter")
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
             a[f"tab_{name}"].triggered.connect(lambda _=False, n=name: self.panel.show_tab(n))
         a["about"].triggered.connect(self.about)
         self.filter_bar.filters_changed.connect(self._apply_filters)
+        self.model.counted.connect(self._counted)
         self.document_list.document_selected.connect(self.open_document)
         self.timeline.document_activated.connect(self.open_document)
         self.timeline.range_selected.connect(self.filter_bar.set_date_range)
@@ -218,7 +220,10 @@ class MainWindow(QMainWindow):
         self.timeline_pane._caption()
         self.panel.set_terms(list(self.archive.select(filters).terms))  # no search is run for them
         shown = self.model.rowCount()
-        self.filter_bar.show_total(shown, self.total)
+        if self.model.count_known:
+            self.filter_bar.show_total(shown, self.total)
+        else:  # a worker counts them; the first screen is already listed
+            self.filter_bar.summary.setText(self.tr("Counting the documents found…"))
         current = self.current_document()
         if not shown and not self._starting:
             self.panel.clear()  # nothing found: no stale document beside an empty list
@@ -228,6 +233,13 @@ class MainWindow(QMainWindow):
             return
         if shown and not self._starting:
             self.document_list.step(0)
+
+    def _counted(self, shown: int) -> None:
+        """The number of documents found, from the worker that read the list's whole order."""
+        self.filter_bar.show_total(shown, self.total)
+        current = self.current_document()
+        if current is not None:  # the open document may lie beyond the first screen
+            self.document_list.select_document(current, emit=False)
 
     def filters(self) -> Filters:
         return replace(self.model.filters)
@@ -260,7 +272,7 @@ class MainWindow(QMainWindow):
             return False
         old = self.archive
         self.archive = archive
-        self.total = archive.count()
+        self.total = archive.documents_total()
         self.model.set_archive(archive)
         self.panel.set_archive(archive)
         self.timeline.set_archive(archive)
@@ -324,7 +336,7 @@ class MainWindow(QMainWindow):
     def refresh(self, fit: bool = True) -> None:
         """Re-read the archive after it changed (an import; a correction with ``fit`` False, so the
         timeline keeps its view)."""
-        self.total = self.archive.count()
+        self.total = self.archive.documents_total()
         self.archive._gazetteer = None
         self.filter_bar.refresh_counts()
         self.timeline.invalidate()

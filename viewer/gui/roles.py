@@ -11,5 +11,6 @@ from PySide6.QtCore import Qt
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's record id: a document (lists, tiles) or an annotation
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the document's key, e.g. "1950-06-25-telegram"
 DATE_ROLE = Qt.ItemDataRole.UserRole + 3  # the date as a tile shows it (the kiosk)
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4  # a search hit's snippet: (plain text, [(start, end) of each hit])
 
-ROLES = {"id": ID_ROLE, "key": KEY_ROLE, "date": DATE_ROLE}
+ROLES = {"id": ID_ROLE, "key": KEY_ROLE, "date": DATE_ROLE, "snippet": SNIPPET_ROLE}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
 from ..core.dates import DateRange, date_of_day, day_of, iso_of
 from ..core.store import Archive, Filters
 from . import plain
-from .timeline_axis import BAR_PX, MARKER_LIMIT, MAX_SPAN_DAYS, MIN_SPAN_DAYS, Marker
+from .background import LARGE_ARCHIVE, Latest, timeline_figures
+from .tasks import TaskRunner
+from .timeline_axis import BAR_PX, MAX_SPAN_DAYS, MIN_SPAN_DAYS, Marker
 from .timeline_canvas import TimelineCanvas
 
 
@@ -98,25 +101,42 @@ class Timeline(TimelineCanvas):
             self._links = self.archive.all_links()
         return self._links
 
+    reader: Latest | None = None  # use_runner: in a large archive the figures come from a worker
+
+    def use_runner(self, runner: TaskRunner) -> None:
+        self.reader = Latest(runner, lambda: self.archive.path)  # the old figures are painted until then
+
     def _ensure_data(self) -> None:
         key = (self.filters, round(self.start, 3), round(self.end, 3), self.width(), self.height())
         if key == self._cache_key:
             return
         self._cache_key = key
         first, last = date_of_day(self.start), date_of_day(self.end)
-        rows = self.archive.dated_documents(first, last, self.filters, limit=MARKER_LIMIT + 1)
-        if not rows:
-            self.mode, self.markers, self.counts = "empty", [], []
-        elif len(rows) <= MARKER_LIMIT:
-            self.mode, self.counts = "markers", []
+        bins = max(1, int(self.plot_width() // BAR_PX))
+        until, filters = date_of_day(self._hist_end()), self.filters
+        if self.reader is not None and self.archive.documents_total() >= LARGE_ARCHIVE:
+            read = partial(timeline_figures, first=first, last=last, until=until, bins=bins, filters=filters)
+            self.reader.run(read, self._take_later)
+            return
+        self._take(timeline_figures(self.archive, first, last, until, bins, filters))
+
+    def _take_later(self, figures: tuple[str, list]) -> None:
+        self._take(figures)
+        found = (n for n, marker in enumerate(self.markers) if marker.id == self.current_id)
+        self.focus_index = next(found, self.focus_index)  # the open document, as set_current would
+        self.update()
+
+    def _take(self, figures: tuple[str, list]) -> None:
+        self.mode = figures[0]
+        self.markers, self.counts = [], []
+        if self.mode == "markers":
             self.markers = [
-                Marker(r.id, r.key, day_of(r.date_start) or 0.0, r.date_start or "", r.title or r.key) for r in rows
+                Marker(r.id, r.key, day_of(r.date_start) or 0.0, r.date_start or "", r.title or r.key)
+                for r in figures[1]
             ]
             self._layout_markers()
-        else:
-            self.mode, self.markers = "histogram", []
-            bins = max(1, int(self.plot_width() // BAR_PX))
-            self.counts = self.archive.date_histogram(bins, first, date_of_day(self._hist_end()), self.filters)
+        elif self.mode == "histogram":
+            self.counts = figures[1]
             self.histogram_queries += 1
         if self.focus_index is not None and self.focus_index >= len(self.markers):
             self.focus_index = None

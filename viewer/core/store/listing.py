@@ -9,28 +9,16 @@ from typing import Any
 from ..dates import bin_counts, monthly_bins
 from ..records import DatedDocument, ListRow
 from . import rows
-from .selection import FACETS, SORTABLE, Filters, Selecting, Selection
+from .screens import LIST_COLUMNS as LIST_COLUMNS
+from .screens import Screens
+from .selection import FACETS, SORTABLE, Filters, Selection
 
 Selected = Filters | Selection | None  # a selection, or filters to compile (cached) into one
 
-LIST_COLUMNS = (  # in ListRow's order
-    "id",
-    "key",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "title",
-    "doc_type",
-    "original_language",
-    "classification",
-    "has_scan",
-    "has_transcript",
-    "has_translation",
-)
 PEOPLE_IN_FACET = 300  # the people filter lists the most frequent; typing finds any other
 
 
-class Listing(Selecting):
+class Listing(Screens):
     """Reads of many documents at once, filtered and sorted in SQL; each takes a compiled
     ``Selection`` (or filters, compiled through the same cache)."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .. import folding
 from .index import YEARS_IN_QUERY, year_tokens
@@ -77,9 +78,25 @@ class Search(Selecting):
             top = [(rowid, 0.0) for rowid in probe[:limit]]
         if not top:
             return result
-        wanted = json.dumps([rowid for rowid, _ in top])
+        found = self.snippets([rowid for rowid, _ in top], result.terms, with_rows=True)
+        result.hits = []
+        for rowid, score in top:
+            if rowid in found:
+                snippet, (key, date, title) = found[rowid]
+                result.hits.append(SearchHit(rowid, key, date, title, snippet, score))
+        return result
+
+    def snippets(self, ids: list[int], terms: list[str] | tuple[str, ...], with_rows: bool = False) -> dict[int, Any]:
+        """A snippet per document (marked with folding's MARK_START/MARK_END around each hit): from
+        its texts, else its summary, else its title; its opening words when the hit is elsewhere (a
+        name, a reference). Made from the stored texts by the Python highlighter, never read back
+        from the full-text table (which keeps no text). ``with_rows`` pairs each with the
+        document's (key, date, title)."""
+        if not ids:
+            return {}
+        wanted = json.dumps(list(ids))
         documents = {
-            row["id"]: row
+            row[0]: row[1:]
             for row in self.conn.execute(
                 "SELECT id, key, date_start, title, summary FROM documents "
                 "WHERE id IN (SELECT value FROM json_each(?))",
@@ -93,17 +110,15 @@ class Search(Selecting):
             (wanted,),
         ):
             bodies.setdefault(document_id, []).append(body)
-        highlighter = folding.Highlighter(result.terms)
-        result.hits = []
-        for rowid, score in top:
-            row = documents.get(rowid)
+        highlighter = folding.Highlighter(list(terms))
+        made: dict[int, Any] = {}
+        for document_id in ids:
+            row = documents.get(document_id)
             if row is None:
                 continue
-            places = [*bodies.get(rowid, []), row["summary"] or "", row["title"]]
+            key, date, title, summary = row
+            places = [*bodies.get(document_id, []), summary or "", title]
             snippet = next((s for s in (highlighter.snippet(text) for text in places) if s), "")
-            result.hits.append(
-                SearchHit(
-                    rowid, row["key"], row["date_start"], row["title"], snippet or folding.opening(places[0]), score
-                )
-            )
-        return result
+            snippet = snippet or folding.opening(places[0])
+            made[document_id] = (snippet, (key, date, title)) if with_rows else snippet
+        return made

@@ -1,0 +1,91 @@
+"""Reading for the window off the GUI thread, where only the latest request matters.
+
+A keystroke asks for a count, an order, facets or a timeline; the next keystroke makes them stale.
+``Latest`` runs each request on the task runner's read pool with its own archive connection
+(sqlite3 connections belong to their thread), interrupts the statement a stale request is still
+running, and hands back only the result of the request that is still the latest.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..core.store import Archive, Filters
+from .tasks import TaskRunner
+from .timeline_axis import MARKER_LIMIT
+
+T = TypeVar("T")
+LARGE_ARCHIVE = 20_000  # documents from which counts, orders and the timeline are read on a worker
+
+
+class Latest:
+    """One kind of background read (the list's order, the facets, the timeline) of which only the
+    latest request is delivered; an older one still running is interrupted."""
+
+    def __init__(self, runner: TaskRunner, path: Callable[[], Path]):
+        self.runner = runner
+        self.path = path
+        self.generation = 0
+        self._lock = threading.Lock()
+        self._running: Archive | None = None
+        self.delivered = 0  # results handed back (tests)
+
+    def cancel(self) -> None:
+        """Forget what was asked and stop the statement it is running."""
+        self.generation += 1
+        with self._lock:
+            if self._running is not None:
+                self._running.interrupt()
+
+    def busy(self) -> bool:
+        with self._lock:
+            return self._running is not None
+
+    def run(self, work: Callable[[Archive], T], done: Callable[[T], object]) -> None:
+        """Run ``work`` with an archive of its own; ``done`` gets its result on the GUI thread, unless
+        another request came meanwhile."""
+        self.cancel()
+        generation, path = self.generation, self.path()
+
+        def task() -> tuple[int, Any]:
+            if generation != self.generation:
+                return generation, None  # stale before it started: nothing opened
+            with Archive(path, readonly=True) as archive:
+                with self._lock:
+                    self._running = archive
+                try:
+                    if generation != self.generation:
+                        return generation, None
+                    return generation, work(archive)
+                except sqlite3.OperationalError:
+                    if generation != self.generation:  # interrupted: a newer request replaced it
+                        return generation, None
+                    raise
+                finally:
+                    with self._lock:
+                        self._running = None
+
+        def finished(outcome: tuple[int, Any]) -> None:
+            if outcome[0] == self.generation:
+                self.delivered += 1
+                done(outcome[1])
+
+        self.runner.run(task, finished)
+
+
+def timeline_figures(
+    archive: Archive, first: date, last: date, until: date, bins: int, filters: Filters
+) -> tuple[str, list]:
+    """What the timeline draws for a view: its documents as markers when they are few, else
+    counts per bin ("empty" when there is nothing)."""
+    rows = archive.dated_documents(first, last, filters, limit=MARKER_LIMIT + 1)
+    if not rows:
+        return "empty", []
+    if len(rows) <= MARKER_LIMIT:
+        return "markers", rows
+    return "histogram", archive.date_histogram(bins, first, until, filters)
