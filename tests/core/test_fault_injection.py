@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,10 @@ def make_corpus(folder: Path) -> None:
         (folder / f"doc-{number:03d}.txt").write_text(text + extra, "utf-8")
 
 
-def assert_whole(path: Path) -> int:
+def assert_whole(path: Path, committed: set[str] | frozenset[str] = frozenset()) -> int:
+    """The archive at ``path`` passes its checks and holds only whole documents, each of them the
+    very file it was imported from; and every file in ``committed`` (reported as done by an
+    import) is there."""
     with Archive(path) as archive:
         conn = archive.conn
         assert [row[0] for row in conn.execute("PRAGMA integrity_check")] == ["ok"]
@@ -65,41 +69,112 @@ def assert_whole(path: Path) -> int:
             assert hashlib.sha256(Path(source_path).read_bytes()).hexdigest() == sha256
         assert len({row[2] for row in recorded}) == archive.count()
         assert archive.index_drift() == (0, 0)
+        sources = {row[0] for row in conn.execute("SELECT source_path FROM documents")}
+        lost = committed - sources
+        assert not lost, f"{len(lost)} documents reported committed are missing, e.g. {sorted(lost)[0]}"
         return archive.count()
+
+
+# The import as the window and the command line run it (run_import), reporting each file the moment
+# the importer hands its result over, which is after the transaction that wrote it committed.
+REPORTER = (
+    "import sys\n"
+    "from viewer.core.importers.batch import run_import\n"
+    "from viewer.core.store import Archive\n"
+    "with Archive(sys.argv[1]) as archive:\n"
+    "    for progress in run_import(archive, [sys.argv[2]]):\n"
+    "        if progress.result is not None:\n"
+    "            print(progress.result.outcome, progress.result.path.resolve(), flush=True)\n"
+)
+
+
+class Reported:
+    """An import in a child process, and the lines it has printed so far (read by a thread)."""
+
+    def __init__(self, db: Path, corpus: Path) -> None:
+        self.lines: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", REPORTER, str(db), str(corpus)], stdout=subprocess.PIPE, text=True
+        )
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    def wait_for(self, count: int, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while len(self.lines) < count and self.process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+    def kill(self) -> bool:
+        """SIGKILL the import; whether it was still running."""
+        running = self.process.poll() is None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+        self.reader.join(10)
+        return running
+
+    def committed(self) -> set[str]:
+        """The files reported done (imported now, or already in and unchanged)."""
+        return {
+            line.split(" ", 1)[1].rstrip("\n")
+            for line in self.lines
+            if line.split(" ", 1)[0] in ("imported", "updated", "unchanged")
+        }
 
 
 @pytest.mark.slow
 def test_kill_import_at_random_moments(tmp_path):
+    """Half the kills at a random time of the import still to do, half a random fraction of a
+    group after a random number of files was reported, so they land from start-up to the last file
+    and on every side of a group commit. After each kill the archive is whole and holds every file
+    an import reported done; every third kill a re-run through the command line completes it."""
     seed = int(os.environ.get("FAULT_SEED", random.randrange(1_000_000)))
     print(f"fault injection seed: {seed} (replay with FAULT_SEED={seed})")
     rng = random.Random(seed)
     corpus = tmp_path / "corpus"
     make_corpus(corpus)
     # how long a whole import takes here, so that the kills land from start-up to the last file
-    scratch = [sys.executable, "-m", "viewer", "--db", str(tmp_path / "scratch.db"), "import", "-q", str(corpus)]
     started = time.monotonic()
-    subprocess.run(scratch, check=True, capture_output=True, timeout=600)
+    scratch = Reported(tmp_path / "scratch.db", corpus)
+    assert scratch.process.wait(timeout=600) == 0
+    scratch.reader.join(10)
     duration = time.monotonic() - started
+    assert len(scratch.committed()) == FILES
     print(f"a whole import takes {duration:.2f} s")
     path = tmp_path / "archive.db"
     command = [sys.executable, "-m", "viewer", "--db", str(path), "import", "-q", str(corpus)]
-    survived = completed = 0
+    committed: set[str] = set()  # every file reported done since the archive was started afresh
+    completed = mid_import = between_commits = 0
     for kill in range(KILLS):
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.1, duration))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        whole = assert_whole(path) if path.exists() else 0
-        survived += 1
-        print(f"kill {kill + 1}: {whole} whole documents")
+        before = len(committed)
+        run = Reported(path, corpus)
+        if kill % 2:
+            time.sleep(rng.uniform(0.05, duration * (1.1 - before / FILES)))
+        else:
+            run.wait_for(rng.randrange(1, FILES))
+            time.sleep(rng.uniform(0, 0.3))  # into the next group: being written, or committing
+        mid_import += run.kill()
+        reported = run.committed()
+        between_commits += before < len(committed | reported) < FILES and run.process.returncode == -signal.SIGKILL
+        committed |= reported
+        whole = assert_whole(path, committed) if path.exists() else 0
+        assert whole >= len(committed)
+        print(f"kill {kill + 1}: {len(reported)} reported done, {whole} whole documents")
         if kill % 3 == 2:
             # re-running the same import completes it; then start afresh so later kills land early too
             finished = subprocess.run(command, capture_output=True, text=True, timeout=600)
             assert finished.returncode == 0, finished.stderr
-            assert assert_whole(path) == FILES
+            assert assert_whole(path, committed) == FILES
             completed += 1
             remove_archive_files(path)
-    print(f"kills survived: {survived}/{KILLS}; re-runs completed: {completed}; documents lost: 0")
+            committed = set()
+    print(f"kills: {KILLS}, {mid_import} into a running import, {between_commits} between its first and last commit")
+    print(f"re-runs completed: {completed}; committed documents lost: 0")
+    assert mid_import >= KILLS * 2 // 3 and between_commits >= KILLS // 3
 
 
 RESTORE_KILLS = 8

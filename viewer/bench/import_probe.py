@@ -72,7 +72,7 @@ def measure_import(report: Report, work: Path, files: Path, docs: int, progress:
 
             for step in (import_ours, import_theirs) if number % 2 == 0 else (import_theirs, import_ours):
                 step()
-            progress.step(stop, sample, "docs (each imported by both)")
+            progress.step(stop, sample, "docs")
     staging, floor_db = work / "floor-rows.db", work / "floor.db"
     peers.stage_index_rows(db, staging)
     remove_archive_files(floor_db)

@@ -253,7 +253,7 @@ def run_bench(
         progress.stage("building the archive", f"the product's importer into {corpus.db}")
         _build_figures(report, corpus, progress)
         db = corpus.db
-        progress.stage("import against its peers", "a sample imported afresh, alternating with sqlite-utils")
+        progress.stage("import against its peers", "a sample imported afresh by both, alternating with sqlite-utils")
         measure_import(report, work, corpus.files, docs, progress)
         progress.stage("searching", "a cold first query, then queries that never repeat")
         measure_first_query_cold(report, db)
