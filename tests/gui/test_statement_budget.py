@@ -83,7 +83,7 @@ def test_a_settled_keystroke_runs_one_match_within_a_fixed_budget(qtbot, window,
 
 
 def test_people_counted_on_a_worker_add_at_most_one_match(qtbot, window, tracer, monkeypatch):
-    """In a large archive the people are counted on a worker's own connection: its MATCH is the second."""
+    """In a large archive the facets are counted on a worker's own connection: its MATCH is the second."""
     monkeypatch.setattr(filter_bar, "LARGE_ARCHIVE", 0)
     with qtbot.waitSignal(window.filter_bar.counts_ready, timeout=10000):
         type_and_settle(qtbot, window, "Stalin", ["000", "001", "002", "004"])

@@ -27,13 +27,14 @@ from ..core.classification import ClassificationGroup
 from ..core.classification import normalise as classification_group
 from ..core.dates import DateRange, parse_bound
 from ..core.store import FACETS as STORE_FACETS
-from ..core.store import Archive, Filters
+from ..core.store import Archive, Filters, Selection
+from .background import Latest
 from .counts import counts as counted
 from .plain import tip as plain_tip
 from .tasks import TaskRunner
 
 DEBOUNCE_MS = 250
-LARGE_ARCHIVE = 20_000  # documents from which the people are counted off the GUI thread
+LARGE_ARCHIVE = 20_000  # documents from which the facets are counted off the GUI thread
 FACETS = (  # facet (its Filters attribute and column are the store's FACETS), label, tooltip
     ("language", "Language", "Original language of the document"),
     ("type", "Type", "Document type"),
@@ -42,6 +43,13 @@ FACETS = (  # facet (its Filters attribute and column are the store's FACETS), l
     ("tag", "Tag", "A tag given to documents (Edit ▸ Tag Selected…)"),
 )
 ANY = "Any"
+
+
+def _counted(archive: Archive, facet: str, selection: Selection) -> list:
+    """A facet's values and counts (a classification's groups, with their spellings)."""
+    if facet == "classification":
+        return archive.classification_groups(selection)
+    return archive.facet_counts(facet, selection)
 
 
 class FilterBar(QWidget):
@@ -264,37 +272,43 @@ class FilterBar(QWidget):
 
     def refresh_counts(self, filters: Filters | None = None) -> None:
         """Refill every facet with its values and counts for the current selection. In a large
-        archive the people are counted on a worker thread (it takes a second at 100,000
-        documents), so the list answers first and the counts follow."""
+        archive they are counted on a worker thread, all on its one connection (at a million
+        documents each count takes a while), so the list answers first and the counts follow."""
         filters = filters or self.filters()
-        selection = self.archive.select(filters)  # compiled once for every facet (and then the list)
         self._generation += 1
-        large = self.runner is not None and self.archive.count() >= LARGE_ARCHIVE
+        if self.runner is not None and self.archive.documents_total() >= LARGE_ARCHIVE:
+            self._count_later(filters)
+            return
+        selection = self.archive.select(filters)  # compiled once for every facet (and then the list)
         for facet, _label, _tip in FACETS:
-            if facet == "person" and large:
-                self._count_people_later(filters)
-            elif facet == "classification":  # one entry per group, its spellings in the tooltip
-                groups = self.archive.classification_groups(selection)
-                tips = {group.name: self._spellings_tip(group) for group in groups}
-                self._fill(facet, [(group.name, group.count) for group in groups], filters, tips)
-            else:
-                self._fill(facet, self.archive.facet_counts(facet, selection), filters)
+            self._fill_counted(facet, _counted(self.archive, facet, selection), filters)
 
-    def _count_people_later(self, filters: Filters) -> None:
-        generation, path = self._generation, self.archive.path
+    def _fill_counted(self, facet: str, found: list, filters: Filters) -> None:
+        if facet == "classification":  # one entry per group, its spellings in the tooltip
+            tips = {group.name: self._spellings_tip(group) for group in found}
+            self._fill(facet, [(group.name, group.count) for group in found], filters, tips)
+        else:
+            self._fill(facet, found, filters)
 
-        def work() -> list[tuple[str, int]]:  # its own connection: the filters compile (and MATCH) there
-            with Archive(path, readonly=True) as archive:
-                return archive.facet_counts("person", filters)
+    def _count_later(self, filters: Filters) -> None:
+        if self._counting is None:
+            assert self.runner is not None
+            self._counting = Latest(self.runner, lambda: self.archive.path)
+        generation = self._generation
 
-        def done(counts: list[tuple[str, int]]) -> None:
+        def work(archive: Archive) -> dict[str, list]:  # its own connection: the filters compile (and MATCH) there
+            selection = archive.select(filters)
+            return {facet: _counted(archive, facet, selection) for facet, _label, _tip in FACETS}
+
+        def done(every: dict[str, list]) -> None:
             if generation == self._generation:
-                self._fill("person", counts, filters)
+                for facet, found in every.items():
+                    self._fill_counted(facet, found, filters)
                 self.counts_ready.emit()
 
-        assert self.runner is not None
-        self.runner.run(work, done)
+        self._counting.run(work, done)
 
+    _counting: Latest | None = None
     counts_ready = Signal()
 
     def _spellings_tip(self, group: ClassificationGroup) -> str:
