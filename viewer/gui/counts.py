@@ -123,6 +123,19 @@ class Counts(QObject):
         one, other = "Remove %n document from “{title}”", "Remove %n documents from “{title}”"
         return self._pick(n, self.tr("Remove %n document(s) from “{title}”", "", n), one, other)
 
+    def all_listed(self, n: int) -> str:
+        """Export: every document the list shows."""
+        one, other = "The %n document in the list (a handout)", "All %n documents in the list (a handout)"
+        return self._pick(n, self.tr("All %n document(s) in the list (a handout)", "", n), one, other)
+
+    def in_the_list(self, n: int) -> str:
+        """Export As: the documents the list shows."""
+        one, other = "The %n document in the list", "The %n documents in the list"
+        return self._pick(n, self.tr("The %n document(s) in the list", "", n), one, other)
+
+    def pages(self, n: int) -> str:
+        return self._pick(n, self.tr("%n page(s)", "", n), "%n page", "%n pages")
+
 
 _counts: Counts | None = None
 

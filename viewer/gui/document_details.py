@@ -8,7 +8,39 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from ..core.records import DocumentRecord
+from .counts import counts
+from .i18n import precision_name
+
+# the store's link labels (core/store/documents.py LINK_LABELS) and people's roles and kinds, as shown
+WORDS = {
+    "reply to": QT_TRANSLATE_NOOP("Details", "reply to"),
+    "replied by": QT_TRANSLATE_NOOP("Details", "replied by"),
+    "continues": QT_TRANSLATE_NOOP("Details", "continues"),
+    "continued by": QT_TRANSLATE_NOOP("Details", "continued by"),
+    "related": QT_TRANSLATE_NOOP("Details", "related"),
+    "sender": QT_TRANSLATE_NOOP("Details", "sender"),
+    "recipient": QT_TRANSLATE_NOOP("Details", "recipient"),
+    "signatory": QT_TRANSLATE_NOOP("Details", "signatory"),
+    "mentioned": QT_TRANSLATE_NOOP("Details", "mentioned"),
+    "place": QT_TRANSLATE_NOOP("Details", "place"),
+    "person": QT_TRANSLATE_NOOP("Details", "person"),
+    "organization": QT_TRANSLATE_NOOP("Details", "organisation"),
+    "transcript": QT_TRANSLATE_NOOP("Details", "transcript"),
+    "translation": QT_TRANSLATE_NOOP("Details", "translation"),
+    "notes": QT_TRANSLATE_NOOP("Details", "notes"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Details", text)
+
+
+def _word(value: str) -> str:
+    """A word the store gives in English (a role, a kind, a link's label), in the interface's language."""
+    return _tr(WORDS[value]) if value in WORDS else value
 
 
 def citation_of(record: DocumentRecord, style: str | None = None) -> str:
@@ -49,40 +81,44 @@ def details_html(record: DocumentRecord, muted: str) -> str:
         return e(str(value)).replace("\n", "<br>") if value not in (None, "") else ""
 
     precision = record.date_precision
-    date = record.date or "unknown"
+    date = record.date or _tr("unknown")
     if record.date_end and record.date_end != record.date:
         date += f" – {record.date_end}"
     rows = [
-        row("Key", text(f"{record.key} (id {record.id})")),
-        row("Date", text(f"{date} ({precision})")),
-        row("Date as written", text(record.date_as_written)),
-        row("Type", text(record.type)),
-        row("Classification", text(record.classification)),
-        row("Original language", text(record.original_language)),
-        row("Reference numbers", text(", ".join(record.reference_numbers))),
-        row("Archival source", text(record.source)),
+        row(_tr("Key"), text(f"{record.key} (id {record.id})")),
+        row(_tr("Date"), text(f"{date} ({precision_name(precision)})")),
+        row(_tr("Date as written"), text(record.date_as_written)),
+        row(_tr("Type"), text(record.type)),
+        row(_tr("Classification"), text(record.classification)),
+        row(_tr("Original language"), text(record.original_language)),
+        row(_tr("Reference numbers"), text(", ".join(record.reference_numbers))),
+        row(_tr("Archival source"), text(record.source)),
     ]
     for ref in record.archival_refs:
         parts = [f"{k} {getattr(ref, k)}" for k in ("fond", "opis", "delo", "papka", "listy") if getattr(ref, k)]
         if parts:
-            rows.append(row(ref.archive or "Archive", text(", ".join(parts))))
+            rows.append(row(ref.archive or _tr("Archive"), text(", ".join(parts))))
     if record.url:  # a link the app draws, and only to a web page; the window asks before it opens one
         web = record.url.lower().startswith(("http://", "https://"))
-        rows.append(row("Address", f'<a href="{e(record.url)}">{e(record.url)}</a>' if web else text(record.url)))
+        rows.append(row(_tr("Address"), f'<a href="{e(record.url)}">{e(record.url)}</a>' if web else text(record.url)))
     rows += [
-        row("Record", text(record.record_id)),
-        row("Citation", text(record.citation)),
-        row("Credits", text(record.credits)),
-        row("Rights", text(record.rights)),
+        row(_tr("Record"), text(record.record_id)),
+        row(_tr("Citation"), text(record.citation)),
+        row(_tr("Credits"), text(record.credits)),
+        row(_tr("Rights"), text(record.rights)),
     ]
-    rows.append(row("Contents", text(", ".join(record.contents))))
-    texts = [f"{t.kind} ({t.language or '?'}, {t.origin}, {len(t.body):,} characters)" for t in record.texts]
-    rows.append(row("Texts", text("; ".join(texts))))
-    rows.append(row("Scan", text(f"{record.pages} page(s)" if record.pages else "none")))
-    rows.append(row("Source file", text(record.source_file)))
-    rows.append(row("Imported", text(record.imported_at)))
+    rows.append(row(_tr("Contents"), text(", ".join(record.contents))))
+    characters = _tr("{kind} ({language}, {origin}, {count} characters)")
+    texts = [
+        characters.format(kind=_word(t.kind), language=t.language or "?", origin=t.origin, count=f"{len(t.body):,}")
+        for t in record.texts
+    ]
+    rows.append(row(_tr("Texts"), text("; ".join(texts))))
+    rows.append(row(_tr("Scan"), text(counts().pages(record.pages) if record.pages else _tr("none"))))
+    rows.append(row(_tr("Source file"), text(record.source_file)))
+    rows.append(row(_tr("Imported"), text(record.imported_at)))
     if record.review_reasons:
-        rows.append(row("Needs review", text("; ".join(record.review_reasons))))
+        rows.append(row(_tr("Needs review"), text("; ".join(record.review_reasons))))
     for key, value in (record.extra or {}).items():
         rows.append(
             row(
@@ -98,26 +134,28 @@ def details_html(record: DocumentRecord, muted: str) -> str:
         )
     people = []
     for person in record.people:
-        line = f"<b>{e(person.name)}</b> — {e(person.role)}"
+        line = f"<b>{e(person.name)}</b> — {e(_word(person.role))}"
         if person.kind != "person":
-            line += f" ({e(person.kind)})"
+            line += f" ({e(_word(person.kind))})"
         if person.as_written and person.as_written != person.name:
-            line += f", written “{e(person.as_written)}”"
+            line += ", " + e(_tr("written “{name}”").format(name=person.as_written))
         if person.aliases:
-            line += f'<br><span style="color:{muted}">also {e(", ".join(person.aliases[:10]))}</span>'
+            also = e(_tr("also {names}").format(names=", ".join(person.aliases[:10])))
+            line += f'<br><span style="color:{muted}">{also}</span>'
         people.append(f"<li>{line}</li>")
     links = []
     for link in record.links:
         if link.document_id:
             target = (
-                f'<a href="doc:{link.document_id}">{e(link.title or link.key or "")}</a> ({e(link.date or "undated")})'
+                f'<a href="doc:{link.document_id}">{e(link.title or link.key or "")}</a> '
+                f"({e(link.date or _tr('undated'))})"
             )
         else:
-            target = f"{e(str(link.unresolved or '?'))} — not in this archive"
-        links.append(f"<li>{e(link.label.capitalize())}: {target}</li>")
-    summary = f"<h3>Summary</h3><p>{text(record.summary)}</p>" if record.summary else ""
+            target = f"{e(str(link.unresolved or '?'))} — {e(_tr('not in this archive'))}"
+        links.append(f"<li>{e(_word(link.label).capitalize())}: {target}</li>")
+    summary = f"<h3>{e(_tr('Summary'))}</h3><p>{text(record.summary)}</p>" if record.summary else ""
     return (
-        f"{summary}<h3>Fields</h3><table cellspacing='3'>{''.join(rows)}</table>"
-        + (f"<h3>People and places</h3><ul>{''.join(people)}</ul>" if people else "")
-        + (f"<h3>Related documents</h3><ul>{''.join(links)}</ul>" if links else "")
+        f"{summary}<h3>{e(_tr('Fields'))}</h3><table cellspacing='3'>{''.join(rows)}</table>"
+        + (f"<h3>{e(_tr('People and places'))}</h3><ul>{''.join(people)}</ul>" if people else "")
+        + (f"<h3>{e(_tr('Related documents'))}</h3><ul>{''.join(links)}</ul>" if links else "")
     )

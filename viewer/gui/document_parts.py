@@ -3,7 +3,7 @@ and what a tab shows when its part is missing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -17,12 +17,32 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.records import DocumentRecord, Text
+from .i18n import Translated
 from .plain import plain
 from .text_view import ParallelView, TextView
 
 TABS = ("scan", "transcript", "translation", "details")
-TAB_TITLES = {"scan": "Scan", "transcript": "Transcript", "translation": "Translation", "details": "Details"}
-LANGUAGES = {"ru": "Russian", "en": "English", "zh": "Chinese", "ko": "Korean", "de": "German", "fr": "French"}
+# read through Translated: each title and language name comes back in the interface's language
+TAB_TITLES = Translated(
+    "Document",
+    {
+        "scan": QT_TRANSLATE_NOOP("Document", "Scan"),
+        "transcript": QT_TRANSLATE_NOOP("Document", "Transcript"),
+        "translation": QT_TRANSLATE_NOOP("Document", "Translation"),
+        "details": QT_TRANSLATE_NOOP("Document", "Details"),
+    },
+)
+LANGUAGES = Translated(
+    "Languages",
+    {
+        "ru": QT_TRANSLATE_NOOP("Languages", "Russian"),
+        "en": QT_TRANSLATE_NOOP("Languages", "English"),
+        "zh": QT_TRANSLATE_NOOP("Languages", "Chinese"),
+        "ko": QT_TRANSLATE_NOOP("Languages", "Korean"),
+        "de": QT_TRANSLATE_NOOP("Languages", "German"),
+        "fr": QT_TRANSLATE_NOOP("Languages", "French"),
+    },
+)
 
 
 class MissingPart(QWidget):
@@ -72,10 +92,10 @@ class TextPart(QWidget):
         self.setObjectName(f"{kind}_part")
         self.info = plain(QLabel(self))  # the language is as imported
         self.info.setObjectName(f"{kind}_info")
-        self.side = QCheckBox("Side by side", self)
+        self.side = QCheckBox(self.tr("Side by side"), self)
         self.side.setObjectName(f"{kind}_side_by_side")
-        self.side.setAccessibleName("Side by side")
-        self.side.setToolTip("Show the original and the translation next to each other (Ctrl+Shift+S)")
+        self.side.setAccessibleName(self.tr("Side by side"))
+        self.side.setToolTip(self.tr("Show the original and the translation next to each other (Ctrl+Shift+S)"))
         self.side.toggled.connect(self.side_by_side_toggled)
         self.zoom_buttons = []
         bar = QHBoxLayout()
@@ -83,21 +103,28 @@ class TextPart(QWidget):
         self.bar = bar  # the window adds its Correct text button here
         bar.addWidget(self.info, 1)
         bar.addWidget(self.side)
-        for text, tip, delta in (("A−", "Smaller text (Ctrl+−)", -1.0), ("A+", "Larger text (Ctrl++)", 1.0)):
+        for text, name, keys, delta in (
+            ("A−", self.tr("Smaller text"), "Ctrl+−", -1.0),
+            ("A+", self.tr("Larger text"), "Ctrl++", 1.0),
+        ):
             button = QToolButton(self)
             button.setText(text)
             button.setObjectName(f"{kind}_zoom_{'in' if delta > 0 else 'out'}")
-            button.setAccessibleName(tip.split(" (")[0])
-            button.setToolTip(tip)
+            button.setAccessibleName(name)
+            button.setToolTip(f"{name} ({keys})")
             button.clicked.connect(lambda _=False, d=delta: self.zoom_requested.emit(self.single.point_size + d))
             bar.addWidget(button)
             self.zoom_buttons.append(button)
         self.single = TextView(self, point_size)
         self.single.setAccessibleName(TAB_TITLES[kind])
-        self.single.setToolTip(f"The {kind}; select text and press Ctrl+C to copy")
+        self.single.setToolTip(
+            (self.tr("The transcript") if kind == "transcript" else self.tr("The translation"))
+            + "; "
+            + self.tr("select text and press Ctrl+C to copy")
+        )
         self.parallel = ParallelView(self, point_size)
-        self.parallel.setAccessibleName("Original and translation side by side")
-        self.parallel.setToolTip("Original and translation, each line and paragraph beside its translation")
+        self.parallel.setAccessibleName(self.tr("Original and translation side by side"))
+        self.parallel.setToolTip(self.tr("Original and translation, each line and paragraph beside its translation"))
         for view in (self.single, self.parallel):
             view.zoom_requested.connect(self.zoom_requested)
         self.missing = MissingPart(kind, self)
@@ -135,34 +162,41 @@ class TextPart(QWidget):
             self.info.setText("")
             if self.kind == "transcript":
                 self.missing.set(
-                    "This document has no transcript in the original language. Its text is available as a translation."
+                    self.tr(
+                        "This document has no transcript in the original language. "
+                        "Its text is available as a translation."
+                    )
                     if other
-                    else "This document has no transcript.",
-                    "Show the translation" if other else None,
+                    else self.tr("This document has no transcript."),
+                    self.tr("Show the translation") if other else None,
                 )
             else:
                 self.missing.set(
-                    "This document has no translation."
-                    + (" The transcript holds its text in the original language." if other else ""),
-                    "Show the transcript" if other else None,
+                    self.tr("This document has no translation.")
+                    + (" " + self.tr("The transcript holds its text in the original language.") if other else ""),
+                    self.tr("Show the transcript") if other else None,
                 )
             self.stack.setCurrentWidget(self.missing)
             return
-        language = LANGUAGES.get(mine.language or "", mine.language or "unknown language")
+        language = LANGUAGES.get(mine.language or "", mine.language or self.tr("unknown language"))
         origin = {
-            "import": "typed",
-            "pdf": "from the PDF's text",
-            "ocr": "recognised (OCR)",
-            "manual": "entered by hand",
+            "import": self.tr("typed"),
+            "pdf": self.tr("from the PDF's text"),
+            "ocr": self.tr("recognised (OCR)"),
+            "manual": self.tr("entered by hand"),
         }
         self.info.setText(f"{TAB_TITLES[self.kind]} · {language} · {origin.get(mine.origin, mine.origin)}")
         if side_by_side and other:
             original, translation = (mine, other) if self.kind == "transcript" else (other, mine)
             self.parallel.show_texts(
                 original.body,
-                f"Original ({LANGUAGES.get(original.language or '', original.language)})",
+                self.tr("Original ({language})").format(
+                    language=LANGUAGES.get(original.language or "", original.language)
+                ),
                 translation.body,
-                f"Translation ({LANGUAGES.get(translation.language or '', translation.language)})",
+                self.tr("Translation ({language})").format(
+                    language=LANGUAGES.get(translation.language or "", translation.language)
+                ),
                 original.language,
                 translation.language,
             )

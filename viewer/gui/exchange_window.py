@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,17 +33,18 @@ from ..core.store import Archive
 from . import plain
 from . import settings as state
 from .annotations import author_name
+from .counts import counts
 from .tasks import Task, progress_dialog
 from .widgets_common import form_dialog
 
 FORMATS = (
-    ("pdf", "Annotated PDF (a handout)"),
-    ("csv", "CSV (spreadsheets)"),
-    ("json", "JSON (every field; imports back)"),
+    ("pdf", QT_TRANSLATE_NOOP("ExchangeExportDialog", "Annotated PDF (a handout)")),
+    ("csv", QT_TRANSLATE_NOOP("ExchangeExportDialog", "CSV (spreadsheets)")),
+    ("json", QT_TRANSLATE_NOOP("ExchangeExportDialog", "JSON (every field; imports back)")),
     ("tei", "TEI P5 XML"),
-    ("cmif", "CMIF (letters, for correspSearch)"),
+    ("cmif", QT_TRANSLATE_NOOP("ExchangeExportDialog", "CMIF (letters, for correspSearch)")),
     ("csl-json", "CSL-JSON (Zotero)"),
-    ("ris", "RIS (reference managers)"),
+    ("ris", QT_TRANSLATE_NOOP("ExchangeExportDialog", "RIS (reference managers)")),
 )
 SCOPES = ("current", "listed", "collection", "everything")
 
@@ -56,17 +57,17 @@ class ExchangeExportDialog(QDialog):
     ):
         super().__init__(parent)
         self.setObjectName("exchange_export_dialog")
-        self.setWindowTitle("Export As")
+        self.setWindowTitle(self.tr("Export As"))
         self.format = QComboBox(self)
         self.format.setObjectName("exchange_format")
         for name, label in FORMATS:
-            self.format.addItem(label, name)
+            self.format.addItem(self.tr(label), name)
         self.scopes = QButtonGroup(self)
         labels = (
-            "The open document",
-            f"The {listed} documents in the list",
-            "The collection",
-            f"The whole archive ({total} documents)",
+            self.tr("The open document"),
+            counts().in_the_list(listed),
+            self.tr("The collection"),
+            self.tr("The whole archive ({documents})").format(documents=counts().documents(total)),
         )
         column = QWidget(self)
         rows = QVBoxLayout(column)
@@ -94,9 +95,9 @@ class ExchangeExportDialog(QDialog):
         self.collection.setEnabled(bool(collections))
         self.radios["current" if current else "listed" if listed else "everything"].setChecked(True)
         form = QFormLayout()
-        form.addRow("Format:", self.format)
-        form.addRow("Documents:", column)
-        form_dialog(self, form, "Export…")
+        form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("Documents:"), column)
+        form_dialog(self, form, self.tr("Export…"))
 
     def chosen_format(self) -> str:
         return str(self.format.currentData())
@@ -115,22 +116,22 @@ class Exchange(QObject):
         self.window = window
         self.export_action = self._action(
             "exchange_export",
-            "Export &As…",
-            "Export to CSV, JSON, TEI, CMIF, CSL-JSON, RIS or an annotated PDF",
+            self.tr("Export &As…"),
+            self.tr("Export to CSV, JSON, TEI, CMIF, CSL-JSON, RIS or an annotated PDF"),
             "Ctrl+Shift+X",
         )
         self.merge_action = self._action(
             "merge_archive",
-            "&Merge Archive…",
-            "Bring another archive's documents, annotations and corrections into this one",
+            self.tr("&Merge Archive…"),
+            self.tr("Bring another archive's documents, annotations and corrections into this one"),
         )
         self.export_action.triggered.connect(self.choose_export)
         self.merge_action.triggered.connect(self.choose_merge)
-        self.style_menu = QMenu("Citation &Style", window)
+        self.style_menu = QMenu(self.tr("Citation &Style"), window)
         self.style_menu.setObjectName("menu_citation_style")
         self.styles = QActionGroup(self.style_menu)
         chosen = state.read(window.settings, "citation/style")
-        for name, label in (("", "As the source gives it"), *((n, s.label) for n, s in STYLES.items())):
+        for name, label in (("", self.tr("As the source gives it")), *((n, s.label) for n, s in STYLES.items())):
             action = self.style_menu.addAction(label)
             action.setObjectName(f"action_citation_{name or 'source'}")
             action.setCheckable(True)
@@ -183,7 +184,7 @@ class Exchange(QObject):
         )
         suffix = ".pdf" if fmt == "pdf" else SUFFIXES[fmt]
         stem = window.panel.record.key if scope == "current" and window.panel.record else "export"
-        path, _ = QFileDialog.getSaveFileName(window, "Export As", str(Path.home() / f"{stem}{suffix}"))
+        path, _ = QFileDialog.getSaveFileName(window, self.tr("Export As"), str(Path.home() / f"{stem}{suffix}"))
         if path:
             self.export(chosen, fmt, Path(path))
 
@@ -208,16 +209,25 @@ class Exchange(QObject):
                 return written
 
         task = self.window.runner.start(work)
-        progress_dialog(self.window, "exchange_progress", "Export", "Exporting…", 0, task)
-        task.finished.connect(lambda path: path and self.window.statusBar().showMessage(f"Exported {path}", 8000))
-        task.failed.connect(lambda message: plain.critical(self.window, "Export failed", message.splitlines()[0]))
+        progress_dialog(self.window, "exchange_progress", self.tr("Export"), self.tr("Exporting…"), 0, task)
+        task.finished.connect(
+            lambda path: (
+                path and self.window.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 8000)
+            )
+        )
+        task.failed.connect(
+            lambda message: plain.critical(self.window, self.tr("Export failed"), message.splitlines()[0])
+        )
         return task
 
     # -- merge ---------------------------------------------------------------------------------
 
     def choose_merge(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Merge Archive", str(Path.home()), "Archives (*.db *.sqlite *.sqlite3);;All files (*)"
+            self.window,
+            self.tr("Merge Archive"),
+            str(Path.home()),
+            self.tr("Archives (*.db *.sqlite *.sqlite3);;All files (*)"),
         )
         if path:
             self.merge(Path(path))
@@ -239,10 +249,12 @@ class Exchange(QObject):
             self.window.refresh()
             lines = [f"{other.name}: {report.line()}."]
             lines += [f"{entry.key}: {'; '.join(entry.details)}" for entry in report.conflicting[:5]]
-            plain.inform(self.window, "Merge Archive", "\n".join(lines))
+            plain.inform(self.window, self.tr("Merge Archive"), "\n".join(lines))
 
         task.finished.connect(finished)
-        task.failed.connect(lambda message: plain.critical(self.window, "Merge failed", message.splitlines()[0]))
+        task.failed.connect(
+            lambda message: plain.critical(self.window, self.tr("Merge failed"), message.splitlines()[0])
+        )
         return task
 
 

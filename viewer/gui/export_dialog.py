@@ -27,7 +27,8 @@ from ..core.annotations import COLORS
 from ..core.exporters import ExportOptions, export_pdf
 from ..core.store import Archive
 from . import plain
-from .annotations_pane import swatch
+from .annotations_pane import colour_name, swatch
+from .counts import counts
 from .tasks import Task, TaskRunner, progress_dialog
 from .widgets_common import form_dialog
 
@@ -51,20 +52,21 @@ class ExportDialog(QDialog):
     def __init__(self, parent: QWidget, listed: int):
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle("Export Annotated PDF")
-        self.current = QRadioButton("This document", self)
+        self.setWindowTitle(self.tr("Export Annotated PDF"))
+        self.current = QRadioButton(self.tr("This document"), self)
         self.current.setObjectName("export_current")
         self.current.setChecked(True)
-        self.listed = QRadioButton(f"All {listed} documents in the list (a handout)", self)
+        self.listed = QRadioButton(counts().all_listed(listed), self)
         self.listed.setObjectName("export_listed")
         self.listed.setEnabled(listed > 1)
-        self.parts = {name: QCheckBox(name.capitalize(), self) for name in ("scan", "transcript", "translation")}
+        titles = {"scan": self.tr("Scan"), "transcript": self.tr("Transcript"), "translation": self.tr("Translation")}
+        self.parts = {name: QCheckBox(title, self) for name, title in titles.items()}
         part_row = QHBoxLayout()
         for name, box in self.parts.items():
             box.setObjectName(f"export_part_{name}")
             box.setChecked(True)
             part_row.addWidget(box)
-        self.with_annotations = QCheckBox("Include annotations", self)
+        self.with_annotations = QCheckBox(self.tr("Include annotations"), self)
         self.with_annotations.setObjectName("export_annotations")
         self.with_annotations.setChecked(True)
         self.colors = {name: QCheckBox(self) for name in COLORS}
@@ -72,27 +74,27 @@ class ExportDialog(QDialog):
         for name, box in self.colors.items():
             box.setObjectName(f"export_color_{name}")
             box.setIcon(swatch(name))
-            box.setToolTip(f"Include {name} annotations")
+            box.setToolTip(self.tr("Include annotations in {colour}").format(colour=colour_name(name).lower()))
             box.setAccessibleName(box.toolTip())  # a colour swatch without words: its tooltip names it
             box.setChecked(True)
             self.with_annotations.toggled.connect(box.setEnabled)
             color_row.addWidget(box)
         self.layout_choice = QComboBox(self)
         self.layout_choice.setObjectName("export_layout")
-        self.layout_choice.addItem("One part after another", "sequential")
-        self.layout_choice.addItem("Original beside translation (landscape)", "facing")
+        self.layout_choice.addItem(self.tr("One part after another"), "sequential")
+        self.layout_choice.addItem(self.tr("Original beside translation (landscape)"), "facing")
         form = QFormLayout()
         documents = QWidget(self)
         column = QVBoxLayout(documents)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.current)
         column.addWidget(self.listed)
-        form.addRow("Documents:", documents)
-        form.addRow("Parts:", part_row)
+        form.addRow(self.tr("Documents:"), documents)
+        form.addRow(self.tr("Parts:"), part_row)
         form.addRow("", self.with_annotations)
-        form.addRow("Colours:", color_row)
-        form.addRow("Layout:", self.layout_choice)
-        form_dialog(self, form, "Export…")
+        form.addRow(self.tr("Colours:"), color_row)
+        form.addRow(self.tr("Layout:"), self.layout_choice)
+        form_dialog(self, form, self.tr("Export…"))
 
     def options(self, author: str) -> ExportOptions:
         return ExportOptions(
@@ -116,7 +118,7 @@ class ExportCommands(QObject):
         """The dialog, a file name, then the export with progress: ``current`` is the open document
         (``name`` its key), ``listed`` the documents in the list, ``author`` the PDF's author."""
         if current is None and not listed:
-            plain.inform(self.window, "Export", "There is no document to export.")
+            plain.inform(self.window, self.tr("Export"), self.tr("There is no document to export."))
             return
         dialog = ExportDialog(self.window, len(listed))
         if current is None:
@@ -126,7 +128,9 @@ class ExportCommands(QObject):
             return
         ids = listed if dialog.listed.isChecked() or current is None else [current]
         suggested = Path.home() / (f"{name}.pdf" if len(ids) == 1 else "handout.pdf")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export Annotated PDF", str(suggested), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export Annotated PDF"), str(suggested), self.tr("PDF (*.pdf)")
+        )
         if path:
             self.start(ids, Path(path), dialog.options(author))
 
@@ -140,12 +144,14 @@ class ExportCommands(QObject):
                 return export_in_worker(archive, ids, out, options, task)
 
         task = self.runner.start(work)
-        progress_dialog(self.window, "export_progress", "Export", "Exporting…", len(ids) + 1, task)
+        progress_dialog(self.window, "export_progress", self.tr("Export"), self.tr("Exporting…"), len(ids) + 1, task)
 
         def finished(path: Path | None) -> None:
             if path is not None:
-                self.window.statusBar().showMessage(f"Exported {path}", 8000)
+                self.window.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 8000)
 
         task.finished.connect(finished)
-        task.failed.connect(lambda message: plain.critical(self.window, "Export failed", message.splitlines()[0]))
+        task.failed.connect(
+            lambda message: plain.critical(self.window, self.tr("Export failed"), message.splitlines()[0])
+        )
         return task

@@ -27,6 +27,27 @@ _installed: list[QTranslator] = []
 _current = ENGLISH
 
 
+class Translated(dict[str, str]):
+    """A table of English words (marked with QT_TRANSLATE_NOOP in ``context``) that hands each back
+    in the interface's language, read at the moment it is asked (so a live switch shows at once)."""
+
+    def __init__(self, context: str, words: dict[str, str]):
+        super().__init__(words)
+        self.context = context
+
+    def __getitem__(self, key: str) -> str:
+        return QCoreApplication.translate(self.context, super().__getitem__(key))
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return self[key] if key in self else default  # noqa: SIM401 (self.get is this method)
+
+    def values(self):  # type: ignore[override]
+        return [self[key] for key in self]
+
+    def items(self):  # type: ignore[override]
+        return [(key, self[key]) for key in self]
+
+
 def qm_path(language: str) -> Path:
     return I18N_DIR / f"{DOMAIN}_{language}.qm"
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow
 
 from ..core.importers.results import FileResult
@@ -41,7 +41,13 @@ def import_files(archive: Archive, paths: list[str], task: Task, password: str |
     with pdf_options(password=password):
         for step in run_import(archive, paths, cancelled=task.cancelled.is_set):
             name = step.current.name if step.current else ""
-            task.report(step.done, step.total, f"Importing {name}… ({step.done} of {step.total})")
+            task.report(
+                step.done,
+                step.total,
+                QCoreApplication.translate("ImportCommands", "Importing {name}… ({done} of {total})").format(
+                    name=name, done=step.done, total=step.total
+                ),
+            )
             if step.result is not None:
                 summary.results.append(step.result)
     refused = summary.refused()
@@ -97,7 +103,10 @@ class ImportCommands(QObject):
 
     def choose_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import Documents", str(Path.home()), "Documents (*.txt *.md *.text *.pdf);;All files (*)"
+            self.window,
+            self.tr("Import Documents"),
+            str(Path.home()),
+            self.tr("Documents (*.txt *.md *.text *.pdf);;All files (*)"),
         )
         if paths:
             self.start_import(paths)
@@ -112,36 +121,47 @@ class ImportCommands(QObject):
                 return import_files(archive, paths, task, password)
 
         task = self.runner.start(work, write=True)
-        progress_dialog(self.window, "import_progress", "Import", "Importing…", max(len(paths), 1), task)
+        progress_dialog(
+            self.window, "import_progress", self.tr("Import"), self.tr("Importing…"), max(len(paths), 1), task
+        )
 
         def finished(outcome: ImportOutcome) -> None:
             self.archive_changed.emit()
-            message = f"{outcome.imported} imported, {outcome.unchanged} unchanged, {outcome.refused} refused"
+            message = self.tr("{imported} imported, {unchanged} unchanged, {refused} refused").format(
+                imported=outcome.imported, unchanged=outcome.unchanged, refused=outcome.refused
+            )
             self.window.statusBar().showMessage(message, 8000)
             if self.summarise is not None and (outcome.imported or outcome.others):
                 self.summarise(outcome)
             elif outcome.others:
-                plain.warn(self.window, "Some files were refused", message + "\n\n" + "\n".join(outcome.others[:20]))
+                refused = "\n".join(outcome.others[:20])
+                plain.warn(self.window, self.tr("Some files were refused"), message + "\n\n" + refused)
             self.import_finished.emit(outcome)
             if outcome.locked:
                 self.ask_password(outcome.locked)
 
         task.finished.connect(finished)
-        task.failed.connect(lambda message: plain.critical(self.window, "Import failed", message.splitlines()[0]))
+        task.failed.connect(
+            lambda message: plain.critical(self.window, self.tr("Import failed"), message.splitlines()[0])
+        )
         return task
 
     def ask_password(self, locked: list[str]) -> None:
         """Ask for the password of encrypted PDFs and import them again with it."""
         names = ", ".join(Path(p).name for p in locked[:5]) + ("…" if len(locked) > 5 else "")
-        password = self.password_prompt(f"{names} {'is' if len(locked) == 1 else 'are'} encrypted.")
+        password = self.password_prompt(
+            (self.tr("{names} is encrypted.") if len(locked) == 1 else self.tr("{names} are encrypted.")).format(
+                names=names
+            )
+        )
         if password:
             self.start_import(locked, password)
 
     def password_prompt(self, message: str) -> str | None:
         """Ask for a password (replaceable, as tests do, by a callable with the same shape)."""
         dialog = QInputDialog(self.window)
-        dialog.setWindowTitle("Password needed")
-        dialog.setLabelText(f"{message}\nPassword:")
+        dialog.setWindowTitle(self.tr("Password needed"))
+        dialog.setLabelText(f"{message}\n" + self.tr("Password:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         for label in dialog.findChildren(QLabel):
             plain.plain(label)  # the message names the file
@@ -156,9 +176,9 @@ class ImportCommands(QObject):
             return
         name, _ = QFileDialog.getOpenFileName(
             self.window,
-            "Attach a scan",
+            self.tr("Attach a scan"),
             str(Path.home()),
-            "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)",
+            self.tr("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
         )
         if name:
             self.attach(document_id, Path(name))
@@ -174,20 +194,23 @@ class ImportCommands(QObject):
         def done(result: FileResult) -> None:
             message = result.message
             if result.needs_password:
-                password_text = self.password_prompt(f"{path.name} is {message}.")
+                password_text = self.password_prompt(
+                    self.tr("{name} is {reason}.").format(name=path.name, reason=message)
+                )
                 if password_text:
                     self.attach(document_id, path, password_text)
                 return
             if result.outcome == "refused":
-                plain.warn(self.window, "Scan not attached", f"{path.name}: {message}")
+                plain.warn(self.window, self.tr("Scan not attached"), f"{path.name}: {message}")
                 return
-            self.window.statusBar().showMessage(f"{path.name}: attached" + (f" ({message})" if message else ""), 8000)
+            attached = self.tr("{name}: attached").format(name=path.name) + (f" ({message})" if message else "")
+            self.window.statusBar().showMessage(attached, 8000)
             self.archive_changed.emit()
             self.scan_attached.emit(document_id)
 
         self.runner.run(
             work,
             done,
-            lambda message: plain.critical(self.window, "Attach failed", message),
+            lambda message: plain.critical(self.window, self.tr("Attach failed"), message),
             write=True,
         )

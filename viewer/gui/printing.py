@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMenu
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from ..core.annotations import color_hex
 from ..core.records import Annotation, DocumentRecord
 from ..core.store import Archive
+from .annotations_pane import colour_name
 from .document_parts import LANGUAGES, TAB_TITLES
 from .fonts import serif_font
 
@@ -27,31 +28,37 @@ def _language(code: str | None) -> str:
     return LANGUAGES.get(code or "", code or "")
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Printing", text)
+
+
 def _fields(record: DocumentRecord) -> list[tuple[str, str]]:
     """The fields worth a line on paper, as the Details tab names them; empty ones left out."""
-    date = record.date or "undated"
+    date = record.date or _tr("undated")
     if record.date_as_written and record.date_as_written != date:
         date = f"{record.date_as_written} ({date})"
     found = [
-        ("Date", date),
-        ("Type", record.type or ""),
-        ("From", record.sender or ""),
-        ("To", record.recipient or ""),
-        ("Classification", record.classification or ""),
-        ("Original language", _language(record.original_language)),
-        ("Reference numbers", ", ".join(record.reference_numbers or [])),
-        ("Archival source", record.source or ""),
-        ("Citation", record.citation or ""),
-        ("Address", record.url or ""),
-        ("Summary", record.summary or ""),
+        (_tr("Date"), date),
+        (_tr("Type"), record.type or ""),
+        (_tr("From"), record.sender or ""),
+        (_tr("To"), record.recipient or ""),
+        (_tr("Classification"), record.classification or ""),
+        (_tr("Original language"), _language(record.original_language)),
+        (_tr("Reference numbers"), ", ".join(record.reference_numbers or [])),
+        (_tr("Archival source"), record.source or ""),
+        (_tr("Citation"), record.citation or ""),
+        (_tr("Address"), record.url or ""),
+        (_tr("Summary"), record.summary or ""),
     ]
     return [(label, value) for label, value in found if value]
 
 
 def _where(annotation: Annotation) -> str:
     if annotation.part == "scan":
-        page = f" page {annotation.page_position + 1}" if annotation.page_position is not None else ""
-        return f"Scan{page} ({'pinned note' if annotation.shape == 'pin' else 'area'})"
+        shape = _tr("pinned note") if annotation.shape == "pin" else _tr("area")
+        if annotation.page_position is None:
+            return _tr("Scan ({shape})").format(shape=shape)
+        return _tr("Scan page {page} ({shape})").format(page=annotation.page_position + 1, shape=shape)
     return TAB_TITLES.get(annotation.part, annotation.part.capitalize())
 
 
@@ -110,10 +117,10 @@ def print_document(record: DocumentRecord, annotations: list[Annotation], point_
     if annotations:
         cursor.insertBlock()
         cursor.insertBlock()
-        cursor.insertText(f"Annotations ({len(annotations)})", heading)
+        cursor.insertText(_tr("Annotations ({count})").format(count=len(annotations)), heading)
         for number, annotation in enumerate(annotations, start=1):
             cursor.insertBlock()
-            cursor.insertText(f"{number}. {_where(annotation)}, {annotation.color}", bold)
+            cursor.insertText(f"{number}. {_where(annotation)}, {colour_name(annotation.color).lower()}", bold)
             if annotation.quote:
                 cursor.insertText(f": “{annotation.quote}”", plain)
             if annotation.note:
@@ -135,11 +142,13 @@ class Printing(QObject):
     def __init__(self, window: Any):
         super().__init__(window)
         self.window = window
-        self.print_action = self._action("print", "&Print…", "Print the open document: fields, texts, annotations")
+        self.print_action = self._action(
+            "print", self.tr("&Print…"), self.tr("Print the open document: fields, texts, annotations")
+        )
         keys = [QKeySequence(QKeySequence.StandardKey.Print), QKeySequence("Ctrl+P")]
         self.print_action.setShortcuts(list({k.toString(): k for k in keys if not k.isEmpty()}.values()))
         self.preview_action = self._action(
-            "print_preview", "Print Pre&view…", "See the open document's pages as they will print"
+            "print_preview", self.tr("Print Pre&view…"), self.tr("See the open document's pages as they will print")
         )
         self.print_action.triggered.connect(self.choose_print)
         self.preview_action.triggered.connect(self.preview)
@@ -174,7 +183,7 @@ class Printing(QObject):
         """Print the open document on ``printer``; False when no document is open."""
         document = self.document()
         if document is None:
-            self.window.statusBar().showMessage("Open a document to print it", 5000)
+            self.window.statusBar().showMessage(self.tr("Open a document to print it"), 5000)
             return False
         document.setParent(self)
         printer.setDocName(self.window.windowTitle())
@@ -184,23 +193,23 @@ class Printing(QObject):
 
     def choose_print(self) -> None:
         if self.window.current_document() is None:
-            self.window.statusBar().showMessage("Open a document to print it", 5000)
+            self.window.statusBar().showMessage(self.tr("Open a document to print it"), 5000)
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle("Print Document")
+        dialog.setWindowTitle(self.tr("Print Document"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def preview(self) -> QPrintPreviewDialog | None:
         """Show the pages in Qt's preview (not blocking the window); it prints from there too."""
         if self.window.current_document() is None:
-            self.window.statusBar().showMessage("Open a document to see how it prints", 5000)
+            self.window.statusBar().showMessage(self.tr("Open a document to see how it prints"), 5000)
             return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setObjectName("print_preview")
-        dialog.setWindowTitle("Print Preview")
+        dialog.setWindowTitle(self.tr("Print Preview"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.paintRequested.connect(self.print_to)
         dialog.resize(900, 700)

@@ -77,8 +77,8 @@ class ScanView(QWidget):
 
         self.thumbnails = QListWidget(self)
         self.thumbnails.setObjectName("scan_thumbnails")
-        self.thumbnails.setAccessibleName("Page thumbnails")
-        self.thumbnails.setToolTip("Pages of the scan")
+        self.thumbnails.setAccessibleName(self.tr("Page thumbnails"))
+        self.thumbnails.setToolTip(self.tr("Pages of the scan"))
         self.thumbnails.setViewMode(QListWidget.ViewMode.IconMode)
         self.thumbnails.setFlow(QListWidget.Flow.TopToBottom)
         self.thumbnails.setWrapping(False)
@@ -92,7 +92,7 @@ class ScanView(QWidget):
 
         self.image = plain(QLabel(self))  # may say why a page failed, in the file's words
         self.image.setObjectName("scan_image")
-        self.image.setAccessibleName("Scanned page")
+        self.image.setAccessibleName(self.tr("Scanned page"))
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.installEventFilter(self)
         self.tool: str | None = None  # "rect" or "pin" while the annotation tools draw
@@ -101,7 +101,7 @@ class ScanView(QWidget):
         self._drag: tuple[QPointF, QPointF] | None = None
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("scan_scroll")
-        self.scroll_area.setAccessibleName("Scanned page area")
+        self.scroll_area.setAccessibleName(self.tr("Scanned page area"))
         self.scroll_area.setWidget(self.image)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -111,13 +111,14 @@ class ScanView(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
         self.buttons: dict[str, QToolButton] = {}
+        page, fit_width = self.tr("Page"), self.tr("Scale the page to the width of the view (W)")
         for name, text, tip, slot in (
-            ("previous", "◀ Page", "Previous page (Page Up)", lambda: self.show_page(self.current - 1)),
-            ("next", "Page ▶", "Next page (Page Down)", lambda: self.show_page(self.current + 1)),
-            ("fit_width", "Fit width", "Scale the page to the width of the view (W)", lambda: self.set_fit("width")),
-            ("fit_page", "Fit page", "Show the whole page (F)", lambda: self.set_fit("page")),
-            ("zoom_out", "−", "Zoom out (-)", lambda: self.set_zoom(self.zoom / 1.25)),
-            ("zoom_in", "+", "Zoom in (+)", lambda: self.set_zoom(self.zoom * 1.25)),
+            ("previous", f"◀ {page}", self.tr("Previous page (Page Up)"), lambda: self.show_page(self.current - 1)),
+            ("next", f"{page} ▶", self.tr("Next page (Page Down)"), lambda: self.show_page(self.current + 1)),
+            ("fit_width", self.tr("Fit width"), fit_width, lambda: self.set_fit("width")),
+            ("fit_page", self.tr("Fit page"), self.tr("Show the whole page (F)"), lambda: self.set_fit("page")),
+            ("zoom_out", "−", self.tr("Zoom out (-)"), lambda: self.set_zoom(self.zoom / 1.25)),
+            ("zoom_in", "+", self.tr("Zoom in (+)"), lambda: self.set_zoom(self.zoom * 1.25)),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -129,7 +130,7 @@ class ScanView(QWidget):
             self.buttons[name] = button
         self.status = QLabel(self)
         self.status.setObjectName("scan_status")
-        self.status.setAccessibleName("Page number and zoom")
+        self.status.setAccessibleName(self.tr("Page number and zoom"))
         bar.addStretch(1)
         bar.addWidget(self.status)
         for keys, slot in (
@@ -172,7 +173,7 @@ class ScanView(QWidget):
         self.thumbnails.clear()
         for number in range(len(pages)):
             item = QListWidgetItem(f"{number + 1}")
-            item.setToolTip(f"Page {number + 1}")
+            item.setToolTip(self.tr("Page {number}").format(number=number + 1))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             item.setIcon(self._blank)
             self.thumbnails.addItem(item)
@@ -241,7 +242,8 @@ class ScanView(QWidget):
             return
         page = self.pages[self.current]
         zoom = self._effective_zoom()
-        self.status.setText(f"Page {self.current + 1} of {len(self.pages)} · {round(self.zoom * 100)}%")
+        of = self.tr("Page {number} of {count}").format(number=self.current + 1, count=len(self.pages))
+        self.status.setText(f"{of} · {round(self.zoom * 100)}%")
         key = (page.file_id, page.file_page, zoom)
         image = self.cache.get(key)
         if image is not None:
@@ -249,10 +251,10 @@ class ScanView(QWidget):
             pixmap = self._decorate(QPixmap.fromImage(image), zoom)
             pixmap.setDevicePixelRatio(self.devicePixelRatioF())
             self.image.setPixmap(pixmap)
-            self.image.setAccessibleDescription(f"Page {self.current + 1} of {len(self.pages)}")
+            self.image.setAccessibleDescription(of)
             self.page_rendered.emit(self.current)
         elif key_of(page) in self._failures:  # said once, not drawn again at every resize
-            self.image.setText("This page could not be rendered:\n" + self._failures[key_of(page)])
+            self.image.setText(self.tr("This page could not be rendered:") + "\n" + self._failures[key_of(page)])
         else:
             self._placeholder(page, zoom)
             if self.isVisible():  # a hidden view draws when it is shown, at the size it then has
@@ -262,8 +264,8 @@ class ScanView(QWidget):
         """While the page is drawn: the same page at another zoom, scaled, or a sentence."""
         near = [(abs(z - zoom), z) for (file_id, file_page, z) in self.cache if (file_id, file_page) == key_of(page)]
         if not near:
-            self.image.setText(f"Drawing page {self.current + 1}…")
-            self.image.setAccessibleDescription(f"Page {self.current + 1} is being drawn")
+            self.image.setText(self.tr("Drawing page {number}…").format(number=self.current + 1))
+            self.image.setAccessibleDescription(self.tr("Page {number} is being drawn").format(number=self.current + 1))
             return
         other = min(near)[1]
         image = self.cache[(*key_of(page), other)]
@@ -307,16 +309,18 @@ class ScanView(QWidget):
         """Say it where the page would be; a thumbnail that failed says it in its tooltip."""
         self._pending.discard(key)
         self.last_error = message
-        reason = message.splitlines()[0] if message else "unknown reason"
+        reason = message.splitlines()[0] if message else self.tr("unknown reason")
         for number, page in enumerate(self.pages):
             if key_of(page) != key[:2]:
                 continue
             if key[2] == THUMB_ZOOM and number < self.thumbnails.count():
-                self.thumbnails.item(number).setToolTip(f"Page {number + 1} could not be drawn: {reason}")
+                self.thumbnails.item(number).setToolTip(
+                    self.tr("Page {number} could not be drawn: {reason}").format(number=number + 1, reason=reason)
+                )
             else:
                 self._failures[key_of(page)] = reason
                 if number == self.current:
-                    self.image.setText("This page could not be rendered:\n" + reason)
+                    self.image.setText(self.tr("This page could not be rendered:") + "\n" + reason)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -19,7 +19,7 @@ from ..core.store import Archive
 from . import accessibility, plain
 from .changes import Changes, Refusal
 from .document_panel import DocumentPanel
-from .document_parts import TAB_TITLES, TextPart
+from .document_parts import TextPart
 from .widgets_common import PanelPart
 
 
@@ -34,19 +34,23 @@ class TextCorrector(QWidget):
         self.note.setObjectName(f"{kind}_corrector_note")
         self.note.setWordWrap(True)
         self.default_note = (
-            f"Correcting the {kind}. Annotations on the words you change are kept and marked for review."
+            (self.tr("Correcting the transcript.") if kind == "transcript" else self.tr("Correcting the translation."))
+            + " "
+            + self.tr("Annotations on the words you change are kept and marked for review.")
         )
         self.note.setText(self.default_note)
-        self.cancel = QPushButton("Cancel", self)
+        self.cancel = QPushButton(self.tr("Cancel"), self)
         self.cancel.setObjectName(f"{kind}_corrector_cancel")
-        self.cancel.setToolTip("Leave the text as it was (Esc)")
-        self.save = QPushButton("Save correction", self)
+        self.cancel.setToolTip(self.tr("Leave the text as it was (Esc)"))
+        self.save = QPushButton(self.tr("Save correction"), self)
         self.save.setObjectName(f"{kind}_corrector_save")
-        self.save.setToolTip("Save the corrected text (Ctrl+S); Edit ▸ Undo takes it back")
+        self.save.setToolTip(self.tr("Save the corrected text (Ctrl+S); Edit ▸ Undo takes it back"))
         self.save.setDefault(True)
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName(f"{kind}_corrector_text")
-        self.edit.setAccessibleName(f"Corrected {kind}")
+        self.edit.setAccessibleName(
+            self.tr("Corrected transcript") if kind == "transcript" else self.tr("Corrected translation")
+        )
         row = QHBoxLayout()
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(self.note, 1)
@@ -79,10 +83,20 @@ class TextCorrecting(PanelPart):
         for part in (panel.transcript, panel.translation):
             kind = part.kind
             button = QToolButton(part)
-            button.setText("Correct…")
+            button.setText(self.tr("Correct…"))
             button.setObjectName(f"{kind}_correct")
-            button.setAccessibleName(f"Correct the {kind}")
-            button.setToolTip(f"Correct the {kind} in place (Ctrl+Shift+E)")
+            transcript = kind == "transcript"
+            button.setAccessibleName(
+                self.tr("Correct the transcript") if transcript else self.tr("Correct the translation")
+            )
+            button.setToolTip(
+                (
+                    self.tr("Correct the transcript in place")
+                    if transcript
+                    else self.tr("Correct the translation in place")
+                )
+                + " (Ctrl+Shift+E)"
+            )
             button.clicked.connect(lambda _=False, k=kind: self.edit(k))
             part.bar.insertWidget(1, button)
             corrector = TextCorrector(kind, part)
@@ -119,7 +133,11 @@ class TextCorrecting(PanelPart):
         part = self.part(kind)
         text = part.texts.get(kind)
         if text is None:
-            self.message.emit(f"This document has no {kind} to correct")
+            self.message.emit(
+                self.tr("This document has no transcript to correct")
+                if kind == "transcript"
+                else self.tr("This document has no translation to correct")
+            )
             return False
         corrector = self.correctors[kind]
         corrector.edit.setPlainText(text.body)
@@ -152,12 +170,17 @@ class TextCorrecting(PanelPart):
 
         def done() -> None:
             self.leave(kind)
-            self.message.emit(f"{TAB_TITLES[kind]} corrected")
+            self.message.emit(
+                self.tr("Transcript corrected") if kind == "transcript" else self.tr("Translation corrected")
+            )
 
         def refused(refusal: Refusal) -> None:
             corrector.save.setEnabled(True)
-            corrector.show_problem(f"Not saved: {refusal.reason}. Your text is still here.")
+            corrector.show_problem(
+                self.tr("Not saved: {reason}. Your text is still here.").format(reason=refusal.reason)
+            )
 
-        step = Step(lambda a: a.correct_text(document_id, kind, body, author), f"Correct {kind}", document_id, author)
+        text = self.tr("Correct transcript") if kind == "transcript" else self.tr("Correct translation")
+        step = Step(lambda a: a.correct_text(document_id, kind, body, author), text, document_id, author)
         self.changes.submit(step, done, refused)
         return True
