@@ -18,7 +18,16 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from ..core import folding
 from ..core.records import ListRow
@@ -30,13 +39,19 @@ from .roles import ID_ROLE, KEY_ROLE, SNIPPET_ROLE
 from .tasks import TaskRunner
 
 COL_DATE, COL_TITLE, COL_TYPE, COL_LANGUAGE, COL_PARTS = range(5)
-HEADERS = ("Date", "Title", "Type", "Language", "Parts")
+HEADERS = (  # in English; headerData hands them out translated
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Date"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Title"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Type"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Language"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Parts"),
+)
 HEADER_TIPS = (
-    "Date the document was written (ISO)",
-    "Title",
-    "Document type",
-    "Original language",
-    "Which parts exist: S scan, T transcript, E translation",
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Date the document was written (ISO)"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Title"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Document type"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Original language"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Which parts exist: S scan, T transcript, E translation"),
 )
 SORT_KEYS = ("date", "title", "type", "language", "date")
 WINDOW = 200
@@ -56,11 +71,17 @@ def parts_mark(row: ListRow) -> str:
 
 def parts_tip(row: ListRow) -> str:
     names = [
-        name
-        for name, column in (("scan", "has_scan"), ("transcript", "has_transcript"), ("translation", "has_translation"))
+        QCoreApplication.translate("DocumentTableModel", name)
+        for name, column in (
+            (QT_TRANSLATE_NOOP("DocumentTableModel", "scan"), "has_scan"),
+            (QT_TRANSLATE_NOOP("DocumentTableModel", "transcript"), "has_transcript"),
+            (QT_TRANSLATE_NOOP("DocumentTableModel", "translation"), "has_translation"),
+        )
         if getattr(row, column)
     ]
-    return ("Has " + ", ".join(names)) if names else "No scan, transcript or translation"
+    if not names:
+        return QCoreApplication.translate("DocumentTableModel", "No scan, transcript or translation")
+    return QCoreApplication.translate("DocumentTableModel", "Has {parts}").format(parts=", ".join(names))
 
 
 class DocumentTableModel(QAbstractTableModel):
@@ -275,9 +296,9 @@ class DocumentTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
+                return self.tr(HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return HEADER_TIPS[section]
+                return self.tr(HEADER_TIPS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None
@@ -310,7 +331,7 @@ class DocumentTableModel(QAbstractTableModel):
     @staticmethod
     def _text(row: ListRow, column: int, role: int) -> str:
         if column == COL_DATE:
-            text = row.date_start or "undated"
+            text = row.date_start or QCoreApplication.translate("DocumentTableModel", "undated")
             if row.date_precision == "month" and row.date_start:
                 text = row.date_start[:7]
             elif row.date_precision == "year" and row.date_start:
