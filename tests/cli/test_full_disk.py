@@ -23,7 +23,7 @@ def test_a_full_disk_is_one_clear_line(tmp_path):
     viewer = f"{sys.executable} -m viewer"
     note = "x" * 100_000
     script = f"""
-mount -t tmpfs -o size=1m tmpfs {small} || exit 97
+mount -t tmpfs -o size=4m tmpfs {small} || exit 97
 cp {source} {small}/a.db
 {viewer} --db {small}/a.db list > /dev/null
 free=$(df --output=avail -B4096 {small} | tail -1)

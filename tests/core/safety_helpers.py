@@ -41,3 +41,22 @@ def damage_table(path: Path, table: str = "texts") -> None:
     for page in leaves:
         data[(page - 1) * size : page * size] = os.urandom(size)
     path.write_bytes(bytes(data))
+
+
+def unindex(archive, document_id: int) -> None:
+    """Take a document out of the full-text index behind the store's back (FTS5's 'delete' command with
+    the values the contentless index holds), as a crash or another program might leave it."""
+    archive.conn.execute(
+        "INSERT INTO search (search, rowid, title, summary, body, names, refs) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+        (document_id, *archive.search_columns(document_id)),
+    )
+
+
+def misindex(archive, document_id: int, body: str) -> None:
+    """Leave a document's index row out of date: its body indexed as ``body``, not as its texts."""
+    title, summary, _body, names, refs = archive.search_columns(document_id)
+    unindex(archive, document_id)
+    archive.conn.execute(
+        "INSERT INTO search (rowid, title, summary, body, names, refs) VALUES (?, ?, ?, ?, ?, ?)",
+        (document_id, title, summary, body, names, refs),
+    )

@@ -19,7 +19,7 @@ from viewer.core.importers.batch import import_all
 from viewer.core.store import Archive
 
 from ..conftest import ROOT, SAMPLES
-from .safety_helpers import can_mount, run_unshared
+from .safety_helpers import can_mount, misindex, run_unshared, unindex
 
 PYTHON = sys.executable
 
@@ -187,8 +187,8 @@ def test_migration_backs_up_first(tmp_path):
 def test_check_finds_a_damaged_index_and_repair_fixes_it(tmp_path):
     path = seeded_copy(tmp_path)
     with Archive(path) as archive:
-        archive.conn.execute("UPDATE search_content SET c2 = 'nothing here' WHERE id = 1")
-        archive.conn.execute("DELETE FROM search WHERE rowid = 2")
+        misindex(archive, 1, "nothing here")
+        unindex(archive, 2)
     runner = CliRunner()
     result = runner.invoke(main, ["--db", str(path), "check", "--json"])
     assert result.exit_code == 1

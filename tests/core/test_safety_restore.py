@@ -21,7 +21,7 @@ from viewer.core.importers.batch import import_all
 from viewer.core.store import Archive
 
 from ..conftest import ROOT, SAMPLES
-from .safety_helpers import can_mount, damage_table, run_unshared
+from .safety_helpers import can_mount, damage_table, run_unshared, unindex
 
 
 def seeded(path: Path) -> Path:
@@ -183,7 +183,7 @@ def test_restore_onto_a_read_only_archive_is_one_clear_line(tmp_path):
 def test_repair_works_on_a_copy_first_and_keeps_the_archive_as_it_was(tmp_path):
     path = seeded(tmp_path / "archive.db")
     with Archive(path) as archive:
-        archive.conn.execute("DELETE FROM search WHERE rowid = 2")
+        unindex(archive, 2)
     result = CliRunner().invoke(main, ["--db", str(path), "check", "--repair"])
     assert result.exit_code == 0, result.output
     kept = list(tmp_path.glob("archive.db.before-repair-*"))

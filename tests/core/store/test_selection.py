@@ -12,6 +12,8 @@ import pytest
 from viewer.core.importers.batch import import_all
 from viewer.core.store import FACETS, SORTABLE, Archive, Filters, Selection
 
+from ..safety_helpers import unindex
+
 
 class Statements:
     """What one connection runs, as SQLite's trace reports it (inner statements of the index left out)."""
@@ -93,7 +95,7 @@ def test_what_was_compiled_is_forgotten_when_the_archive_changes(tmp_path: Path,
         assert archive.select(reunification) is not compiled
         assert archive.count(reunification) == 2
         with archive.transaction():  # this connection writes: inside its transaction nothing is materialised
-            archive.conn.execute("DELETE FROM search WHERE rowid = (SELECT max(id) FROM documents)")
+            unindex(archive, archive.conn.execute("SELECT max(id) FROM documents").fetchone()[0])
             assert archive.count(reunification) == 1
         assert archive.count(reunification) == 1
 

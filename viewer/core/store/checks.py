@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .schema_compact import SEARCH_COLUMNS, SEARCH_TABLE
 from .writing import Writing
 
 
@@ -59,12 +60,11 @@ class Checks(Writing):
                 self.conn.execute("INSERT INTO search(search, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as error:
             report.problems.append(f"full-text index: {error} (repair: archive-viewer check --repair)")
-        missing, stale = self.index_drift()
+        missing, stale, orphans = (len(ids) for ids in self.index_differences())
         if missing:
             report.problems.append(f"full-text index: {missing} documents are missing (repair: check --repair)")
         if stale:
             report.problems.append(f"full-text index: {stale} documents are out of date (repair: check --repair)")
-        orphans = self._one("SELECT count(*) FROM search WHERE rowid NOT IN (SELECT id FROM documents)")
         if orphans:
             report.problems.append(f"full-text index: {orphans} rows for deleted documents (repair: check --repair)")
         bad_files = self.damaged_files()
@@ -94,14 +94,62 @@ class Checks(Writing):
 
     def index_drift(self) -> tuple[int, int]:
         """(documents without an index row, documents whose index row differs from their sources)."""
-        missing = stale = 0
-        for (document_id,) in self.conn.execute("SELECT id FROM documents").fetchall():
-            indexed = self.indexed_columns(document_id)
-            if indexed is None:
-                missing += 1
-            elif indexed != self.search_columns(document_id):
-                stale += 1
-        return missing, stale
+        missing, stale, _orphans = self.index_differences()
+        return len(missing), len(stale)
+
+    def index_differences(self) -> tuple[set[int], set[int], set[int]]:
+        """The ids of documents missing from the index, of those whose row differs from their sources,
+        and of index rows without a document. The contentless index keeps no copy to compare, so one
+        is built afresh in a temporary table and the two are compared by their token counts per
+        document and column, then term by term (each term's documents and counts, and for a term that
+        differs, every place it occurs)."""
+        documents = {row[0] for row in self.conn.execute("SELECT id FROM documents")}
+        indexed = {row[0] for row in self.conn.execute("SELECT id FROM main.search_docsize")}
+        try:
+            self._build_fresh_index(documents)
+            differing = {
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT f.id FROM temp.search_fresh_docsize f JOIN main.search_docsize m ON m.id = f.id "
+                    "WHERE f.sz IS NOT m.sz"
+                )
+            }
+            terms = [
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT term FROM (SELECT term, doc, cnt FROM temp.vocab_live EXCEPT "
+                    "SELECT term, doc, cnt FROM temp.vocab_fresh) UNION SELECT term FROM (SELECT term, doc, cnt "
+                    "FROM temp.vocab_fresh EXCEPT SELECT term, doc, cnt FROM temp.vocab_live)"
+                )
+            ]
+            for term in terms:
+                places = [
+                    set(self.conn.execute(f"SELECT doc, col, offset FROM temp.{table} WHERE term = ?", (term,)))
+                    for table in ("places_live", "places_fresh")
+                ]
+                differing |= {place[0] for place in places[0] ^ places[1]}
+        finally:
+            for table in ("vocab_live", "vocab_fresh", "places_live", "places_fresh", "search_fresh"):
+                self.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        orphans = (indexed | differing) - documents
+        return documents - indexed, (differing & documents) - (documents - indexed), orphans
+
+    def _build_fresh_index(self, documents: set[int]) -> None:
+        """The index as the sources say it should be, in ``temp.search_fresh``, with vocabulary tables
+        over it and over the archive's own index."""
+        self.conn.execute(SEARCH_TABLE.replace("TABLE search", "TABLE temp.search_fresh", 1))
+        for name, schema, table in (("live", "main", "search"), ("fresh", "temp", "search_fresh")):
+            self.conn.execute(f"CREATE VIRTUAL TABLE temp.vocab_{name} USING fts5vocab({schema}, {table}, 'row')")
+            self.conn.execute(f"CREATE VIRTUAL TABLE temp.places_{name} USING fts5vocab({schema}, {table}, 'instance')")
+        self.conn.execute("SAVEPOINT fresh_index")  # one transaction for the temporary rows, not one each
+        for document_id in sorted(documents):
+            columns = self.search_columns(document_id)
+            if columns is not None:
+                self.conn.execute(
+                    f"INSERT INTO temp.search_fresh (rowid, {SEARCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                    (document_id, *columns),
+                )
+        self.conn.execute("RELEASE fresh_index")
 
     def repair(self) -> CheckReport:
         """Rebuild what is derived (the full-text index, links) from the source data, then check again."""

@@ -152,6 +152,13 @@ class Connection:
         self._known_terms: set[str] = set()
         self._entity_ids: dict[tuple[str, str], int] | None = None  # (kind, name): id, in an import's group
         self._written_version: int | None = None  # data_version when this connection last wrote
+        # what the index rows of documents changed in the open transaction held (store/index.py)
+        self._unindexed: dict[int, list[str]] = {}
+        if not self.readonly:
+            self._watch_index()
+
+    def _watch_index(self) -> None:
+        """Start noticing changes to what the full-text index is built from (store/index.py)."""
 
     def _probe(self) -> None:
         """Read an existing file without writing to it: whose it is, its version, its schema, its documents."""

@@ -71,11 +71,21 @@ def content_dump(conn: sqlite3.Connection) -> dict[str, Any]:
         dump[table] = [
             {name: value for name, value in zip(names, row, strict=True) if name not in _VOLATILE} for row in rows
         ]
-    dump["search"] = [tuple(row) for row in conn.execute("SELECT rowid, * FROM search ORDER BY rowid")]
+    dump["search"] = index_places(conn)
     dump["terms"] = [tuple(row) for row in conn.execute("SELECT term, key FROM terms ORDER BY term")]
     dump["user_version"] = conn.execute("PRAGMA user_version").fetchone()[0]
     dump["application_id"] = conn.execute("PRAGMA application_id").fetchone()[0]
     return dump
+
+
+def index_places(conn: sqlite3.Connection) -> list[tuple[str, int, str, int]]:
+    """Every place the full-text index holds a word (term, document, column, offset): the index
+    keeps no copy of its rows, so this is what it holds."""
+    conn.execute("CREATE VIRTUAL TABLE temp.index_places USING fts5vocab(main, search, 'instance')")
+    try:
+        return [tuple(row) for row in conn.execute("SELECT term, doc, col, offset FROM temp.index_places")]
+    finally:
+        conn.execute("DROP TABLE temp.index_places")
 
 
 def _give_up_when_busy() -> Any:

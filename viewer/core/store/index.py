@@ -1,5 +1,13 @@
 """The full-text index: what each document's search row holds, rewriting it, and the terms
-table that lets a word find its transliterations, OCR slips and inflections."""
+table that lets a word find its transliterations, OCR slips and inflections.
+
+The search table is contentless (store/schema_compact.py): FTS5 forgets a row only when given the
+values it indexed. So before anything a row is built from changes (a title, a text, a mention, a
+person's name, a reference number, a page's text, a deleted document), temporary triggers on this
+connection hand the document's id to ``_notice``, which keeps what its row holds then, once per
+document until it is reindexed. ``reindex`` deletes with those values and inserts the new ones, and
+every write transaction reindexes what it changed before it commits, so no write path has to
+remember to. (Another program writing to the archive is not noticed: ``check`` finds it.)"""
 
 from __future__ import annotations
 
@@ -12,11 +20,50 @@ from .. import folding
 from ..dates import years_overlapped
 from ..records import ParsedDocument
 from .entities import Entities
-from .schema import SEARCH_TABLE
+from .schema_compact import SEARCH_COLUMNS, SEARCH_TABLE
 
 YEAR_TOKEN = "zzyear"
 YEARS_IN_QUERY = 10  # a date filter spanning more years is not selective enough to help the index
 ENTITY_TOKEN = "zzentity"
+NOTICE = "archive_index_notice"  # the SQL function the triggers call
+
+# What ``search_columns`` reads, and the document ids a change to it touches: (table, events, ids).
+_SOURCES = [
+    ("documents", "DELETE", ["OLD.id"]),
+    ("documents", "UPDATE OF title, summary, source, date_text, date_start, date_end", ["OLD.id"]),
+    ("texts", "INSERT", ["NEW.document_id"]),
+    ("texts", "DELETE", ["OLD.document_id"]),
+    ("texts", "UPDATE OF document_id, body, origin, position", ["OLD.document_id", "NEW.document_id"]),
+    ("pages", "INSERT", ["NEW.document_id"]),
+    ("pages", "DELETE", ["OLD.document_id"]),
+    ("pages", "UPDATE OF document_id, text, position", ["OLD.document_id", "NEW.document_id"]),
+    ("document_entities", "INSERT", ["NEW.document_id"]),
+    ("document_entities", "DELETE", ["OLD.document_id"]),
+    ("document_entities", "UPDATE", ["OLD.document_id", "NEW.document_id"]),
+    ("reference_numbers", "INSERT", ["NEW.document_id"]),
+    ("reference_numbers", "DELETE", ["OLD.document_id"]),
+    ("reference_numbers", "UPDATE OF document_id, label", ["OLD.document_id", "NEW.document_id"]),
+]
+_INDEXED = "EXISTS (SELECT 1 FROM main.search_docsize WHERE id = {})"  # only indexed documents need noticing
+
+
+def _triggers() -> list[str]:
+    """The temporary triggers that tell ``_notice`` which documents' index rows a change touches."""
+    statements = []
+    for number, (table, event, ids) in enumerate(_SOURCES):
+        body = " ".join(f"SELECT {NOTICE}({i}) WHERE {_INDEXED.format(i)};" for i in ids)
+        statements.append(
+            f"CREATE TEMP TRIGGER IF NOT EXISTS index_notice_{number} BEFORE {event} ON main.{table} BEGIN {body} END"
+        )
+    # a person renamed changes the names column of every document naming them; one deleted too, and
+    # before the row goes (its mentions go by cascade, when the name can no longer be read)
+    for event in ("UPDATE OF name", "DELETE"):
+        statements.append(
+            f"CREATE TEMP TRIGGER IF NOT EXISTS index_notice_entities_{event.split()[0].lower()} BEFORE {event} "
+            f"ON main.entities BEGIN SELECT {NOTICE}(document_id) FROM main.document_entities "
+            f"WHERE entity_id = OLD.id AND {_INDEXED.format('document_id')}; END"
+        )
+    return statements
 
 
 def year_tokens(start: date | str | None, end: date | str | None, most: int = 60) -> list[str]:
@@ -98,22 +145,59 @@ class Index(Entities):
         bodies = [text.body for text in parsed.texts]
         return _columns(row, bodies, names, [number.label for number in parsed.reference_numbers])
 
-    def indexed_columns(self, document_id: int) -> list[str] | None:
-        row = self.conn.execute(
-            "SELECT title, summary, body, names, refs FROM search WHERE rowid = ?", (document_id,)
-        ).fetchone()
-        return [value or "" for value in row] if row else None
+    # -- keeping the contentless index in step ------------------------------------------------
+
+    def _watch_index(self) -> None:
+        """Install the triggers and the function they call (once per writable connection)."""
+        self.conn.create_function(NOTICE, 1, self._notice)
+        for statement in _triggers():
+            self.conn.execute(statement)
+
+    def _notice(self, document_id: int) -> None:
+        """Called by a trigger before a change to what an indexed document's row is built from."""
+        if document_id not in self._unindexed:
+            columns = self.search_columns(document_id)
+            if columns is not None:
+                self._unindexed[document_id] = columns
+
+    def commit_write(self) -> None:
+        """Reindex every document the transaction changed (a path that forgot to is caught here), then commit."""
+        try:
+            for document_id in list(self._unindexed):
+                self.reindex(document_id)
+        except BaseException:
+            self.rollback_write()
+            raise
+        super().commit_write()
+
+    def rollback_write(self) -> None:
+        self._unindexed.clear()  # what they held is what the index holds again
+        super().rollback_write()
+
+    def is_indexed(self, document_id: int) -> bool:
+        return self._one("SELECT 1 FROM search_docsize WHERE id = ?", (document_id,)) is not None
+
+    def _unindex(self, document_id: int, columns: list[str]) -> None:
+        """Take a row out of the contentless index: FTS5 needs the very values it indexed."""
+        self.conn.execute(
+            f"INSERT INTO search (search, rowid, {SEARCH_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+            (document_id, *columns),
+        )
 
     def reindex(self, document_id: int, columns: list[str] | None = None) -> None:
         """Rewrite one document's full-text row (from ``columns`` when the caller has them, else read
-        from the archive) and remember its words' folded keys."""
-        self.conn.execute("DELETE FROM search WHERE rowid = ?", (document_id,))
+        from the archive) and remember its words' folded keys. A document whose sources did not change
+        since it was indexed keeps its row; a deleted one loses it."""
+        old = self._unindexed.pop(document_id, None)
+        if old is not None:
+            self._unindex(document_id, old)
+        elif self.is_indexed(document_id):
+            return  # nothing it is built from changed (the triggers would have noticed)
         columns = columns if columns is not None else self.search_columns(document_id)
         if columns is None:
             return
         self.conn.execute(
-            "INSERT INTO search (rowid, title, summary, body, names, refs) VALUES (?, ?, ?, ?, ?, ?)",
-            (document_id, *columns),
+            f"INSERT INTO search (rowid, {SEARCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", (document_id, *columns)
         )
         fresh = {w for column in columns[:3] for w in folding.words(column)} - self._known_terms
         self._known_terms |= fresh
@@ -129,9 +213,11 @@ class Index(Entities):
             self.conn.execute(SEARCH_TABLE)
             self.conn.execute("DELETE FROM terms")
             self._known_terms.clear()
+            self._unindexed.clear()
             ids = [row[0] for row in self.conn.execute("SELECT id FROM documents")]
             for document_id in ids:
                 self.reindex(document_id)
+            self.conn.execute("INSERT INTO search (search) VALUES ('optimize')")
         return len(ids)
 
     def _expand(self, word: str) -> list[str]:
