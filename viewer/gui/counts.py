@@ -136,6 +136,16 @@ class Counts(QObject):
     def pages(self, n: int) -> str:
         return self._pick(n, self.tr("%n page(s)", "", n), "%n page", "%n pages")
 
+    def found_for(self, n: int) -> str:
+        """The list's summary while searching; {query} and {total} are filled in after."""
+        one, other = "%n document found for “{query}” (of {total})", "%n documents found for “{query}” (of {total})"
+        return self._pick(n, self.tr("%n document(s) found for “{query}” (of {total})", "", n), one, other)
+
+    def of_total(self, n: int) -> str:
+        """The list's summary under filters: "{shown} of %n documents" ({shown} filled in after)."""
+        one, other = "{shown} of %n document", "{shown} of %n documents"
+        return self._pick(n, self.tr("{shown} of %n document(s)", "", n), one, other)
+
 
 _counts: Counts | None = None
 

@@ -8,7 +8,7 @@ from what the person types in the boxes, never reparsed from the text the bar it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,19 +30,36 @@ from ..core.store import FACETS as STORE_FACETS
 from ..core.store import Archive, Filters, Selection
 from .background import Latest
 from .counts import counts as counted
+from .counts import grouped
 from .plain import tip as plain_tip
 from .tasks import TaskRunner
 
 DEBOUNCE_MS = 250
 LARGE_ARCHIVE = 20_000  # documents from which the facets are counted off the GUI thread
 FACETS = (  # facet (its Filters attribute and column are the store's FACETS), label, tooltip
-    ("language", "Language", "Original language of the document"),
-    ("type", "Type", "Document type"),
-    ("classification", "Classification", "Security classification: each marking once, in every spelling"),
-    ("person", "Person", "A person the document is from, to, or mentions (any alias)"),
-    ("tag", "Tag", "A tag given to documents (Edit ▸ Tag Selected…)"),
+    (
+        "language",
+        QT_TRANSLATE_NOOP("FilterBar", "Language"),
+        QT_TRANSLATE_NOOP("FilterBar", "Original language of the document"),
+    ),
+    ("type", QT_TRANSLATE_NOOP("FilterBar", "Type"), QT_TRANSLATE_NOOP("FilterBar", "Document type")),
+    (
+        "classification",
+        QT_TRANSLATE_NOOP("FilterBar", "Classification"),
+        QT_TRANSLATE_NOOP("FilterBar", "Security classification: each marking once, in every spelling"),
+    ),
+    (
+        "person",
+        QT_TRANSLATE_NOOP("FilterBar", "Person"),
+        QT_TRANSLATE_NOOP("FilterBar", "A person the document is from, to, or mentions (any alias)"),
+    ),
+    (
+        "tag",
+        QT_TRANSLATE_NOOP("FilterBar", "Tag"),
+        QT_TRANSLATE_NOOP("FilterBar", "A tag given to documents (Edit ▸ Tag Selected…)"),
+    ),
 )
-ANY = "Any"
+ANY = QT_TRANSLATE_NOOP("FilterBar", "Any")  # in English: the box shows self.tr(ANY)
 
 
 def _counted(archive: Archive, facet: str, selection: Selection) -> list:
@@ -67,12 +84,14 @@ class FilterBar(QWidget):
         self._dates = DateRange()  # the date filter as typed in the boxes or brushed on the timeline
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search the full text (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search the full text (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search")
+        self.search.setAccessibleName(self.tr("Search"))
         self.search.setToolTip(
-            'Words, "phrases", prefix*, OR, -excluded; names match their aliases. '
-            "F3 / Shift+F3: the next or previous hit in the open document"
+            self.tr(
+                'Words, "phrases", prefix*, OR, -excluded; names match their aliases. '
+                "F3 / Shift+F3: the next or previous hit in the open document"
+            )
         )
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -89,20 +108,20 @@ class FilterBar(QWidget):
         for number, (facet, label, tip) in enumerate(FACETS):
             combo = QComboBox(self)
             combo.setObjectName(f"filter_{facet}")
-            combo.setAccessibleName(f"{label} filter")
-            combo.setToolTip(tip)
+            combo.setAccessibleName(self.tr("{facet} filter").format(facet=self.tr(label)))
+            combo.setToolTip(self.tr(tip))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)  # the list pane fits a 1024-pixel screen
             combo.activated.connect(self._facet_chosen)
-            caption = QLabel(label + ":", self)
+            caption = QLabel(self.tr(label) + ":", self)
             caption.setBuddy(combo)
             grid.addWidget(caption, number // 2, (number % 2) * 2)
             grid.addWidget(combo, number // 2, (number % 2) * 2 + 1)
             self.combos[facet] = combo
-        self.review = QCheckBox("Needs review", self)
+        self.review = QCheckBox(self.tr("Needs review"), self)
         self.review.setObjectName("filter_needs_review")
-        self.review.setAccessibleName("Needs review filter")
-        self.review.setToolTip("Only the documents waiting for review (their reasons: View ▸ Review Queue)")
+        self.review.setAccessibleName(self.tr("Needs review filter"))
+        self.review.setToolTip(self.tr("Only the documents waiting for review (their reasons: View ▸ Review Queue)"))
         self.review.toggled.connect(lambda _on: self._emit_now())
         grid.addWidget(self.review, len(FACETS) // 2, (len(FACETS) % 2) * 2, 1, 2)
         person = self.combos["person"]
@@ -110,7 +129,7 @@ class FilterBar(QWidget):
         person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         editor, completer = person.lineEdit(), person.completer()
         assert editor is not None and completer is not None  # an editable combo box has both
-        editor.setPlaceholderText(ANY)
+        editor.setPlaceholderText(self.tr(ANY))
         editor.editingFinished.connect(self._person_typed)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -119,33 +138,33 @@ class FilterBar(QWidget):
         validator.setRegularExpression(QRegularExpression(r"^\d{0,4}(-\d{0,2}(-\d{0,2})?)?$"))
         self.date_from = QLineEdit(self)
         self.date_to = QLineEdit(self)
-        for edit, name, tip in (
-            (self.date_from, "From date", "Earliest date, e.g. 1950 or 1950-05-01"),
-            (self.date_to, "To date", "Latest date, e.g. 1950-05-31"),
+        for edit, name, label, tip in (
+            (self.date_from, "from_date", self.tr("From date"), self.tr("Earliest date, e.g. 1950 or 1950-05-01")),
+            (self.date_to, "to_date", self.tr("To date"), self.tr("Latest date, e.g. 1950-05-31")),
         ):
-            edit.setObjectName(name.lower().replace(" ", "_"))
-            edit.setPlaceholderText("yyyy-mm-dd")
+            edit.setObjectName(name)
+            edit.setPlaceholderText(self.tr("yyyy-mm-dd"))
             edit.setValidator(validator)
             edit.setClearButtonEnabled(True)
-            edit.setAccessibleName(name)
+            edit.setAccessibleName(label)
             edit.setToolTip(tip)
             edit.editingFinished.connect(self._emit_now)
             edit.textChanged.connect(self._date_typed)
         self.clear_button = QToolButton(self)
-        self.clear_button.setText("Clear filters")
+        self.clear_button.setText(self.tr("Clear filters"))
         self.clear_button.setObjectName("clear_filters")
-        self.clear_button.setAccessibleName("Clear filters")
-        self.clear_button.setToolTip("Show the whole archive again")
+        self.clear_button.setAccessibleName(self.tr("Clear filters"))
+        self.clear_button.setToolTip(self.tr("Show the whole archive again"))
         self.clear_button.clicked.connect(self.clear)
         self.summary = QLabel(self)
         self.summary.setObjectName("list_summary")
-        self.summary.setAccessibleName("How many documents are listed")
+        self.summary.setAccessibleName(self.tr("How many documents are listed"))
 
         dates = QHBoxLayout()
         dates.setContentsMargins(0, 0, 0, 0)
-        from_label = QLabel("From:", self)
+        from_label = QLabel(self.tr("From:"), self)
         from_label.setBuddy(self.date_from)
-        to_label = QLabel("to", self)
+        to_label = QLabel(self.tr("to"), self)
         to_label.setBuddy(self.date_to)
         dates.addWidget(from_label)
         dates.addWidget(self.date_from, 1)
@@ -173,7 +192,7 @@ class FilterBar(QWidget):
     def _chosen(self, facet: str) -> str | None:
         combo = self.combos[facet]
         value = combo.currentData()
-        if facet == "person" and combo.currentText().strip() in ("", ANY):
+        if facet == "person" and combo.currentText().strip() in ("", self.tr(ANY)):
             return None
         return value or None
 
@@ -231,7 +250,7 @@ class FilterBar(QWidget):
         """A typed name or alias ("Filippov") picks its canonical person ("Stalin")."""
         combo = self.combos["person"]
         text = combo.currentText().strip()
-        if not text or text == ANY:
+        if not text or text == self.tr(ANY):
             combo.setCurrentIndex(0)
             self._emit_now()
             return
@@ -326,7 +345,7 @@ class FilterBar(QWidget):
             chosen = classification_group(chosen)
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(ANY, None)
+        combo.addItem(self.tr(ANY), None)
         for value, number in counts:
             combo.addItem(f"{value} ({number})", value)
             if tips and value in tips:
@@ -334,9 +353,9 @@ class FilterBar(QWidget):
             if facet == "person":
                 entity = gazetteer.get(value, "person")
                 aliases = [a for a in (entity.all_names() if entity else []) if a != value]
-                tip = f"{value}: {number} document{'s' * (number != 1)}"
+                tip = f"{value}: {counted().documents(number)}"
                 if aliases:
-                    tip += "\nAlso written: " + ", ".join(aliases[:12])
+                    tip += "\n" + self.tr("Also written: {names}").format(names=", ".join(aliases[:12]))
                 combo.setItemData(combo.count() - 1, plain_tip(tip), Qt.ItemDataRole.ToolTipRole)
         if chosen and combo.findData(chosen) < 0:
             combo.addItem(f"{chosen} (0)", chosen)
@@ -351,10 +370,14 @@ class FilterBar(QWidget):
     def show_total(self, shown: int, total: int) -> None:
         query = self.search.text().strip()
         if not shown and total:
-            self.summary.setText(f"No documents match “{query}”" if query else "No documents match these filters")
+            self.summary.setText(
+                self.tr("No documents match “{query}”").format(query=query)
+                if query
+                else self.tr("No documents match these filters")
+            )
         elif query:
-            self.summary.setText(f"{shown:,} document{'s' * (shown != 1)} found for “{query}” (of {total:,})")
+            self.summary.setText(counted().found_for(shown).format(query=query, total=grouped(total)))
         elif shown == total:
-            self.summary.setText(f"{total:,} document{'s' * (total != 1)}")
+            self.summary.setText(counted().documents(total))
         else:
-            self.summary.setText(f"{shown:,} of {total:,} documents")
+            self.summary.setText(counted().of_total(total).format(shown=grouped(shown)))
