@@ -93,7 +93,7 @@ class DocumentPanel(QWidget):
 
         self.title = plain(QLabel(self))  # imported text: never markup
         self.title.setObjectName("doc_title")
-        self.title.setAccessibleName("Document title")
+        self.title.setAccessibleName(self.tr("Document title"))
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         title_font = QFont(self.font())
@@ -106,12 +106,12 @@ class DocumentPanel(QWidget):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
         fields = (
-            ("date", "Date"),
-            ("type", "Type"),
-            ("from", "From"),
-            ("to", "To"),
-            ("classification", "Classification"),
-            ("source", "Source"),
+            ("date", self.tr("Date")),
+            ("type", self.tr("Type")),
+            ("from", self.tr("From")),
+            ("to", self.tr("To")),
+            ("classification", self.tr("Classification")),
+            ("source", self.tr("Source")),
         )
         for number, (name, label) in enumerate(fields):
             caption = QLabel(label + ":", self)  # parented again by the fields widget
@@ -132,13 +132,13 @@ class DocumentPanel(QWidget):
         self.fields.setLayout(grid)
         self.summary = ElidedLabel(self)
         self.summary.setObjectName("doc_summary")
-        self.summary.setAccessibleName("Date, type, from, to and classification")
+        self.summary.setAccessibleName(self.tr("Date, type, from, to and classification"))
         self.summary.hide()
         self.compact = False
-        self.copy_button = QPushButton("Copy citation", self)
+        self.copy_button = QPushButton(self.tr("Copy citation"), self)
         self.copy_button.setObjectName("copy_citation")
-        self.copy_button.setAccessibleName("Copy citation")
-        self.copy_button.setToolTip("Copy the full citation of this document (Ctrl+Shift+C)")
+        self.copy_button.setAccessibleName(self.tr("Copy citation"))
+        self.copy_button.setToolTip(self.tr("Copy the full citation of this document (Ctrl+Shift+C)"))
         self.copy_button.clicked.connect(self.copy_citation)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -146,8 +146,8 @@ class DocumentPanel(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("document_tabs")
-        self.tabs.setAccessibleName("Document parts")
-        self.tabs.setToolTip("Scan, transcript, translation and details (Ctrl+1 to Ctrl+4)")
+        self.tabs.setAccessibleName(self.tr("Document parts"))
+        self.tabs.setToolTip(self.tr("Scan, transcript, translation and details (Ctrl+1 to Ctrl+4)"))
         self.tabs.setDocumentMode(True)
         self.scan_stack = QStackedWidget(self)
         self.scan_missing = MissingPart("scan", self)
@@ -167,8 +167,8 @@ class DocumentPanel(QWidget):
             part.side_by_side_toggled.connect(self.side_by_side_changed)
         self.details = QTextBrowser(self)
         self.details.setObjectName("details")
-        self.details.setAccessibleName("Details")
-        self.details.setToolTip("Every stored field; links open related documents")
+        self.details.setAccessibleName(self.tr("Details"))
+        self.details.setToolTip(self.tr("Every stored field; links open related documents"))
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._link_clicked)
         self.details_page = QWidget(self)  # the Details tab: the fields, and what the window adds (the editor)
@@ -178,10 +178,10 @@ class DocumentPanel(QWidget):
         details_layout.setSpacing(0)
         details_layout.addWidget(self.details, 1)
         tips = {
-            "scan": "The scanned pages (Ctrl+1)",
-            "transcript": "The text in the original language (Ctrl+2)",
-            "translation": "The translation (Ctrl+3)",
-            "details": "Every stored field (Ctrl+4)",
+            "scan": self.tr("The scanned pages (Ctrl+1)"),
+            "transcript": self.tr("The text in the original language (Ctrl+2)"),
+            "translation": self.tr("The translation (Ctrl+3)"),
+            "details": self.tr("Every stored field (Ctrl+4)"),
         }
         pages = (self.scan_stack, self.transcript, self.translation, self.details_page)
         for name, widget in zip(TABS, pages, strict=True):
@@ -190,7 +190,7 @@ class DocumentPanel(QWidget):
         self.tabs.currentChanged.connect(lambda index: self.tab_changed.emit(TABS[index]))
         self.finder = HitFinder(self)  # F3 / Shift+F3 through the search hits, "3 of 12" beside the tabs
 
-        self.empty = QLabel("Choose a document from the list or the timeline.", self)
+        self.empty = QLabel(self.tr("Choose a document from the list or the timeline."), self)
         self.empty.setObjectName("panel_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = QWidget(self)
@@ -252,7 +252,7 @@ class DocumentPanel(QWidget):
         self.record = record
         self.outer.setCurrentWidget(self.body)
         self.title.setText(record.title or record.key)
-        date = record.date or "undated"
+        date = record.date or self.tr("undated")
         written = record.date_as_written
         self.meta["date"].setText(f"{written} ({date})" if written and written != date else date)
         self.meta["type"].setText(record.type or "—")
@@ -277,11 +277,12 @@ class DocumentPanel(QWidget):
             return
         has_text = any(t.kind in ("transcript", "translation") for t in record.texts)
         self.scan_missing.set(
-            "No scan is attached to this document."
-            + (" Its text is in the Transcript and Translation tabs." if has_text else "")
-            + "\nAttach a PDF or an image of the original (File ▸ Attach Scan…).",
-            "Attach a scan…",
-            "Attach a PDF or an image (JPEG, PNG, TIFF) as this document's scan",
+            self.tr("No scan is attached to this document.")
+            + (" " + self.tr("Its text is in the Transcript and Translation tabs.") if has_text else "")
+            + "\n"
+            + self.tr("Attach a PDF or an image of the original (File ▸ Attach Scan…)."),
+            self.tr("Attach a scan…"),
+            self.tr("Attach a PDF or an image (JPEG, PNG, TIFF) as this document's scan"),
         )
         self.scan_stack.setCurrentWidget(self.scan_missing)
 
@@ -325,9 +326,12 @@ class DocumentPanel(QWidget):
         box = message_box(
             self,
             QMessageBox.Icon.Question,
-            "Open in a web browser?",
-            f"{url.toString()}\n\nThis address is on the internet. Opening it starts your web browser "
-            "and connects to that site; everything else in this app stays offline.",
+            self.tr("Open in a web browser?"),
+            f"{url.toString()}\n\n"
+            + self.tr(
+                "This address is on the internet. Opening it starts your web browser "
+                "and connects to that site; everything else in this app stays offline."
+            ),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         )
         box.setObjectName("open_address")
