@@ -62,6 +62,7 @@ class ColumnFitter(QObject):
         self.header.sectionResized.connect(self._resized)
         self.header.sortIndicatorChanged.connect(lambda *_: self.apply())
         self.viewport = view.viewport()
+        self.line = view.fontMetrics().height()  # rows are sized in lines of this (one, or two with a snippet)
         view.installEventFilter(self)  # its font
         self.viewport.installEventFilter(self)  # its width
 
@@ -165,7 +166,9 @@ class ColumnFitter(QObject):
         if kind not in (QEvent.Type.FontChange, QEvent.Type.Resize) or not shiboken6.isValid(self.view):
             return False
         if watched is self.view and kind == QEvent.Type.FontChange:  # the system's text size changed
-            self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+            rows, line = self.view.verticalHeader(), self.view.fontMetrics().height()
+            rows.setDefaultSectionSize(round(rows.defaultSectionSize() * line / max(self.line, 1)))  # as many lines
+            self.line = line
             if self.wanted:
                 self.fit_to_content()
         elif watched is self.viewport and kind == QEvent.Type.Resize:
