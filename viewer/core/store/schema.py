@@ -338,4 +338,20 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> list[int]:
             raise
         conn.execute("COMMIT")
         applied.append(number + 1)
+    if current > 0 and MIGRATIONS.index(compact) + 1 in applied:
+        _give_back_space(conn)
     return applied
+
+
+def _give_back_space(conn: sqlite3.Connection) -> None:
+    """After the index lost its copy of every text, give the freed pages back to the disk (an upgraded
+    archive shrinks by about 40%), in 16 kB pages. Another program holding the archive open keeps the
+    journal in WAL, where the page size cannot change; new documents then reuse the free pages instead."""
+    try:
+        if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete":
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        conn.execute("VACUUM")
+    except sqlite3.OperationalError:
+        pass
+    finally:
+        conn.execute("PRAGMA journal_mode = WAL")
