@@ -172,5 +172,6 @@ def test_progress_says_the_stage_its_time_and_what_is_left():
     progress.stage("searching")
     assert said[0] == "[0:00] building: somewhere"
     assert said[1].startswith("[0:00]   250/1,000 docs (25%), 8 docs/s, 0:30 in this stage, about 1:30 left")
-    assert said[2].endswith("building took 0:30") and "building" in progress.times
+    assert said[2].endswith("s of CPU)") and "building took 0:30" in said[2]
+    assert "building" in progress.times and progress.cpu["building"] >= 0
     assert clock(3725) == "1:02:05" and clock(59.6) == "1:00"

@@ -3,8 +3,17 @@ stages how far they are, their rate and when they should end, so a half-hour run
 
 from __future__ import annotations
 
+import resource
 import time
 from collections.abc import Callable
+
+
+def cpu_seconds() -> float:
+    """CPU seconds used so far by this process and the children it has waited for (the importer's
+    process, the window's, sqlite-utils): on a machine other work loads, the wall clock of a stage
+    says little about an idle machine, its CPU time more."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def clock(seconds: float) -> str:
@@ -27,6 +36,8 @@ class Progress:
         self.stage_began = self.began
         self.last_step = 0.0
         self.times: dict[str, float] = {}  # seconds each finished stage took, for the report
+        self.cpu: dict[str, float] = {}  # CPU seconds of each finished stage (see cpu_seconds)
+        self.stage_cpu = cpu_seconds()
 
     def elapsed(self) -> float:
         return time.monotonic() - self.began
@@ -34,6 +45,7 @@ class Progress:
     def stage(self, name: str, detail: str = "") -> None:
         self.finish()
         self.stage_name, self.stage_began, self.last_step = name, time.monotonic(), 0.0
+        self.stage_cpu = cpu_seconds()
         self.say(f"[{clock(self.elapsed())}] {name}{': ' + detail if detail else ''}")
 
     def finish(self) -> None:
@@ -41,8 +53,10 @@ class Progress:
         if self.stage_name is None:
             return
         took = time.monotonic() - self.stage_began
+        cpu = cpu_seconds() - self.stage_cpu
         self.times[self.stage_name] = round(took, 1)
-        self.say(f"[{clock(self.elapsed())}]   {self.stage_name} took {clock(took)}")
+        self.cpu[self.stage_name] = round(cpu, 1)
+        self.say(f"[{clock(self.elapsed())}]   {self.stage_name} took {clock(took)} ({cpu:.0f} s of CPU)")
         self.stage_name = None
 
     def step(self, done: int, total: int, unit: str, since: int = 0) -> None:

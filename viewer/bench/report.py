@@ -67,6 +67,7 @@ class Report:
         self.notes: list[str] = []
         self.classes: dict[str, dict[str, dict[str, float]]] = {}  # figures by query class
         self.stages: dict[str, float] = {}  # seconds each stage of the run took
+        self.stages_cpu: dict[str, float] = {}  # CPU seconds of each stage (progress.cpu_seconds)
         self.build: dict[str, Any] = {}  # how the archive was built (this run or a kept one)
         self.import_sample = 0
         self.peer_mb_per_1k: float | None = None  # sqlite-utils' database of the sample, per 1,000
@@ -97,6 +98,7 @@ class Report:
             "build": self.build,
             "import_sample": self.import_sample,
             "stages_s": self.stages,
+            "stages_cpu_s": self.stages_cpu,
             "notes": self.notes,
         }
 

@@ -274,7 +274,7 @@ def run_bench(
                 "database of the import sample with its FTS table, per 1,000 documents"
             )
         progress.finish()
-        report.stages = dict(progress.times)
+        report.stages, report.stages_cpu = dict(progress.times), dict(progress.cpu)
         say(f"[{progress.elapsed():.0f} s] done")
     if json_out is not None:
         json_out.write_text(json.dumps(report.as_json(), indent=2), "utf-8")
