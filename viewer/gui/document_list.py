@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from . import settings as state
 from .document_model import COL_DATE, COL_LANGUAGE, COL_PARTS, COL_TITLE, COL_TYPE, HEADERS, DocumentTableModel
 from .list_columns import ColumnFitter, saving
+from .list_snippets import SnippetDelegate, header_column
 
 
 class DocumentList(QTableView):
@@ -58,6 +59,26 @@ class DocumentList(QTableView):
         model.modelReset.connect(self._fit_once)
         model.layoutChanged.connect(self._sorted)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.setItemDelegateForColumn(COL_TITLE, SnippetDelegate(self))  # while searching: a snippet line
+        model.searching_changed.connect(self._row_height)
+        model.order_changed.connect(self._order_shown)
+        model.counted.connect(self._sorted)  # the open document may lie beyond the first screen
+
+    def _row_height(self, searching: bool) -> None:
+        """Rows grow a line for the snippet while searching, and shrink back after."""
+        line = self.fontMetrics().height()
+        self.verticalHeader().setDefaultSectionSize(2 * line + 12 if searching else line + 8)
+
+    def _order_shown(self, key: str, descending: bool) -> None:
+        """The header shows the model's order (none of its columns for relevance); the model is
+        sorted already, and the remembered columns keep the browsing order."""
+        header = self.horizontalHeader()
+        column = header_column(key)
+        header.blockSignals(True)
+        header.setSortIndicatorShown(column >= 0)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
 
     # -- columns ----------------------------------------------------------------------------
 

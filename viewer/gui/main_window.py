@@ -38,6 +38,7 @@ from .exchange_window import Exchange
 from .export_dialog import ExportCommands
 from .filters import FilterBar
 from .importing import ImportCommands
+from .list_snippets import OrderChoice
 from .printing import Printing
 from .tasks import TaskRunner
 from .timeline import TimelinePane
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.filter_bar)
+        column.addWidget(OrderChoice(self.model, self.settings, left))  # while searching: best match first, or…
         column.addWidget(self.document_list, 1)
         self.panel = DocumentPanel(self.archive, self.runner, self, point_size, side_by_side)
         self.timeline_pane = TimelinePane(self.archive, self)
@@ -164,7 +166,7 @@ class MainWindow(QMainWindow):
             a[f"tab_{name}"].triggered.connect(lambda _=False, n=name: self.panel.show_tab(n))
         a["about"].triggered.connect(self.about)
         self.filter_bar.filters_changed.connect(self._apply_filters)
-        self.model.counted.connect(self._counted)
+        self.model.counted.connect(lambda shown: self.filter_bar.show_total(shown, self.total))  # from a worker
         self.document_list.document_selected.connect(self.open_document)
         self.timeline.document_activated.connect(self.open_document)
         self.timeline.range_selected.connect(self.filter_bar.set_date_range)
@@ -233,13 +235,6 @@ class MainWindow(QMainWindow):
             return
         if shown and not self._starting:
             self.document_list.step(0)
-
-    def _counted(self, shown: int) -> None:
-        """The number of documents found, from the worker that read the list's whole order."""
-        self.filter_bar.show_total(shown, self.total)
-        current = self.current_document()
-        if current is not None:  # the open document may lie beyond the first screen
-            self.document_list.select_document(current, emit=False)
 
     def filters(self) -> Filters:
         return replace(self.model.filters)

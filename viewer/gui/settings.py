@@ -25,6 +25,7 @@ STATE: dict[str, tuple[type, object]] = {
     "window/vertical_splitter": (bytes, b""),
     "window/timeline_visible": (bool, True),
     "list/header": (bytes, b""),  # the list's columns: shown, widths, sort
+    "list/search_sort": (str, "relevance"),  # the list's order while searching: "relevance", "date desc", …
     "annotations/visible": (bool, True),  # False once the person closed the pane
     "annotations/auto_hide": (bool, True),  # folded while the open document has no annotations
     "document/last": (str, ""),
