@@ -32,15 +32,16 @@ from .context import CliContext, file_option
 @file_option("--db", "db", "Archive file to use (default: the bundled archive.db, or $ARCHIVE_VIEWER_DB).")
 @click.option("--kiosk", is_flag=True, help="Open the read-only, full-screen kiosk instead of the window.")
 @window.kiosk_config_option()
+@window.lang_option()
 @click.version_option(__version__, "--version", prog_name="archive-viewer")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, kiosk: bool, kiosk_config: Path | None) -> None:
+def main(ctx: click.Context, db: Path | None, kiosk: bool, kiosk_config: Path | None, lang: str | None) -> None:
     """Archive Viewer: read, search and annotate collections of historical documents, offline.
 
     Without a command, opens the window on the archive (with --kiosk, the kiosk).
     """
     ctx.obj = CliContext(
-        db=db or paths.default_archive(), db_given=db is not None, kiosk=kiosk, kiosk_config=kiosk_config
+        db=db or paths.default_archive(), db_given=db is not None, kiosk=kiosk, kiosk_config=kiosk_config, lang=lang
     )
     if ctx.invoked_subcommand is None:
         ctx.invoke(window.kiosk_command if kiosk else window.gui)

@@ -34,6 +34,7 @@ class CliContext:
     db_given: bool = False
     kiosk: bool = False
     kiosk_config: Path | None = None
+    lang: str | None = None  # --lang: the interface's language for this run (en, ru); None follows the settings
 
     def archive(self, *, readonly: bool = False, create: bool = False) -> Archive:
         """Open the archive for the running command; it is closed when the command ends."""

@@ -19,6 +19,16 @@ def kiosk_config_option(help_text: str = CONFIG_HELP) -> Any:
     return file_option("--config", "kiosk_config", help_text)
 
 
+def lang_option() -> Any:
+    """``--lang en|ru``: the interface's language for this run, over View ▸ Language and the system's."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["en", "ru"]),
+        default=None,
+        help="Language of the window and the kiosk: en or ru (default: View ▸ Language, else the system's).",
+    )
+
+
 def _kiosk_archive(cli: CliContext, config: Any) -> Path:
     """--db wins, then the archive named in kiosk.toml, then the default."""
     if cli.db_given or config.archive is None:
@@ -35,7 +45,7 @@ def kiosk_command(cli: CliContext, kiosk_config: Path | None) -> None:
         from ..gui.kiosk.launch import run_kiosk
     except ImportError as error:
         fail(f"the kiosk cannot start here ({error}).")
-    sys.exit(run_kiosk(cli.db, kiosk_config or cli.kiosk_config, db_given=cli.db_given))
+    sys.exit(run_kiosk(cli.db, kiosk_config or cli.kiosk_config, db_given=cli.db_given, language=cli.lang))
 
 
 @click.command()
@@ -46,7 +56,7 @@ def gui(cli: CliContext) -> None:
         from ..gui.app import run
     except ImportError as error:
         fail(f"the window cannot start here ({error}).")
-    sys.exit(run(cli.db))
+    sys.exit(run(cli.db, language=cli.lang))
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -62,6 +72,7 @@ def _size(text: str) -> tuple[int, int]:
 @click.option("--size", default=None, help="Window size WxH (default 1280x800; 1920x1080 with --kiosk).")
 @click.option("--kiosk", is_flag=True, help="Render the kiosk (its start screen, or --doc) instead of the window.")
 @kiosk_config_option("The kiosk's kiosk.toml.")
+@lang_option()
 @with_cli
 def screenshot(
     cli: CliContext,
@@ -71,9 +82,12 @@ def screenshot(
     size: str | None,
     kiosk: bool,
     kiosk_config: Path | None,
+    lang: str | None,
 ) -> None:
     """Render the window offscreen to a PNG."""
     from ..gui.screenshot import render
+
+    language = lang or cli.lang or "en"  # a picture does not depend on the machine it is made on
 
     if kiosk or cli.kiosk:
         from ..core.kiosk_config import KioskConfigError, load
@@ -84,8 +98,14 @@ def screenshot(
         except KioskConfigError as error:
             raise ArchiveError(str(error)) from None
         render_kiosk(
-            _kiosk_archive(cli, config), out, config, document=document, part=tab, size=_size(size or "1920x1080")
+            _kiosk_archive(cli, config),
+            out,
+            config,
+            document=document,
+            part=tab,
+            size=_size(size or "1920x1080"),
+            language=language,
         )
     else:
-        render(cli.db, out, document=document, tab=tab, size=_size(size or "1280x800"))
+        render(cli.db, out, document=document, tab=tab, size=_size(size or "1280x800"), language=language)
     click.echo(str(out))

@@ -11,20 +11,16 @@ from .. import APP_NAME, __version__
 from ..core.store import Archive
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("About", text)
-
-
 def stat_names() -> dict[str, str]:
     """The archive's counts (Archive.stats keys) as the About box names them."""
     return {
-        "documents": _tr("Documents"),
-        "texts": _tr("Texts"),
-        "people": _tr("People"),
-        "places": _tr("Places"),
-        "pages": _tr("Pages"),
-        "annotations": _tr("Annotations"),
-        "needs_review": _tr("Needs review"),
+        "documents": QCoreApplication.translate("About", "Documents"),
+        "texts": QCoreApplication.translate("About", "Texts"),
+        "people": QCoreApplication.translate("About", "People"),
+        "places": QCoreApplication.translate("About", "Places"),
+        "pages": QCoreApplication.translate("About", "Pages"),
+        "annotations": QCoreApplication.translate("About", "Annotations"),
+        "needs_review": QCoreApplication.translate("About", "Needs review"),
     }
 
 

@@ -214,6 +214,7 @@ class AnnotationsPane(QWidget):
         self.annotations = annotations
         self.list.blockSignals(True)
         self.list.clear()
+        unknown = self.tr("unknown")
         for annotation in annotations:
             label = self._label(annotation)
             if len(label) > 160:
@@ -223,7 +224,7 @@ class AnnotationsPane(QWidget):
             if annotation.note:
                 lines.append(f"✎ {annotation.note}")
             lines.append(
-                f"{annotation.author or self.tr('unknown')} · {when(annotation.updated_at)}"
+                f"{annotation.author or unknown} · {when(annotation.updated_at)}"
                 + (" · " + self.tr("needs review") if annotation.status != "ok" else "")
             )
             item = QListWidgetItem(swatch(annotation.color), "\n".join(lines))

@@ -32,13 +32,16 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(db_path: str | Path) -> int:
+def run(db_path: str | Path, language: str | None = None) -> int:
     """Open the window on an archive and run until it closes; returns the exit status. An archive
     that is missing, damaged or not ours brings up the recovery dialog (recovery.py); nothing is
-    created unless the person asks for a new archive."""
+    created unless the person asks for a new archive. ``language`` (en, ru) overrides View ▸ Language."""
+    from . import i18n
     from .recovery import open_window
+    from .settings import open_settings
 
     app = create_app(sys.argv[:1])
+    i18n.install(i18n.resolve(language, open_settings()))
     window = open_window(Path(db_path))
     if window is None:
         return 2

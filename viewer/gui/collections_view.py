@@ -180,11 +180,12 @@ class CollectionsPane(QWidget):
         self._filling = True  # rows put in are not a drag to store
         try:
             self.list.clear()
+            undated = self.tr("undated")
             for document_id in self.current.document_ids if self.current else []:
                 record = archive.record(document_id)
                 if record is None:
                     continue
-                item = QListWidgetItem(f"{record.date or self.tr('undated')}  {record.title or record.key}")
+                item = QListWidgetItem(f"{record.date or undated}  {record.title or record.key}")
                 item.setData(ID_ROLE, document_id)
                 item.setToolTip(plain.tip(record.title or record.key))
                 self.list.addItem(item)

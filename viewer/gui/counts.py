@@ -146,6 +146,11 @@ class Counts(QObject):
         one, other = "{shown} of %n document", "{shown} of %n documents"
         return self._pick(n, self.tr("{shown} of %n document(s)", "", n), one, other)
 
+    def match(self, n: int) -> str:
+        """The kiosk's search; {query} is filled in after."""
+        one, other = "%n document matches “{query}”", "%n documents match “{query}”"
+        return self._pick(n, self.tr("%n document(s) match “{query}”", "", n), one, other)
+
 
 _counts: Counts | None = None
 

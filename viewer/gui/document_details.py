@@ -34,13 +34,9 @@ WORDS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Details", text)
-
-
 def _word(value: str) -> str:
     """A word the store gives in English (a role, a kind, a link's label), in the interface's language."""
-    return _tr(WORDS[value]) if value in WORDS else value
+    return QCoreApplication.translate("Details", WORDS[value]) if value in WORDS else value
 
 
 def citation_of(record: DocumentRecord, style: str | None = None) -> str:
@@ -81,44 +77,54 @@ def details_html(record: DocumentRecord, muted: str) -> str:
         return e(str(value)).replace("\n", "<br>") if value not in (None, "") else ""
 
     precision = record.date_precision
-    date = record.date or _tr("unknown")
+    date = record.date or QCoreApplication.translate("Details", "unknown")
     if record.date_end and record.date_end != record.date:
         date += f" – {record.date_end}"
     rows = [
-        row(_tr("Key"), text(f"{record.key} (id {record.id})")),
-        row(_tr("Date"), text(f"{date} ({precision_name(precision)})")),
-        row(_tr("Date as written"), text(record.date_as_written)),
-        row(_tr("Type"), text(record.type)),
-        row(_tr("Classification"), text(record.classification)),
-        row(_tr("Original language"), text(record.original_language)),
-        row(_tr("Reference numbers"), text(", ".join(record.reference_numbers))),
-        row(_tr("Archival source"), text(record.source)),
+        row(QCoreApplication.translate("Details", "Key"), text(f"{record.key} (id {record.id})")),
+        row(QCoreApplication.translate("Details", "Date"), text(f"{date} ({precision_name(precision)})")),
+        row(QCoreApplication.translate("Details", "Date as written"), text(record.date_as_written)),
+        row(QCoreApplication.translate("Details", "Type"), text(record.type)),
+        row(QCoreApplication.translate("Details", "Classification"), text(record.classification)),
+        row(QCoreApplication.translate("Details", "Original language"), text(record.original_language)),
+        row(QCoreApplication.translate("Details", "Reference numbers"), text(", ".join(record.reference_numbers))),
+        row(QCoreApplication.translate("Details", "Archival source"), text(record.source)),
     ]
     for ref in record.archival_refs:
         parts = [f"{k} {getattr(ref, k)}" for k in ("fond", "opis", "delo", "papka", "listy") if getattr(ref, k)]
         if parts:
-            rows.append(row(ref.archive or _tr("Archive"), text(", ".join(parts))))
+            rows.append(row(ref.archive or QCoreApplication.translate("Details", "Archive"), text(", ".join(parts))))
     if record.url:  # a link the app draws, and only to a web page; the window asks before it opens one
         web = record.url.lower().startswith(("http://", "https://"))
-        rows.append(row(_tr("Address"), f'<a href="{e(record.url)}">{e(record.url)}</a>' if web else text(record.url)))
+        rows.append(
+            row(
+                QCoreApplication.translate("Details", "Address"),
+                f'<a href="{e(record.url)}">{e(record.url)}</a>' if web else text(record.url),
+            )
+        )
     rows += [
-        row(_tr("Record"), text(record.record_id)),
-        row(_tr("Citation"), text(record.citation)),
-        row(_tr("Credits"), text(record.credits)),
-        row(_tr("Rights"), text(record.rights)),
+        row(QCoreApplication.translate("Details", "Record"), text(record.record_id)),
+        row(QCoreApplication.translate("Details", "Citation"), text(record.citation)),
+        row(QCoreApplication.translate("Details", "Credits"), text(record.credits)),
+        row(QCoreApplication.translate("Details", "Rights"), text(record.rights)),
     ]
-    rows.append(row(_tr("Contents"), text(", ".join(record.contents))))
-    characters = _tr("{kind} ({language}, {origin}, {count} characters)")
+    rows.append(row(QCoreApplication.translate("Details", "Contents"), text(", ".join(record.contents))))
+    characters = QCoreApplication.translate("Details", "{kind} ({language}, {origin}, {count} characters)")
     texts = [
         characters.format(kind=_word(t.kind), language=t.language or "?", origin=t.origin, count=f"{len(t.body):,}")
         for t in record.texts
     ]
-    rows.append(row(_tr("Texts"), text("; ".join(texts))))
-    rows.append(row(_tr("Scan"), text(counts().pages(record.pages) if record.pages else _tr("none"))))
-    rows.append(row(_tr("Source file"), text(record.source_file)))
-    rows.append(row(_tr("Imported"), text(record.imported_at)))
+    rows.append(row(QCoreApplication.translate("Details", "Texts"), text("; ".join(texts))))
+    rows.append(
+        row(
+            QCoreApplication.translate("Details", "Scan"),
+            text(counts().pages(record.pages) if record.pages else QCoreApplication.translate("Details", "none")),
+        )
+    )
+    rows.append(row(QCoreApplication.translate("Details", "Source file"), text(record.source_file)))
+    rows.append(row(QCoreApplication.translate("Details", "Imported"), text(record.imported_at)))
     if record.review_reasons:
-        rows.append(row(_tr("Needs review"), text("; ".join(record.review_reasons))))
+        rows.append(row(QCoreApplication.translate("Details", "Needs review"), text("; ".join(record.review_reasons))))
     for key, value in (record.extra or {}).items():
         rows.append(
             row(
@@ -138,24 +144,31 @@ def details_html(record: DocumentRecord, muted: str) -> str:
         if person.kind != "person":
             line += f" ({e(_word(person.kind))})"
         if person.as_written and person.as_written != person.name:
-            line += ", " + e(_tr("written “{name}”").format(name=person.as_written))
+            line += ", " + e(QCoreApplication.translate("Details", "written “{name}”").format(name=person.as_written))
         if person.aliases:
-            also = e(_tr("also {names}").format(names=", ".join(person.aliases[:10])))
+            also = e(QCoreApplication.translate("Details", "also {names}").format(names=", ".join(person.aliases[:10])))
             line += f'<br><span style="color:{muted}">{also}</span>'
         people.append(f"<li>{line}</li>")
+    undated = QCoreApplication.translate("Details", "undated")
+    absent = QCoreApplication.translate("Details", "not in this archive")
     links = []
     for link in record.links:
         if link.document_id:
-            target = (
-                f'<a href="doc:{link.document_id}">{e(link.title or link.key or "")}</a> '
-                f"({e(link.date or _tr('undated'))})"
-            )
+            title = e(link.title or link.key or "")
+            target = f'<a href="doc:{link.document_id}">{title}</a> ({e(link.date or undated)})'
         else:
-            target = f"{e(str(link.unresolved or '?'))} — {e(_tr('not in this archive'))}"
+            target = f"{e(str(link.unresolved or '?'))} — {e(absent)}"
         links.append(f"<li>{e(_word(link.label).capitalize())}: {target}</li>")
-    summary = f"<h3>{e(_tr('Summary'))}</h3><p>{text(record.summary)}</p>" if record.summary else ""
+    headings = {
+        "summary": QCoreApplication.translate("Details", "Summary"),
+        "fields": QCoreApplication.translate("Details", "Fields"),
+        "people": QCoreApplication.translate("Details", "People and places"),
+        "links": QCoreApplication.translate("Details", "Related documents"),
+    }
+    h = {key: f"<h3>{e(value)}</h3>" for key, value in headings.items()}
+    summary = f"{h['summary']}<p>{text(record.summary)}</p>" if record.summary else ""
     return (
-        f"{summary}<h3>{e(_tr('Fields'))}</h3><table cellspacing='3'>{''.join(rows)}</table>"
-        + (f"<h3>{e(_tr('People and places'))}</h3><ul>{''.join(people)}</ul>" if people else "")
-        + (f"<h3>{e(_tr('Related documents'))}</h3><ul>{''.join(links)}</ul>" if links else "")
+        f"{summary}{h['fields']}<table cellspacing='3'>{''.join(rows)}</table>"
+        + (f"{h['people']}<ul>{''.join(people)}</ul>" if people else "")
+        + (f"{h['links']}<ul>{''.join(links)}</ul>" if links else "")
     )

@@ -227,7 +227,8 @@ class DetailsEditor(QWidget):
         target = link.get("target_id")
         record = self.archive().record(int(target)) if target else None
         if record is not None:
-            return f"{relation}: {record.title or record.key} ({record.date or self.tr('undated')})"
+            undated = self.tr("undated")
+            return f"{relation}: {record.title or record.key} ({record.date or undated})"
         hint = link.get("target_number") or link.get("target_date") or link.get("target_hint") or "?"
         return f"{relation}: {hint} — " + self.tr("not in this archive")
 

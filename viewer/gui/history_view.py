@@ -24,10 +24,6 @@ from .widgets_common import listing_layout, problem_label
 TARGETS = {"tags": "Tags", "review": "Review", "trash": "Trash"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("History", text)
-
-
 def describe_item(item: ChangeItem) -> str | None:
     """One line of what a change did to a document ("Title: “a” → “b”"), None for the bookkeeping."""
     if item.target == "field":
@@ -36,23 +32,39 @@ def describe_item(item: ChangeItem) -> str | None:
         before, after = field_values.describe(item.name, item.before), field_values.describe(item.name, item.after)
         return f"{label}: {before} → {after}"
     if item.target == "text":
-        return _tr("{part} corrected").format(part=field_label(item.name, item.name.capitalize()))
+        return QCoreApplication.translate("History", "{part} corrected").format(
+            part=field_label(item.name, item.name.capitalize())
+        )
     if item.target == "tags":
-        before, after = ", ".join(item.before or []) or _tr("none"), ", ".join(item.after or []) or _tr("none")
-        return _tr("Tags: {before} → {after}").format(before=before, after=after)
+        before, after = (
+            ", ".join(item.before or []) or QCoreApplication.translate("History", "none"),
+            ", ".join(item.after or []) or QCoreApplication.translate("History", "none"),
+        )
+        return QCoreApplication.translate("History", "Tags: {before} → {after}").format(before=before, after=after)
     if item.target == "trash":
-        return _tr("Moved to the trash") if item.after == "trash" else _tr("Restored from the trash")
+        return (
+            QCoreApplication.translate("History", "Moved to the trash")
+            if item.after == "trash"
+            else QCoreApplication.translate("History", "Restored from the trash")
+        )
     if item.target == "review":
-        return _tr("Marked reviewed") if not item.after else _tr("Needs review again")
+        return (
+            QCoreApplication.translate("History", "Marked reviewed")
+            if not item.after
+            else QCoreApplication.translate("History", "Needs review again")
+        )
     return None
 
 
 def describe_change(change: Change, document_id: int | None) -> str:
-    lines = [change.label, _tr("by {author}, {when}").format(author=change.author, when=when(change.at))]
+    lines = [
+        change.label,
+        QCoreApplication.translate("History", "by {author}, {when}").format(author=change.author, when=when(change.at)),
+    ]
     details = [describe_item(i) for i in change.items if document_id is None or i.document_id in (None, document_id)]
     lines += [f"  • {d}" for d in dict.fromkeys(details) if d]
     if not change.in_effect:
-        lines.append(_tr("(undone since)"))
+        lines.append(QCoreApplication.translate("History", "(undone since)"))
     return "\n".join(lines)
 
 

@@ -15,8 +15,11 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMenu
 
 ENGLISH = "en"
 LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский"}  # each in its own language, as menus show them
@@ -200,6 +203,38 @@ def operation_text(text: str) -> str:
     """An undoable operation's name in the interface's language (the curation steps are named in it
     already; the core's annotation operations are named in English)."""
     return QCoreApplication.translate("Operations", text) if text in OPERATIONS else text
+
+
+def language_menu(window: Any) -> QMenu:
+    """View ▸ Language: the system's, English or Русский, remembered in the window's settings and in
+    effect from the next start (``archive-viewer --lang`` still wins for one run)."""
+    menu = QMenu(QCoreApplication.translate("LanguageMenu", "&Language"), window)
+    menu.setObjectName("menu_language")
+    group = QActionGroup(menu)
+    chosen_now = chosen(window.settings)
+    for code, name in (("", QCoreApplication.translate("LanguageMenu", "System Default")), *LANGUAGES.items()):
+        action = menu.addAction(name)
+        action.setObjectName(f"action_language_{code or 'system'}")
+        action.setCheckable(True)
+        action.setChecked(code == chosen_now)
+        group.addAction(action)
+
+        def picked(_checked: bool = False, code: str = code) -> None:
+            choose(window.settings, code)
+            if resolve(None, window.settings) != current():
+                window.statusBar().showMessage(
+                    QCoreApplication.translate(
+                        "LanguageMenu", "The new language takes effect when Archive Viewer starts again."
+                    ),
+                    10000,
+                )
+
+        action.triggered.connect(picked)
+    view = window.findChild(QMenu, "menu_view")
+    if view is not None:
+        view.addSeparator()
+        view.addMenu(menu)
+    return menu
 
 
 def regenerate(languages: tuple[str, ...] = ("ru",)) -> None:

@@ -28,37 +28,39 @@ def _language(code: str | None) -> str:
     return LANGUAGES.get(code or "", code or "")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
-
 def _fields(record: DocumentRecord) -> list[tuple[str, str]]:
     """The fields worth a line on paper, as the Details tab names them; empty ones left out."""
-    date = record.date or _tr("undated")
+    date = record.date or QCoreApplication.translate("Printing", "undated")
     if record.date_as_written and record.date_as_written != date:
         date = f"{record.date_as_written} ({date})"
     found = [
-        (_tr("Date"), date),
-        (_tr("Type"), record.type or ""),
-        (_tr("From"), record.sender or ""),
-        (_tr("To"), record.recipient or ""),
-        (_tr("Classification"), record.classification or ""),
-        (_tr("Original language"), _language(record.original_language)),
-        (_tr("Reference numbers"), ", ".join(record.reference_numbers or [])),
-        (_tr("Archival source"), record.source or ""),
-        (_tr("Citation"), record.citation or ""),
-        (_tr("Address"), record.url or ""),
-        (_tr("Summary"), record.summary or ""),
+        (QCoreApplication.translate("Printing", "Date"), date),
+        (QCoreApplication.translate("Printing", "Type"), record.type or ""),
+        (QCoreApplication.translate("Printing", "From"), record.sender or ""),
+        (QCoreApplication.translate("Printing", "To"), record.recipient or ""),
+        (QCoreApplication.translate("Printing", "Classification"), record.classification or ""),
+        (QCoreApplication.translate("Printing", "Original language"), _language(record.original_language)),
+        (QCoreApplication.translate("Printing", "Reference numbers"), ", ".join(record.reference_numbers or [])),
+        (QCoreApplication.translate("Printing", "Archival source"), record.source or ""),
+        (QCoreApplication.translate("Printing", "Citation"), record.citation or ""),
+        (QCoreApplication.translate("Printing", "Address"), record.url or ""),
+        (QCoreApplication.translate("Printing", "Summary"), record.summary or ""),
     ]
     return [(label, value) for label, value in found if value]
 
 
 def _where(annotation: Annotation) -> str:
     if annotation.part == "scan":
-        shape = _tr("pinned note") if annotation.shape == "pin" else _tr("area")
+        shape = (
+            QCoreApplication.translate("Printing", "pinned note")
+            if annotation.shape == "pin"
+            else QCoreApplication.translate("Printing", "area")
+        )
         if annotation.page_position is None:
-            return _tr("Scan ({shape})").format(shape=shape)
-        return _tr("Scan page {page} ({shape})").format(page=annotation.page_position + 1, shape=shape)
+            return QCoreApplication.translate("Printing", "Scan ({shape})").format(shape=shape)
+        return QCoreApplication.translate("Printing", "Scan page {page} ({shape})").format(
+            page=annotation.page_position + 1, shape=shape
+        )
     return TAB_TITLES.get(annotation.part, annotation.part.capitalize())
 
 
@@ -117,7 +119,9 @@ def print_document(record: DocumentRecord, annotations: list[Annotation], point_
     if annotations:
         cursor.insertBlock()
         cursor.insertBlock()
-        cursor.insertText(_tr("Annotations ({count})").format(count=len(annotations)), heading)
+        cursor.insertText(
+            QCoreApplication.translate("Printing", "Annotations ({count})").format(count=len(annotations)), heading
+        )
         for number, annotation in enumerate(annotations, start=1):
             cursor.insertBlock()
             cursor.insertText(f"{number}. {_where(annotation)}, {colour_name(annotation.color).lower()}", bold)

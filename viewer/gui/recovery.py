@@ -33,23 +33,21 @@ class Choice(NamedTuple):
     create: bool = False
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Recovery", text)
-
-
 def problem_text(path: Path, error: BaseException) -> str:
     """What went wrong, for the dialog: one sentence first, then what can be done."""
     if isinstance(error, ArchiveMissing):
-        return _tr(
+        return QCoreApplication.translate(
+            "Recovery",
             "The archive is missing:\n{path}\n\nIt may be on a drive that is not connected, or its name may be "
-            "mistyped. Nothing was created.\nOpen another archive, or make a new one."
+            "mistyped. Nothing was created.\nOpen another archive, or make a new one.",
         ).format(path=path)
     if isinstance(error, sqlite3.DatabaseError):
-        return _tr(
+        return QCoreApplication.translate(
+            "Recovery",
             "The archive is damaged:\n{path}\n\n({error}.) Restore its latest backup or open another archive; "
-            "the damaged file is not written to."
+            "the damaged file is not written to.",
         ).format(path=path, error=error)
-    return _tr("The archive cannot be opened.\n\n{error}").format(error=error)
+    return QCoreApplication.translate("Recovery", "The archive cannot be opened.\n\n{error}").format(error=error)
 
 
 def recovery_box(path: Path, error: BaseException) -> tuple[QMessageBox, dict[str, QPushButton], Path | None]:
@@ -63,12 +61,16 @@ def recovery_box(path: Path, error: BaseException) -> tuple[QMessageBox, dict[st
     backup = latest_backup(path)
     buttons = {
         "restore": box.addButton(
-            _tr("Restore backup of {when}").format(when=backup.stem[-15:]) if backup else _tr("Restore backup"),
+            QCoreApplication.translate("Recovery", "Restore backup of {when}").format(when=backup.stem[-15:])
+            if backup
+            else QCoreApplication.translate("Recovery", "Restore backup"),
             QMessageBox.ButtonRole.AcceptRole,
         ),
-        "open": box.addButton(_tr("Open Another…"), QMessageBox.ButtonRole.ActionRole),
-        "new": box.addButton(_tr("New Archive…"), QMessageBox.ButtonRole.ActionRole),
-        "quit": box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole),
+        "open": box.addButton(
+            QCoreApplication.translate("Recovery", "Open Another…"), QMessageBox.ButtonRole.ActionRole
+        ),
+        "new": box.addButton(QCoreApplication.translate("Recovery", "New Archive…"), QMessageBox.ButtonRole.ActionRole),
+        "quit": box.addButton(QCoreApplication.translate("Recovery", "Quit"), QMessageBox.ButtonRole.RejectRole),
     }
     for name, button in buttons.items():
         button.setObjectName(f"recovery_{name}")
@@ -95,17 +97,34 @@ def recover(path: Path, error: BaseException) -> Choice | None:
         plain.inform(
             None,
             APP_NAME,
-            _tr("Restored {name} from {backup}.").format(name=path.name, backup=backup.name)
-            + ("\n" + _tr("The damaged file was kept as {name}.").format(name=kept.name) if kept else ""),
+            QCoreApplication.translate("Recovery", "Restored {name} from {backup}.").format(
+                name=path.name, backup=backup.name
+            )
+            + (
+                "\n"
+                + QCoreApplication.translate("Recovery", "The damaged file was kept as {name}.").format(name=kept.name)
+                if kept
+                else ""
+            ),
         )
         return Choice(path)
     folder = str(path.parent if path.parent.is_dir() else Path.home())
     if clicked is buttons["open"]:
-        name, _ = QFileDialog.getOpenFileName(None, _tr("Open Archive"), folder, _tr("Archives (*.db);;All files (*)"))
+        name, _ = QFileDialog.getOpenFileName(
+            None,
+            QCoreApplication.translate("Recovery", "Open Archive"),
+            folder,
+            QCoreApplication.translate("Recovery", "Archives (*.db);;All files (*)"),
+        )
         return Choice(Path(name)) if name else None
     if clicked is buttons["new"]:
         suggested = str(Path(folder) / "new-archive.db")
-        name, _ = QFileDialog.getSaveFileName(None, _tr("New Archive"), suggested, _tr("Archives (*.db)"))
+        name, _ = QFileDialog.getSaveFileName(
+            None,
+            QCoreApplication.translate("Recovery", "New Archive"),
+            suggested,
+            QCoreApplication.translate("Recovery", "Archives (*.db)"),
+        )
         return Choice(Path(name), create=not Path(name).exists()) if name else None
     return None
 

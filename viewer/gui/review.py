@@ -90,9 +90,10 @@ class ReviewPane(QWidget):
         count = archive.count(Filters(needs_review=True)) if len(self.entries) >= SHOWN else len(self.entries)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.list.clear()
+        undated = self.tr("undated")
         for entry in self.entries:
             reasons = "\n".join(f"  • {reason}" for reason in entry.reasons) or "  • " + self.tr("(no reason recorded)")
-            item = QListWidgetItem(f"{entry.date or self.tr('undated')}  {entry.title or entry.key}\n{reasons}")
+            item = QListWidgetItem(f"{entry.date or undated}  {entry.title or entry.key}\n{reasons}")
             item.setData(ID_ROLE, entry.document_id)
             item.setToolTip(plain.tip(self.tr("Double-click to open.") + " " + "; ".join(entry.reasons)))
             self.list.addItem(item)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPixmap
 
 from ..core.errors import ArchiveError
+from . import i18n
 from .tasks import settle
 
 
@@ -25,8 +26,10 @@ def render(
     document: str | None = None,
     tab: str | None = None,
     size: tuple[int, int] = (1280, 800),
+    language: str = "en",
 ) -> Path:
-    """Build the window on the archive offscreen, open a document and tab, and save a PNG."""
+    """Build the window on the archive offscreen, open a document and tab, and save a PNG; the
+    interface speaks ``language`` (en, ru)."""
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
@@ -40,6 +43,8 @@ def render(
     if not Path(db_path).exists():
         raise ArchiveError(f"{db_path}: no such archive")
     create_app()
+    previous = i18n.current()
+    i18n.install(language)
     out = Path(out_path)
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
@@ -59,4 +64,5 @@ def render(
         finally:
             window.close()
             window.deleteLater()
+            i18n.install(previous)
     return out

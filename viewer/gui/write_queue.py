@@ -39,19 +39,19 @@ class _Failed(NamedTuple):
     reason: str
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WriteQueue", text)
-
-
 def describe(error: BaseException) -> str:
     """Why a write failed, in words for the person at the keyboard."""
     name = getattr(error, "sqlite_errorname", "")
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return _tr("the archive is busy: another program is writing to it. Try again in a moment")
+        return QCoreApplication.translate(
+            "WriteQueue", "the archive is busy: another program is writing to it. Try again in a moment"
+        )
     if name.startswith("SQLITE_FULL"):
-        return _tr("the disk is full (or the archive reached its size limit)")
+        return QCoreApplication.translate("WriteQueue", "the disk is full (or the archive reached its size limit)")
     if name.startswith("SQLITE_READONLY"):
-        return _tr("the archive cannot be written: its file or its drive is read-only")
+        return QCoreApplication.translate(
+            "WriteQueue", "the archive cannot be written: its file or its drive is read-only"
+        )
     if name.startswith("SQLITE_IOERR"):
         return QCoreApplication.translate("WriteQueue", "the drive reported an error ({error})").format(error=error)
     if isinstance(error, OSError):

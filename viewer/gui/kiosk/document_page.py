@@ -11,12 +11,12 @@ from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEasingCurve, QPropertyAnimation, Qt, Signal
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from ...core.records import DocumentRecord, Text
 from ...core.store import Archive
-from ..document_parts import LANGUAGES
+from ..document_parts import LANGUAGES, TAB_TITLES
 from ..scan_view import PageRef, ScanView
 from ..tasks import TaskRunner
 from ..text_view import TextView
@@ -49,9 +49,11 @@ class DocumentPage(QWidget):
         self.point_size = point_size
         self.record: DocumentRecord | None = None
         self.part: str | None = None
-        back = big_button("⌂  Start", self, "kiosk_back", self.start_requested.emit)
-        self.previous = big_button("‹  Previous", self, "kiosk_previous", lambda: self.step_requested.emit(-1))
-        self.next = big_button("Next  ›", self, "kiosk_next", lambda: self.step_requested.emit(1))
+        back = big_button("⌂  " + self.tr("Start"), self, "kiosk_back", self.start_requested.emit)
+        self.previous = big_button(
+            "‹  " + self.tr("Previous"), self, "kiosk_previous", lambda: self.step_requested.emit(-1)
+        )
+        self.next = big_button(self.tr("Next") + "  ›", self, "kiosk_next", lambda: self.step_requested.emit(1))
         self.position = plain_label("", self, "kiosk_position", wrap=False)
         self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bar = QHBoxLayout()
@@ -67,7 +69,9 @@ class DocumentPage(QWidget):
         switch = QHBoxLayout()
         switch.setSpacing(12)
         for name in parts:
-            button = big_button(name.capitalize(), self, f"kiosk_part_{name}", partial(self.show_part, name))
+            button = big_button(
+                TAB_TITLES.get(name, name.capitalize()), self, f"kiosk_part_{name}", partial(self.show_part, name)
+            )
             button.setCheckable(True)
             switch.addWidget(button, 1)
             self.part_buttons[name] = button
@@ -79,7 +83,7 @@ class DocumentPage(QWidget):
         for name in ("transcript", "translation"):
             view = TextView(self.body, point_size)
             view.setObjectName(f"kiosk_{name}")
-            view.setAccessibleName(self.part_buttons[name].text() if name in self.part_buttons else name.capitalize())
+            view.setAccessibleName(self.part_buttons[name].text() if name in self.part_buttons else TAB_TITLES[name])
             view.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             make_kinetic(view)
@@ -135,7 +139,7 @@ class DocumentPage(QWidget):
         self.title.setText(record.title or record.key)
         self.meta.setText(self._meta(record))
         number, total = position
-        self.position.setText(f"{number} of {total}" if number else "")
+        self.position.setText(self.tr("{number} of {total}").format(number=number, total=total) if number else "")
         self.previous.setEnabled(number > 1)
         self.next.setEnabled(0 < number < total)
         texts: dict[str, Text] = {}
@@ -167,7 +171,7 @@ class DocumentPage(QWidget):
         for part, button in self.part_buttons.items():
             button.setChecked(part == name)
         if name is None:
-            self.missing.setText("This document has no text or scan to show here.")
+            self.missing.setText(self.tr("This document has no text or scan to show here."))
             self.body.setCurrentWidget(self.missing)
         elif name == "scan":
             self.body.setCurrentWidget(self.scan)
@@ -178,22 +182,32 @@ class DocumentPage(QWidget):
     @staticmethod
     def _part_title(name: str, texts: dict[str, Text]) -> str:
         if name == "scan":
-            return "Scan"
+            return QCoreApplication.translate("DocumentPage", "Scan")
         text = texts.get(name)
         language = (text.language if text else None) or ""
         word = LANGUAGES.get(language, language.upper())
-        base = "Original" if name == "transcript" else "Translation"
+        base = (
+            QCoreApplication.translate("DocumentPage", "Original")
+            if name == "transcript"
+            else QCoreApplication.translate("DocumentPage", "Translation")
+        )
         return f"{base} ({word})" if word else base
 
     @staticmethod
     def _meta(record: DocumentRecord) -> str:
-        date = record.date_as_written or record.date or "Undated"
+        date = record.date_as_written or record.date or QCoreApplication.translate("DocumentPage", "Undated")
         parts = [date]
         if record.type:
             parts.append(record.type)
         sender, recipient = record.sender, record.recipient
-        if sender:
-            parts.append(f"From {sender}" + (f" to {recipient}" if recipient else ""))
+        if sender and recipient:
+            parts.append(
+                QCoreApplication.translate("DocumentPage", "From {sender} to {recipient}").format(
+                    sender=sender, recipient=recipient
+                )
+            )
+        elif sender:
+            parts.append(QCoreApplication.translate("DocumentPage", "From {sender}").format(sender=sender))
         elif recipient:
-            parts.append(f"To {recipient}")
+            parts.append(QCoreApplication.translate("DocumentPage", "To {recipient}").format(recipient=recipient))
         return "  ·  ".join(parts)

@@ -13,11 +13,16 @@ from ..tasks import settle
 from .window import KioskWindow
 
 
-def run_kiosk(db_path: str | Path, config_path: str | Path | None = None, db_given: bool = False) -> int:
-    """Start the kiosk and run until the administrator leaves; returns the exit status."""
+def run_kiosk(
+    db_path: str | Path, config_path: str | Path | None = None, db_given: bool = False, language: str | None = None
+) -> int:
+    """Start the kiosk and run until the administrator leaves; returns the exit status. It starts in
+    ``language`` (en, ru), else the system's; visitors switch with its language button."""
+    from .. import i18n
     from ..app import create_app
 
     app = create_app(sys.argv[:1])
+    i18n.install(i18n.resolve(language))
     config_error = None
     try:
         config = load(config_path)
@@ -41,17 +46,21 @@ def render_kiosk(
     document: str | None = None,
     part: str | None = None,
     size: tuple[int, int] = (1920, 1080),
+    language: str = "en",
 ) -> Path:
-    """Render the kiosk offscreen (its start page, or a document) to a PNG."""
+    """Render the kiosk offscreen (its start page, or a document) to a PNG, in ``language``."""
     import os
 
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .. import i18n
     from ..app import create_app
 
     create_app()
+    previous = i18n.current()
+    i18n.install(language)
     window = KioskWindow(db_path, config or KioskConfig(), clock=lambda: 0.0)
     out = Path(out_path)
     try:
@@ -74,4 +83,5 @@ def render_kiosk(
         window.shutdown()
         window.close()
         window.deleteLater()
+        i18n.install(previous)
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -30,7 +30,7 @@ def shown_date(row: ListRow) -> str:
     """The date as precisely as it is known: 1950-05-14, 1950-05 or 1950."""
     value = row.date_start
     if not value:
-        return "Undated"
+        return QCoreApplication.translate("DocumentPage", "Undated")
     return {"month": value[:7], "year": value[:4]}.get(row.date_precision, value)
 
 

@@ -73,7 +73,7 @@ class PinPad(QWidget):
     ):
         super().__init__(parent)
         self.setObjectName("kiosk_pin_pad")
-        self.setAccessibleName("Administrator PIN")
+        self.setAccessibleName(self.tr("Administrator PIN"))
         self.check, self.clock = check, clock
         self.max_attempts, self.lockout = max_attempts, lockout
         self.entered = ""
@@ -81,7 +81,7 @@ class PinPad(QWidget):
         card = QWidget(self)
         card.setObjectName("kiosk_pin_card")
         card.setFixedWidth(460)
-        title = QLabel("Staff only: enter the PIN to leave", card)
+        title = QLabel(self.tr("Staff only: enter the PIN to leave"), card)
         title.setObjectName("kiosk_pin_title")
         title.setWordWrap(True)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -96,13 +96,13 @@ class PinPad(QWidget):
         self.keys: dict[str, QPushButton] = {}
         for number, label in enumerate("123456789C0✓"):
             name = {"C": "clear", "✓": "ok"}.get(label, label)
-            text = {"C": "Clear", "✓": "OK"}.get(label, label)
+            text = {"C": self.tr("Clear"), "✓": self.tr("OK")}.get(label, label)
             slot = {"clear": self.clear, "ok": self.submit}.get(name, lambda d=label: self.press(d))
             button = big_button(text, card, f"kiosk_pin_{name}", slot)
             button.setMinimumHeight(84)
             grid.addWidget(button, number // 3, number % 3)
             self.keys[name] = button
-        cancel = big_button("Cancel", card, "kiosk_pin_cancel", self.cancel)
+        cancel = big_button(self.tr("Cancel"), card, "kiosk_pin_cancel", self.cancel)
         column = QVBoxLayout(card)
         column.setContentsMargins(28, 24, 28, 24)
         column.setSpacing(12)
@@ -148,7 +148,7 @@ class PinPad(QWidget):
     def submit(self) -> bool:
         """Check the PIN; True when it was right (and unlocked() was sent)."""
         if self.locked():
-            self.message.setText("Too many wrong PINs. Please wait.")
+            self.message.setText(self.tr("Too many wrong PINs. Please wait."))
             self.clear()
             return False
         if self.entered and self.check(self.entered):
@@ -159,9 +159,9 @@ class PinPad(QWidget):
             return True
         self.clear()
         if self.attempts.failed():
-            self.message.setText("Too many wrong PINs. Please wait.")
+            self.message.setText(self.tr("Too many wrong PINs. Please wait."))
         else:
-            self.message.setText("That PIN is not right.")
+            self.message.setText(self.tr("That PIN is not right."))
         return False
 
     def cancel(self) -> None:
@@ -183,7 +183,7 @@ class OnScreenKeyboard(QWidget):
     ):
         super().__init__(parent)
         self.setObjectName("kiosk_keyboard")
-        self.setAccessibleName("On-screen keyboard")
+        self.setAccessibleName(self.tr("On-screen keyboard"))
         self.target = target
         self.layouts = layouts
         self.layout_index = 0
@@ -206,11 +206,11 @@ class OnScreenKeyboard(QWidget):
         bottom.setSpacing(6)
         self.switch = big_button("", self, "kiosk_key_layout", self.next_layout)
         self.switch.setVisible(len(layouts) > 1)
-        space = big_button("Space", self, "kiosk_key_space", lambda: self.type_text(" "))
+        space = big_button(self.tr("Space"), self, "kiosk_key_space", lambda: self.type_text(" "))
         back = big_button("⌫", self, "kiosk_key_backspace", target.backspace)
-        back.setAccessibleName("Delete a letter")
-        clear = big_button("Clear", self, "kiosk_key_clear", target.clear)
-        finish = big_button("Done", self, "kiosk_key_done", self.done.emit)
+        back.setAccessibleName(self.tr("Delete a letter"))
+        clear = big_button(self.tr("Clear"), self, "kiosk_key_clear", target.clear)
+        finish = big_button(self.tr("Done"), self, "kiosk_key_done", self.done.emit)
         bottom.addWidget(self.switch, 1)
         bottom.addWidget(space, 4)
         bottom.addWidget(back, 1)
@@ -238,7 +238,9 @@ class OnScreenKeyboard(QWidget):
             button.hide()
         following = self.layouts[(self.layout_index + 1) % len(self.layouts)]
         self.switch.setText(LAYOUT_NAMES[following])
-        self.switch.setAccessibleName(f"Switch to {following.capitalize()} letters")
+        self.switch.setAccessibleName(
+            self.tr("Switch to Latin letters") if following == "latin" else self.tr("Switch to Cyrillic letters")
+        )
 
     def next_layout(self) -> None:
         self.set_layout(self.layouts[(self.layout_index + 1) % len(self.layouts)])
@@ -255,12 +257,14 @@ class OutOfOrder(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("kiosk_out_of_order")
-        self.setAccessibleName("Out of order")
-        heading = QLabel("This display is resting", self)
+        self.setAccessibleName(self.tr("Out of order"))
+        heading = QLabel(self.tr("This display is resting"), self)
         heading.setObjectName("kiosk_out_of_order_title")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text = QLabel(
-            "The archive is not available at the moment.\nPlease ask the library staff, or come back a little later.",
+            self.tr("The archive is not available at the moment.")
+            + "\n"
+            + self.tr("Please ask the library staff, or come back a little later."),
             self,
         )
         text.setObjectName("kiosk_out_of_order_text")
@@ -287,4 +291,8 @@ class OutOfOrder(QWidget):
     def set_cause(self, cause: str, retry_after: float) -> None:
         """Say why on the screen (for whoever looks after the display) and when it tries again."""
         self.cause = cause
-        self.reason.setText(f"For the staff: {cause}\nThe display tries again every {retry_after:g} seconds.")
+        self.reason.setText(
+            self.tr("For the staff: {cause}").format(cause=cause)
+            + "\n"
+            + self.tr("The display tries again every {seconds} seconds.").format(seconds=f"{retry_after:g}")
+        )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.store import Archive, Filters
+from ..counts import counts
 from ..roles import ID_ROLE
 from ..timeline import Marker, Timeline
 from .model import SequenceModel, TileDelegate
@@ -86,7 +87,7 @@ class StartPage(QWidget):
         self.title = plain_label(title, self, "kiosk_title")
         self.introduction = QTextBrowser(self)
         self.introduction.setObjectName("kiosk_introduction")
-        self.introduction.setAccessibleName("Introduction")
+        self.introduction.setAccessibleName(self.tr("Introduction"))
         self.introduction.setPlainText(introduction)
         self.introduction.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.introduction.setFrameShape(QTextBrowser.Shape.NoFrame)
@@ -96,7 +97,9 @@ class StartPage(QWidget):
         self.introduction.setFont(font)
         make_kinetic(self.introduction)
         self.hint = plain_label(
-            "Touch a document to read it. On a document, swipe left or right for the next one.", self, "kiosk_hint"
+            self.tr("Touch a document to read it. On a document, swipe left or right for the next one."),
+            self,
+            "kiosk_hint",
         )
         left = QVBoxLayout()
         left.setSpacing(18)
@@ -106,8 +109,8 @@ class StartPage(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("kiosk_search")
-        self.search.setAccessibleName("Search the documents")
-        self.search.setPlaceholderText("Search the documents…")
+        self.search.setAccessibleName(self.tr("Search the documents"))
+        self.search.setPlaceholderText(self.tr("Search the documents…"))
         self.search.setClearButtonEnabled(search_mode == "system")
         self.search.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.search.setAcceptDrops(False)
@@ -117,7 +120,7 @@ class StartPage(QWidget):
         self.model = SequenceModel(archive, exhibit_ids, self)
         self.list = QListView(self)
         self.list.setObjectName("kiosk_list")
-        self.list.setAccessibleName("Documents")
+        self.list.setAccessibleName(self.tr("Documents"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(TileDelegate(self.list, point_size))
         self.list.setUniformItemSizes(True)
@@ -183,11 +186,11 @@ class StartPage(QWidget):
     def _show_caption(self) -> None:
         count = self.model.rowCount()
         if self.model.ids is self.exhibit_ids or self.model.ids == self.exhibit_ids:
-            text = f"{count} document{'s' * (count != 1)}"
+            text = counts().documents(count)
         elif count:
-            text = f"{count} document{'s' * (count != 1)} match “{self.search.text().strip()}”"
+            text = counts().match(count).format(query=self.search.text().strip())
         else:
-            text = f"No document matches “{self.search.text().strip()}”"
+            text = self.tr("No document matches “{query}”").format(query=self.search.text().strip())
         self.caption.setText(text)
 
     def reset(self) -> None:

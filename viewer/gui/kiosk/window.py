@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ... import APP_NAME, paths
@@ -28,6 +28,7 @@ from ..timeline import day_of
 from .document_page import DocumentPage
 from .guard import KioskGuard, chord_of
 from .idle import Clock, IdleWatcher
+from .language import LanguageButton
 from .log import LOG, log_to
 from .pads import OutOfOrder, PinPad
 from .pages import KioskTimeline, StartPage
@@ -36,9 +37,10 @@ from .touch import SwipeDetector, install, remove
 
 # The only commands of the window's registry a kiosk may hold; none has a shortcut here.
 KIOSK_ACTIONS = frozenset({"previous", "next"})
-DEFAULT_INTRODUCTION = (
+DEFAULT_INTRODUCTION = QT_TRANSLATE_NOOP(
+    "KioskWindow",
     "Documents from the archive, in the order they were written. Touch one to read it in "
-    "its original language or in English translation, or find words with the search."
+    "its original language or in English translation, or find words with the search.",
 )
 
 
@@ -104,7 +106,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack)
         self.pin_pad = PinPad(config.check_pin, clock, config.max_attempts, config.lockout, self)
         self.pin_pad.unlocked.connect(self.leave)
-        self.attract_banner = QLabel("Touch the screen to explore the documents", self)
+        self.attract_banner = QLabel(self.tr("Touch the screen to explore the documents"), self)
         self.attract_banner.setObjectName("kiosk_attract")
         self.attract_banner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.attract_banner.hide()
@@ -115,6 +117,7 @@ class KioskWindow(QWidget):
             self.fail(config_error)
         else:
             self.try_open()
+        self.language = LanguageButton(self)  # English / Русский, switched at once
         self.idle.start()
 
     # -- opening and failing ------------------------------------------------------------------
@@ -155,8 +158,8 @@ class KioskWindow(QWidget):
                 True,
             )
         return (
-            config.title or "Documents from the archive",
-            config.introduction or DEFAULT_INTRODUCTION,
+            config.title or self.tr("Documents from the archive"),
+            config.introduction or self.tr(DEFAULT_INTRODUCTION),
             archive.ordered_ids(),
             False,
         )
@@ -227,7 +230,7 @@ class KioskWindow(QWidget):
         on_paper(self.timeline, config.point_size * 0.7)
         self.timeline.setFixedHeight(200)
         self.timeline.document_activated.connect(lambda document_id: self.open_document(document_id))
-        caption = QLabel("Timeline: touch a mark to open that document", self.content)
+        caption = QLabel(self.tr("Timeline: touch a mark to open that document"), self.content)
         caption.setObjectName("kiosk_timeline_caption")
         caption.setContentsMargins(48, 4, 0, 0)
         caption.setVisible(config.timeline)
