@@ -37,6 +37,7 @@ from .document_parts import TABS
 from .exchange_window import Exchange
 from .export_dialog import ExportCommands
 from .filters import FilterBar
+from .i18n import language_menu
 from .importing import ImportCommands
 from .list_snippets import OrderChoice
 from .printing import Printing
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.curating = Curating(self)  # edit, delete, tag, review, people, trash, collections, history
         self.exchange = Exchange(self)  # Export As… (the exchange formats), Merge Archive…, citation style
         self.printing = Printing(self)  # File ▸ Print… and Print Preview… of the open document
+        language_menu(self)  # View ▸ Language, in effect from the next start
         # Tab reads the window as it is laid out: filters, list, document, docks, timeline
         docks = (self.annotating.dock, *self.curating.docks.values())
         timeline = (*self.timeline_pane.buttons.values(), self.timeline)  # the buttons sit above it
