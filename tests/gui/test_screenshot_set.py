@@ -346,6 +346,31 @@ def test_a_search_with_snippets(qtbot, open_window, screenshots):
     assert all(word.lower().startswith(("mao", "мао", "毛")) for word in marked), marked  # his names, any script
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="list_snippets.fit_snippet cuts a snippet at its end only, so a hit past the title column's width "
+    "is cut away (set-search-mao-1280x800.png: 004, the 1948-04-29 and Chinese rows show no hit); owner: the list",
+)
+def test_every_snippet_line_shows_a_hit(qtbot, open_window):
+    from viewer.gui.list_snippets import fit_snippet
+    from viewer.gui.roles import SNIPPET_ROLE
+
+    window = open_window((1280, 800))
+    window.filter_bar.set_query("Mao")
+    model, view = window.model, window.document_list
+    title = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Title")
+    rows = range(min(model.rowCount(), 8))
+    qtbot.waitUntil(lambda: all(model.index(row, title).data(SNIPPET_ROLE) for row in rows), timeout=10000)
+    advance = QFontMetrics(view.font()).horizontalAdvance
+    width = view.columnWidth(title) - 8  # the delegate's margins
+    hidden = []
+    for row in rows:
+        text, hits = model.index(row, title).data(SNIPPET_ROLE)
+        if not fit_snippet(text, hits, width, advance)[1]:
+            hidden.append(f"{model.index(row, 0).data()}: {text[:50]!r}")
+    assert hidden == []
+
+
 @pytest.mark.parametrize("size", ((1024, 600), (1280, 800)), ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_russian_interface(open_window, screenshots, size):
     from viewer.gui import i18n
