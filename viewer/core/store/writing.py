@@ -11,6 +11,7 @@ from ..classification import normalise as classification_group
 from ..names import printable, printable_values
 from ..records import ParsedDocument
 from .connection import now
+from .import_reports import without_copies
 from .reimport import Reimport
 
 
@@ -188,6 +189,9 @@ class Writing(Reimport):
     def record_import(
         self, path: str, sha256: str | None, document_id: int | None, outcome: str, report: dict[str, Any]
     ) -> None:
+        stored = self.conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if stored is not None:  # what the document row holds is not kept twice (store/import_reports.py)
+            report = without_copies(report, dict(stored))
         self.conn.execute(
             "INSERT INTO imports (path, sha256, document_id, outcome, report, at) VALUES (?, ?, ?, ?, ?, ?)",
             (
