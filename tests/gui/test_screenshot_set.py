@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QRect, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -186,12 +186,40 @@ def clipped(window: QWidget) -> list[str]:
     return found
 
 
-def faults(window: QWidget) -> list[str]:
-    return outside(window) + clipped(window) + tofu(window)
+def on_screen(widget: QWidget, window: QWidget) -> QRect:
+    """The part of a widget its ancestors let show, in the window's coordinates."""
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        rect &= QRect(parent.mapTo(window, QPoint(0, 0)), parent.size())
+        parent = parent.parentWidget()
+    return rect
 
 
-def checked_shot(window: QWidget, size: tuple[int, int], path: Path) -> None:
-    """Grab the window once its work is done, check the picture and the widgets, save the PNG."""
+def overlapping(window: QWidget) -> list[str]:
+    """Controls drawn over one another (a button over a search field), neither inside the other."""
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QTabBar)
+    controls = [
+        (widget, on_screen(widget, window))
+        for widget in window.findChildren(QWidget)
+        if seen(widget)
+        and (isinstance(widget, kinds) or (isinstance(widget, QLabel) and widget.text()))
+        and not isinstance(widget.parentWidget(), kinds)  # a part of a control: the clear button of a field
+    ]
+    found = []
+    for n, (one, first) in enumerate(controls):
+        for other, second in controls[n + 1 :]:
+            if one.isAncestorOf(other) or other.isAncestorOf(one):
+                continue
+            common = first & second
+            if common.width() > 1 and common.height() > 1:
+                found.append(f"{name(one)} and {name(other)} overlap at {common}")
+    return found
+
+
+def checked_shot(window: QWidget, size: tuple[int, int], path: Path, *, overlaps: bool = True) -> None:
+    """Grab the window once its work is done, check the picture and the widgets (``overlaps``: also
+    that no control covers another), save the PNG."""
     if hasattr(window, "panel"):
         pixmap = grab(window)
     else:  # the kiosk
@@ -199,7 +227,9 @@ def checked_shot(window: QWidget, size: tuple[int, int], path: Path) -> None:
         pixmap = window.grab()
     pixmap.save(str(path))
     assert (pixmap.width(), pixmap.height()) == size, path.name
-    assert faults(window) == [], path.name
+    assert outside(window) + clipped(window) + tofu(window) == [], path.name
+    if overlaps:
+        assert overlapping(window) == [], path.name
 
 
 # -- the archive and the windows ------------------------------------------------------------------
@@ -245,7 +275,7 @@ def open_window(qtbot, multilingual, settings):
 
 def test_the_checks_see_a_box_and_a_cut_text(qtbot):
     """The checks themselves: a character no font has; a button, a label and a choice too narrow
-    for their words."""
+    for their words, and drawn over one another."""
     assert missing_glyphs("Сталин 斯大林 스탈린 毛泽东 № «»", QFont()) == []
     assert missing_glyphs("a\ue000b", QFont())  # a private-use character: a box
     holder = QWidget()
@@ -256,7 +286,9 @@ def test_the_checks_see_a_box_and_a_cut_text(qtbot):
     shown(qtbot, holder, (300, 120))
     for row, widget in enumerate((button, label, combo)):
         widget.setGeometry(0, 40 * row, 60, 30)
-    assert len(clipped(holder)) == 3
+    assert len(clipped(holder)) == 3 and overlapping(holder) == []
+    combo.move(30, 20)  # over the button and the label
+    assert len(overlapping(holder)) == 2
     label.setToolTip(label.text())  # elided on purpose, readable whole in its tooltip
     assert len(clipped(holder)) == 2
 
@@ -391,20 +423,35 @@ def test_the_russian_interface(open_window, screenshots, size):
         i18n.install(i18n.ENGLISH)
 
 
-def test_the_kiosk_example_on_the_bundled_archive(qtbot, tmp_path, screenshots):
+@pytest.fixture
+def example_kiosk(qtbot, tmp_path) -> Iterator:
     """resources/kiosk.example.toml as shipped (in a window instead of full screen) on archive.db."""
     from viewer.core.kiosk_config import load
     from viewer.gui.kiosk.window import KioskWindow
 
     shutil.copy(ROOT / "archive.db", tmp_path / "archive.db")
     config = load(ROOT / "resources" / "kiosk.example.toml")
-    size = tuple(config.size)
     kiosk = KioskWindow(tmp_path / "archive.db", replace(config, fullscreen=False), clock=lambda: 0.0)
     try:
-        shown(qtbot, kiosk, size)
-        assert not kiosk.is_out_of_order(), kiosk.out_of_order.cause
-        checked_shot(kiosk, size, screenshots / f"set-kiosk-example-{size[0]}x{size[1]}.png")
+        yield shown(qtbot, kiosk, tuple(config.size))
     finally:
         kiosk.unlocked = True
         kiosk.shutdown()
         kiosk.runner.wait(5000)
+
+
+def test_the_kiosk_example_on_the_bundled_archive(example_kiosk, screenshots):
+    size = (example_kiosk.width(), example_kiosk.height())
+    assert size == (1920, 1080)  # the example's own size
+    assert not example_kiosk.is_out_of_order(), example_kiosk.out_of_order.cause
+    checked_shot(example_kiosk, size, screenshots / "set-kiosk-example-1920x1080.png", overlaps=False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the kiosk's language button (kiosk/language.py, placed top right over the pages) covers the right "
+    "end of the start page's search field; owner: the kiosk's language button",
+)
+def test_nothing_in_the_kiosk_example_overlaps(example_kiosk):
+    settle(example_kiosk.runner)
+    assert overlapping(example_kiosk) == []
