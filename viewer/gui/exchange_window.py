@@ -46,6 +46,13 @@ FORMATS = (
     ("csl-json", "CSL-JSON (Zotero)"),
     ("ris", QT_TRANSLATE_NOOP("ExchangeExportDialog", "RIS (reference managers)")),
 )
+# the CSL styles' names (core.exporters.STYLES), as the citation style menu shows them
+STYLE_NAMES = (
+    QT_TRANSLATE_NOOP("Exchange", "Chicago (note)"),
+    QT_TRANSLATE_NOOP("Exchange", "Chicago (bibliography)"),
+    QT_TRANSLATE_NOOP("Exchange", "APA 7th edition"),
+    QT_TRANSLATE_NOOP("Exchange", "MLA 9th edition"),
+)
 SCOPES = ("current", "listed", "collection", "everything")
 
 
@@ -131,7 +138,10 @@ class Exchange(QObject):
         self.style_menu.setObjectName("menu_citation_style")
         self.styles = QActionGroup(self.style_menu)
         chosen = state.read(window.settings, "citation/style")
-        for name, label in (("", self.tr("As the source gives it")), *((n, s.label) for n, s in STYLES.items())):
+        for name, label in (
+            ("", self.tr("As the source gives it")),
+            *((n, self.tr(s.label)) for n, s in STYLES.items()),
+        ):
             action = self.style_menu.addAction(label)
             action.setObjectName(f"action_citation_{name or 'source'}")
             action.setCheckable(True)
