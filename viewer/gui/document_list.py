@@ -24,8 +24,8 @@ class DocumentList(QTableView):
     def __init__(self, model: DocumentTableModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("document_list")
-        self.setAccessibleName("Document list")
-        self.setToolTip("Documents in the archive; Up and Down open the next one")
+        self.setAccessibleName(self.tr("Document list"))
+        self.setToolTip(self.tr("Documents in the archive; Up and Down open the next one"))
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # curate several at once
@@ -44,8 +44,10 @@ class DocumentList(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        header.setAccessibleName("Columns")
-        header.setToolTip("Click a column to sort by it; click again to reverse; right-click to show or hide columns")
+        header.setAccessibleName(self.tr("Columns"))
+        header.setToolTip(
+            self.tr("Click a column to sort by it; click again to reverse; right-click to show or hide columns")
+        )
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         header.setSectionsMovable(False)
@@ -89,7 +91,7 @@ class DocumentList(QTableView):
         for column, name in enumerate(HEADERS):
             if column == COL_TITLE:
                 continue
-            action = menu.addAction(name)
+            action = menu.addAction(self.model().headerData(column, Qt.Orientation.Horizontal))
             action.setObjectName(f"list_column_{name.lower()}")
             action.setCheckable(True)
             action.setChecked(not self.columns.hidden_by_person(column))
