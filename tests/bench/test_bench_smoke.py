@@ -45,7 +45,7 @@ def test_bench_smoke(tmp_path):
     )
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text())
-    assert report["docs"] == 300
+    assert report["docs"] == 300 and report["complete"] is True and "FAILED" not in result.output
     assert {"python", "cpus", "sqlite"} <= set(report["machine"])
     assert set(report["metrics"]) == METRICS, report.get("notes")
     for name, metric in report["metrics"].items():

@@ -26,7 +26,7 @@ from .corpus import Corpus
 from .import_probe import measure_import
 from .measure import remove_archive_files, samples_ms
 from .pdfs import jpeg_scan_pdf
-from .progress import Progress
+from .progress import Progress, clock
 from .queries import search_queries
 from .report import Report, percentile
 
@@ -241,31 +241,68 @@ def _build_figures(report: Report, corpus: Corpus, progress: Progress) -> None:
     )
 
 
+def _save(report: Report, json_out: Path | None, complete: bool) -> None:
+    if json_out is not None:
+        temporary = json_out.with_name(json_out.name + ".tmp")
+        temporary.write_text(json.dumps({**report.as_json(), "complete": complete}, indent=2), "utf-8")
+        os.replace(temporary, json_out)
+
+
 def run_bench(
     docs: int, json_out: Path | None = None, keep: Path | None = None, runs: int = 7, say: Callable[[str], None] = print
 ) -> Report:
+    """Build (or reuse) the archive, then measure stage by stage. The JSON is written after every
+    stage (``"complete": false`` until the end), and a stage that fails is noted and the run goes on:
+    half an hour's figures are not lost to one failing probe."""
     report = Report(docs)
     progress = Progress(say)
+
+    def stage(name: str, detail: str, *work: Callable[[], None]) -> None:
+        progress.stage(name, detail)
+        try:
+            for step in work:
+                step()
+        except Exception as error:  # noted, and the other stages still run
+            report.notes.append(f"stage '{name}' failed: {type(error).__name__}: {error}"[:2000])
+            say(f"  FAILED: {type(error).__name__}: {str(error)[:500]}")
+        report.stages, report.stages_cpu = dict(progress.times), dict(progress.cpu)
+        _save(report, json_out, complete=False)
+
     with _workdir(keep) as work:
         corpus = Corpus(work, docs)
+        db = corpus.db
         progress.stage("writing the files", f"{docs:,} synthetic documents in {corpus.files}")
         corpus.write_files(progress)
-        progress.stage("building the archive", f"the product's importer into {corpus.db}")
+        progress.stage("building the archive", f"the product's importer into {db}")
         _build_figures(report, corpus, progress)
-        db = corpus.db
-        progress.stage("import against its peers", "a sample imported afresh by both, alternating with sqlite-utils")
-        measure_import(report, work, corpus.files, docs, progress)
-        progress.stage("searching", "a cold first query, then queries that never repeat")
-        measure_first_query_cold(report, db)
-        measure_search(report, db, runs)
-        progress.stage("opening the archive and the window", "warm and cold, against a minimal Qt window")
-        measure_open(report, db, runs)
-        measure_first_window(report, db, max(3, runs // 2))
-        progress.stage("typing in the window", "typed queries by class, facets, jumps, the timeline")
-        measure_interaction(report, db, runs)
-        progress.stage("rendering a scan page and exporting")
-        measure_render(report, work, runs)
-        measure_export(report, work, runs)
+        stage(
+            "import against its peers",
+            "a sample imported afresh by both, alternating with sqlite-utils",
+            partial(measure_import, report, work, corpus.files, docs, progress),
+        )
+        stage(
+            "searching",
+            "a cold first query, then queries that never repeat",
+            partial(measure_first_query_cold, report, db),
+            partial(measure_search, report, db, runs),
+        )
+        stage(
+            "opening the archive and the window",
+            "warm and cold, against a minimal Qt window",
+            partial(measure_open, report, db, runs),
+            partial(measure_first_window, report, db, max(3, runs // 2)),
+        )
+        stage(
+            "typing in the window",
+            "typed queries by class, facets, jumps, the timeline",
+            partial(measure_interaction, report, db, runs),
+        )
+        stage(
+            "rendering a scan page and exporting",
+            "a JPEG scan against mutool, an annotated handout",
+            partial(measure_render, report, work, runs),
+            partial(measure_export, report, work, runs),
+        )
         size = sum(Path(f"{db}{suffix}").stat().st_size for suffix in ("", "-wal") if Path(f"{db}{suffix}").exists())
         report.add("archive_mb", size / 1e6 / max(docs / 1000, 1e-9), "MB/1k", report.peer_mb_per_1k)
         if report.peer_mb_per_1k is not None:
@@ -275,7 +312,6 @@ def run_bench(
             )
         progress.finish()
         report.stages, report.stages_cpu = dict(progress.times), dict(progress.cpu)
-        say(f"[{progress.elapsed():.0f} s] done")
-    if json_out is not None:
-        json_out.write_text(json.dumps(report.as_json(), indent=2), "utf-8")
+        say(f"[{clock(progress.elapsed())}] done")
+    _save(report, json_out, complete=True)
     return report
