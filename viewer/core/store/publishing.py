@@ -2,8 +2,8 @@
 metadata that tells Datasette what the tables are, which facets help, where the full-text index is and
 which questions to offer as canned queries. The queries are SQL over this schema, so they live here.
 
-The full-text table ``search`` is not an external-content table of ``documents`` (it holds a folded
-copy of each document's words, see ``index``), so Datasette cannot find it by itself: its rowid is
+The full-text table ``search`` is not an external-content table of ``documents`` (a contentless index
+of a folded copy of each document's words, see ``index``), so Datasette cannot find it by itself: its rowid is
 the document's id, which the metadata says with ``fts_table: search`` and ``fts_pk: id``. Datasette's
 search box on ``documents`` then runs ``id IN (SELECT rowid FROM search WHERE search MATCH …)``.
 """
