@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu, QPushButton, QTabBar, QWidget
 
 from viewer.core.store import Archive
 from viewer.gui import i18n
@@ -269,14 +269,15 @@ def test_the_kiosk_switches_language_at_once_and_back_after_a_reset(qtbot, seede
     now = [1000.0]
     kiosk = shown(qtbot, KioskWindow(seeded.path, config, clock=lambda: now[0], log_file=tmp_path / "k.log"))
     try:
-        button = kiosk.language
+        button = kiosk.start.findChild(QPushButton, "kiosk_language")
         assert button.text() == "Русский" and kiosk.start.search.placeholderText() == "Search the documents…"
         document = seed_id(seeded, "004")
         kiosk.open_document(document)
-        button.click()
-        assert i18n.current() == "ru" and button.text() == "English"
+        kiosk.document.findChild(QPushButton, "kiosk_language").click()
+        qtbot.waitUntil(lambda: i18n.current() == "ru")
         assert kiosk.current_document() == document  # the same document, now in Russian words
         assert kiosk.document.previous.text().endswith("Назад")
+        assert kiosk.document.findChild(QPushButton, "kiosk_language").text() == "English"
         kiosk.go_to_start()
         assert kiosk.start.search.placeholderText() == "Поиск по документам…"
         kiosk.idle.reset_due.emit()  # nobody touched it: the next visitor meets the usual language

@@ -20,6 +20,7 @@ from ..document_parts import LANGUAGES, TAB_TITLES
 from ..scan_view import PageRef, ScanView
 from ..tasks import TaskRunner
 from ..text_view import TextView
+from .language import language_button
 from .pads import big_button, plain_label
 from .touch import PinchZoom, make_kinetic
 
@@ -59,6 +60,7 @@ class DocumentPage(QWidget):
         bar = QHBoxLayout()
         bar.setSpacing(16)
         bar.addWidget(back, 1)
+        bar.addWidget(language_button(self), 1)  # English / Русский
         bar.addStretch(3)
         bar.addWidget(self.previous, 1)
         bar.addWidget(self.position, 1)

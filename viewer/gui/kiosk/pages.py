@@ -22,6 +22,7 @@ from ...core.store import Archive, Filters
 from ..counts import counts
 from ..roles import ID_ROLE
 from ..timeline import Marker, Timeline
+from .language import language_button
 from .model import SequenceModel, TileDelegate
 from .pads import OnScreenKeyboard, plain_label
 from .touch import make_kinetic
@@ -103,7 +104,10 @@ class StartPage(QWidget):
         )
         left = QVBoxLayout()
         left.setSpacing(18)
-        left.addWidget(self.title)
+        heading = QHBoxLayout()  # the title, and the button for the other language
+        heading.addWidget(self.title, 1)
+        heading.addWidget(language_button(self), 0, Qt.AlignmentFlag.AlignTop)
+        left.addLayout(heading)
         left.addWidget(self.introduction, 1)
         left.addWidget(self.hint)
 

@@ -28,7 +28,7 @@ from ..timeline import day_of
 from .document_page import DocumentPage
 from .guard import KioskGuard, chord_of
 from .idle import Clock, IdleWatcher
-from .language import LanguageButton
+from .language import LanguageSwitch
 from .log import LOG, log_to
 from .pads import OutOfOrder, PinPad
 from .pages import KioskTimeline, StartPage
@@ -117,7 +117,7 @@ class KioskWindow(QWidget):
             self.fail(config_error)
         else:
             self.try_open()
-        self.language = LanguageButton(self)  # English / Русский, switched at once
+        self.language = LanguageSwitch(self)  # the pages' English / Русский button
         self.idle.start()
 
     # -- opening and failing ------------------------------------------------------------------
