@@ -151,8 +151,8 @@ class SetFieldDialog(_BulkDialog):
             self.editors[name] = editor
             self.stack.addWidget(editor)
         self.field.currentIndexChanged.connect(self._field_chosen)
-        intro = self.tr("Give {documents} the same value (it replaces what each had):").format(documents=self.noun)
-        intro = plain.plain(QLabel(intro, self))
+        words = self.tr("Give {documents} the same value (it replaces what each had):").format(documents=self.noun)
+        intro = plain.plain(QLabel(words, self))
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)

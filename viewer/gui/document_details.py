@@ -8,11 +8,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ..core.records import DocumentRecord
 from .counts import counts
-from .i18n import precision_name
+from .i18n import QT_TRANSLATE_NOOP, precision_name
 
 # the store's link labels (core/store/documents.py LINK_LABELS) and people's roles and kinds, as shown
 WORDS = {

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -34,6 +33,7 @@ from ..core.records import ListRow
 from ..core.store import Archive, Filters
 from ..core.store.screens import RELEVANCE
 from .background import LARGE_ARCHIVE, Latest
+from .i18n import QT_TRANSLATE_NOOP
 from .plain import tip
 from .roles import ID_ROLE, KEY_ROLE, SNIPPET_ROLE
 from .tasks import TaskRunner

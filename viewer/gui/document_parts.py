@@ -3,7 +3,7 @@ and what a tab shows when its part is missing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.records import DocumentRecord, Text
-from .i18n import Translated
+from .i18n import QT_TRANSLATE_NOOP, Translated
 from .plain import plain
 from .text_view import ParallelView, TextView
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -43,7 +43,7 @@ from .field_widgets import (
     NamesField,
     NumbersField,
 )
-from .i18n import field_label, field_list, relation_label
+from .i18n import QT_TRANSLATE_NOOP, field_label, field_list, relation_label
 from .link_picker import LinkPicker
 from .widgets_common import ERROR_COLOUR, problem_label
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,6 +34,7 @@ from . import plain
 from . import settings as state
 from .annotations import author_name
 from .counts import counts
+from .i18n import QT_TRANSLATE_NOOP
 from .tasks import Task, progress_dialog
 from .widgets_common import form_dialog
 

@@ -8,7 +8,7 @@ from what the person types in the boxes, never reparsed from the text the bar it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from ..core.store import Archive, Filters, Selection
 from .background import Latest
 from .counts import counts as counted
 from .counts import grouped
+from .i18n import QT_TRANSLATE_NOOP
 from .plain import tip as plain_tip
 from .tasks import TaskRunner
 

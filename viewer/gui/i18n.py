@@ -17,9 +17,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Marks ``text`` for translation in ``context`` where it is declared (a table of English words);
+    the code translates it where it is shown. Typed, unlike PySide's, which returns an object."""
+    return text
+
 
 ENGLISH = "en"
 LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский"}  # each in its own language, as menus show them
@@ -41,13 +48,13 @@ class Translated(dict[str, str]):
     def __getitem__(self, key: str) -> str:
         return QCoreApplication.translate(self.context, super().__getitem__(key))
 
-    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         return self[key] if key in self else default  # noqa: SIM401 (self.get is this method)
 
-    def values(self):  # type: ignore[override]
+    def values(self):
         return [self[key] for key in self]
 
-    def items(self):  # type: ignore[override]
+    def items(self):
         return [(key, self[key]) for key in self]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from ..core.store import Archive
 from . import plain
 from .changes import Changes, Refusal
 from .counts import counts
+from .i18n import QT_TRANSLATE_NOOP
 from .widgets_common import chosen_rows, problem_label, record_table
 
 COLUMNS = (

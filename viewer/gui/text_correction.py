@@ -180,7 +180,7 @@ class TextCorrecting(PanelPart):
                 self.tr("Not saved: {reason}. Your text is still here.").format(reason=refusal.reason)
             )
 
-        text = self.tr("Correct transcript") if kind == "transcript" else self.tr("Correct translation")
-        step = Step(lambda a: a.correct_text(document_id, kind, body, author), text, document_id, author)
+        label = self.tr("Correct transcript") if kind == "transcript" else self.tr("Correct translation")
+        step = Step(lambda a: a.correct_text(document_id, kind, body, author), label, document_id, author)
         self.changes.submit(step, done, refused)
         return True

@@ -10,12 +10,13 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from ..core.dates import date_of_day, day_of
 from .counts import counts
+from .i18n import QT_TRANSLATE_NOOP
 from .timeline_axis import PAD, LabelSlot, Marker, day_month, place_labels, ticks
 
 # how a link reads from its source (True) or its target (False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from . import plain
 from .annotations_pane import when
 from .changes import Changes, Refusal
 from .counts import counts
+from .i18n import QT_TRANSLATE_NOOP
 from .widgets_common import chosen_rows, listing_layout, problem_label, record_table
 from .write_queue import Write
 

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ... import APP_NAME, paths
@@ -23,6 +23,7 @@ from ...core.errors import ArchiveError
 from ...core.kiosk_config import KioskConfig
 from ...core.store import Archive, Filters
 from ..actions import ActionRegistry
+from ..i18n import QT_TRANSLATE_NOOP
 from ..tasks import TaskRunner
 from ..timeline import day_of
 from .document_page import DocumentPage
