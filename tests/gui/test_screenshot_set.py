@@ -217,9 +217,8 @@ def overlapping(window: QWidget) -> list[str]:
     return found
 
 
-def checked_shot(window: QWidget, size: tuple[int, int], path: Path, *, overlaps: bool = True) -> None:
-    """Grab the window once its work is done, check the picture and the widgets (``overlaps``: also
-    that no control covers another), save the PNG."""
+def checked_shot(window: QWidget, size: tuple[int, int], path: Path) -> None:
+    """Grab the window once its work is done, check the picture and the widgets, save the PNG."""
     if hasattr(window, "panel"):
         pixmap = grab(window)
     else:  # the kiosk
@@ -227,9 +226,7 @@ def checked_shot(window: QWidget, size: tuple[int, int], path: Path, *, overlaps
         pixmap = window.grab()
     pixmap.save(str(path))
     assert (pixmap.width(), pixmap.height()) == size, path.name
-    assert outside(window) + clipped(window) + tofu(window) == [], path.name
-    if overlaps:
-        assert overlapping(window) == [], path.name
+    assert outside(window) + clipped(window) + overlapping(window) + tofu(window) == [], path.name
 
 
 # -- the archive and the windows ------------------------------------------------------------------
@@ -444,7 +441,7 @@ def test_the_kiosk_example_on_the_bundled_archive(example_kiosk, screenshots):
     size = (example_kiosk.width(), example_kiosk.height())
     assert size == (1920, 1080)  # the example's own size
     assert not example_kiosk.is_out_of_order(), example_kiosk.out_of_order.cause
-    checked_shot(example_kiosk, size, screenshots / "set-kiosk-example-1920x1080.png", overlaps=False)
+    checked_shot(example_kiosk, size, screenshots / "set-kiosk-example-1920x1080.png")
 
 
 def test_the_kiosk_example_in_russian(example_kiosk, screenshots):
@@ -457,19 +454,8 @@ def test_the_kiosk_example_in_russian(example_kiosk, screenshots):
         assert example_kiosk.language.switch("ru") == "ru"
         if QCoreApplication.translate("Actions", "&File") == "&File":
             pytest.skip("the Russian translation is not filled in yet (issue 18: another helper is writing it)")
-        assert example_kiosk.language.text() == "English"
-        shot = screenshots / "set-kiosk-example-ru-1920x1080.png"
-        checked_shot(example_kiosk, (1920, 1080), shot, overlaps=False)
+        assert example_kiosk.start.findChild(QPushButton, "kiosk_language").text() == "English"
+        checked_shot(example_kiosk, (1920, 1080), screenshots / "set-kiosk-example-ru-1920x1080.png")
         assert any("а" <= ch <= "я" for ch in example_kiosk.start.search.placeholderText().lower())
     finally:
         example_kiosk.language.switch(i18n.ENGLISH)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="the kiosk's language button (kiosk/language.py, placed top right over the pages) covers the right "
-    "end of the start page's search field; owner: the kiosk's language button",
-)
-def test_nothing_in_the_kiosk_example_overlaps(example_kiosk):
-    settle(example_kiosk.runner)
-    assert overlapping(example_kiosk) == []
