@@ -31,6 +31,10 @@ WORDS = {
     "transcript": QT_TRANSLATE_NOOP("Details", "transcript"),
     "translation": QT_TRANSLATE_NOOP("Details", "translation"),
     "notes": QT_TRANSLATE_NOOP("Details", "notes"),
+    "import": QT_TRANSLATE_NOOP("Details", "typed"),  # where a text came from (Text.origin)
+    "pdf": QT_TRANSLATE_NOOP("Details", "from the PDF's text"),
+    "ocr": QT_TRANSLATE_NOOP("Details", "recognised (OCR)"),
+    "manual": QT_TRANSLATE_NOOP("Details", "entered by hand"),
 }
 
 
@@ -111,7 +115,9 @@ def details_html(record: DocumentRecord, muted: str) -> str:
     rows.append(row(QCoreApplication.translate("Details", "Contents"), text(", ".join(record.contents))))
     characters = QCoreApplication.translate("Details", "{kind} ({language}, {origin}, {count} characters)")
     texts = [
-        characters.format(kind=_word(t.kind), language=t.language or "?", origin=t.origin, count=f"{len(t.body):,}")
+        characters.format(
+            kind=_word(t.kind), language=t.language or "?", origin=_word(t.origin), count=f"{len(t.body):,}"
+        )
         for t in record.texts
     ]
     rows.append(row(QCoreApplication.translate("Details", "Texts"), text("; ".join(texts))))

@@ -1117,6 +1117,22 @@
         <translation>примечания</translation>
     </message>
     <message>
+        <source>typed</source>
+        <translation>набран</translation>
+    </message>
+    <message>
+        <source>from the PDF&apos;s text</source>
+        <translation>из текста PDF</translation>
+    </message>
+    <message>
+        <source>recognised (OCR)</source>
+        <translation>распознан (OCR)</translation>
+    </message>
+    <message>
+        <source>entered by hand</source>
+        <translation>введён вручную</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
