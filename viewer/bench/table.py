@@ -3,8 +3,8 @@
     python -m viewer.bench.table b10k.json b100k.json b1m.json
 
 Each metric gets a row: its unit and target, then for each run (by its number of documents) the
-value and the baseline with the ratio to it, and whether the largest run meets the target. The
-README's performance section is this table.
+value and the baseline with the ratio to it, and whether the largest run meets the target; then the
+typed queries' and the searches' p95 class by class. The README's performance section is this table.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .report import TARGETS, meets
+
+CLASS_FIGURES = {"typed_query_ms": "settled_p95", "search_ms": "p95"}  # by query class, under the metrics
 
 
 def _size(docs: int) -> str:
@@ -54,6 +56,16 @@ def markdown(reports: list[dict[str, Any]]) -> str:
         met = None if metric is None else meets(metric["value"], metric.get("ratio"), target)
         row.append("" if met is None else "yes" if met else "**no**")
         lines.append("| " + " | ".join(row) + " |")
+    for group, figure in CLASS_FIGURES.items():  # the worst-of and median figures, class by class
+        classes = list(dict.fromkeys(name for report in reports for name in report.get("classes", {}).get(group, {})))
+        for name in classes:
+            values = [report.get("classes", {}).get(group, {}).get(name, {}).get(figure) for report in reports]
+            row = [f"{group}/{name} ({figure})", "ms", TARGETS.get(group, "-")]
+            for value in values:
+                row += ["" if value is None else _number(value), ""]
+            met = None if values[-1] is None else meets(values[-1], None, TARGETS.get(group, "-"))
+            row.append("" if met is None else "yes" if met else "**no**")
+            lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
 
