@@ -307,3 +307,24 @@ def test_the_shipped_translation_is_complete_and_compiled(tmp_path):
     qm = tmp_path / "check_ru.qm"
     subprocess.run([str(lrelease), str(ts), "-qm", str(qm)], check=True, capture_output=True)
     assert qm.read_bytes() == i18n.qm_path("ru").read_bytes(), "run: python -m viewer.gui.i18n"
+
+
+def test_the_screenshot_command_speaks_russian_with_lang(seeded, tmp_path, screenshots):
+    """``archive-viewer --lang ru screenshot`` and ``screenshot --lang ru``: the picture is 1024 wide
+    and its menu bar reads in Russian (the Russian picture differs from the English one)."""
+    import os
+
+    from PySide6.QtGui import QImage
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ARCHIVE_VIEWER_SETTINGS=str(tmp_path / "settings.ini"))
+    pictures = {}
+    for name, lang in (("en", []), ("ru", ["--lang", "ru"])):
+        out = tmp_path / f"{name}.png"
+        command = [sys.executable, "-m", "viewer", "--db", str(seeded.path), *lang, "screenshot", str(out)]
+        result = subprocess.run([*command, "--size", "1024x600"], capture_output=True, text=True, timeout=120, env=env)
+        assert result.returncode == 0, result.stderr
+        pictures[name] = QImage(str(out))
+    assert (pictures["ru"].width(), pictures["ru"].height()) == (1024, 600)
+    menu_bar = (0, 0, 400, 20)
+    assert pictures["ru"].copy(*menu_bar) != pictures["en"].copy(*menu_bar)
+    pictures["ru"].save(str(screenshots / "window-ru-command-1024x600.png"))
