@@ -21,6 +21,21 @@ from .timeline_axis import MARKER_LIMIT
 
 T = TypeVar("T")
 LARGE_ARCHIVE = 20_000  # documents from which counts, orders and the timeline are read on a worker
+PAINT_WAIT_S = 0.25  # how long a request waits for the list's first screen to be painted
+_painted = threading.Event()  # the list painted since the last request: workers may take the CPU
+_painted.set()
+
+
+def screen_changed() -> None:
+    """The list's first screen is about to change (new filters or order): hold requests back until
+    it is painted."""
+    _painted.clear()
+
+
+def screen_painted() -> None:
+    """The list has painted (its first screen): requests held back for it may start. A worker
+    started at once would take Python's lock and half the two cores from the screen."""
+    _painted.set()
 
 
 class Latest:
@@ -53,6 +68,7 @@ class Latest:
         generation, path = self.generation, self.path()
 
         def task() -> tuple[int, Any]:
+            _painted.wait(PAINT_WAIT_S)
             if generation != self.generation:
                 return generation, None  # stale before it started: nothing opened
             with Archive(path, readonly=True) as archive:

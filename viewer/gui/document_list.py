@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from . import background
 from . import settings as state
 from .document_model import COL_DATE, COL_LANGUAGE, COL_PARTS, COL_TITLE, COL_TYPE, HEADERS, DocumentTableModel
 from .list_columns import ColumnFitter, saving
@@ -131,6 +133,10 @@ class DocumentList(QTableView):
         """The short columns fit the first rows shown, unless widths were remembered."""
         if not self.columns.wanted and self.document_model.rowCount():
             self.columns.fit_to_content()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        background.screen_painted()  # work held back for the first screen may start
 
     def _sorted(self, *_: object) -> None:
         """Keep the open document selected after the order changed."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 from array import array
 from collections import OrderedDict
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,7 +33,7 @@ from ..core import folding
 from ..core.records import ListRow
 from ..core.store import Archive, Filters
 from ..core.store.screens import RELEVANCE
-from .background import LARGE_ARCHIVE, Latest
+from .background import LARGE_ARCHIVE, Latest, screen_changed
 from .i18n import QT_TRANSLATE_NOOP
 from .plain import tip
 from .roles import ID_ROLE, KEY_ROLE, SNIPPET_ROLE
@@ -56,9 +57,11 @@ HEADER_TIPS = (
 SORT_KEYS = ("date", "title", "type", "language", "date")
 WINDOW = 200
 CACHED_WINDOWS = 6
+ORDERS_KEPT = 3  # whole orders kept (a million ids take 8 MB)
 SNIPPETS_ASKED = 120  # snippets asked for at once: the rows a screen or two shows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren  # once
 
 
 def parts_mark(row: ListRow) -> str:
@@ -113,6 +116,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._windows: OrderedDict[int, list[ListRow]] = OrderedDict()
         self._snippets: dict[int, tuple[str, list[tuple[int, int]]]] = {}
         self._wanted: dict[int, int] = {}  # document id -> row, snippets asked for and not yet made
+        self._orders: OrderedDict[tuple[Any, ...], Sequence[int]] = OrderedDict()
         self._order = Latest(runner, lambda: self.archive.path) if runner is not None else None
         self._snipping = Latest(runner, lambda: self.archive.path) if runner is not None else None
         self.rows_fetched = 0
@@ -156,9 +160,14 @@ class DocumentTableModel(QAbstractTableModel):
             self._order.cancel()
         self.selection = selection = self.archive.select(self.filters)
         self.count_known = True
+        screen_changed()  # the workers this starts wait for the first screen to be painted
         background = self.background()
         if selection.match is None and not background:  # counted on the indexes; rows read when drawn
             self._count = self.archive.count(selection)
+            return
+        known = self._orders.get(self._order_key())
+        if known is not None:  # read by a worker for this very state: every row is a read by id away
+            self._ids, self._count = known, len(known)
             return
         screen = self.archive.screen(selection, self.sort_key, self.descending, WINDOW)
         self.rows_fetched += len(screen.rows)
@@ -178,13 +187,19 @@ class DocumentTableModel(QAbstractTableModel):
                 self._count, self.count_known = len(screen.rows), False
             self._read_order()
 
+    def _order_key(self) -> tuple[Any, ...]:
+        return self.filters, self.sort_key, self.descending, self.archive.changes_stamp()
+
     def _read_order(self) -> None:
         assert self._order is not None
-        selection, sort, descending = self.selection, self.sort_key, self.descending
-        self._order.run(lambda archive: archive.order(selection, sort, descending), self._ordered)
+        selection, sort, descending, key = self.selection, self.sort_key, self.descending, self._order_key()
+        self._order.run(lambda archive: archive.order(selection, sort, descending), partial(self._ordered, key))
 
-    def _ordered(self, ids: array[int]) -> None:
+    def _ordered(self, key: tuple[Any, ...], ids: array[int]) -> None:
         """The whole order from the worker: the rows beyond the first screen, and the count."""
+        self._orders[key] = ids  # kept while the archive is unchanged: a refresh need not read it again
+        while len(self._orders) > ORDERS_KEPT:
+            self._orders.popitem(last=False)
         first = [row.id for row in self._windows.get(0, [])]
         if list(ids[: len(first)]) != first or len(ids) < self._count:  # the archive changed meanwhile
             self.beginResetModel()
@@ -350,7 +365,7 @@ class DocumentTableModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return ROW_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder

@@ -235,7 +235,9 @@ class MainWindow(QMainWindow):
             return
         if current is not None and self.document_list.select_document(current, emit=False):
             return
-        if shown and not self._starting:
+        if shown and not self._starting and self.model.background():  # the list paints first, then it opens
+            QTimer.singleShot(0, lambda: self.document_list.step(0))
+        elif shown and not self._starting:
             self.document_list.step(0)
 
     def filters(self) -> Filters:

@@ -88,7 +88,8 @@ class Timeline(TimelineCanvas):
         shows (what the brush can pick from)."""
         self.filters = replace(filters, date_from=None, date_to=None)
         self.brush = filters.dates.days()
-        self.invalidate()
+        self._cache_key = None  # the links stay: they do not depend on the filters
+        self.update()
 
     def invalidate(self) -> None:
         self._cache_key = None

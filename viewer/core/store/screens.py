@@ -8,11 +8,12 @@ when it matches more, the first screen walks the list's sort index and asks the 
 row by row, whether each document matches (a word in every document needs a screen's worth of
 rows), and the count is left to a worker (``order``).
 
-Relevance is bm25, weighted so that a hit in the title counts more than one in the text. A query
-that matches more than ``PROBE`` documents is ranked only over a bounded set of candidates (its
-first ``PROBE`` matches and up to ``PROBE`` with the hit in the title); the rest follow in archive
-order. The first screen and the worker's whole order come from the same candidates, so the rows a
-person already sees never move when the count arrives.
+Relevance is bm25, weighted so that a hit in the title counts more than one in the text, for a
+query that matches no more than ``PROBE`` documents. bm25's idf reads every match of each phrase,
+so a query that matches more is ranked only over a bounded set of candidates: its first ``PROBE``
+matches, those with the hit in the title first; the rest follow in archive order. The first
+screen and the worker's whole order come from the same candidates, so the rows a person already
+sees never move when the count arrives.
 """
 
 from __future__ import annotations
@@ -67,15 +68,9 @@ class Screens(Selecting):
         if selection.match is None:
             first = self._ordered_rows(selection, sort, descending, limit)
             return _whole(first) if len(first) < limit else Screen(first, None)
-        found = self._first_matches(selection, ranked=sort == RELEVANCE)
+        found = self._first_matches(selection)
         if len(found) <= PROBE:  # every match is here: count and order them exactly
-            if sort == RELEVANCE:
-                ids = [rowid for rowid, _ in sorted(found, key=_score)]
-            else:
-                direction = "DESC" if descending else "ASC"
-                order = ", ".join(f"d.{c} {direction}" for c in SORTABLE.get(sort, SORTABLE["date"]))
-                sql = f"SELECT d.id FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY {order}"
-                ids = [row[0] for row in self.conn.execute(sql, (json.dumps([rowid for rowid, _ in found]),))]
+            ids = self._ranked(selection, found) if sort == RELEVANCE else self._sorted(found, sort, descending)
             return Screen(self.rows_by_id(ids[:limit]), len(ids), ids)
         if sort == RELEVANCE:
             return Screen(self.rows_by_id(self._candidates(selection, found)[:limit]), None)
@@ -84,24 +79,25 @@ class Screens(Selecting):
 
     def order(self, selection: Selection, sort: str = "date", descending: bool = False) -> array[int]:
         """Every document id of ``selection`` in the list's order (for a worker: it reads every match)."""
-        ids: array[int] = array("q")
-        if sort == RELEVANCE and selection.match is not None:
-            found = self._first_matches(selection, ranked=True)
-            first = self._candidates(selection, found) if len(found) > PROBE else None
-            if first is None:
-                ids.extend(rowid for rowid, _ in sorted(found, key=_score))
-                return ids
-            ids.extend(first)
-            where, params = self._where(selection)
-            chosen = set(first)
-            rest = self.conn.execute(f"SELECT d.id FROM documents d{where} ORDER BY d.id", params)
-            ids.extend(row[0] for row in rest if row[0] not in chosen)
-            return ids
         where, params = self._where(selection)
+        if sort == RELEVANCE and selection.match is not None:
+            found = self._first_matches(selection)
+            if len(found) <= PROBE:
+                return array("q", self._ranked(selection, found))
+            ids = array("q", self._candidates(selection, found))
+            after = f"{' AND ' if where else ' WHERE '}d.id > ?"
+            rest = f"SELECT d.id FROM documents d{where}{after} ORDER BY d.id"
+            ids.extend(self._id_list(rest, [*params, found[PROBE - 1]]))
+            return ids
         direction = "DESC" if descending else "ASC"
         order = ", ".join(f"d.{c} {direction}" for c in SORTABLE.get(sort, SORTABLE["date"]))
-        ids.extend(row[0] for row in self.conn.execute(f"SELECT d.id FROM documents d{where} ORDER BY {order}", params))
-        return ids
+        return array("q", self._id_list(f"SELECT d.id FROM documents d{where} ORDER BY {order}", params))
+
+    def _id_list(self, sql: str, params: list[Any]) -> list[int]:
+        """The ids a query lists, in its order, made into one JSON array by SQLite (a worker holds
+        Python's lock for a moment, not for every row, so the window keeps answering)."""
+        text = self._one(f"SELECT json_group_array(id) FROM ({sql})", params)
+        return list(json.loads(text)) if text else []
 
     def rows_by_id(self, ids: Sequence[int]) -> list[ListRow]:
         """The list rows of ``ids``, in that order (a window of a worker's order)."""
@@ -117,12 +113,16 @@ class Screens(Selecting):
     def documents_total(self) -> int:
         """How many documents the archive holds, counted once per state of the archive (the
         window asks at every keystroke whether it is large)."""
-        stamp = (self.data_version(), self.conn.total_changes - self._compiled.own_changes)
+        stamp = self.changes_stamp()
         if self._total is None or self._total[0] != stamp:
             self._total = (stamp, int(self._one("SELECT count(*) FROM documents")))
         return self._total[1]
 
     _total: tuple[tuple[int, int], int] | None = None
+
+    def changes_stamp(self) -> tuple[int, int]:
+        """Changes whenever the archive does: another connection commits, or this one writes."""
+        return self.data_version(), self.conn.total_changes - self._compiled.own_changes
 
     def interrupt(self) -> None:
         """Stop the statement this archive's connection is running (called from another thread)."""
@@ -141,38 +141,57 @@ class Screens(Selecting):
         clauses, params = selection.narrowing()
         return match, "".join(f" AND {clause}" for clause in clauses), params
 
-    def _first_matches(self, selection: Selection, ranked: bool, column: str | None = None) -> list[tuple[int, float]]:
-        """Up to PROBE + 1 matches in rowid order, with their bm25 score when ``ranked``. When the
-        query alone matches no more than PROBE documents they are kept in this connection's TEMP
-        table, so the counts, facets and timeline that follow run no MATCH of their own."""
+    def _first_matches(self, selection: Selection) -> list[int]:
+        """Up to PROBE + 1 matches in rowid order. When the query alone matches no more than PROBE
+        documents they are kept in this connection's TEMP table, so the counts, facets and timeline
+        that follow run no MATCH of their own."""
         match, extra, params = self._match_clause(selection)
-        score = f"bm25(search, {WEIGHTS})" if ranked else "0.0"
-        if column is None and match == selection.match and not self.conn.in_transaction:
-            sql = f"SELECT rowid, {score} FROM search WHERE search MATCH ? LIMIT ?"
-            found = [(row[0], row[1]) for row in self.conn.execute(sql, (match, PROBE + 1))]
+        if match == selection.match and not self.conn.in_transaction:
+            sql = "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?"
+            found = [row[0] for row in self.conn.execute(sql, (match, PROBE + 1))]
             if len(found) <= PROBE:
-                self._keep_matched(match, [rowid for rowid, _ in found])
+                self._keep_matched(match, found)
                 if not extra:
                     return found
-                kept = {
-                    row[0]
-                    for row in self.conn.execute(
-                        f"SELECT d.id FROM documents d WHERE d.id IN (SELECT rowid FROM {MATCHED}){extra}", params
-                    )
-                }
-                return [hit for hit in found if hit[0] in kept]
+                kept_sql = f"SELECT d.id FROM documents d WHERE d.id IN (SELECT rowid FROM {MATCHED}){extra}"
+                kept = {row[0] for row in self.conn.execute(kept_sql, params)}
+                return [rowid for rowid in found if rowid in kept]
             if not extra:
                 return found
-        if column:
-            match = f"{{{column}}} : ({match})"
         join = " CROSS JOIN documents d ON d.id = search.rowid" if extra else ""
-        sql = f"SELECT search.rowid, {score} FROM search{join} WHERE search MATCH ?{extra} LIMIT ?"
+        sql = f"SELECT search.rowid FROM search{join} WHERE search MATCH ?{extra} LIMIT ?"
+        return [row[0] for row in self.conn.execute(sql, [match, *params, PROBE + 1])]
+
+    def _ranked(self, selection: Selection, found: list[int]) -> list[int]:
+        """The few matches ``found`` best first (bm25; its idf reads each phrase's every match, which
+        is why a dense query is not ranked), ties in archive order."""
+        if not found:
+            return []
+        match, _extra, _params = self._match_clause(selection)
+        sql = f"SELECT rowid, bm25(search, {WEIGHTS}) FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
+        wanted = set(found)
+        scored = [(row[0], row[1]) for row in self.conn.execute(sql, (match, found[0], found[-1])) if row[0] in wanted]
+        return [rowid for rowid, _ in sorted(scored, key=_score)]
+
+    def _sorted(self, found: list[int], sort: str, descending: bool) -> list[int]:
+        direction = "DESC" if descending else "ASC"
+        order = ", ".join(f"d.{c} {direction}" for c in SORTABLE.get(sort, SORTABLE["date"]))
+        sql = f"SELECT d.id FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY {order}"
+        return [row[0] for row in self.conn.execute(sql, (json.dumps(found),))]
+
+    def _candidates(self, selection: Selection, found: list[int]) -> list[int]:
+        """A dense query's first PROBE matches, those with the hit in the title first (read over
+        their rowid range only), each part in archive order: the same every time, so the first
+        screen and the worker's order agree."""
+        first = found[:PROBE]
+        sql = "SELECT rowid FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
         try:
-            return [(row[0], row[1]) for row in self.conn.execute(sql, [match, *params, PROBE + 1])]
-        except sqlite3.OperationalError:
-            if column is None:
-                raise
-            return []  # an expression FTS5 will not filter by column: no title candidates
+            titled = {
+                row[0] for row in self.conn.execute(sql, (f"{{title}} : ({selection.match})", first[0], first[-1]))
+            }
+        except sqlite3.OperationalError:  # an expression FTS5 will not filter by column
+            titled = set()
+        return [rowid for rowid in first if rowid in titled] + [rowid for rowid in first if rowid not in titled]
 
     def _keep_matched(self, match: str, ids: list[int]) -> None:
         """Write ``ids``, every document ``match`` finds, to the TEMP table ``_materialise`` fills."""
@@ -189,13 +208,6 @@ class Screens(Selecting):
         self.conn.execute(f"INSERT INTO {MATCHED} SELECT value FROM json_each(?)", (json.dumps(ids),))
         state.own_changes += self.conn.total_changes - before
         state.matched = match
-
-    def _candidates(self, selection: Selection, found: list[tuple[int, float]]) -> list[int]:
-        """A dense query's ranked candidates: its first PROBE matches and those with the hit in the
-        title, best first (the same every time, so the screen and the worker's order agree)."""
-        pooled = dict(found[:PROBE])
-        pooled.update(self._first_matches(selection, ranked=True, column="title")[:PROBE])
-        return [rowid for rowid, _ in sorted(pooled.items(), key=_score)]
 
     def _ordered_rows(
         self, selection: Selection, sort: str, descending: bool, limit: int, walk: bool = False
