@@ -20,6 +20,7 @@ from functools import lru_cache
 
 CJK_CLASS = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"([{CJK_CLASS}])")
+_CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 _CJK_SPACED = re.compile(f"(?<=[{CJK_CLASS}\x02\x03]) (?=[{CJK_CLASS}\x02\x03])")
 _HARD_SIGN_QUOTE = re.compile(r"(?<=[бвгдзкмнпрстфхБВГДЗКМНПРСТФХ])[\"'’ʼ](?=[еёюяЕЁЮЯ])")
 _WORD = re.compile(r"[^\W_]+")
@@ -144,9 +145,16 @@ def index_text(text: str | None) -> str:
     """The copy of ``text`` that goes into the full-text index."""
     if not text:
         return ""
+    if text.isascii():  # most of an English archive: nothing below changes it
+        return text
     text = unicodedata.normalize("NFC", text)
     text = _HARD_SIGN_QUOTE.sub("ъ", text)
-    return _CJK_CHAR.sub(r" \1 ", text)
+    # each CJK character spaced apart, a run at a time (a template per character costs more)
+    return _CJK_RUN.sub(_spaced_run, text)
+
+
+def _spaced_run(run: re.Match[str]) -> str:
+    return " " + "  ".join(run.group(0)) + " "
 
 
 def unspace_cjk(snippet: str) -> str:
@@ -157,7 +165,12 @@ def unspace_cjk(snippet: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, split the way FTS5's unicode61 tokenizer splits them."""
-    return [w.lower() for w in _WORD.findall(index_text(text))]
+    folded = index_text(text)
+    # Lower-casing the whole text first splits it the same, save for the two letters whose lower
+    # case is not one letter of its own, whatever stands around it (Σ at a word's end, İ).
+    if "\u03a3" in folded or "\u0130" in folded:
+        return [w.lower() for w in _WORD.findall(folded)]
+    return _WORD.findall(folded.lower())
 
 
 def stem(word: str) -> str:

@@ -21,11 +21,11 @@ from ..errors import ImportRefused
 from ..records import ParsedDocument
 from ..store import Archive
 from .exchange import holds_many, import_many
-from .groups import WriteGroup, prepare_here, write_text
+from .groups import WriteGroup, write_text
 from .images import IMAGE_SUFFIXES, import_image
 from .mupdf import PasswordRequired
 from .pdf import import_pdf
-from .prepare import Prepared, prepared_in_order
+from .prepare import Prepared, prepare, prepared_in_order
 from .results import FileResult
 from .text import parse_text_file
 
@@ -109,8 +109,7 @@ def find_files(paths: Iterable[str | Path], suffixes: set[str] | None = None, *,
                 if Path(name).suffix.lower() not in suffixes or name.startswith("."):
                     continue
                 file = Path(root) / name
-                target = file.resolve()
-                if file.is_symlink() and not follow_links and not target.is_relative_to(base):
+                if file.is_symlink() and not follow_links and not (target := file.resolve()).is_relative_to(base):
                     found.skipped.append((file, _not_followed(target)))
                 else:
                     found.files.append(file)
@@ -148,9 +147,23 @@ SCAN_BESIDE = [
 ]
 
 
-def pdf_beside(path: Path) -> Path | None:
+_SCAN_SUFFIXES = {suffix.lower() for suffix in SCAN_BESIDE}
+
+
+def pdf_beside(path: Path, folders: dict[Path, set[str] | None] | None = None) -> Path | None:
     """The PDF (or scan image) of the same name beside a text file, if any: the text is then that
-    scan's metadata (a sidecar), not a document of its own."""
+    scan's metadata (a sidecar), not a document of its own. With ``folders`` (a batch's), each
+    folder is listed once and a file with no such name beside it asks nothing more of the disk (a
+    name is looked for in any case, as a disk that ignores case would find it)."""
+    if folders is not None and path.name.isascii():
+        if path.parent not in folders:
+            try:
+                folders[path.parent] = {name.lower() for name in os.listdir(path.parent)}
+            except OSError:
+                folders[path.parent] = None
+        names = folders[path.parent]
+        if names is not None and not any(path.stem.lower() + suffix in names for suffix in _SCAN_SUFFIXES):
+            return None
     return next((scan for scan in (path.with_suffix(s) for s in SCAN_BESIDE) if scan.is_file()), None)
 
 
@@ -222,7 +235,8 @@ def run_import(
     yield Progress(0, total, files[0] if files else None)
     for link, why in found.skipped:
         yield Progress(0, total, link, FileResult(link, "skipped", None, why))
-    plain_text = {path for path in files if path.suffix.lower() in TEXT_SUFFIXES and pdf_beside(path) is None}
+    folders: dict[Path, set[str] | None] = {}
+    plain_text = {path for path in files if path.suffix.lower() in TEXT_SUFFIXES and pdf_beside(path, folders) is None}
     ahead = prepared_in_order(archive.path, files, plain_text)
     group = WriteGroup(archive, partial(import_file, archive))
     try:
@@ -231,7 +245,7 @@ def run_import(
                 yield from _committed(group, total)
                 return
             if path in plain_text:  # written in the open group, committed every fraction of a second
-                group.add(index, path, prepared or prepare_here(archive, path))
+                group.add(index, path, prepared or prepare(archive, path))
                 if group.due():
                     yield from _committed(group, total)
                 continue

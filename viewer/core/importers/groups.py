@@ -11,27 +11,26 @@ replayed one document per transaction, so the file at fault is named, refused, a
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ImportRefused
 from ..records import ParsedDocument
 from ..store import Archive
 from .prepare import Prepared
 from .results import FileResult
-from .text import parse_text_file
 
 GROUP_SECONDS = 0.25  # a kill loses at most this much work; a commit costs a few milliseconds
 
 
-def already_imported(archive: Archive, path: Path, sha256: str, url: str | None, key: str) -> tuple[str, int | None]:
+def already_imported(
+    archive: Archive, path: Path, where: str, sha256: str, url: str | None, key: str
+) -> tuple[str, int | None]:
     """Whether a file is new, unchanged, or an update of a document already here: the same bytes,
-    else the same path or file name, else the same web address or key. Ask it inside the write
-    transaction that writes the file, so two imports of one file make one document."""
-    outcome, existing = archive.find_existing(sha256, str(path.resolve()), None, path.stem)
+    else the same path (``where``, resolved) or file name, else the same web address or key. Ask it
+    inside the write transaction that writes the file, so two imports of one file make one document."""
+    outcome, existing = archive.find_existing(sha256, where, None, path.stem)
     if existing is None and url:
         outcome, existing = archive.find_existing(sha256, None, url, key)
     return outcome, existing
@@ -41,36 +40,15 @@ def write_text(archive: Archive, path: Path, sha256: str, parsed: ParsedDocument
     """Write one parsed text file; call inside a write transaction (one file's, or a group's)."""
     # asked inside the write transaction: another import (another process) may have written this
     # very file while it was being parsed
-    outcome, existing = already_imported(archive, path, sha256, parsed.url, parsed.key)
+    where = str(path.resolve())
+    outcome, existing = already_imported(archive, path, where, sha256, parsed.url, parsed.key)
     if outcome == "unchanged":
         return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
     report = parsed.report.as_dict()
-    document_id = archive.save_document(parsed, source_path=str(path.resolve()), sha256=sha256, replace_id=existing)
+    document_id = archive.save_document(parsed, source_path=where, sha256=sha256, replace_id=existing)
     archive.record_import(str(path), sha256, document_id, outcome, report)
     message = "; ".join(parsed.review_reasons) if parsed.review_reasons else ""
     return FileResult(path, outcome, document_id, message, report)
-
-
-def prepare_here(archive: Archive, path: Path) -> Prepared:
-    """Read, hash and parse a text file in this thread (a batch too small for worker processes)."""
-    try:
-        if not path.exists():
-            return Prepared(None, refused="no such file")
-        if path.is_dir():
-            return Prepared(None, refused="is a folder")
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            return Prepared(None, refused=f"cannot be read ({error.strerror})")
-        sha256 = hashlib.sha256(data).hexdigest()
-        outcome, existing = archive.find_existing(sha256, str(path.resolve()), None, path.stem)
-        if outcome == "unchanged":  # a first look, to skip parsing; the look that decides is write_text's
-            return Prepared(sha256, unchanged_id=existing)
-        return Prepared(sha256, parsed=parse_text_file(data, path, archive.gazetteer()))
-    except ImportRefused as refused:
-        return Prepared(None, refused=refused.reason)
-    except Exception as error:  # one bad file never stops a batch
-        return Prepared(None, refused=f"unexpected error: {type(error).__name__}: {error}")
 
 
 @dataclass

@@ -17,9 +17,13 @@ from collections.abc import Generator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ImportRefused
 from ..records import ParsedDocument
+
+if TYPE_CHECKING:
+    from ..store import Archive
 
 PARALLEL_FROM = 200  # files; below this the pool costs more than it saves
 CHUNK = 16  # files per task: with a task per file, the pool's pipes cost the writer more than parsing
@@ -63,29 +67,36 @@ def _watch_parent(parent: int, every: float = 1.0) -> None:
 
 
 def _prepare_chunk(path_texts: list[str]) -> list[Prepared]:
-    return [_prepare(path_text) for path_text in path_texts]
-
-
-def _prepare(path_text: str) -> Prepared:
-    from .text import parse_text_file
-
-    path = Path(path_text)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return Prepared(None, refused=f"cannot be read ({error.strerror})")
-    sha256 = hashlib.sha256(data).hexdigest()
     archive = _worker_archive
     assert archive is not None
-    outcome, existing = archive.find_existing(sha256, None, None, "")
-    if outcome == "unchanged":
-        return Prepared(sha256, unchanged_id=existing)
+    return [prepare(archive, Path(path_text)) for path_text in path_texts]
+
+
+def prepare(archive: Archive, path: Path) -> Prepared:
+    """Read, hash and parse one text file, in a worker process or (a batch too small for them) in
+    the writing thread; every failure becomes a refusal, so one bad file never stops a batch (nor
+    the other files of a worker's chunk)."""
+    from .text import parse_text_file
+
     try:
+        if not path.exists():
+            return Prepared(None, refused="no such file")
+        if path.is_dir():
+            return Prepared(None, refused="is a folder")
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return Prepared(None, refused=f"cannot be read ({error.strerror})")
+        sha256 = hashlib.sha256(data).hexdigest()
+        # a first look, to skip parsing the same bytes; the look that decides is the writer's
+        outcome, existing = archive.find_existing(sha256, None, None, "")
+        if outcome == "unchanged":
+            return Prepared(sha256, unchanged_id=existing)
         return Prepared(sha256, parsed=parse_text_file(data, path, archive.gazetteer()))
     except ImportRefused as refused:
-        return Prepared(sha256, refused=refused.reason)
-    except Exception as error:  # one bad file never stops a batch (nor the other files of its chunk)
-        return Prepared(sha256, refused=f"unexpected error: {type(error).__name__}: {error}")
+        return Prepared(None, refused=refused.reason)
+    except Exception as error:
+        return Prepared(None, refused=f"unexpected error: {type(error).__name__}: {error}")
 
 
 def workers() -> int:
