@@ -141,14 +141,13 @@ class Writing(Reimport):
                 (entity_id, alias),
             )
             self.gazetteer().add_alias(canonical, alias, alias_kind="code name")
-        for mention in parsed.mentions:
-            entity_id = self._entity_id(mention.kind, mention.name)
-            self.conn.execute(
-                "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written) "
-                "VALUES (?, ?, ?, ?)",
-                (document_id, entity_id, mention.role, mention.as_written),
-            )
-            written.setdefault((entity_id, mention.role), (entity_id, mention.name, mention.role, mention.as_written))
+        rows = [(document_id, self._entity_id(m.kind, m.name), m.role, m.as_written) for m in parsed.mentions]
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written) VALUES (?, ?, ?, ?)",
+            rows,
+        )
+        for (_, entity_id, role, as_written), mention in zip(rows, parsed.mentions, strict=True):
+            written.setdefault((entity_id, role), (entity_id, mention.name, role, as_written))
         return list(written.values())
 
     def resolve_links(self, document_id: int) -> int:
