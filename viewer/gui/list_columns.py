@@ -1,17 +1,23 @@
 """The list's short columns (Date, Type, Language, Parts) sized to what they hold, and the title
-keeping its share of the width.
+keeping most of the width.
 
-A short column wants the width of its content, measured once on a sample of rows when no widths
-were remembered, never less than its header needs (a header is never elided) and never more than
-CAP_CHARS; a width the person drags is what the column wants from then on. When the list is
-narrow (a 1024-pixel screen with a dock open) the short columns give way so the title keeps
-TITLE_SHARE of the width: first Language, then Parts fold away (they come back when there is room,
-and the settings keep them shown), then the rest shrink toward their headers' width. Only what
-the person chose is remembered: the settings get the wanted widths with nothing folded.
+A short column wants the width of its common values, measured once on a sample of rows when no
+widths were remembered: the narrowest width that shows COMMON of the sampled rows whole (a rarer,
+longer type elides in the middle, its tooltip whole), never less than its header needs (a header is
+never elided) and never more than CAP_CHARS; a date is never cut. A width the person drags is what
+the column wants from then on. The title keeps title_share() of the list: 40% of a wide list, up to
+60% of a small one (a 1024-pixel screen), so a title reads as more than its two ends. Where the
+short columns want more than the rest, first Language, then Parts fold away (they come back when
+there is room, and the settings keep them shown); then Type folds too if it would be narrower than
+its useful width (what a third of its values need, at most USEFUL_CHARS of their characters:
+"Telegram", not "Te…m"), the panel's summary line saying the type; then the rest shrink toward
+their headers' width. Only what the person chose is
+remembered: the settings get the wanted widths with nothing folded.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -23,22 +29,59 @@ from .document_model import COL_DATE, COL_LANGUAGE, COL_PARTS, COL_TITLE, COL_TY
 
 SHORT = (COL_DATE, COL_TYPE, COL_LANGUAGE, COL_PARTS)
 FOLD_ORDER = (COL_LANGUAGE, COL_PARTS)  # the first to give way when the list is narrow (the panel says both)
-TITLE_SHARE = 0.4
+FOLD_WHEN_USELESS = (COL_TYPE,)  # gives way only when it could not show its useful width
+TITLE_SHARE = 0.4  # of a wide list (LARGE_LIST px and more)
+SMALL_TITLE_SHARE = 0.6  # of a small one (SMALL_LIST px and less); in between, in proportion
+SMALL_LIST, LARGE_LIST = 400, 560
 SAMPLE_ROWS = 200
 CAP_CHARS = 28
+COMMON = 0.75  # a short column shows this share of the sampled values whole
+USEFUL = 1 / 3  # and is worth showing only when a third of them would be whole,
+USEFUL_CHARS = 10  # or as many characters of any
 
 
-def share(room: int, wanted: dict[int, int], least: dict[int, int]) -> tuple[dict[int, int], set[int]]:
+def title_share(width: int) -> float:
+    """The share of a list ``width`` pixels wide that the title keeps: more of a small list."""
+    if width <= SMALL_LIST:
+        return SMALL_TITLE_SHARE
+    if width >= LARGE_LIST:
+        return TITLE_SHARE
+    return SMALL_TITLE_SHARE + (TITLE_SHARE - SMALL_TITLE_SHARE) * (width - SMALL_LIST) / (LARGE_LIST - SMALL_LIST)
+
+
+def covering(widths: list[int], share: float) -> int:
+    """The narrowest of ``widths`` that is at least as wide as ``share`` of them (0 for none)."""
+    if not widths:
+        return 0
+    ordered = sorted(widths)
+    return ordered[min(len(ordered), max(1, math.ceil(share * len(ordered) - 1e-9))) - 1]
+
+
+def share(
+    room: int, wanted: dict[int, int], least: dict[int, int], useful: dict[int, int] | None = None
+) -> tuple[dict[int, int], set[int]]:
     """Widths for the short columns ``wanted`` in ``room`` pixels, and the columns folded away:
-    the wanted widths (never under ``least``) when they fit; else fold in FOLD_ORDER until they do; else shrink every
-    column toward its ``least`` in proportion to what it can give."""
+    the wanted widths (never under ``least``) when they fit; else fold in FOLD_ORDER until they do; else fold a
+    column of FOLD_WHEN_USELESS that would get less than its ``useful`` width; else shrink every column toward its
+    ``least`` in proportion to what it can give."""
     shown, folded = {c: max(w, least.get(c, 0)) for c, w in wanted.items()}, set()
+    least = dict(least)
     for column in FOLD_ORDER:
         if sum(shown.values()) <= room:
             break
         if column in shown and len(shown) > 1:
             del shown[column]
             folded.add(column)
+    for column in FOLD_WHEN_USELESS:
+        if useful is None or column not in useful or column not in shown or sum(shown.values()) <= room:
+            continue
+        need = min(max(useful[column], least.get(column, 0)), shown[column])
+        others = sum(least.get(c, shown[c]) for c in shown if c != column)
+        if others + need > room:  # even shrunk, the others leave it less than it needs to say anything
+            del shown[column]
+            folded.add(column)
+        else:
+            least[column] = need  # kept: it shrinks no further than that
     excess = sum(shown.values()) - room
     spare = {c: shown[c] - least.get(c, shown[c]) for c in shown if shown[c] > least.get(c, shown[c])}
     if excess > 0 and spare:
@@ -83,16 +126,32 @@ class ColumnFitter(QObject):
             width = max(width, self.content(COL_DATE))
         return width
 
-    def content(self, column: int) -> int:
-        """The widest of the first SAMPLE_ROWS values (a date is as wide as any other)."""
+    def content(self, column: int, common: float = COMMON) -> int:
+        """The width that shows ``common`` of the first SAMPLE_ROWS values whole (the widest of them
+        for a date: every date is as wide as any other); empty cells do not count."""
         model, metrics = self.view.model(), self.view.fontMetrics()
-        style = self.view.style()
-        padding = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1) + 4
         texts = [str(model.index(row, column).data() or "") for row in range(min(model.rowCount(), SAMPLE_ROWS))]
+        widths = [metrics.horizontalAdvance(text) for text in texts if text]
         if column == COL_DATE:
-            texts.append("0000-00-00")
-        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0) + padding
-        return min(widest, metrics.averageCharWidth() * CAP_CHARS)
+            widest = max([*widths, metrics.horizontalAdvance("0000-00-00")])
+        else:
+            widest = covering(widths, common)
+        return min(widest + self.padding(), metrics.averageCharWidth() * CAP_CHARS)
+
+    def useful(self, column: int) -> int:
+        """Less than this and the column says nothing: a third of its values would not show whole,
+        nor USEFUL_CHARS characters of the others."""
+        model, metrics = self.view.model(), self.view.fontMetrics()
+        texts = [str(model.index(row, column).data() or "") for row in range(min(model.rowCount(), SAMPLE_ROWS))]
+        letters = sum(map(len, texts))
+        per_letter = sum(map(metrics.horizontalAdvance, texts)) / letters if letters else metrics.averageCharWidth()
+        chars = round(per_letter * USEFUL_CHARS) + self.padding()
+        return min(self.content(column, USEFUL), chars, self.wanted.get(column, 0) or self.content(column))
+
+    def padding(self) -> int:
+        """What a cell adds around its text."""
+        style = self.view.style()
+        return 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1) + 4
 
     def fit_to_content(self) -> None:
         """Every short column wants its content's width (once, when no widths were remembered)."""
@@ -110,12 +169,14 @@ class ColumnFitter(QObject):
     # -- what the room allows -----------------------------------------------------------------
 
     def apply(self) -> None:
-        """Give the short columns the room the title leaves (TITLE_SHARE of the list for the title)."""
+        """Give the short columns the room the title leaves (title_share() of the list for the title)."""
         if not self.wanted or self._fitting:
             return
-        room = int(self.view.viewport().width() * (1 - TITLE_SHARE))
+        width = self.view.viewport().width()
+        room = int(width * (1 - title_share(width)))
         candidates = {c: w for c, w in self.wanted.items() if not self.hidden_by_person(c)}
-        widths, folded = share(room, candidates, {c: self.least(c) for c in candidates})
+        useful = {c: self.useful(c) for c in FOLD_WHEN_USELESS if c in candidates}
+        widths, folded = share(room, candidates, {c: self.least(c) for c in candidates}, useful)
         self._fitting = True
         try:
             for column in self.folded - folded:
