@@ -15,27 +15,33 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..core.dates import day_of
 from ..core.store import Archive, Filters
 from .tasks import TaskRunner
-from .timeline_axis import MARKER_LIMIT
+from .timeline_axis import MARKER_LIMIT, Marker
 
 T = TypeVar("T")
 LARGE_ARCHIVE = 20_000  # documents from which counts, orders and the timeline are read on a worker
-PAINT_WAIT_S = 0.25  # how long a request waits for the list's first screen to be painted
-_painted = threading.Event()  # the list painted since the last request: workers may take the CPU
+PAINT_WAIT_S = 0.25  # how long a request waits for the first screen to be painted
+SCREEN = ("list", "timeline")  # what a first screen paints before workers may take the CPU
+_painted = threading.Event()  # set once the first screen is painted: workers may start
 _painted.set()
+_unpainted: set[str] = set()
 
 
 def screen_changed() -> None:
-    """The list's first screen is about to change (new filters or order): hold requests back until
-    it is painted."""
+    """The first screen is about to change (new filters or order): hold requests back until the
+    list and the timeline have painted it (or PAINT_WAIT_S has passed). A worker started at once
+    would take Python's lock and one of the two cores from the screen."""
+    _unpainted.update(SCREEN)
     _painted.clear()
 
 
-def screen_painted() -> None:
-    """The list has painted (its first screen): requests held back for it may start. A worker
-    started at once would take Python's lock and half the two cores from the screen."""
-    _painted.set()
+def screen_painted(part: str) -> None:
+    """``part`` of the first screen ("list", "timeline") is painted, or will not be (hidden)."""
+    _unpainted.discard(part)
+    if not _unpainted:
+        _painted.set()
 
 
 class Latest:
@@ -103,5 +109,7 @@ def timeline_figures(
     if not rows:
         return "empty", []
     if len(rows) <= MARKER_LIMIT:
-        return "markers", rows
+        return "markers", [
+            Marker(r.id, r.key, day_of(r.date_start) or 0.0, r.date_start or "", r.title or r.key) for r in rows
+        ]
     return "histogram", archive.date_histogram(bins, first, until, filters)

@@ -136,7 +136,7 @@ class DocumentList(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        background.screen_painted()  # work held back for the first screen may start
+        background.screen_painted("list")  # work held back for the first screen may start
 
     def _sorted(self, *_: object) -> None:
         """Keep the open document selected after the order changed."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..core.dates import DateRange, date_of_day, day_of, iso_of
 from ..core.store import Archive, Filters
 from . import plain
-from .background import LARGE_ARCHIVE, Latest, timeline_figures
+from .background import LARGE_ARCHIVE, Latest, screen_painted, timeline_figures
 from .tasks import TaskRunner
 from .timeline_axis import BAR_PX, MAX_SPAN_DAYS, MIN_SPAN_DAYS, Marker
 from .timeline_canvas import TimelineCanvas
@@ -90,6 +90,7 @@ class Timeline(TimelineCanvas):
         self.brush = filters.dates.days()
         self._cache_key = None  # the links stay: they do not depend on the filters
         self.update()
+        self.isVisible() or screen_painted("timeline")  # hidden: the workers need not wait for its paint
 
     def invalidate(self) -> None:
         self._cache_key = None
@@ -131,10 +132,7 @@ class Timeline(TimelineCanvas):
         self.mode = figures[0]
         self.markers, self.counts = [], []
         if self.mode == "markers":
-            self.markers = [
-                Marker(r.id, r.key, day_of(r.date_start) or 0.0, r.date_start or "", r.title or r.key)
-                for r in figures[1]
-            ]
+            self.markers = figures[1]
             self._layout_markers()
         elif self.mode == "histogram":
             self.counts = figures[1]
@@ -224,6 +222,7 @@ class Timeline(TimelineCanvas):
     def paintEvent(self, event) -> None:
         self._ensure_data()
         super().paintEvent(event)
+        screen_painted("timeline")  # work held back for the first screen may start
 
     # -- mouse, wheel, pinch, keys ------------------------------------------------------------
 
