@@ -7,7 +7,11 @@ person's name, a reference number, a page's text, a deleted document), temporary
 connection hand the document's id to ``_notice``, which keeps what its row holds then, once per
 document until it is reindexed. ``reindex`` deletes with those values and inserts the new ones, and
 every write transaction reindexes what it changed before it commits, so no write path has to
-remember to. (Another program writing to the archive is not noticed: ``check`` finds it.)"""
+remember to. (Another program writing to the archive is not noticed: ``check`` finds it.)
+
+So ``search_columns`` must make the same row of the same sources in every version: a change to what
+it makes (``_columns``, ``folding.index_text``) needs a migration that rebuilds the index, or the
+rows written before could no longer be deleted."""
 
 from __future__ import annotations
 
