@@ -12,7 +12,8 @@ from viewer.core.dates import DateRange
 from viewer.gui import fonts
 from viewer.gui.main_window import MainWindow
 
-from .helpers import listed_keys, seed_id
+from ..pdfs import make_pdf
+from .helpers import attach_scan, listed_keys, seed_id
 
 
 def test_window_lists_the_seeds_and_opens_the_first(window):
@@ -192,8 +193,9 @@ def test_missing_parts_say_so_and_tabs_stay_put(qtbot, window):
     assert window.panel.current_tab() == "translation"
     window.panel.show_tab("scan")
     assert "No scan" in window.panel.scan_missing.message.text()
+    attach_scan(window.archive, seed_id(window.archive, "004"), make_pdf("Telegram"), 1)
     window.open_document(seed_id(window.archive, "004"))
-    assert window.panel.current_tab() == "scan"  # the chosen tab survives a change of document
+    assert window.panel.current_tab() == "scan"  # the chosen tab survives a change of document (that has it)
 
 
 def test_details_lists_fields_people_and_links_a_click_away(qtbot, window):

@@ -1,6 +1,8 @@
 """The document panel: a header with the essentials, and the Scan / Transcript / Translation /
 Details tabs. A tab whose part is missing stays in place and says what can be done, so tab
-positions never jump and the chosen tab survives a change of document."""
+positions never jump. A document opens on the tab the person chose when it has that part, else on
+the first tab that has content (a document without a scan opens on its transcript, not on "No scan
+is attached"); the choice is kept for the next document that has it."""
 
 from __future__ import annotations
 
@@ -63,7 +65,7 @@ class ElidedLabel(QLabel):
 
 
 class DocumentPanel(QWidget):
-    """Signals: document_requested(int) from a link in Details; tab_changed(str);
+    """Signals: document_requested(int) from a link in Details; tab_changed(str) when the person chose a tab;
     import_requested() from a missing part's button; zoom_changed(float); side_by_side_changed(bool);
     document_shown(int) once a document's parts are on screen (annotations are drawn then)."""
 
@@ -187,7 +189,9 @@ class DocumentPanel(QWidget):
         for name, widget in zip(TABS, pages, strict=True):
             index = self.tabs.addTab(widget, TAB_TITLES[name])
             self.tabs.setTabToolTip(index, tips[name])
-        self.tabs.currentChanged.connect(lambda index: self.tab_changed.emit(TABS[index]))
+        self.chosen_tab: str | None = None  # the person's choice; None: the first tab with content
+        self._choosing = False  # the panel itself moves to a tab that has content
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.finder = HitFinder(self)  # F3 / Shift+F3 through the search hits, "3 of 12" beside the tabs
 
         self.empty = QLabel(self.tr("Choose a document from the list or the timeline."), self)
@@ -231,8 +235,45 @@ class DocumentPanel(QWidget):
         return TABS[self.tabs.currentIndex()]
 
     def show_tab(self, name: str) -> None:
+        """The person's choice (a key, a menu, a link): shown, also where this document lacks its part
+        (the tab says what can be done), and kept for the next documents."""
         if name in TABS:
+            self.chosen_tab = name
+            if self.tabs.currentIndex() == TABS.index(name):
+                self.tab_changed.emit(name)  # shown already, by the panel: now chosen
             self.tabs.setCurrentIndex(TABS.index(name))
+
+    def remember_tab(self, name: str) -> None:
+        """A choice made before (the settings): kept, and shown if this document has its part."""
+        if name in TABS:
+            self.chosen_tab = name
+            self._open_on_content()
+
+    def has_content(self, name: str) -> bool:
+        """Whether the open document has what the tab shows (Details always has its fields)."""
+        if name == "scan":
+            return self.scan_stack.currentWidget() is self.scan
+        if name in ("transcript", "translation"):
+            part = self.transcript if name == "transcript" else self.translation
+            return part.stack.currentWidget() is not part.missing
+        return True
+
+    def _open_on_content(self) -> None:
+        """The chosen tab if this document has its part, else the first tab that has content."""
+        if self.record is None:
+            return
+        chosen = self.chosen_tab
+        name = chosen if chosen and self.has_content(chosen) else next(t for t in TABS if self.has_content(t))
+        self._choosing = True
+        try:
+            self.tabs.setCurrentIndex(TABS.index(name))
+        finally:
+            self._choosing = False
+
+    def _tab_changed(self, index: int) -> None:
+        if not self._choosing and 0 <= index < len(TABS):  # a click on the tab bar, Ctrl+Tab: the person's
+            self.chosen_tab = TABS[index]
+            self.tab_changed.emit(TABS[index])
 
     # -- content ------------------------------------------------------------------------------
 
@@ -265,6 +306,7 @@ class DocumentPanel(QWidget):
         self.summary.set_full_text(" · ".join(p for p in parts if p))
         self._show_scan(record)
         self._show_texts()
+        self._open_on_content()
         self.details.setHtml(details_html(record, self.palette().color(QPalette.ColorRole.PlaceholderText).name()))
         self.document_shown.emit(document_id)
         return True

@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         document_id = self.archive.resolve_id(last) if last else None
         if document_id:
             self.open_document(document_id)
-        self.panel.show_tab(tab)
+        self.panel.remember_tab(tab)  # shown where the document has that part
 
     def save_state(self) -> None:
         s = self.settings
@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
         state.write(s, "window/main_splitter", self.main_splitter.saveState())
         state.write(s, "window/vertical_splitter", self.vertical_splitter.saveState())
         state.write(s, "window/timeline_visible", self.registry["toggle_timeline"].isChecked())
-        state.write(s, "document/tab", self.panel.current_tab())
+        state.write(s, "document/tab", self.panel.chosen_tab or self.panel.current_tab())
         if self.panel.record:
             state.write(s, "document/last", self.panel.record.key)
         s.sync()
