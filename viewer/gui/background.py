@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..core.dates import day_of
-from ..core.store import Archive, Filters
+from ..core.store import Archive, Filters, Selection
 from .tasks import TaskRunner
 from .timeline_axis import MARKER_LIMIT, Marker
 
@@ -101,7 +101,7 @@ class Latest:
 
 
 def timeline_figures(
-    archive: Archive, first: date, last: date, until: date, bins: int, filters: Filters
+    archive: Archive, first: date, last: date, until: date, bins: int, filters: Filters | Selection
 ) -> tuple[str, list]:
     """What the timeline draws for a view: its documents as markers when they are few, else
     counts per bin ("empty" when there is nothing)."""

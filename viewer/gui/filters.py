@@ -316,8 +316,10 @@ class FilterBar(QWidget):
             self._counting = Latest(self.runner, lambda: self.archive.path)
         generation = self._generation
 
-        def work(archive: Archive) -> dict[str, list]:  # its own connection: the filters compile (and MATCH) there
-            selection = archive.select(filters)
+        # compiled here (cached) and handed over: a worker need not build the gazetteer to compile it
+        selection = self.archive.select(filters)
+
+        def work(archive: Archive) -> dict[str, list]:  # its own connection: the query's MATCH runs there
             return {facet: _counted(archive, facet, selection) for facet, _label, _tip in FACETS}
 
         def done(every: dict[str, list]) -> None:

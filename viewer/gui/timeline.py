@@ -117,15 +117,15 @@ class Timeline(TimelineCanvas):
         bins = max(1, int(self.plot_width() // BAR_PX))
         until, filters = date_of_day(self._hist_end()), self.filters
         if self.reader is not None and self.archive.documents_total() >= LARGE_ARCHIVE:
-            read = partial(timeline_figures, first=first, last=last, until=until, bins=bins, filters=filters)
+            selection = self.archive.select(filters)  # compiled here: the worker only reads
+            read = partial(timeline_figures, first=first, last=last, until=until, bins=bins, filters=selection)
             self.reader.run(read, self._take_later)
             return
         self._take(timeline_figures(self.archive, first, last, until, bins, filters))
 
     def _take_later(self, figures: tuple[str, list]) -> None:
         self._take(figures)
-        found = (n for n, marker in enumerate(self.markers) if marker.id == self.current_id)
-        self.focus_index = next(found, self.focus_index)  # the open document, as set_current would
+        self.focus_index = next((n for n, m in enumerate(self.markers) if m.id == self.current_id), self.focus_index)
         self.update()
 
     def _take(self, figures: tuple[str, list]) -> None:
