@@ -118,11 +118,12 @@ class Reported:
         return running
 
     def committed(self) -> set[str]:
-        """The files reported done (imported now, or already in and unchanged)."""
+        """The files reported done (imported now, or already in and unchanged). A line the kill cut
+        short (no newline yet: the child may write unbuffered) does not count."""
         return {
             line.split(" ", 1)[1].rstrip("\n")
             for line in self.lines
-            if line.split(" ", 1)[0] in ("imported", "updated", "unchanged")
+            if line.endswith("\n") and " " in line and line.split(" ", 1)[0] in ("imported", "updated", "unchanged")
         }
 
 
