@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 
 from viewer.core.importers.batch import import_all
@@ -149,4 +149,70 @@ def test_timeline_over_several_years_screenshots(qtbot, years_archive, settings,
     grab(main).save(str(screenshots / f"timeline-years-{size[0]}x{size[1]}.png"))
     main.timeline.set_view(*(lambda d: (d - 20, d + 20))(main.timeline.current_day))
     main.timeline_pane.grab().save(str(screenshots / f"timeline-may-1950-{size[0]}x{size[1]}.png"))
+    main.runner.wait(5000)
+
+
+def arc_points(widget) -> list[QPointF]:
+    return [path.pointAtPercent(i / 200) for path, *_ in widget.arcs for i in range(201)]
+
+
+def label_words(widget, marker, metrics) -> str:
+    """The title's part of a label as painted (elided to its slot), without the ellipsis."""
+    label = metrics.elidedText(
+        widget.label_text(marker), Qt.TextElideMode.ElideRight, round(widget.labelled[marker.id].width)
+    )
+    return label.split("  ", 1)[1].rstrip("…") if "  " in label else ""
+
+
+def test_labels_keep_clear_of_the_reply_arcs(qtbot, years_archive, settings):
+    """Around 13-14 May 1950 in a 1024-pixel window, the 13 May cable's label once ran over the arc
+    of its reply: a label goes where no arc runs, or (the selected one, with no other room) is
+    drawn on the background over it."""
+    from viewer.gui.main_window import MainWindow
+
+    main = shown(qtbot, MainWindow(years_archive, settings=settings), (1024, 600))
+    qtbot.waitUntil(lambda: main.width() == 1024)
+    cable, reply = seed_id(main.archive, "000"), seed_id(main.archive, "001")
+    main.open_document(reply)
+    canvas = main.timeline
+    canvas.set_view(canvas.current_day - 20, canvas.current_day + 20)
+    image = painted(canvas)
+    assert {cable, reply} <= set(canvas.labelled)
+    points = arc_points(canvas)
+    assert points
+    for marker in canvas.markers:
+        if marker.id in canvas.labelled:
+            box = canvas.label_rect(canvas.labelled[marker.id]).adjusted(-6, 0, 6, 0)  # not even touching
+            assert not [p for p in points if box.contains(p)], (marker.iso, marker.title[:30], box)
+    top = canvas.arcs[0][0].pointAtPercent(0.5)  # the arc is still drawn whole
+    base = canvas.palette().color(QPalette.ColorRole.Base)
+    assert QColor(image.pixel(round(top.x()), round(top.y()))) != base
+    main.runner.wait(5000)
+
+
+def test_a_label_too_short_to_say_anything_is_left_out(qtbot, years_archive, settings):
+    """In the dense 1948-50 cluster of a 1024-pixel window, labels once shrank to "Te…" or "C…": a
+    label shows its date and at least LABEL_TITLE_CHARS of the title (or all of it), or the marker
+    goes without one (its title in the tooltip); the selected document is always labelled."""
+    from viewer.gui.main_window import MainWindow
+    from viewer.gui.timeline_canvas import LABEL_TITLE_CHARS
+
+    main = shown(qtbot, MainWindow(years_archive, settings=settings), (1024, 600))
+    qtbot.waitUntil(lambda: main.width() == 1024)
+    main.open_document(seed_id(main.archive, "001"))
+    main.timeline.fit_all()
+    canvas = main.timeline
+    painted(canvas)
+    metrics = QFontMetrics(canvas.font())
+    assert canvas.current_id in canvas.labelled
+    assert len(canvas.labelled) >= 4  # the room there is still used
+    short = []
+    for marker in canvas.markers:
+        if marker.id in canvas.labelled and marker.id != canvas.current_id:
+            words = label_words(canvas, marker, metrics)
+            if words != marker.title and len(words.strip()) < LABEL_TITLE_CHARS - 1:
+                short.append(f"{marker.iso}: {words!r}")
+    assert short == []
+    unlabelled = next(m for m in canvas.markers if m.id not in canvas.labelled)
+    assert unlabelled.title in canvas.hover_text(QPointF(unlabelled.x, unlabelled.y))
     main.runner.wait(5000)

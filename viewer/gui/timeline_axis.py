@@ -6,6 +6,7 @@ No widgets, so the kiosk, the bench and tests share it; days as numbers and back
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -144,15 +145,22 @@ def place_labels(
     lanes: int,
     edges: tuple[float, float],
     must: list[int],
-    min_width: float,
+    min_width: float | Sequence[float],
     gap: float = 8.0,
     lead: float = 3.0,
+    crosses: Callable[[int, float, float], bool] | None = None,
+    always: Collection[int] = (),
 ) -> dict[int, LabelSlot]:
     """Labels for markers at ``xs`` whose full labels are ``natural`` pixels wide, in ``lanes``
     lanes between ``edges``, never overlapping. The markers in ``must`` (the selected one, the
     first, the last) are placed first and may take up to half the width; the others, from left to
     right, take the room up to the marker that will want the same lane next. A label runs to the
-    right of its marker, or ends at it where the right has no room. Returns marker index -> slot."""
+    right of its marker, or ends at it where the right has no room. A label narrower than its
+    ``min_width`` (one for all, or one per marker) would say too little: the marker goes without.
+    ``crosses(lane, left, right)`` says where something drawn (a reply arc) runs: a label keeps clear
+    of it, save those ``always`` labelled (the selected document), which go across it where nothing
+    else is left. Returns marker index -> slot."""
+    least = [float(min_width)] * len(xs) if isinstance(min_width, int | float) else list(min_width)
     left_edge, right_edge = edges
     taken: list[list[tuple[float, float]]] = [[] for _ in range(max(lanes, 0))]
     slots: dict[int, LabelSlot] = {}
@@ -172,7 +180,7 @@ def place_labels(
 
     def place(index: int, caps: tuple[float, float]) -> None:
         x = xs[index]
-        best: tuple[float, int, int, LabelSlot] | None = None
+        best: tuple[bool, float, int, int, LabelSlot] | None = None
         for lane in range(len(taken)):
             for side, start in enumerate((x + lead, x - lead)):
                 room = free(lane, start)
@@ -180,14 +188,17 @@ def place_labels(
                     continue
                 space = room[1] - start if side == 0 else start - room[0]
                 width = min(natural[index], caps[side], space)
-                if width < min(min_width, natural[index]):
+                if width < min(least[index], natural[index]):
                     continue
                 slot = LabelSlot(lane, start if side == 0 else start - width, width, side == 0)
-                key = (width * (1.0 if side == 0 else 0.7), -lane, -side)  # rightward reads better
-                if best is None or key > best[:3]:
+                clear = crosses is None or not crosses(lane, slot.left, slot.left + slot.width)
+                if not clear and index not in always:
+                    continue
+                key = (clear, width * (1.0 if side == 0 else 0.7), -lane, -side)  # rightward reads better
+                if best is None or key > best[:4]:
                     best = (*key, slot)
         if best is not None:
-            slot = best[3]
+            slot = best[4]
             taken[slot.lane].append((slot.left, slot.left + slot.width))
             slots[index] = slot
 
@@ -197,10 +208,10 @@ def place_labels(
         later, earlier = rank[index] + step, rank[index] - step
         right = xs[order[later]] - xs[index] - gap - lead if later < len(order) else right_edge - xs[index]
         left = xs[index] - xs[order[earlier]] - gap - lead if earlier >= 0 else xs[index] - left_edge
-        return max(right, min_width), max(left, min_width)
+        return max(right, least[index]), max(left, least[index])
 
-    half = max((right_edge - left_edge) * 0.5, min_width)
     for number, index in enumerate(dict.fromkeys(i for i in must if 0 <= i < len(xs))):
+        half = max((right_edge - left_edge) * 0.5, least[index])
         place(index, (half, half) if number == 0 else share(index))
     for index in order:
         if index not in slots:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen
@@ -36,6 +37,9 @@ def link_words(relation: str, outgoing: bool) -> str:
 
 MIN_ARC = 26.0  # px: a reply arc is never flatter, however close its two days
 ARC_SPREAD = 28.0  # px: arcs between near markers bulge out to at least this width
+LABEL_TITLE_CHARS = 12  # a label shows its date and at least this much of the title ("Ciphered Tel…"), or is left out
+ARC_SAMPLES = 64  # points along a reply arc where labels look for it
+ARC_CLEARANCE = 8.0  # px a label keeps from a reply arc (as from another label)
 
 
 class TimelineCanvas(QWidget):
@@ -248,6 +252,38 @@ class TimelineCanvas(QWidget):
         when = day_month(day.day, day.month) + (f" {day.year}" if spans_years else "")
         return f"{when}  {marker.title}"
 
+    def label_least(self, marker: Marker, metrics: QFontMetrics) -> float:
+        """The narrowest label worth drawing: its date and LABEL_TITLE_CHARS characters of the title
+        (or all of a shorter one); "28 Sep 1950  Te…" says nothing the hover would not say better."""
+        text, title = self.label_text(marker), marker.title
+        head = text[: len(text) - len(title)] if title else text
+        shown = title if len(title) <= LABEL_TITLE_CHARS else title[:LABEL_TITLE_CHARS].rstrip() + "…"
+        return metrics.horizontalAdvance(head + shown) + 1.0
+
+    def label_rect(self, slot: LabelSlot) -> QRectF:
+        """Where a label of ``slot`` is drawn (its lane's full height)."""
+        lane_height = self.label_lanes()[1]
+        return QRectF(slot.left, 6 + slot.lane * lane_height, slot.width, lane_height)
+
+    def arc_spans(self) -> list[list[tuple[float, float]]]:
+        """For each label lane, the stretches of x where a reply arc (as last painted) runs through it."""
+        lanes, lane_height = self.label_lanes()
+        spans: list[list[tuple[float, float]]] = [[] for _ in range(lanes)]
+        for path, *_ in self.arcs:
+            points = [path.pointAtPercent(i / ARC_SAMPLES) for i in range(ARC_SAMPLES + 1)]
+            for lane in range(lanes):
+                top, run = 6 + lane * lane_height, None
+                for p, q in pairwise(points):
+                    if max(p.y(), q.y()) >= top and min(p.y(), q.y()) <= top + lane_height:
+                        low, high = min(p.x(), q.x()), max(p.x(), q.x())
+                        run = (min(run[0], low), max(run[1], high)) if run else (low, high)
+                    elif run:
+                        spans[lane].append(run)
+                        run = None
+                if run:
+                    spans[lane].append(run)
+        return spans
+
     def arc_path(self, a: Marker, b: Marker) -> QPainterPath:
         """A reply arc from marker to marker, never flatter than MIN_ARC px however close the two
         days are: near markers get a loop wide enough to see around them."""
@@ -298,28 +334,42 @@ class TimelineCanvas(QWidget):
     def _paint_labels(
         self, painter: QPainter, metrics: QFontMetrics, text: QColor, muted: QColor, accent: QColor, thread: set[int]
     ) -> None:
-        """Labels in lanes, never overlapping, using the room there is; the selected document, the
-        focused one, the first and the last are placed first."""
+        """Labels in lanes, never overlapping, using the room there is, clear of the reply arcs; the
+        selected document (always labelled: over an arc on the background if need be), the focused
+        one, the selected thread, the first and the last are placed first. A marker with no room
+        for a label that says something (label_least) goes without: its title is in its tooltip."""
         lanes, lane_height = self.label_lanes()
         texts = [self.label_text(marker) for marker in self.markers]
         must = [i for i, m in enumerate(self.markers) if m.id == self.current_id]
         if self.hasFocus() and self.focus_index is not None:
             must.append(self.focus_index)
+        always = set(must)
+        must += [i for i, m in enumerate(self.markers) if m.id in thread]
         must += [0, len(self.markers) - 1]
-        date_width = metrics.horizontalAdvance("28 Sep 1950  Tel…")
+        spans = self.arc_spans()
+
+        def crosses(lane: int, left: float, right: float) -> bool:
+            return any(low <= right + ARC_CLEARANCE and high >= left - ARC_CLEARANCE for low, high in spans[lane])
+
         slots = place_labels(
             [m.x for m in self.markers],
             [metrics.horizontalAdvance(t) + 1 for t in texts],
             lanes,
             (2.0, self.width() - 2.0),
             must,
-            min(date_width, self.width() / 3),
+            [min(self.label_least(m, metrics), self.width() / 3) for m in self.markers],
+            crosses=crosses,
+            always=always,
         )
         self.labelled = {self.markers[i].id: slot for i, slot in slots.items()}
         for index, slot in slots.items():
             marker = self.markers[index]
             label = metrics.elidedText(texts[index], Qt.TextElideMode.ElideRight, round(slot.width))
             y = 6 + slot.lane * lane_height
+            if crosses(slot.lane, slot.left, slot.left + slot.width):  # over an arc: on the background
+                painter.fillRect(
+                    self.label_rect(slot).adjusted(-2, 0, 2, 0), self.palette().color(QPalette.ColorRole.Base)
+                )
             painter.setPen(QPen(muted, 1, Qt.PenStyle.DotLine))
             painter.drawLine(QPointF(marker.x, y + lane_height - 2), QPointF(marker.x, marker.y - 5))
             current = marker.id == self.current_id
