@@ -176,12 +176,9 @@ def fts5_search_ms(db: Path, matches: Sequence[str], table: str = "search") -> t
     text) on the FTS5 ``table`` of ``db``, and whether snippets were made (a contentless table
     has no text to make them from)."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    statement = SEARCH.format(t=table)
-    try:
-        conn.execute(statement, ("zzprobe",)).fetchall()  # a word in no document: nothing warmed
-        snippets = True
-    except sqlite3.OperationalError:
-        statement, snippets = BARE_SEARCH.format(t=table), False
+    (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    snippets = "content=''" not in sql.replace(" ", "").replace('""', "''")  # a contentless table has no text
+    statement = (SEARCH if snippets else BARE_SEARCH).format(t=table)
     times: list[float] = []
 
     def search(match: str) -> None:
