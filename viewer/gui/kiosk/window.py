@@ -245,6 +245,7 @@ class KioskWindow(QWidget):
         self.swipe.swiped.connect(self.step)
         install(self.swipe)
         self.pin_pad.raise_()
+        self.setFocus()  # the window's own: a touched kiosk shows no focus frame until the keyboard is used
 
     def _exhibit_days(self) -> tuple[float, float] | None:
         assert self.archive is not None
@@ -300,6 +301,7 @@ class KioskWindow(QWidget):
         self.pages.setCurrentWidget(self.start)
         self.timeline.set_current(None, None)
         self.timeline.fit_all()
+        self.setFocus()  # the next visitor meets no focus frame, whoever used the keyboard before
         self.returned_to_start.emit()
 
     # -- attract loop -------------------------------------------------------------------------
