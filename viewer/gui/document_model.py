@@ -25,11 +25,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 
-from ..core import folding
 from ..core.records import ListRow
 from ..core.store import Archive, Filters
 from ..core.store.screens import RELEVANCE
@@ -37,6 +35,7 @@ from .background import LARGE_ARCHIVE, Latest, screen_changed
 from .i18n import QT_TRANSLATE_NOOP
 from .plain import tip
 from .roles import ID_ROLE, KEY_ROLE, SNIPPET_ROLE
+from .snippets import Snippets
 from .tasks import TaskRunner
 
 COL_DATE, COL_TITLE, COL_TYPE, COL_LANGUAGE, COL_PARTS = range(5)
@@ -58,7 +57,6 @@ SORT_KEYS = ("date", "title", "type", "language", "date")
 WINDOW = 200
 CACHED_WINDOWS = 6
 ORDERS_KEPT = 3  # whole orders kept (a million ids take 8 MB)
-SNIPPETS_ASKED = 120  # snippets asked for at once: the rows a screen or two shows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren  # once
@@ -114,11 +112,9 @@ class DocumentTableModel(QAbstractTableModel):
         self.count_known = True
         self._ids: Sequence[int] | None = None  # every id in the list's order, when known
         self._windows: OrderedDict[int, list[ListRow]] = OrderedDict()
-        self._snippets: dict[int, tuple[str, list[tuple[int, int]]]] = {}
-        self._wanted: dict[int, int] = {}  # document id -> row, snippets asked for and not yet made
+        self.snippets = Snippets(lambda: self.archive, lambda: list(self.selection.terms), self._snippets_made, runner)
         self._orders: OrderedDict[tuple[Any, ...], Sequence[int]] = OrderedDict()
         self._order = Latest(runner, lambda: self.archive.path) if runner is not None else None
-        self._snipping = Latest(runner, lambda: self.archive.path) if runner is not None else None
         self.rows_fetched = 0
         self._reload()
 
@@ -221,8 +217,7 @@ class DocumentTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-read the first screen and the count (after filters, sort or the archive changed)."""
         self.beginResetModel()
-        self._snippets.clear()
-        self._wanted.clear()
+        self.snippets.clear()
         self._reload()
         self.endResetModel()
 
@@ -264,41 +259,8 @@ class DocumentTableModel(QAbstractTableModel):
             return None
         return position
 
-    # -- snippets -----------------------------------------------------------------------------
-
-    def _snippet(self, row: ListRow, number: int) -> tuple[str, list[tuple[int, int]]] | None:
-        found = self._snippets.get(row.id)
-        if found is None and self.searching:
-            if not self._wanted:
-                QTimer.singleShot(0, self._make_snippets)
-            self._wanted[row.id] = number
-        return found
-
-    def _make_snippets(self) -> None:
-        """Make the snippets the view asked for (a worker's work when there is a runner)."""
-        wanted = list(self._wanted)[-SNIPPETS_ASKED:]
-        if not wanted:
-            return
-        terms = list(self.selection.terms)
-        if self._snipping is None:
-            self._snipped(terms, self.archive.snippets(wanted, terms))
-        else:
-            self._snipping.run(lambda archive: archive.snippets(wanted, terms), lambda made: self._snipped(terms, made))
-
-    def _snipped(self, terms: list[str], made: dict[int, str]) -> None:
-        if terms != list(self.selection.terms):
-            return
-        rows = []
-        for document_id, snippet in made.items():
-            self._snippets[document_id] = folding.marks(snippet)
-            number = self._wanted.pop(document_id, None)
-            if number is not None:
-                rows.append(number)
-        if rows:
-            self.dataChanged.emit(self.index(min(rows), COL_TITLE), self.index(max(rows), COL_TITLE), [SNIPPET_ROLE])
-        self._wanted = dict(list(self._wanted.items())[-SNIPPETS_ASKED:])
-        if self._wanted:
-            QTimer.singleShot(0, self._make_snippets)
+    def _snippets_made(self, rows: list[int]) -> None:
+        self.dataChanged.emit(self.index(min(rows), COL_TITLE), self.index(max(rows), COL_TITLE), [SNIPPET_ROLE])
 
     # -- Qt -----------------------------------------------------------------------------------
 
@@ -338,7 +300,8 @@ class DocumentTableModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return row.key
         if role == SNIPPET_ROLE:
-            return self._snippet(row, index.row()) if index.column() == COL_TITLE else None
+            wanted = self.searching and index.column() == COL_TITLE
+            return self.snippets.get(row.id, index.row()) if wanted else None
         text = self._text(row, index.column(), role)
         # a tooltip is read as HTML when it looks like HTML; a title is text
         return tip(text) if role == Qt.ItemDataRole.ToolTipRole else text

@@ -84,13 +84,13 @@ class Timeline(TimelineCanvas):
         self.fit_all()
 
     def set_filters(self, filters: Filters) -> None:
-        """The list's filters: their date range is the brush, and the rest is what the timeline
-        shows (what the brush can pick from)."""
+        """The list's filters: their date range is the brush, the rest what the timeline shows."""
         self.filters = replace(filters, date_from=None, date_to=None)
         self.brush = filters.dates.days()
         self._cache_key = None  # the links stay: they do not depend on the filters
         self.update()
-        self.isVisible() or screen_painted("timeline")  # hidden: the workers need not wait for its paint
+        if not self.isVisible():  # hidden: the workers need not wait for its paint
+            screen_painted("timeline")
 
     def invalidate(self) -> None:
         self._cache_key = None
