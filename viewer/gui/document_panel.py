@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -27,41 +27,14 @@ from ..core.records import DocumentRecord
 from ..core.store import Archive
 from .document_details import citation_of, details_html
 from .document_parts import TAB_TITLES, TABS, MissingPart, TextPart
+from .elided import ElidedLabel
 from .find_in_text import HitFinder
-from .plain import message_box, plain, tip
+from .plain import message_box, plain
 from .scan_view import PageRef, ScanView
 from .tasks import TaskRunner
 from .text_view import share_annotations
 
 COMPACT_BELOW = 560  # panel height in pixels below which the fields fold into one line
-
-
-class ElidedLabel(QLabel):
-    """One line of plain text that elides at the right to the width it is given (the full text is
-    its tooltip), so it never asks for more width than the window has."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.full_text = ""
-
-    def set_full_text(self, text: str) -> None:
-        self.full_text = text
-        self.setToolTip(tip(text))
-        self._elide()
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance("…") * 6, super().minimumSizeHint().height())
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + 4, super().sizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
 
 
 class DocumentPanel(QWidget):

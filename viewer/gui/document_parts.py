@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.records import DocumentRecord, Text
+from .elided import ElidedLabel
 from .i18n import QT_TRANSLATE_NOOP, Translated
 from .plain import plain
 from .text_view import ParallelView, TextView
@@ -90,7 +91,7 @@ class TextPart(QWidget):
         super().__init__(parent)
         self.kind = kind
         self.setObjectName(f"{kind}_part")
-        self.info = plain(QLabel(self))  # the language is as imported
+        self.info = ElidedLabel(self)  # the language is as imported; elided, it never sets the width of the window
         self.info.setObjectName(f"{kind}_info")
         self.side = QCheckBox(self.tr("Side by side"), self)
         self.side.setObjectName(f"{kind}_side_by_side")
@@ -159,7 +160,7 @@ class TextPart(QWidget):
         for view in (self.single, self.parallel):
             view.terms = terms
         if mine is None:
-            self.info.setText("")
+            self.info.set_full_text("")
             if self.kind == "transcript":
                 self.missing.set(
                     self.tr(
@@ -185,7 +186,7 @@ class TextPart(QWidget):
             "ocr": self.tr("recognised (OCR)"),
             "manual": self.tr("entered by hand"),
         }
-        self.info.setText(f"{TAB_TITLES[self.kind]} · {language} · {origin.get(mine.origin, mine.origin)}")
+        self.info.set_full_text(f"{TAB_TITLES[self.kind]} · {language} · {origin.get(mine.origin, mine.origin)}")
         if side_by_side and other:
             original, translation = (mine, other) if self.kind == "transcript" else (other, mine)
             self.parallel.show_texts(
