@@ -17,6 +17,7 @@ from .changes import Changes
 from .document_panel import DocumentPanel
 from .editors import DetailsEditor
 from .i18n import field_label
+from .messages import shown
 from .review import mark_reviewed_step
 from .widgets_common import PanelPart
 
@@ -108,7 +109,7 @@ class DetailsEditing(PanelPart):
         self.edit_button.setEnabled(not archive.readonly)
         record = self.panel.record
         needs = record is not None and record.needs_review
-        reasons = record.review_reasons if record is not None else []
+        reasons = [shown(reason) for reason in record.review_reasons] if record is not None else []
         because = "; ".join(reasons or [self.tr("no reason recorded")])
         self.review.setText("⚑ " + self.tr("Needs review: {reasons}").format(reasons=because) if needs else "")
         self.review.setVisible(needs)

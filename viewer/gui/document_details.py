@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from ..core.records import DocumentRecord
 from .counts import counts
 from .i18n import QT_TRANSLATE_NOOP, precision_name
+from .messages import shown
 
 # the store's link labels (core/store/documents.py LINK_LABELS) and people's roles and kinds, as shown
 WORDS = {
@@ -130,7 +131,8 @@ def details_html(record: DocumentRecord, muted: str) -> str:
     rows.append(row(QCoreApplication.translate("Details", "Source file"), text(record.source_file)))
     rows.append(row(QCoreApplication.translate("Details", "Imported"), text(record.imported_at)))
     if record.review_reasons:
-        rows.append(row(QCoreApplication.translate("Details", "Needs review"), text("; ".join(record.review_reasons))))
+        reasons = "; ".join(map(shown, record.review_reasons))
+        rows.append(row(QCoreApplication.translate("Details", "Needs review"), text(reasons)))
     for key, value in (record.extra or {}).items():
         rows.append(
             row(

@@ -35,6 +35,7 @@ from . import settings as state
 from .annotations import author_name
 from .counts import counts
 from .i18n import QT_TRANSLATE_NOOP
+from .messages import shown
 from .tasks import Task, progress_dialog
 from .widgets_common import form_dialog
 
@@ -215,7 +216,7 @@ class Exchange(QObject):
                 steps = export_documents(archive, chosen, fmt, out, cancelled=task.cancelled.is_set)
                 written = None
                 for step in steps:
-                    task.report(step.done, step.total, step.message)
+                    task.report(step.done, step.total, shown(step.message))
                     written = step.path or written
                 return written
 
@@ -258,8 +259,8 @@ class Exchange(QObject):
 
         def finished(report: Any) -> None:
             self.window.refresh()
-            lines = [f"{other.name}: {report.line()}."]
-            lines += [f"{entry.key}: {'; '.join(entry.details)}" for entry in report.conflicting[:5]]
+            lines = [f"{other.name}: {shown(report.line())}."]
+            lines += [f"{entry.key}: {'; '.join(map(shown, entry.details))}" for entry in report.conflicting[:5]]
             plain.inform(self.window, self.tr("Merge Archive"), "\n".join(lines))
 
         task.finished.connect(finished)

@@ -29,6 +29,7 @@ from ..core.store import Archive
 from . import plain
 from .annotations_pane import colour_name, swatch
 from .counts import counts
+from .messages import shown
 from .tasks import Task, TaskRunner, progress_dialog
 from .widgets_common import form_dialog
 
@@ -40,7 +41,7 @@ def export_in_worker(archive: Archive, ids: list[int], out: Path, options: Expor
         if task.cancelled.is_set():
             steps.close()
             return None
-        task.report(step.done, step.total, step.message)
+        task.report(step.done, step.total, shown(step.message))
         if step.path is not None:
             return step.path
     return None

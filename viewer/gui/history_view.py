@@ -18,6 +18,7 @@ from . import plain
 from .annotations_pane import when
 from .changes import Changes, Refusal
 from .i18n import field_label
+from .messages import shown
 from .roles import ID_ROLE
 from .widgets_common import listing_layout, problem_label
 
@@ -29,7 +30,8 @@ def describe_item(item: ChangeItem) -> str | None:
     if item.target == "field":
         english = curation.FIELDS[item.name].label if item.name in curation.FIELDS else item.name
         label = field_label(item.name, english)
-        before, after = field_values.describe(item.name, item.before), field_values.describe(item.name, item.after)
+        before = shown(field_values.describe(item.name, item.before))
+        after = shown(field_values.describe(item.name, item.after))
         return f"{label}: {before} → {after}"
     if item.target == "text":
         return QCoreApplication.translate("History", "{part} corrected").format(
@@ -58,7 +60,7 @@ def describe_item(item: ChangeItem) -> str | None:
 
 def describe_change(change: Change, document_id: int | None) -> str:
     lines = [
-        change.label,
+        shown(change.label),
         QCoreApplication.translate("History", "by {author}, {when}").format(author=change.author, when=when(change.at)),
     ]
     details = [describe_item(i) for i in change.items if document_id is None or i.document_id in (None, document_id)]
@@ -138,7 +140,7 @@ class HistoryPane(QWidget):
             return
         self.problem.hide()
         author = self.author()
-        text = self.tr("Revert “{change}”").format(change=change.label)
+        text = self.tr("Revert “{change}”").format(change=shown(change.label))
         step = Step(lambda a: a.revert(change.id, author), text, self.document_id, author)
 
         def refused(refusal: Refusal) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMai
 from ..core.importers.results import FileResult
 from ..core.store import Archive
 from . import plain
+from .messages import shown
 from .tasks import Task, TaskRunner, progress_dialog
 
 
@@ -56,9 +57,9 @@ def import_files(archive: Archive, paths: list[str], task: Task, password: str |
         summary.count("imported") + summary.count("updated"),
         summary.count("unchanged"),
         len(refused),
-        [f"{r.path.name}: {r.message}" for r in refused],
+        [f"{r.path.name}: {shown(r.message)}" for r in refused],  # in the window's language (the worker asks)
         [str(r.path) for r in locked],
-        [f"{r.path.name}: {r.message}" for r in refused if r not in locked],
+        [f"{r.path.name}: {shown(r.message)}" for r in refused if r not in locked],
         tuple(r.document_id for r in summary.results if r.outcome in ("imported", "updated") and r.document_id),
     )
 
@@ -192,7 +193,7 @@ class ImportCommands(QObject):
                 return attach_file(archive, document_id, path, password)
 
         def done(result: FileResult) -> None:
-            message = result.message
+            message = shown(result.message)
             if result.needs_password:
                 password_text = self.password_prompt(
                     self.tr("{name} is {reason}.").format(name=path.name, reason=message)

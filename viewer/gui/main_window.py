@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..core.errors import ArchiveError
 from ..core.store import Archive, Filters
-from . import accessibility, plain
+from . import accessibility, messages, plain
 from . import settings as state
 from .about import show_about
 from .actions import ActionRegistry
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         try:
             archive = Archive(path, create=False)
         except ArchiveError as error:
-            plain.warn(self, self.tr("Cannot open archive"), str(error))
+            plain.warn(self, self.tr("Cannot open archive"), messages.shown(str(error)))
             return False
         old = self.archive
         self.archive = archive
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
         try:
             Archive(path, create=True).close()
         except ArchiveError as error:
-            plain.warn(self, self.tr("Cannot make the archive"), str(error))
+            plain.warn(self, self.tr("Cannot make the archive"), messages.shown(str(error)))
             return False
         return self.load_archive(path)
 

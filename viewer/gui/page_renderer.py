@@ -15,6 +15,12 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..core.messages import say
+
+
+class FileMissing(LookupError):
+    """The archive no longer holds the file (said to the window in the core's words, which it translates)."""
+
 
 class Drawn(NamedTuple):
     """A drawn page: its pixels' shape (RGB, 3 bytes a pixel, ``stride`` bytes a row) and the page's
@@ -46,7 +52,7 @@ class Drawer:
             with Archive(archive_path, readonly=True) as archive:
                 data = archive.file_bytes(file_id)
             if data is None:
-                raise ValueError(f"file {file_id} is not in the archive")
+                raise FileMissing(say("file_not_in_archive", id=file_id))
             self._document = pymupdf.open(stream=data)
             self._key = key
         page = self._document[file_page]
@@ -80,6 +86,9 @@ def serve(requests: Connection, replies: Connection) -> None:
         ident, archive_path, file_id, file_page, zoom = request
         try:
             drawn, pixmap = drawer.draw(archive_path, file_id, file_page, zoom)
+        except FileMissing as error:
+            replies.send((ident, None, str(error)))
+            continue
         except Exception as error:  # a damaged file or page: said to the window, the process goes on
             replies.send((ident, None, f"{type(error).__name__}: {error}"))
             continue

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from .. import APP_NAME
 from ..core.errors import ArchiveError, ArchiveMissing
 from . import plain
+from .messages import shown
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -47,7 +48,9 @@ def problem_text(path: Path, error: BaseException) -> str:
             "The archive is damaged:\n{path}\n\n({error}.) Restore its latest backup or open another archive; "
             "the damaged file is not written to.",
         ).format(path=path, error=error)
-    return QCoreApplication.translate("Recovery", "The archive cannot be opened.\n\n{error}").format(error=error)
+    return QCoreApplication.translate("Recovery", "The archive cannot be opened.\n\n{error}").format(
+        error=shown(str(error))
+    )
 
 
 def recovery_box(path: Path, error: BaseException) -> tuple[QMessageBox, dict[str, QPushButton], Path | None]:
@@ -92,7 +95,7 @@ def recover(path: Path, error: BaseException) -> Choice | None:
         try:
             kept = restore(backup, path)
         except ArchiveError as failure:
-            plain.warn(None, APP_NAME, str(failure))
+            plain.warn(None, APP_NAME, shown(str(failure)))
             return Choice(path)  # the same dialog again, with the reason of the failed restore
         plain.inform(
             None,

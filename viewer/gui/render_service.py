@@ -27,6 +27,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
+from .messages import shown
 from .page_renderer import Drawer, Drawn, serve
 
 RESTART_S = 1.0  # a stale page still drawing after this long is abandoned with its process
@@ -209,7 +210,7 @@ class RenderService(QObject):
         self._current = None
         if shiboken6.isValid(request.owner):
             if drawn is None:
-                request.failed(error)
+                request.failed(shown(error))  # the drawing process says it in the core's English
             else:
                 image = QImage(pixels, drawn.width, drawn.height, drawn.stride, QImage.Format.Format_RGB888).copy()
                 request.done(image, drawn.page_width, drawn.page_height)

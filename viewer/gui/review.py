@@ -29,6 +29,7 @@ from . import plain
 from .changes import Changes, Refusal
 from .counts import counts
 from .importing import ImportOutcome
+from .messages import shown
 from .roles import ID_ROLE
 from .widgets_common import listing_layout, problem_label
 
@@ -92,10 +93,11 @@ class ReviewPane(QWidget):
         self.list.clear()
         undated = self.tr("undated")
         for entry in self.entries:
-            reasons = "\n".join(f"  • {reason}" for reason in entry.reasons) or "  • " + self.tr("(no reason recorded)")
+            said = [shown(reason) for reason in entry.reasons]
+            reasons = "\n".join(f"  • {reason}" for reason in said) or "  • " + self.tr("(no reason recorded)")
             item = QListWidgetItem(f"{entry.date or undated}  {entry.title or entry.key}\n{reasons}")
             item.setData(ID_ROLE, entry.document_id)
-            item.setToolTip(plain.tip(self.tr("Double-click to open.") + " " + "; ".join(entry.reasons)))
+            item.setToolTip(plain.tip(self.tr("Double-click to open.") + " " + "; ".join(said)))
             self.list.addItem(item)
             item.setSelected(entry.document_id in chosen)
         more = " " + counts().first_listed(SHOWN) if count > SHOWN else ""
@@ -152,7 +154,7 @@ class ImportSummary(QDialog):
             text += [self.tr("Refused:")] + [f"  {reason}" for reason in outcome.reasons]
         if needing_review:
             text += [self.tr("Needing review:")] + [
-                f"  {entry.title or entry.key}: {'; '.join(entry.reasons)}" for entry in needing_review
+                f"  {entry.title or entry.key}: {'; '.join(map(shown, entry.reasons))}" for entry in needing_review
             ]
         self.details.setPlainText("\n".join(text))
         self.details.setVisible(bool(text))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.kiosk_pin import PinAttempts
+from ..messages import shown
 from .idle import Clock
 
 MIN_TARGET = 64  # px; well above the 44 px minimum for a finger
@@ -292,7 +293,7 @@ class OutOfOrder(QWidget):
         """Say why on the screen (for whoever looks after the display) and when it tries again."""
         self.cause = cause
         self.reason.setText(
-            self.tr("For the staff: {cause}").format(cause=cause)
+            self.tr("For the staff: {cause}").format(cause=shown(cause))
             + "\n"
             + self.tr("The display tries again every {seconds} seconds.").format(seconds=f"{retry_after:g}")
         )

@@ -2532,6 +2532,449 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>no labels recognised: the title is the first line of the file</source>
+        <translation>метки не распознаны: названием стала первая строка файла</translation>
+    </message>
+    <message>
+        <source>no date found</source>
+        <translation>дата не найдена</translation>
+    </message>
+    <message>
+        <source>no title found</source>
+        <translation>название не найдено</translation>
+    </message>
+    <message>
+        <source>no document text found</source>
+        <translation>текст документа не найден</translation>
+    </message>
+    <message>
+        <source>date: the heading says {heading}, the text says “{written}”</source>
+        <translation>дата: в заголовке {heading}, в тексте «{written}»</translation>
+    </message>
+    <message>
+        <source>title guessed from the first page</source>
+        <translation>название угадано по первой странице</translation>
+    </message>
+    <message>
+        <source>no title found: the file name stands in</source>
+        <translation>название не найдено: вместо него имя файла</translation>
+    </message>
+    <message>
+        <source>date guessed from the first page</source>
+        <translation>дата угадана по первой странице</translation>
+    </message>
+    <message>
+        <source>needs OCR: {pending} of {total} pages have no text layer</source>
+        <translation>нужно распознавание (OCR): у страниц без текстового слоя — {pending} из {total}</translation>
+    </message>
+    <message>
+        <source>needs OCR: {pending} of {total} pages have no text layer ({why})</source>
+        <translation>нужно распознавание (OCR): у страниц без текстового слоя — {pending} из {total} ({why})</translation>
+    </message>
+    <message>
+        <source>OCR text is uncertain (confidence {confidence} of 100)</source>
+        <translation>распознанный текст ненадёжен (уверенность {confidence} из 100)</translation>
+    </message>
+    <message>
+        <source>the file was damaged and MuPDF repaired it: check the pages</source>
+        <translation>файл был повреждён, MuPDF его восстановил: проверьте страницы</translation>
+    </message>
+    <message>
+        <source>no text found on any page</source>
+        <translation>ни на одной странице нет текста</translation>
+    </message>
+    <message>
+        <source>the file is {encoding}: check the text against the original</source>
+        <translation>файл в кодировке {encoding}: сверьте текст с оригиналом</translation>
+    </message>
+    <message>
+        <source>{field}: corrected differently in {other} ({theirs}, {their_author}, {their_day}) and here ({mine}, {my_author}, {my_day}); kept the newer, {kept}</source>
+        <translation>{field}: исправлено по-разному в {other} ({theirs}, {their_author}, {their_day}) и здесь ({mine}, {my_author}, {my_day}); оставлено более новое: {kept}</translation>
+    </message>
+    <message>
+        <source>{field}: the file now says {fresh}; kept the correction {kept} ({author}, {day})</source>
+        <translation>{field}: в файле теперь {fresh}; оставлено исправление {kept} ({author}, {day})</translation>
+    </message>
+    <message>
+        <source>OCR was not asked for</source>
+        <translation>распознавание (OCR) не заказано</translation>
+    </message>
+    <message>
+        <source>OCR failed on some pages</source>
+        <translation>распознавание (OCR) не удалось на некоторых страницах</translation>
+    </message>
+    <message>
+        <source>Tesseract is not installed</source>
+        <translation>Tesseract не установлен</translation>
+    </message>
+    <message>
+        <source>no Tesseract language data for {languages}</source>
+        <translation>нет языковых данных Tesseract для {languages}</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>файл пуст</translation>
+    </message>
+    <message>
+        <source>not valid {encoding} text ({detail})</source>
+        <translation>не текст в кодировке {encoding} ({detail})</translation>
+    </message>
+    <message>
+        <source>not a text file (it holds binary data)</source>
+        <translation>не текстовый файл (в нём двоичные данные)</translation>
+    </message>
+    <message>
+        <source>not a text file (hardly any letters in it)</source>
+        <translation>не текстовый файл (в нём почти нет букв)</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>файла нет</translation>
+    </message>
+    <message>
+        <source>is a folder</source>
+        <translation>это папка</translation>
+    </message>
+    <message>
+        <source>cannot be read ({detail})</source>
+        <translation>не читается ({detail})</translation>
+    </message>
+    <message>
+        <source>could not be written: {reason}</source>
+        <translation>не удалось записать: {reason}</translation>
+    </message>
+    <message>
+        <source>the disk is full (or the archive reached its size limit); nothing of this file was written</source>
+        <translation>диск заполнен (или архив достиг предельного размера); из этого файла ничего не записано</translation>
+    </message>
+    <message>
+        <source>unexpected error: {detail}</source>
+        <translation>непредвиденная ошибка: {detail}</translation>
+    </message>
+    <message>
+        <source>not a readable image: its bytes are not JPEG, PNG or TIFF</source>
+        <translation>изображение не читается: его байты не JPEG, PNG и не TIFF</translation>
+    </message>
+    <message>
+        <source>no document with id {id} to attach it to</source>
+        <translation>нет документа с id {id}, к которому его прикрепить</translation>
+    </message>
+    <message>
+        <source>not an image or a PDF (JPEG, PNG, TIFF or PDF expected)</source>
+        <translation>не изображение и не PDF (ожидается JPEG, PNG, TIFF или PDF)</translation>
+    </message>
+    <message>
+        <source>this scan is already attached to the document</source>
+        <translation>этот скан уже прикреплён к документу</translation>
+    </message>
+    <message>
+        <source>not a PDF, or damaged beyond repair (MuPDF: {detail})</source>
+        <translation>не PDF или повреждён непоправимо (MuPDF: {detail})</translation>
+    </message>
+    <message>
+        <source>not a readable {kind} image (MuPDF: {detail})</source>
+        <translation>изображение {kind} не читается (MuPDF: {detail})</translation>
+    </message>
+    <message>
+        <source>encrypted: a password is needed (--password on the command line)</source>
+        <translation>зашифрован: нужен пароль (--password в командной строке)</translation>
+    </message>
+    <message>
+        <source>encrypted, and the password given does not open it</source>
+        <translation>зашифрован, и данный пароль его не открывает</translation>
+    </message>
+    <message>
+        <source>damaged: its pages cannot be counted (MuPDF: {detail})</source>
+        <translation>повреждён: его страницы не сосчитать (MuPDF: {detail})</translation>
+    </message>
+    <message>
+        <source>has no pages</source>
+        <translation>в нём нет страниц</translation>
+    </message>
+    <message>
+        <source>has {count} pages, more than the limit of {limit}</source>
+        <translation>страниц в нём {count}, больше предела ({limit})</translation>
+    </message>
+    <message>
+        <source>reading took longer than {seconds} s (stopped at page {page} of {count})</source>
+        <translation>чтение заняло больше {seconds} с (остановлено на странице {page} из {count})</translation>
+    </message>
+    <message>
+        <source>page {page} has an absurd size ({width} × {height} pt)</source>
+        <translation>у страницы {page} нелепый размер ({width} × {height} пт)</translation>
+    </message>
+    <message>
+        <source>page {page} cannot be read (MuPDF: {detail})</source>
+        <translation>страница {page} не читается (MuPDF: {detail})</translation>
+    </message>
+    <message>
+        <source>no readable page</source>
+        <translation>нет читаемой страницы</translation>
+    </message>
+    <message>
+        <source>none of its {count} pages can be read ({note})</source>
+        <translation>ни одна из его страниц (всего {count}) не читается ({note})</translation>
+    </message>
+    <message>
+        <source>damaged: MuPDF rebuilt its structure but recovered no page content</source>
+        <translation>повреждён: MuPDF восстановил его структуру, но не содержимое страниц</translation>
+    </message>
+    <message>
+        <source>stored without its password, so its pages can be shown</source>
+        <translation>сохранён без пароля, чтобы его страницы можно было показать</translation>
+    </message>
+    <message>
+        <source>page {page}: OCR failed ({detail})</source>
+        <translation>страница {page}: распознавание (OCR) не удалось ({detail})</translation>
+    </message>
+    <message>
+        <source>already in the archive, unchanged</source>
+        <translation>уже в архиве, без изменений</translation>
+    </message>
+    <message>
+        <source>{record}: already in the archive, unchanged</source>
+        <translation>{record}: уже в архиве, без изменений</translation>
+    </message>
+    <message>
+        <source>read as the metadata of {name}</source>
+        <translation>прочитан как метаданные файла {name}</translation>
+    </message>
+    <message>
+        <source>the spreadsheet is empty (no header row)</source>
+        <translation>таблица пуста (нет строки заголовков)</translation>
+    </message>
+    <message>
+        <source>no column names a file, a title, a key or a url (see docs/import-csv.md)</source>
+        <translation>ни один столбец не называет файл, название, ключ или адрес (см. docs/import-csv.md)</translation>
+    </message>
+    <message>
+        <source>row {row}: column {column}: {reason}</source>
+        <translation>строка {row}: столбец {column}: {reason}</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line {line}, column {column})</source>
+        <translation>ошибка в JSON (строка {line}, позиция {column})</translation>
+    </message>
+    <message>
+        <source>not an Archive Viewer export (no &quot;format&quot;: &quot;{format}&quot;); a PDF&apos;s metadata file is read with its PDF</source>
+        <translation>не экспорт Archive Viewer (нет &quot;format&quot;: &quot;{format}&quot;); файл метаданных PDF читается вместе со своим PDF</translation>
+    </message>
+    <message>
+        <source>an export of version {version}; this program reads versions up to {newest}</source>
+        <translation>экспорт версии {version}; эта программа читает версии до {newest}</translation>
+    </message>
+    <message>
+        <source>the export holds no list of documents</source>
+        <translation>в экспорте нет списка документов</translation>
+    </message>
+    <message>
+        <source>{path}: no such archive (the file is missing)</source>
+        <translation>{path}: такого архива нет (файл отсутствует)</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({detail})</source>
+        <translation>{path}: не читается ({detail})</translation>
+    </message>
+    <message>
+        <source>{path}: the file is empty, not an archive</source>
+        <translation>{path}: файл пуст, это не архив</translation>
+    </message>
+    <message>
+        <source>{path}: not an archive (not an SQLite database)</source>
+        <translation>{path}: не архив (не база данных SQLite)</translation>
+    </message>
+    <message>
+        <source>{path}: the archive is truncated</source>
+        <translation>{path}: архив обрезан</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not an archive file</source>
+        <translation>{path}: это папка, а не файл архива</translation>
+    </message>
+    <message>
+        <source>{path}: an older archive; open it once for writing to upgrade it</source>
+        <translation>{path}: архив старой версии; откройте его один раз для записи, чтобы обновить</translation>
+    </message>
+    <message>
+        <source>{path}: the folder {folder} does not exist</source>
+        <translation>{path}: папки {folder} нет</translation>
+    </message>
+    <message>
+        <source>{path}: cannot create an archive in a read-only folder</source>
+        <translation>{path}: нельзя создать архив в папке только для чтения</translation>
+    </message>
+    <message>
+        <source>{path}: no collection “{name}” (kiosk.toml [exhibit] collection); this archive has {names}</source>
+        <translation>{path}: нет подборки «{name}» (kiosk.toml [exhibit] collection); в этом архиве есть {names}</translation>
+    </message>
+    <message>
+        <source>{path}: no collection “{name}” (kiosk.toml [exhibit] collection); this archive has no collections</source>
+        <translation>{path}: нет подборки «{name}» (kiosk.toml [exhibit] collection); в этом архиве нет подборок</translation>
+    </message>
+    <message>
+        <source>file {id} is not in the archive</source>
+        <translation>файла {id} нет в архиве</translation>
+    </message>
+    <message>
+        <source>Exporting {count} documents</source>
+        <translation>Экспорт документов: {count}</translation>
+    </message>
+    <message>
+        <source>Setting {title}</source>
+        <translation>Вёрстка: {title}</translation>
+    </message>
+    <message>
+        <source>Writing the PDF</source>
+        <translation>Запись PDF</translation>
+    </message>
+    <message>
+        <source>{pages} pages, {annotations} annotations</source>
+        <translation>страниц: {pages}, аннотаций: {annotations}</translation>
+    </message>
+    <message>
+        <source>{count} document</source>
+        <translation>документов: {count}</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>документов: {count}</translation>
+    </message>
+    <message>
+        <source>{count} letter</source>
+        <translation>писем: {count}</translation>
+    </message>
+    <message>
+        <source>{count} letters</source>
+        <translation>писем: {count}</translation>
+    </message>
+    <message>
+        <source>{count} letters, {skipped} not letters</source>
+        <translation>писем: {count}, не писем: {skipped}</translation>
+    </message>
+    <message>
+        <source>{count} letter, {skipped} not letters</source>
+        <translation>писем: {count}, не писем: {skipped}</translation>
+    </message>
+    <message>
+        <source>{added} added, {updated} updated, {conflicting} conflicting, {skipped} skipped</source>
+        <translation>добавлено: {added}, обновлено: {updated}, с расхождениями: {conflicting}, пропущено: {skipped}</translation>
+    </message>
+    <message>
+        <source>scan ({pages})</source>
+        <translation>скан ({pages})</translation>
+    </message>
+    <message>
+        <source>{count} page</source>
+        <translation>страниц: {count}</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>страниц: {count}</translation>
+    </message>
+    <message>
+        <source>{count} annotation</source>
+        <translation>аннотаций: {count}</translation>
+    </message>
+    <message>
+        <source>{count} annotations</source>
+        <translation>аннотаций: {count}</translation>
+    </message>
+    <message>
+        <source>{count} annotation edited there since</source>
+        <translation>аннотаций, изменённых там с тех пор: {count}</translation>
+    </message>
+    <message>
+        <source>{count} annotations edited there since</source>
+        <translation>аннотаций, изменённых там с тех пор: {count}</translation>
+    </message>
+    <message>
+        <source>tags {tags}</source>
+        <translation>метки {tags}</translation>
+    </message>
+    <message>
+        <source>{field} as {author} corrected it there</source>
+        <translation>{field} в исправлении {author} оттуда</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <source>a text of {count} characters</source>
+        <translation>текст длиной {count} симв.</translation>
+    </message>
+    <message>
+        <source>Edit {fields}</source>
+        <translation>Правка: {fields}</translation>
+    </message>
+    <message>
+        <source>Edit {fields} of {count} documents</source>
+        <translation>Правка: {fields} (документов: {count})</translation>
+    </message>
+    <message>
+        <source>Tag {tags}</source>
+        <translation>Метки {tags}</translation>
+    </message>
+    <message>
+        <source>Tag {tags} on {count} documents</source>
+        <translation>Метки {tags} (документов: {count})</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Отметить как проверенный</translation>
+    </message>
+    <message>
+        <source>Mark reviewed ({count} documents)</source>
+        <translation>Отметить как проверенные (документов: {count})</translation>
+    </message>
+    <message>
+        <source>Delete {key}</source>
+        <translation>Удалить {key}</translation>
+    </message>
+    <message>
+        <source>Delete {count} documents</source>
+        <translation>Удалить документы ({count})</translation>
+    </message>
+    <message>
+        <source>Restore {key}</source>
+        <translation>Восстановить {key}</translation>
+    </message>
+    <message>
+        <source>Restore {count} documents</source>
+        <translation>Восстановить документы ({count})</translation>
+    </message>
+    <message>
+        <source>Empty the trash of {key}</source>
+        <translation>Удалить из корзины насовсем: {key}</translation>
+    </message>
+    <message>
+        <source>Empty the trash of {count} documents</source>
+        <translation>Удалить из корзины насовсем документы ({count})</translation>
+    </message>
+    <message>
+        <source>Undo {label}</source>
+        <translation>Отменить: {label}</translation>
+    </message>
+    <message>
+        <source>Redo {label}</source>
+        <translation>Повторить: {label}</translation>
+    </message>
+    <message>
+        <source>Edit {field} (merged from {other})</source>
+        <translation>Правка: {field} (слияние из {other})</translation>
+    </message>
+    <message>
+        <source>Merge {field} from {other}: kept the newer correction</source>
+        <translation>Слияние: {field} из {other}, оставлено более новое исправление</translation>
+    </message>
+    <message>
+        <source>Tag {tags} (merged from {other})</source>
+        <translation>Метки {tags} (слияние из {other})</translation>
+    </message>
+</context>
+<context>
     <name>NamesField</name>
     <message>
         <source>names separated by ;</source>
