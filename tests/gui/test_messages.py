@@ -163,3 +163,27 @@ def test_the_kiosk_says_why_in_russian(qtbot, seeded, tmp_path, screenshots):
         kiosk.unlocked = True
         kiosk.shutdown()
         kiosk.close()
+
+
+def test_a_refused_change_is_said_in_russian(seeded):
+    """A write the core refuses (nothing to change, an undo that conflicts) reaches the window as a
+    Refusal in Russian (write_queue.describe), and in English in an English window."""
+    from viewer.core.curation import Conflict, InvalidValue
+    from viewer.gui.write_queue import describe
+
+    from .helpers import seed_id
+
+    document = seed_id(seeded, "004")
+    title = seeded.field_value(document, "title")
+    with pytest.raises(InvalidValue) as same:
+        seeded.correct(document, {"title": title}, "me")
+    change = seeded.correct(document, {"title": "Другое название"}, "me")
+    seeded.correct(document, {"title": "Третье название"}, "you")
+    with pytest.raises(Conflict) as conflict:
+        seeded.revert(change.id, "me")
+    assert describe(same.value) == "nothing to change: every value is as it was"
+    i18n.install("ru")
+    assert describe(same.value) == "менять нечего: все значения остались прежними"
+    said = describe(conflict.value)
+    assert said.startswith("нельзя отменить «Правка: название»: с тех пор изменено: название"), said
+    assert not english_left(said, [seeded.document_key(document), "Третье название"]), said

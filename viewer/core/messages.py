@@ -139,6 +139,27 @@ TEMPLATES: dict[str, str] = {
     "edit_merged": "Edit {field} (merged from {other})",
     "merge_kept_newer": "Merge {field} from {other}: kept the newer correction",
     "tag_merged": "Tag {tags} (merged from {other})",
+    # -- why a change in the window was refused ------------------------------------------------
+    "no_documents": "no documents chosen",
+    "nothing_given": "nothing to change: no field given",
+    "nothing_changed": "nothing to change: every value is as it was",
+    "no_tag": "no tag to add or remove",
+    "tags_carried": "nothing to change: the documents already carry these tags",
+    "nothing_to_review": "nothing to review: no chosen document needs review",
+    "link_to_itself": "a document cannot link to itself",
+    "alias_own": "an alias must be a name other than the entry's own",
+    "tag_empty": "a tag cannot be empty",
+    "tag_too_long": "a tag is at most 80 characters",
+    "no_such_change": "no change {id} in the history",
+    "not_reversible": "“{label}” cannot be undone",
+    "undone_already": "“{label}” was undone already (change {id})",
+    "undo_changed": "cannot undo “{label}”: the {part} has changed since",
+    "undo_changed_of": "cannot undo “{label}”: the {part} of {key} has changed since",
+    "undo_changed_now": "cannot undo “{label}”: the {part} of {key} has changed since (now {now})",
+    "undo_live": "cannot undo “{label}”: the document {key} is in the archive",
+    "undo_trash": "cannot undo “{label}”: the document {key} is in the trash",
+    "undo_gone": "cannot undo “{label}”: the document {key} is emptied from the trash",
+    "readonly_media": "the archive is on read-only media or its file is read-only",
 }
 
 

@@ -157,10 +157,34 @@ TEMPLATES: dict[str, str] = {
     "edit_merged": QT_TRANSLATE_NOOP("Messages", "Edit {field} (merged from {other})"),
     "merge_kept_newer": QT_TRANSLATE_NOOP("Messages", "Merge {field} from {other}: kept the newer correction"),
     "tag_merged": QT_TRANSLATE_NOOP("Messages", "Tag {tags} (merged from {other})"),
+    "no_documents": QT_TRANSLATE_NOOP("Messages", "no documents chosen"),
+    "nothing_given": QT_TRANSLATE_NOOP("Messages", "nothing to change: no field given"),
+    "nothing_changed": QT_TRANSLATE_NOOP("Messages", "nothing to change: every value is as it was"),
+    "no_tag": QT_TRANSLATE_NOOP("Messages", "no tag to add or remove"),
+    "tags_carried": QT_TRANSLATE_NOOP("Messages", "nothing to change: the documents already carry these tags"),
+    "nothing_to_review": QT_TRANSLATE_NOOP("Messages", "nothing to review: no chosen document needs review"),
+    "link_to_itself": QT_TRANSLATE_NOOP("Messages", "a document cannot link to itself"),
+    "alias_own": QT_TRANSLATE_NOOP("Messages", "an alias must be a name other than the entry's own"),
+    "tag_empty": QT_TRANSLATE_NOOP("Messages", "a tag cannot be empty"),
+    "tag_too_long": QT_TRANSLATE_NOOP("Messages", "a tag is at most 80 characters"),
+    "no_such_change": QT_TRANSLATE_NOOP("Messages", "no change {id} in the history"),
+    "not_reversible": QT_TRANSLATE_NOOP("Messages", "“{label}” cannot be undone"),
+    "undone_already": QT_TRANSLATE_NOOP("Messages", "“{label}” was undone already (change {id})"),
+    "undo_changed": QT_TRANSLATE_NOOP("Messages", "cannot undo “{label}”: the {part} has changed since"),
+    "undo_changed_of": QT_TRANSLATE_NOOP("Messages", "cannot undo “{label}”: the {part} of {key} has changed since"),
+    "undo_changed_now": QT_TRANSLATE_NOOP(
+        "Messages", "cannot undo “{label}”: the {part} of {key} has changed since (now {now})"
+    ),
+    "undo_live": QT_TRANSLATE_NOOP("Messages", "cannot undo “{label}”: the document {key} is in the archive"),
+    "undo_trash": QT_TRANSLATE_NOOP("Messages", "cannot undo “{label}”: the document {key} is in the trash"),
+    "undo_gone": QT_TRANSLATE_NOOP("Messages", "cannot undo “{label}”: the document {key} is emptied from the trash"),
+    "readonly_media": QT_TRANSLATE_NOOP("Messages", "the archive is on read-only media or its file is read-only"),
 }
 
 # parameters that are themselves a message (a reason within a reason, a value described in words)
-NESTED = {"reason", "why", "note", "label", "fresh", "kept", "theirs", "mine", "pages"}
+NESTED = {"reason", "why", "note", "label", "fresh", "kept", "theirs", "mine", "pages", "now"}
+# what else a change touches besides fields (ChangeItem.target), for "the {part} has changed since"
+PARTS = {"tags": QT_TRANSLATE_NOOP("Messages", "tags"), "review": QT_TRANSLATE_NOOP("Messages", "review state")}
 _FIELD_NAMES = {spec.label.lower(): name for name, spec in curation.FIELDS.items()}
 
 
@@ -190,6 +214,10 @@ def _param(name: str, value: str) -> str:
         return _field(value)
     if name == "fields":
         return _fields(value)
+    if name == "part":  # a field's or a target's name as stored ("title", "tags")
+        if value in curation.FIELDS:
+            return i18n.field_label(value, value).lower()
+        return QCoreApplication.translate(CONTEXT, PARTS[value]) if value in PARTS else value
     return value
 
 

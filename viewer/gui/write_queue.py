@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from ..core.errors import ArchiveError
 from ..core.store import Archive
+from .messages import shown
 from .tasks import TaskRunner
 
 SLOW_MS = 400  # a write still running after this long is said to be waiting
@@ -56,7 +57,7 @@ def describe(error: BaseException) -> str:
         return QCoreApplication.translate("WriteQueue", "the drive reported an error ({error})").format(error=error)
     if isinstance(error, OSError):
         return error.strerror or str(error)
-    return str(error)
+    return shown(str(error))  # the core's refusal ("nothing to change: …") in the window's language
 
 
 def _run(path: Path, work: Callable[[Archive], Any]) -> Any:
@@ -67,7 +68,7 @@ def _run(path: Path, work: Callable[[Archive], Any]) -> Any:
                 reason = archive.readonly_reason
                 return _Failed(
                     QCoreApplication.translate("WriteQueue", "the archive cannot be written: {reason}").format(
-                        reason=reason
+                        reason=shown(reason)
                     )
                 )
             return work(archive)

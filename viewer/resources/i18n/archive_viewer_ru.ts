@@ -2973,6 +2973,94 @@
         <source>Tag {tags} (merged from {other})</source>
         <translation>Метки {tags} (слияние из {other})</translation>
     </message>
+    <message>
+        <source>no documents chosen</source>
+        <translation>не выбрано ни одного документа</translation>
+    </message>
+    <message>
+        <source>nothing to change: no field given</source>
+        <translation>менять нечего: не указано ни одно поле</translation>
+    </message>
+    <message>
+        <source>nothing to change: every value is as it was</source>
+        <translation>менять нечего: все значения остались прежними</translation>
+    </message>
+    <message>
+        <source>no tag to add or remove</source>
+        <translation>нет метки, которую добавить или убрать</translation>
+    </message>
+    <message>
+        <source>nothing to change: the documents already carry these tags</source>
+        <translation>менять нечего: у документов уже есть эти метки</translation>
+    </message>
+    <message>
+        <source>nothing to review: no chosen document needs review</source>
+        <translation>проверять нечего: ни один выбранный документ не требует проверки</translation>
+    </message>
+    <message>
+        <source>a document cannot link to itself</source>
+        <translation>документ не может ссылаться на самого себя</translation>
+    </message>
+    <message>
+        <source>an alias must be a name other than the entry&apos;s own</source>
+        <translation>другое имя должно отличаться от имени самой записи</translation>
+    </message>
+    <message>
+        <source>a tag cannot be empty</source>
+        <translation>метка не может быть пустой</translation>
+    </message>
+    <message>
+        <source>a tag is at most 80 characters</source>
+        <translation>метка — не длиннее 80 символов</translation>
+    </message>
+    <message>
+        <source>no change {id} in the history</source>
+        <translation>в истории нет изменения {id}</translation>
+    </message>
+    <message>
+        <source>“{label}” cannot be undone</source>
+        <translation>«{label}» нельзя отменить</translation>
+    </message>
+    <message>
+        <source>“{label}” was undone already (change {id})</source>
+        <translation>«{label}» уже отменено (изменение {id})</translation>
+    </message>
+    <message>
+        <source>cannot undo “{label}”: the {part} has changed since</source>
+        <translation>нельзя отменить «{label}»: с тех пор изменено: {part}</translation>
+    </message>
+    <message>
+        <source>cannot undo “{label}”: the {part} of {key} has changed since</source>
+        <translation>нельзя отменить «{label}»: с тех пор изменено: {part} ({key})</translation>
+    </message>
+    <message>
+        <source>cannot undo “{label}”: the {part} of {key} has changed since (now {now})</source>
+        <translation>нельзя отменить «{label}»: с тех пор изменено: {part} ({key}), теперь {now}</translation>
+    </message>
+    <message>
+        <source>cannot undo “{label}”: the document {key} is in the archive</source>
+        <translation>нельзя отменить «{label}»: документ {key} в архиве</translation>
+    </message>
+    <message>
+        <source>cannot undo “{label}”: the document {key} is in the trash</source>
+        <translation>нельзя отменить «{label}»: документ {key} в корзине</translation>
+    </message>
+    <message>
+        <source>cannot undo “{label}”: the document {key} is emptied from the trash</source>
+        <translation>нельзя отменить «{label}»: документ {key} удалён из корзины насовсем</translation>
+    </message>
+    <message>
+        <source>the archive is on read-only media or its file is read-only</source>
+        <translation>архив на носителе только для чтения, или его файл только для чтения</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>метки</translation>
+    </message>
+    <message>
+        <source>review state</source>
+        <translation>состояние проверки</translation>
+    </message>
 </context>
 <context>
     <name>NamesField</name>
