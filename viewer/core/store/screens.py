@@ -91,13 +91,12 @@ class Screens(Selecting):
             return ids
         direction = "DESC" if descending else "ASC"
         order = ", ".join(f"d.{c} {direction}" for c in SORTABLE.get(sort, SORTABLE["date"]))
-        return array("q", self._id_list(f"SELECT d.id FROM documents d{where} ORDER BY {order}", params))
+        return self._id_list(f"SELECT d.id FROM documents d{where} ORDER BY {order}", params)
 
-    def _id_list(self, sql: str, params: list[Any]) -> list[int]:
-        """The ids a query lists, in its order, made into one JSON array by SQLite (a worker holds
-        Python's lock for a moment, not for every row, so the window keeps answering)."""
-        text = self._one(f"SELECT json_group_array(id) FROM ({sql})", params)
-        return list(json.loads(text)) if text else []
+    def _id_list(self, sql: str, params: list[Any]) -> array[int]:
+        """The ids a query lists, in its order, row by row: a worker gives Python's lock back to the
+        window every few milliseconds (one call that parsed a million ids at once would hold it)."""
+        return array("q", (row[0] for row in self.conn.execute(sql, params)))
 
     def rows_by_id(self, ids: Sequence[int]) -> list[ListRow]:
         """The list rows of ``ids``, in that order (a window of a worker's order)."""
