@@ -144,11 +144,11 @@ def test_backup_and_restore_round_trip(tmp_path):
 def test_backup_while_another_connection_writes(tmp_path):
     path = seeded_copy(tmp_path)
     writer = Archive(path)
-    writer.conn.execute("BEGIN IMMEDIATE")
+    writer.begin_write()
     writer.conn.execute("UPDATE documents SET title = 'half-written' WHERE id = 1")
     with Archive(path, readonly=True) as reader:
         copy = maintenance.backup(reader, tmp_path / "during.db")
-    writer.conn.execute("ROLLBACK")
+    writer.rollback_write()
     writer.close()
     with sound(copy) as archive:
         assert "half-written" not in [row.title for row in archive.page()]

@@ -154,6 +154,7 @@ class Connection:
         self._written_version: int | None = None  # data_version when this connection last wrote
         # what the index rows of documents changed in the open transaction held (store/index.py)
         self._unindexed: dict[int, list[str]] = {}
+        self._writing = False  # a write transaction of begin_write is open (the index is kept in step only there)
         if not self.readonly:
             self._watch_index()
 
@@ -231,6 +232,7 @@ class Connection:
         if self.readonly:
             raise ArchiveError(f"{self.path}: the archive is open read-only")
         self.conn.execute("BEGIN IMMEDIATE")
+        self._writing = True
         self._entity_ids = {} if group else None
         version = self.data_version()
         if version != self._written_version:  # another connection wrote (a restore, a repair): caches may lie
@@ -239,12 +241,14 @@ class Connection:
 
     def commit_write(self) -> None:
         self.conn.execute("COMMIT")
+        self._writing = False
         self._entity_ids = None
 
     def rollback_write(self) -> None:
         """Undo the open write transaction and forget what it cached (it may have been rolled back)."""
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+        self._writing = False
         self._known_terms.clear()
         self._entity_ids = None
 

@@ -7,7 +7,10 @@ person's name, a reference number, a page's text, a deleted document), temporary
 connection hand the document's id to ``_notice``, which keeps what its row holds then, once per
 document until it is reindexed. ``reindex`` deletes with those values and inserts the new ones, and
 every write transaction reindexes what it changed before it commits, so no write path has to
-remember to. (Another program writing to the archive is not noticed: ``check`` finds it.)
+remember to. (Another program writing to the archive is not noticed: ``check`` finds it.) A change
+made outside a write transaction of ``begin_write`` (a statement in autocommit, sqlite-utils' table
+API with a transaction of its own) would be committed before anything reindexed it, so the triggers
+refuse it (``REFUSED``).
 
 So ``search_columns`` must make the same row of the same sources in every version: a change to what
 it makes (``_columns``, ``folding.index_text``) needs a migration that rebuilds the index, or the
@@ -30,6 +33,7 @@ YEAR_TOKEN = "zzyear"
 YEARS_IN_QUERY = 10  # a date filter spanning more years is not selective enough to help the index
 ENTITY_TOKEN = "zzentity"
 NOTICE = "archive_index_notice"  # the SQL function the triggers call
+REFUSED = "a change to what the full-text index is built from must be made in a write transaction (begin_write)"
 
 # What ``search_columns`` reads, and the document ids a change to it touches: (table, events, ids).
 _SOURCES = [
@@ -51,11 +55,16 @@ _SOURCES = [
 _INDEXED = "EXISTS (SELECT 1 FROM main.search_docsize WHERE id = {})"  # only indexed documents need noticing
 
 
+def _notice_or_refuse(document_id: str) -> str:
+    """The trigger's expression: hand the id to ``_notice``, and abort the statement when it refuses."""
+    return f"CASE WHEN {NOTICE}({document_id}) THEN NULL ELSE RAISE(ABORT, '{REFUSED}') END"
+
+
 def _triggers() -> list[str]:
     """The temporary triggers that tell ``_notice`` which documents' index rows a change touches."""
     statements = []
     for number, (table, event, ids) in enumerate(_SOURCES):
-        body = " ".join(f"SELECT {NOTICE}({i}) WHERE {_INDEXED.format(i)};" for i in ids)
+        body = " ".join(f"SELECT {_notice_or_refuse(i)} WHERE {_INDEXED.format(i)};" for i in ids)
         statements.append(
             f"CREATE TEMP TRIGGER IF NOT EXISTS index_notice_{number} BEFORE {event} ON main.{table} BEGIN {body} END"
         )
@@ -64,7 +73,7 @@ def _triggers() -> list[str]:
     for event in ("UPDATE OF name", "DELETE"):
         statements.append(
             f"CREATE TEMP TRIGGER IF NOT EXISTS index_notice_entities_{event.split()[0].lower()} BEFORE {event} "
-            f"ON main.entities BEGIN SELECT {NOTICE}(document_id) FROM main.document_entities "
+            f"ON main.entities BEGIN SELECT {_notice_or_refuse('document_id')} FROM main.document_entities "
             f"WHERE entity_id = OLD.id AND {_INDEXED.format('document_id')}; END"
         )
     return statements
@@ -157,12 +166,17 @@ class Index(Entities):
         for statement in _triggers():
             self.conn.execute(statement)
 
-    def _notice(self, document_id: int) -> None:
-        """Called by a trigger before a change to what an indexed document's row is built from."""
+    def _notice(self, document_id: int) -> bool:
+        """Called by a trigger before a change to what an indexed document's row is built from; False
+        (the statement is refused) outside a write transaction, where nothing would reindex it before
+        its commit."""
+        if not (self._writing and self.conn.in_transaction):
+            return False
         if document_id not in self._unindexed:
             columns = self.search_columns(document_id)
             if columns is not None:
                 self._unindexed[document_id] = columns
+        return True
 
     def commit_write(self) -> None:
         """Reindex every document the transaction changed (a path that forgot to is caught here), then commit."""
