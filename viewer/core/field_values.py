@@ -20,6 +20,7 @@ from .curation import (
 )
 from .dates import PRECISIONS, parse_date
 from .importers.derive import archival_refs as parse_archival_refs
+from .messages import say
 
 
 def _text(name: str, value: Any) -> str | None:
@@ -254,11 +255,11 @@ def field_list(names: Sequence[str]) -> str:
 def describe(name: str, value: Any) -> str:
     """A value in a few words, for review reasons and the history ("“May 13, 1950”", "Stalin; Mao")."""
     if value is None or value == [] or value == "":
-        return "nothing"
+        return say("nothing")
     if name == "date" and isinstance(value, dict):
         return f"“{value.get('text') or value.get('start') or 'unknown'}”"
     if name in TEXT_FIELDS:
-        return f"a text of {len(str(value))} characters"
+        return say("text_of", count=len(str(value)))
     if isinstance(value, list):
         parts = [
             str(item.get("name") or item.get("label") or item.get("raw") or item.get("target_id") or "")

@@ -28,6 +28,7 @@ from .curation import FIELDS, ChangeItem
 from .errors import ArchiveError
 from .field_values import describe
 from .importers.records_in import add_annotations, identity_of, incoming, write_aliases
+from .messages import say
 
 if TYPE_CHECKING:
     from .records import DocumentRecord
@@ -55,8 +56,8 @@ class MergeReport:
     collections: list[str] = field(default_factory=list)  # collections made or added to
 
     def line(self) -> str:
-        counts = (f"{len(getattr(self, name))} {name}" for name in ("added", "updated", "conflicting", "skipped"))
-        return ", ".join(counts)
+        counts = {name: len(getattr(self, name)) for name in ("added", "updated", "conflicting", "skipped")}
+        return say("merge_line", **counts)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -167,7 +168,7 @@ class _Merge:
         archive, other, other_id = self.archive, self.other, entry.other_id
         conflicts = self._corrections(other_id, ours, entry)
         if not archive.page_rows(ours) and other.page_rows(other_id):
-            entry.details += [f"scan ({_counted(self._copy_pages(other_id, ours), 'page')[0]})"]
+            entry.details += [say("merged_scan", pages=_counted(self._copy_pages(other_id, ours), "page")[0])]
             archive.reanchor_annotations(ours)
         theirs = [a.as_json() for a in other.document_annotations(other_id)]
         entry.details += _counted(add_annotations(archive, ours, theirs), "annotation")
@@ -178,9 +179,13 @@ class _Merge:
             after = sorted(archive.document_tags(ours), key=str.lower)
             item = ChangeItem(ours, "tags", "", sorted(before, key=str.lower), after)
             archive.insert_change(
-                "tag", f"Tag {' '.join('+' + t for t in tags)} (merged from {self.name})", self.author, _now(), [item]
+                "tag",
+                say("tag_merged", tags=" ".join("+" + t for t in tags), other=self.name),
+                self.author,
+                _now(),
+                [item],
             )
-            entry.details.append("tags " + ", ".join(tags))
+            entry.details.append(say("merged_tags", tags=", ".join(tags)))
         people = incoming(record.as_json())
         people.aliases = {(p.kind, p.name): other.entity_aliases(p.kind, p.name) for p in record.people}
         write_aliases(archive, people)
@@ -201,7 +206,7 @@ class _Merge:
                 values.update(x0=theirs.x0, y0=theirs.y0, x1=theirs.x1, y1=theirs.y1)
             self.archive.update_annotation(here.id, values)
             changed += 1
-        return [f"{changed} annotation{'s' * (changed != 1)} edited there since"] if changed else []
+        return [say("annotation_edited" if changed == 1 else "annotations_edited", count=changed)] if changed else []
 
     def _corrections(self, other_id: int, ours: int, entry: Merged) -> bool:
         """Fields corrected on the other side: taken when not corrected here; when corrected here too and
@@ -237,23 +242,30 @@ class _Merge:
             if mine_record is None:
                 archive.insert_change(
                     "edit",
-                    f"Edit {label.lower()} (merged from {self.name})",
+                    say("edit_merged", field=label.lower(), other=self.name),
                     theirs_record["author"],
                     theirs_record["at"],
                     items,
                 )
-                entry.details.append(f"{label.lower()} as {theirs_record['author']} corrected it there")
+                entry.details.append(say("corrected_there", field=label.lower(), author=theirs_record["author"]))
                 continue
             conflicts = True
-            reason = (
-                f"{label}: corrected differently in {self.name} ({describe(name, theirs)}, {theirs_record['author']}, "
-                f"{str(theirs_record['at'])[:10]}) and here ({describe(name, mine)}, {mine_record['author']}, "
-                f"{str(mine_record['at'])[:10]}); kept the newer, {describe(name, winner[0])}"
+            reason = say(
+                "merge_conflict",
+                field=label,
+                other=self.name,
+                theirs=describe(name, theirs),
+                their_author=theirs_record["author"],
+                their_day=str(theirs_record["at"])[:10],
+                mine=describe(name, mine),
+                my_author=mine_record["author"],
+                my_day=str(mine_record["at"])[:10],
+                kept=describe(name, winner[0]),
             )
             state = archive.review_state(ours)
             archive.write_review_state(ours, {"needs_review": True, "reasons": [*state["reasons"], reason]})
             archive.insert_change(
-                "edit", f"Merge {label.lower()} from {self.name}: kept the newer correction", self.author, _now(), items
+                "edit", say("merge_kept_newer", field=label.lower(), other=self.name), self.author, _now(), items
             )
             entry.details.append(reason)
         return conflicts
@@ -306,7 +318,8 @@ class _Merge:
 
 
 def _counted(count: int, noun: str) -> list[str]:
-    return [f"{count} {noun}{'s' * (count != 1)}"] if count else []
+    """ "3 pages", "1 annotation" (the templates pages_one, pages, annotations_one, annotations)."""
+    return [say(f"{noun}s_one" if count == 1 else f"{noun}s", count=count)] if count else []
 
 
 def _now() -> str:

@@ -115,6 +115,8 @@ TEMPLATES: dict[str, str] = {
     "pages": "{count} pages",
     "annotations_one": "{count} annotation",
     "annotations": "{count} annotations",
+    "tags_one": "{count} tag",
+    "tags": "{count} tags",
     "annotation_edited": "{count} annotation edited there since",
     "annotations_edited": "{count} annotations edited there since",
     "merged_tags": "tags {tags}",

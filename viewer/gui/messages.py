@@ -134,6 +134,8 @@ TEMPLATES: dict[str, str] = {
     "pages": QT_TRANSLATE_NOOP("Messages", "{count} pages"),
     "annotations_one": QT_TRANSLATE_NOOP("Messages", "{count} annotation"),
     "annotations": QT_TRANSLATE_NOOP("Messages", "{count} annotations"),
+    "tags_one": QT_TRANSLATE_NOOP("Messages", "{count} tag"),
+    "tags": QT_TRANSLATE_NOOP("Messages", "{count} tags"),
     "annotation_edited": QT_TRANSLATE_NOOP("Messages", "{count} annotation edited there since"),
     "annotations_edited": QT_TRANSLATE_NOOP("Messages", "{count} annotations edited there since"),
     "merged_tags": QT_TRANSLATE_NOOP("Messages", "tags {tags}"),

@@ -8,6 +8,7 @@ from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..messages import say
 from .builder import Builder
 from .options import LAYOUTS, ExportOptions, ExportProgress
 from .sections import export_document
@@ -34,10 +35,10 @@ def export_pdf(
             record = archive.record(document_id)  # read once: the section is set from it too
             title = (record.title or record.key) if record else str(document_id)
             titles.append((title, record.key if record else str(document_id)))
-            yield ExportProgress(done, total, f"Setting {title[:60]}")
+            yield ExportProgress(done, total, say("setting", title=title[:60]))
             if record is not None:
                 export_document(builder, archive, record)
-        yield ExportProgress(total - 1, total, "Writing the PDF")
+        yield ExportProgress(total - 1, total, say("writing_pdf"))
         if builder.pdf.page_count == 0:
             raise ValueError("nothing to export: no such documents")
         builder.write_footers()
@@ -73,7 +74,8 @@ def export_pdf(
     finally:
         builder.pdf.close()
     os.replace(partial, out)
-    yield ExportProgress(total, total, f"{builder.summary.pages} pages, {builder.summary.annotations} annotations", out)
+    summary = builder.summary
+    yield ExportProgress(total, total, say("pdf_written", pages=summary.pages, annotations=summary.annotations), out)
 
 
 def _why(error: BaseException) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol, TextIO, cast
 
 from ..errors import ArchiveError
+from ..messages import say
 from .fields import ExportItem
 from .options import ExportProgress
 
@@ -118,7 +119,7 @@ def export_documents(
         "sentence": f"Exported from {archive.path.name} by {APP_NAME} {__version__} on {exported_at[:10]}.",
     }
     in_folder = fmt == "tei" and (options.tei_files if options.tei_files is not None else out.is_dir())
-    yield ExportProgress(0, total, f"Exporting {total} documents")
+    yield ExportProgress(0, total, say("exporting", count=total))
     with ExitStack() as stack:
         if in_folder:
             out.mkdir(parents=True, exist_ok=True)
@@ -206,5 +207,9 @@ def _writer(fmt: str, stream: IO[Any], options: ExchangeOptions, context: dict[s
 def _summary(fmt: str, done: int, writer: Writer) -> str:
     letters, skipped = getattr(writer, "letters", None), getattr(writer, "skipped", 0)
     if fmt == "cmif" and letters is not None:
-        return f"{letters} letter{'s' * (letters != 1)}" + (f", {skipped} not letters" if skipped else "")
-    return f"{done} document{'s' * (done != 1)}"
+        return say(
+            ("letters_one" if letters == 1 else "letters") + ("_skipped" if skipped else ""),
+            count=letters,
+            skipped=skipped,
+        )
+    return say("exported_one" if done == 1 else "exported", count=done)

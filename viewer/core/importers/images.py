@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ImportRefused
+from ..messages import say
 from .mupdf import MIME, PageData, ReadOptions, extract
 from .pdf import LOW_CONFIDENCE, NEEDS_OCR, current_options, import_scan_file, needs_ocr_reason, texts_from_pages
 from .results import FileResult
@@ -119,7 +120,7 @@ def _attach(
             reasons.append(needs_ocr_reason(pending, total, extracted.ocr_note))
         low = [p.ocr_confidence for p in extracted.pages if p.ocr_confidence is not None]
         if low and min(low) < LOW_CONFIDENCE:
-            reasons.append(f"OCR text is uncertain (confidence {min(low):.0f} of 100)")
+            reasons.append(say("ocr_uncertain", confidence=f"{min(low):.0f}"))
         archive.set_review_reasons(document_id, reasons)
         archive.reindex(document_id)
         report = {

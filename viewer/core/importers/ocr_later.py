@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import ocr
+from ..messages import say
 from .mupdf import MIME, PageData, ocr_pages, open_document, quiet
 from .pdf import LOW_CONFIDENCE, NEEDS_OCR, needs_ocr_reason, texts_from_pages
 
@@ -92,10 +93,10 @@ def ocr_document(archive: Archive, document_id: int, languages: str) -> tuple[in
         reasons = _better_guesses(archive, document_id, read, reasons)
         still = sum(1 for r in rows if r.needs_ocr)
         if still:
-            reasons.append(needs_ocr_reason(still, len(rows), "OCR failed on some pages"))
+            reasons.append(needs_ocr_reason(still, len(rows), say("ocr_failed_some")))
         confidences = [p.ocr_confidence for p in read if p.ocr_confidence is not None]
         if confidences and min(confidences) < LOW_CONFIDENCE and not any(r.startswith("OCR text") for r in reasons):
-            reasons.append(f"OCR text is uncertain (confidence {min(confidences):.0f} of 100)")
+            reasons.append(say("ocr_uncertain", confidence=f"{min(confidences):.0f}"))
         archive.set_review_reasons(document_id, reasons)
         archive.reindex(document_id)
     return len(results), "; ".join(warnings)

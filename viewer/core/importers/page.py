@@ -15,6 +15,7 @@ from datetime import date as Date
 
 from ..dates import UNKNOWN, DateInfo, date_in_year, find_dates, parse_date
 from ..gazetteer import Gazetteer
+from ..messages import say
 from ..records import ParsedDocument
 from .derive import derive_fields
 from .labels import LABELS, TRAILING, Line, label_of, next_nonblank, split_inline, take
@@ -80,7 +81,7 @@ def parse_page(text: str, key: str, gazetteer: Gazetteer | None = None) -> Parse
         fields["credits"] = [head.credits]
     has_labels = any(label_of(line.text) for line in lines if line.text.strip())
     if not has_labels:
-        doc.review_reasons.append("no labels recognised: the title is the first line of the file")
+        doc.review_reasons.append(say("no_labels"))
 
     # 2. Labels and what they take; everything else is free text.
     ahead = next_nonblank(lines)
@@ -142,9 +143,9 @@ def parse_page(text: str, key: str, gazetteer: Gazetteer | None = None) -> Parse
     doc.title = _final_title(head.title, joined.get("citation", ""), report)
     doc.date = head.date if head.date.known else _date_from(joined, body, doc.title, head.date)
     if not doc.date.known:
-        doc.review_reasons.append("no date found")
+        doc.review_reasons.append(say("no_date"))
     if not doc.title:
-        doc.review_reasons.append("no title found")
+        doc.review_reasons.append(say("no_title"))
     report.recognised["title"] = doc.title[:80]
     if head.how:
         report.recognised["title from"] = head.how
@@ -157,7 +158,7 @@ def parse_page(text: str, key: str, gazetteer: Gazetteer | None = None) -> Parse
         report.recognised["original language"] = f"{found_language} (from the script of its text)"
     _check_date(doc, body)
     if not doc.texts:
-        doc.review_reasons.append("no document text found")
+        doc.review_reasons.append(say("no_text"))
     for text_record in doc.texts:
         report.recognised[f"text:{text_record.kind}"] = (
             f"{text_record.language or '?'}, {len(text_record.body)} characters"
@@ -239,7 +240,7 @@ def _check_date(doc: ParsedDocument, body: list[Line]) -> None:
             continue
         if written.day == heading.day and (written.month == heading.month) != (written.year == heading.year):
             doc.extra["date in the text"] = found.text
-            doc.review_reasons.append(f"date: the heading says {doc.date.start}, the text says “{found.text}”")
+            doc.review_reasons.append(say("date_disagrees", heading=doc.date.start, written=found.text))
         return
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..gazetteer import Gazetteer
+from ..messages import say
 from ..records import ParsedDocument, Text
 from . import sidecar
 from .derive import derive_fields
@@ -132,7 +133,7 @@ def build_document(
     meta = sidecar.metadata_for(path, gazetteer, options.metadata_csv)
     doc = meta.page or ParsedDocument(key=path.stem)
     if meta.page is not None:  # the page parser's guesses are superseded by the PDF's own evidence below
-        doc.review_reasons = [r for r in doc.review_reasons if r != "no document text found"]
+        doc.review_reasons = [r for r in doc.review_reasons if r != say("no_text")]
     applied = sidecar.apply(doc, meta.fields, meta.extra)
     report = doc.report
     for source in meta.sources:
@@ -152,15 +153,13 @@ def build_document(
             report.recognised["title"] = f"{doc.title[:80]} (the PDF's metadata)"
     if not doc.title:
         doc.title = guess_title(extracted.pages) or path.stem
-        doc.review_reasons.append(
-            "title guessed from the first page" if doc.title != path.stem else "no title found: the file name stands in"
-        )
+        doc.review_reasons.append(say("title_guessed" if doc.title != path.stem else "title_from_name"))
     if not doc.date.known and "date" not in applied:
         from ..dates import parse_date
 
         first = "\n".join((page.text or "") for page in extracted.pages[:1])
         doc.date = parse_date("\n".join(first.split("\n")[:40]))
-        doc.review_reasons.append("date guessed from the first page" if doc.date.known else "no date found")
+        doc.review_reasons.append(say("date_guessed" if doc.date.known else "no_date"))
     for key, label in (
         ("author", "authors"),
         ("subject", "pdf subject"),
@@ -183,18 +182,22 @@ def _flag_pages(doc: ParsedDocument, extracted: Extracted) -> None:
         doc.review_reasons.append(needs_ocr_reason(pending, len(extracted.pages), extracted.ocr_note))
     confidences = [p.ocr_confidence for p in extracted.pages if p.text_origin == "ocr" and p.ocr_confidence is not None]
     if confidences and min(confidences) < LOW_CONFIDENCE:
-        doc.review_reasons.append(f"OCR text is uncertain (confidence {min(confidences):.0f} of 100)")
+        doc.review_reasons.append(say("ocr_uncertain", confidence=f"{min(confidences):.0f}"))
     if extracted.repaired:
-        doc.review_reasons.append("the file was damaged and MuPDF repaired it: check the pages")
+        doc.review_reasons.append(say("repaired"))
     if not any(page.text for page in extracted.pages) and not pending:
-        doc.review_reasons.append("no text found on any page")
+        doc.review_reasons.append(say("no_text_on_pages"))
 
 
 NEEDS_OCR = "needs OCR"
 
 
 def needs_ocr_reason(pending: int, total: int, why: str | None) -> str:
-    return f"{NEEDS_OCR}: {pending} of {total} pages have no text layer" + (f" ({why})" if why else "")
+    return (
+        say("needs_ocr_why", pending=pending, total=total, why=why)
+        if why
+        else say("needs_ocr", pending=pending, total=total)
+    )
 
 
 # -- the importer -----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..gazetteer import Gazetteer
+from ..messages import say
 from ..records import ParsedDocument
 from .decode import MARKED, decode
 from .page import parse_page
@@ -16,5 +17,5 @@ def parse_text_file(data: bytes, path: Path, gazetteer: Gazetteer | None = None)
     parsed = parse_page(text, path.stem, gazetteer)
     parsed.report.recognised["encoding"] = encoding
     if MARKED in encoding:  # bytes that are not text in any encoding it reads naturally in
-        parsed.review_reasons.append(f"the file is {encoding}: check the text against the original")
+        parsed.review_reasons.append(say("encoding", encoding=encoding))
     return parsed

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from ... import APP_NAME, paths
 from ...core.errors import ArchiveError
 from ...core.kiosk_config import KioskConfig
+from ...core.messages import say
 from ...core.store import Archive, Filters
 from ..actions import ActionRegistry
 from ..i18n import QT_TRANSLATE_NOOP
@@ -148,9 +149,9 @@ class KioskWindow(QWidget):
             found = archive.collection(config.collection)
             if found is None:
                 names = ", ".join(f"“{name}”" for name, _title, _count in archive.collections())
+                where = {"path": archive.path, "name": config.collection}  # said in the window's language
                 raise ArchiveError(
-                    f"{archive.path}: no collection “{config.collection}” (kiosk.toml [exhibit] collection); "
-                    + (f"this archive has {names}" if names else "this archive has no collections")
+                    say("kiosk_no_collection", **where, names=names) if names else say("kiosk_no_collections", **where)
                 )
             return (
                 config.title or found.title,

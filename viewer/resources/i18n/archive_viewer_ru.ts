@@ -2882,6 +2882,14 @@
         <translation>аннотаций: {count}</translation>
     </message>
     <message>
+        <source>{count} tag</source>
+        <translation>меток: {count}</translation>
+    </message>
+    <message>
+        <source>{count} tags</source>
+        <translation>меток: {count}</translation>
+    </message>
+    <message>
         <source>{count} annotation edited there since</source>
         <translation>аннотаций, изменённых там с тех пор: {count}</translation>
     </message>
