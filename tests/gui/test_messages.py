@@ -187,3 +187,33 @@ def test_a_refused_change_is_said_in_russian(seeded):
     said = describe(conflict.value)
     assert said.startswith("нельзя отменить «Правка: название»: с тех пор изменено: название"), said
     assert not english_left(said, [seeded.document_key(document), "Третье название"]), said
+
+
+def test_export_progress_and_a_merge_report_in_russian(seeded, tmp_path):
+    """What an export reports as it goes and what a merge found, as the window shows them."""
+    from viewer.core.exporters import export_pdf
+    from viewer.core.exporters.runner import Chosen, export_documents
+    from viewer.core.maintenance import backup
+    from viewer.core.merge import merge_archives
+
+    from .helpers import seed_id
+
+    i18n.install("ru")
+    document = seed_id(seeded, "004")
+    title = seeded.field_value(document, "title")
+    steps = [shown(step.message) for step in export_pdf(seeded, [document], tmp_path / "one.pdf")]
+    steps += [
+        shown(step.message) for step in export_documents(seeded, Chosen(ids=(document,)), "csv", tmp_path / "a.csv")
+    ]
+    assert steps[0].startswith("Вёрстка: ") and "Запись PDF" in steps and steps[-1] == "документов: 1", steps
+    for step in steps:
+        assert not english_left(step, [title[:60], "PDF"]), step
+    other = tmp_path / "other.db"
+    backup(seeded, other)
+    with Archive(other) as theirs:
+        theirs.correct(document, {"summary": "Сводка оттуда."}, "them")
+    report = merge_archives(seeded, other, "me")
+    said = shown(report.line())
+    assert said.startswith("добавлено: 0, обновлено: ") and not english_left(said, []), said
+    details = [shown(detail) for entry in report.updated for detail in entry.details]
+    assert details and not any(english_left(detail, ["them"]) for detail in details), details

@@ -7,7 +7,9 @@ Every visible string goes through Qt's translation: ``self.tr(...)`` in QObject 
 the file dialogs. The language follows the system locale unless the person chose one (View ▸
 Language, kept in the settings) or ``archive-viewer --lang`` overrides both for one run.
 
-Counted phrases ("%n documents") sit in ``counts.py``.
+Counted phrases ("%n documents") sit in ``counts.py``; the core's sentences (review reasons, refused
+files, export progress, history labels), made in English from ``core/messages.py``, are translated by
+``messages.py``.
 """
 
 from __future__ import annotations
