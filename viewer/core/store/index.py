@@ -13,25 +13,24 @@ API with a transaction of its own) would be committed before anything reindexed 
 refuse it (``REFUSED``).
 
 So ``search_columns`` must make the same row of the same sources in every version: a change to what
-it makes (``_columns``, ``folding.index_text``) needs a migration that rebuilds the index, or the
+it makes (store/index_rows.py, ``folding.index_text``) needs a migration that rebuilds the index, or the
 rows written before could no longer be deleted."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping
-from datetime import date
 from typing import Any
 
 from .. import folding
-from ..dates import years_overlapped
 from ..records import ParsedDocument
 from .entities import Entities
+from .index_rows import ENTITY_TOKEN, entity_token, search_columns
+from .index_rows import YEAR_TOKEN as YEAR_TOKEN  # the store's names for them, as before
+from .index_rows import columns as _columns
+from .index_rows import year_tokens as year_tokens
 from .schema_compact import SEARCH_COLUMNS, SEARCH_TABLE
 
-YEAR_TOKEN = "zzyear"
 YEARS_IN_QUERY = 10  # a date filter spanning more years is not selective enough to help the index
-ENTITY_TOKEN = "zzentity"
 NOTICE = "archive_index_notice"  # the SQL function the triggers call
 REFUSED = "a change to what the full-text index is built from must be made in a write transaction (begin_write)"
 
@@ -79,35 +78,8 @@ def _triggers() -> list[str]:
     return statements
 
 
-def year_tokens(start: date | str | None, end: date | str | None, most: int = 60) -> list[str]:
-    """Index tokens for the years a date range overlaps (none for an open or a too long range)."""
-    return [f"{YEAR_TOKEN}{year}" for year in years_overlapped(start, end, most)]
-
-
-def entity_token(entity_id: int) -> str:
-    """The index token standing for one person or place (letters only, so no tokenizer splits it)."""
-    return ENTITY_TOKEN + "".join(chr(ord("a") + int(d)) for d in str(entity_id))
-
-
 def _by_id_role(mention: tuple[int, str, str, str | None]) -> tuple[int, str]:
     return mention[0], mention[2]
-
-
-def _columns(
-    doc: Mapping[str, Any] | sqlite3.Row, bodies: list[str], names: list[tuple[int, str, str | None]], labels: list[str]
-) -> list[str]:
-    """A document's full-text row: title, summary, body, names, refs (folded for the index). Each
-    person or place is indexed by one token; a query naming any alias of it asks for that token (see
-    ``_expand``), so aliases need not be copied into every document's row."""
-    people = [f"{entity_token(entity_id)} {name} {as_written or ''}" for entity_id, name, as_written in names]
-    refs = [*labels, doc["source"] or "", doc["date_text"] or "", *year_tokens(doc["date_start"], doc["date_end"])]
-    return [
-        folding.index_text(doc["title"]),
-        folding.index_text(doc["summary"]),
-        folding.index_text("\n\n".join(bodies)),
-        folding.index_text(" ; ".join(dict.fromkeys(filter(None, people)))),
-        folding.index_text(" ; ".join(filter(None, refs))),
-    ]
 
 
 class Index(Entities):
@@ -115,39 +87,7 @@ class Index(Entities):
 
     def search_columns(self, document_id: int) -> list[str] | None:
         """What the full-text index should hold for a document (title, summary, body, names, refs)."""
-        doc = self.conn.execute(
-            "SELECT title, summary, source, date_text, date_start, date_end FROM documents WHERE id = ?",
-            (document_id,),
-        ).fetchone()
-        if doc is None:
-            return None
-        bodies = [
-            row[0]
-            for row in self.conn.execute(
-                "SELECT body FROM texts WHERE document_id = ? ORDER BY position", (document_id,)
-            )
-        ]
-        # page text not yet taken into a text of the document (a scan beside typed texts)
-        bodies += [
-            row[0]
-            for row in self.conn.execute(
-                "SELECT text FROM pages WHERE document_id = ? AND text IS NOT NULL AND NOT EXISTS "
-                "(SELECT 1 FROM texts WHERE document_id = ? AND origin IN ('pdf', 'ocr')) ORDER BY position",
-                (document_id, document_id),
-            )
-        ]
-        names = self.conn.execute(
-            "SELECT e.id, e.name, de.as_written FROM document_entities de JOIN entities e ON e.id = de.entity_id "
-            "WHERE de.document_id = ? ORDER BY e.id, de.role",
-            (document_id,),
-        ).fetchall()
-        refs = [
-            row[0]
-            for row in self.conn.execute(
-                "SELECT label FROM reference_numbers WHERE document_id = ? ORDER BY id", (document_id,)
-            )
-        ]
-        return _columns(doc, bodies, [tuple(row) for row in names], refs)
+        return search_columns(self.conn, document_id)
 
     def columns_of(
         self, row: Mapping[str, Any], parsed: ParsedDocument, named: list[tuple[int, str, str, str | None]]

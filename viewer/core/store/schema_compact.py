@@ -8,13 +8,18 @@
   reads only rowids and ranks from the table; snippets are made from the texts.
 - ``terms`` is kept in (key, term) order, which is how search reads it, so its index on the key goes.
 
-The rows of the new index are those the old one held (copied, not recomputed from the texts: as
-fast as FTS5 can tokenize). ``check`` compares the index with one built afresh from the sources.
+The rows of the new index are built from the documents (store/index_rows.py, as the store builds
+them), not copied from the old index: a row of the old one out of step with its sources (left by a path
+that forgot to reindex, or for a document gone) was harmless while FTS5 deleted by rowid, but copied
+into a contentless table it could never be deleted again with the values it holds. ``check`` compares
+the index with one built afresh from the sources.
 """
 
 from __future__ import annotations
 
 import sqlite3
+
+from .index_rows import search_columns
 
 # The full-text table on its own, so a damaged index can be dropped and made anew (``check --repair``).
 SEARCH_TABLE = """CREATE VIRTUAL TABLE search USING fts5 (
@@ -34,10 +39,13 @@ TERMS = """CREATE TABLE terms (
 def compact(conn: sqlite3.Connection) -> None:
     """Migration: a contentless full-text table, terms without rowid."""
     conn.execute("DROP TRIGGER IF EXISTS documents_search_delete")  # a delete needs the old values now
-    conn.execute("ALTER TABLE search RENAME TO search_old")
+    conn.execute("DROP TABLE search")
     conn.execute(SEARCH_TABLE)
-    conn.execute(f"INSERT INTO search (rowid, {SEARCH_COLUMNS}) SELECT rowid, {SEARCH_COLUMNS} FROM search_old")
-    conn.execute("DROP TABLE search_old")
+    ids = [row[0] for row in conn.execute("SELECT id FROM documents ORDER BY id")]
+    conn.executemany(
+        f"INSERT INTO search (rowid, {SEARCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+        ((document_id, *(search_columns(conn, document_id) or [""] * 5)) for document_id in ids),
+    )
     conn.execute("INSERT INTO search (search) VALUES ('optimize')")
     conn.execute("DROP INDEX IF EXISTS terms_key")
     conn.execute("ALTER TABLE terms RENAME TO terms_old")

@@ -1,0 +1,80 @@
+"""What a document's row of the full-text index holds, read from the archive's tables with a plain
+connection: the store (store/index.py) and migration 5 (schema_compact.py), which builds the
+contentless index from the documents, make it the same way.
+
+The contentless index forgets a row only when given the values it indexed, so every version must
+make the same row of the same sources: a change here needs a migration that rebuilds the index."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from .. import folding
+from ..dates import years_overlapped
+
+YEAR_TOKEN = "zzyear"
+ENTITY_TOKEN = "zzentity"
+
+
+def year_tokens(start: date | str | None, end: date | str | None, most: int = 60) -> list[str]:
+    """Index tokens for the years a date range overlaps (none for an open or a too long range)."""
+    return [f"{YEAR_TOKEN}{year}" for year in years_overlapped(start, end, most)]
+
+
+def entity_token(entity_id: int) -> str:
+    """The index token standing for one person or place (letters only, so no tokenizer splits it)."""
+    return ENTITY_TOKEN + "".join(chr(ord("a") + int(d)) for d in str(entity_id))
+
+
+def columns(
+    doc: Mapping[str, Any] | sqlite3.Row, bodies: list[str], names: list[tuple[int, str, str | None]], labels: list[str]
+) -> list[str]:
+    """A document's full-text row: title, summary, body, names, refs (folded for the index). Each
+    person or place is indexed by one token; a query naming any alias of it asks for that token (see
+    ``Index._expand``), so aliases need not be copied into every document's row."""
+    people = [f"{entity_token(entity_id)} {name} {as_written or ''}" for entity_id, name, as_written in names]
+    refs = [*labels, doc["source"] or "", doc["date_text"] or "", *year_tokens(doc["date_start"], doc["date_end"])]
+    return [
+        folding.index_text(doc["title"]),
+        folding.index_text(doc["summary"]),
+        folding.index_text("\n\n".join(bodies)),
+        folding.index_text(" ; ".join(dict.fromkeys(filter(None, people)))),
+        folding.index_text(" ; ".join(filter(None, refs))),
+    ]
+
+
+def search_columns(conn: sqlite3.Connection, document_id: int) -> list[str] | None:
+    """What the full-text index should hold for a document (title, summary, body, names, refs)."""
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    doc = cursor.execute(
+        "SELECT title, summary, source, date_text, date_start, date_end FROM documents WHERE id = ?",
+        (document_id,),
+    ).fetchone()
+    if doc is None:
+        return None
+    bodies = [
+        row[0] for row in conn.execute("SELECT body FROM texts WHERE document_id = ? ORDER BY position", (document_id,))
+    ]
+    # page text not yet taken into a text of the document (a scan beside typed texts)
+    bodies += [
+        row[0]
+        for row in conn.execute(
+            "SELECT text FROM pages WHERE document_id = ? AND text IS NOT NULL AND NOT EXISTS "
+            "(SELECT 1 FROM texts WHERE document_id = ? AND origin IN ('pdf', 'ocr')) ORDER BY position",
+            (document_id, document_id),
+        )
+    ]
+    names = conn.execute(
+        "SELECT e.id, e.name, de.as_written FROM document_entities de JOIN entities e ON e.id = de.entity_id "
+        "WHERE de.document_id = ? ORDER BY e.id, de.role",
+        (document_id,),
+    ).fetchall()
+    refs = [
+        row[0]
+        for row in conn.execute("SELECT label FROM reference_numbers WHERE document_id = ? ORDER BY id", (document_id,))
+    ]
+    return columns(doc, bodies, [(row[0], row[1], row[2]) for row in names], refs)
