@@ -237,7 +237,7 @@ def run_import(
         yield Progress(0, total, link, FileResult(link, "skipped", None, why))
     folders: dict[Path, set[str] | None] = {}
     plain_text = {path for path in files if path.suffix.lower() in TEXT_SUFFIXES and pdf_beside(path, folders) is None}
-    ahead = prepared_in_order(archive.path, files, plain_text)
+    ahead = prepared_in_order(archive, files, plain_text)
     group = WriteGroup(archive, partial(import_file, archive))
     try:
         for index, (path, prepared) in enumerate(zip(files, ahead, strict=True)):

@@ -103,17 +103,15 @@ def workers() -> int:
     return min(4, os.cpu_count() or 1)
 
 
-def prepared_in_order(
-    archive_path: Path, files: list[Path], wanted: set[Path]
-) -> Generator[Prepared | None, None, None]:
+def prepared_in_order(archive: Archive, files: list[Path], wanted: set[Path]) -> Generator[Prepared | None, None, None]:
     """For each file in order: its Prepared if it is in ``wanted`` and the batch is worth a pool,
     else None (the caller imports it the ordinary way)."""
-    if len(wanted) < PARALLEL_FROM or workers() < 2 or not archive_path.exists():
+    if len(wanted) < PARALLEL_FROM or workers() < 2 or not archive.path.exists():
         yield from (None for _ in files)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
     pool = ProcessPoolExecutor(
-        max_workers=workers(), mp_context=context, initializer=_start_worker, initargs=(str(archive_path), os.getpid())
+        max_workers=workers(), mp_context=context, initializer=_start_worker, initargs=(str(archive.path), os.getpid())
     )
     # each task: a chunk of files in order, and the worker's results for the wanted ones among them
     pending: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
@@ -132,8 +130,27 @@ def prepared_in_order(
         while pending:
             chunk, future = pending.popleft()
             feed()
+            while not future.done() and _prepare_one_ahead(archive, pending, wanted):
+                pass
             results = iter(future.result())
             for path in chunk:
                 yield next(results) if path in wanted else None
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _prepare_one_ahead(
+    archive: Archive, pending: deque[tuple[list[Path], Future[list[Prepared]]]], wanted: set[Path]
+) -> bool:
+    """While the chunk to write next is still being parsed (the workers are starting, which takes
+    a good part of a second, or are behind), this thread parses the furthest chunk no worker has
+    taken yet, in its place; whether there was one. Which process parses a file never matters: each
+    has its own copy of the archive's names."""
+    for index in range(len(pending) - 1, -1, -1):
+        chunk, future = pending[index]
+        if future.cancel():
+            here: Future[list[Prepared]] = Future()
+            here.set_result([prepare(archive, path) for path in chunk if path in wanted])
+            pending[index] = (chunk, here)
+            return True
+    return False
