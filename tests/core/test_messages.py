@@ -86,3 +86,22 @@ def test_archive_errors_are_read_as_templates(tmp_path):
         with pytest.raises(ArchiveError) as caught:
             Archive(tmp_path / name, create=False)
         assert parse(str(caught.value)) is not None, str(caught.value)
+
+
+def test_kiosk_configuration_errors_are_read_as_templates(tmp_path):
+    from viewer.core.kiosk_config import KioskConfigError, load
+
+    (tmp_path / "broken.toml").write_text("[display\n")
+    (tmp_path / "section.toml").write_text("[nonsense]\nx = 1\n")
+    (tmp_path / "option.toml").write_text("[display]\nnonsense = 1\n")
+    found = []
+    for name in ("gone.toml", "broken.toml", "section.toml", "option.toml"):
+        with pytest.raises(KioskConfigError) as caught:
+            load(tmp_path / name)
+        found.append(parse(str(caught.value)))
+    assert [message.code if message else None for message in found] == [
+        "kiosk_config_missing",
+        "kiosk_config_toml",
+        "kiosk_config_section",
+        "kiosk_config_option",
+    ]

@@ -32,6 +32,7 @@ KEPT_HERE = (
     "--password",
     "docs/import-csv.md",
     "SQLite",
+    "TOML",
     '"format"',
 )
 

@@ -96,6 +96,10 @@ TEMPLATES: dict[str, str] = {
     "kiosk_no_collection": "{path}: no collection “{name}” (kiosk.toml [exhibit] collection); this archive has {names}",
     "kiosk_no_collections": "{path}: no collection “{name}” (kiosk.toml [exhibit] collection); "
     "this archive has no collections",
+    "kiosk_config_missing": "{path}: no such kiosk configuration",
+    "kiosk_config_toml": "{path}: not valid TOML ({detail})",
+    "kiosk_config_section": "{path}: unknown section [{section}] (known: {known})",
+    "kiosk_config_option": "{path}: unknown option {where} (known here: {known})",
     "file_not_in_archive": "file {id} is not in the archive",
     # -- export progress ------------------------------------------------------------------------
     "exporting": "Exporting {count} documents",

@@ -115,6 +115,10 @@ TEMPLATES: dict[str, str] = {
     "kiosk_no_collections": QT_TRANSLATE_NOOP(
         "Messages", "{path}: no collection “{name}” (kiosk.toml [exhibit] collection); this archive has no collections"
     ),
+    "kiosk_config_missing": QT_TRANSLATE_NOOP("Messages", "{path}: no such kiosk configuration"),
+    "kiosk_config_toml": QT_TRANSLATE_NOOP("Messages", "{path}: not valid TOML ({detail})"),
+    "kiosk_config_section": QT_TRANSLATE_NOOP("Messages", "{path}: unknown section [{section}] (known: {known})"),
+    "kiosk_config_option": QT_TRANSLATE_NOOP("Messages", "{path}: unknown option {where} (known here: {known})"),
     "file_not_in_archive": QT_TRANSLATE_NOOP("Messages", "file {id} is not in the archive"),
     "exporting": QT_TRANSLATE_NOOP("Messages", "Exporting {count} documents"),
     "setting": QT_TRANSLATE_NOOP("Messages", "Setting {title}"),

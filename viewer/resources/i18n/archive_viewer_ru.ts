@@ -2814,6 +2814,22 @@
         <translation>{path}: нет подборки «{name}» (kiosk.toml [exhibit] collection); в этом архиве нет подборок</translation>
     </message>
     <message>
+        <source>{path}: no such kiosk configuration</source>
+        <translation>{path}: такой настройки киоска нет</translation>
+    </message>
+    <message>
+        <source>{path}: not valid TOML ({detail})</source>
+        <translation>{path}: ошибка в TOML ({detail})</translation>
+    </message>
+    <message>
+        <source>{path}: unknown section [{section}] (known: {known})</source>
+        <translation>{path}: неизвестный раздел [{section}] (известные: {known})</translation>
+    </message>
+    <message>
+        <source>{path}: unknown option {where} (known here: {known})</source>
+        <translation>{path}: неизвестный параметр {where} (известные здесь: {known})</translation>
+    </message>
+    <message>
         <source>file {id} is not in the archive</source>
         <translation>файла {id} нет в архиве</translation>
     </message>
