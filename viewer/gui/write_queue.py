@@ -68,7 +68,7 @@ def _run(path: Path, work: Callable[[Archive], Any]) -> Any:
                 reason = archive.readonly_reason
                 return _Failed(
                     QCoreApplication.translate("WriteQueue", "the archive cannot be written: {reason}").format(
-                        reason=shown(reason)
+                        reason=shown(str(reason))
                     )
                 )
             return work(archive)
