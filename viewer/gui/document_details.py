@@ -85,9 +85,11 @@ def details_html(record: DocumentRecord, muted: str) -> str:
     date = record.date or QCoreApplication.translate("Details", "unknown")
     if record.date_end and record.date_end != record.date:
         date += f" – {record.date_end}"
+    if record.date:  # an unknown date says so once, not "unknown (unknown)"
+        date += f" ({precision_name(precision)})"
     rows = [
         row(QCoreApplication.translate("Details", "Key"), text(f"{record.key} (id {record.id})")),
-        row(QCoreApplication.translate("Details", "Date"), text(f"{date} ({precision_name(precision)})")),
+        row(QCoreApplication.translate("Details", "Date"), text(date)),
         row(QCoreApplication.translate("Details", "Date as written"), text(record.date_as_written)),
         row(QCoreApplication.translate("Details", "Type"), text(record.type)),
         row(QCoreApplication.translate("Details", "Classification"), text(record.classification)),
