@@ -26,9 +26,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..curation import FIELDS
+from ..curation import FIELDS, InvalidValue
 from ..errors import ImportRefused
 from ..exporters.json_out import FORMAT, READS
+from ..field_values import normalise, tag_name
 from .decode import decode
 from .records_in import Incoming, add_annotations, annotation_identity, identity_of, incoming, write_aliases
 from .results import FileResult
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 OWN_FIELDS = ("id", "imported_at")
 # What the export adds to a record, compared and written apart from it.
 ADDED = ("annotations", "tags", "corrections", "scans")
+REVIEW = "review"  # the one correction that is no field: a document marked reviewed (store/tags.py)
 
 
 def is_export(data: Any) -> bool:
@@ -145,7 +147,7 @@ def _import_one(archive: Archive, path: Path, number: int, record: Any) -> tuple
             if pages:
                 report["scan_left_out"] = pages
             archive.record_import(f"{path}#{number}", item.sha256, document_id, outcome, report)
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:  # (a title that is a number: AttributeError)
         return FileResult(path, "refused", None, f"{where}: not a record of this format ({error!r})"), None
     except sqlite3.Error as error:
         return FileResult(path, "refused", None, f"{where}: could not be written ({error})"), None
@@ -158,14 +160,47 @@ def _import_one(archive: Archive, path: Path, number: int, record: Any) -> tuple
 
 
 def _added(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]]:
-    """The tags, corrections and scans of a record (none in an export of version 1)."""
-    tags = [str(tag) for tag in record.get("tags") or []]
+    """The tags, corrections and scans of a record (none in an export of version 1). ValueError for
+    what the window would not take either: a tag it refuses, a correction of no field, without its
+    author or time, a review whose reasons are no list of texts."""
+    tags = [_tag(tag) for tag in record.get("tags") or []]
     fixes = [dict(fix) for fix in record.get("corrections") or []]
     scans = [dict(scan) for scan in record.get("scans") or []]
     for fix in fixes:
         if not isinstance(fix.get("field"), str) or not isinstance(fix.get("at"), str):
-            raise ValueError(f"a correction without its field or time: {fix!r}")
+            raise ValueError(f"a correction without its field or time: {fix!r}"[:200])
+        if fix["field"] not in FIELDS and fix["field"] != REVIEW:
+            raise ValueError(f"a correction of {fix['field']!r}, which is no field"[:200])
+        if not isinstance(fix.get("author"), str):
+            raise ValueError(f"a correction of {fix['field']} without its author")
+        reasons = fix.get("imported")
+        if fix["field"] == REVIEW and not (reasons is None or _texts(reasons)):
+            raise ValueError("a review whose reasons are no list of texts")
     return tags, fixes, scans
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _tag(tag: Any) -> str:
+    """A tag as the window stores it (store/tags.py)."""
+    if not isinstance(tag, str):
+        raise ValueError(f"a tag that is no text: {tag!r}"[:200])
+    try:
+        return tag_name(tag)
+    except InvalidValue as error:
+        raise ValueError(str(error)) from None
+
+
+def _valid(archive: Archive, document_id: int, name: str, value: Any) -> Any:
+    """A corrected value as the window takes it (normalised, people resolved); ValueError for one it
+    would refuse (a title that is a number, a date that is no date)."""
+    try:
+        value = normalise(name, value, archive.field_value(document_id, name))
+    except InvalidValue as error:
+        raise ValueError(f"the corrected {name}: {error}") from None
+    return archive.resolve_people(name, value) if FIELDS[name].kind == "people" else value
 
 
 def _holds(
@@ -198,6 +233,8 @@ def _corrections(archive: Archive, document_id: int, fixes: list[dict[str, Any]]
         spec = FIELDS.get(name)
         value = fix.get("value")
         portable = spec is not None and spec.kind != "links" and (value is not None or spec.kind != "body")
+        if portable:
+            value = _valid(archive, document_id, name, value)
         if portable and archive.field_value(document_id, name) != value:
             archive.write_field(document_id, name, value)
             bodies = bodies or FIELDS[name].kind == "body"
@@ -227,10 +264,25 @@ def _scans(archive: Archive, document_id: int, scans: list[dict[str, Any]]) -> i
         sha256 = hashlib.sha256(data).hexdigest()
         if sha256 != scan.get("sha256"):
             raise ValueError(f"the scan {scan.get('name')!r} does not match its sha256")
-        rows = list(scan.get("page_rows") or [])
+        rows = [_page_row(row) for row in scan.get("page_rows") or []]
         if not rows:
             raise ValueError(f"the scan {scan.get('name')!r} names none of its pages")
         file_id = archive.store_file(sha256, str(scan.get("name") or "scan"), str(scan.get("mime") or ""), data)
         archive.save_pages(document_id, file_id, rows, append=True)
         added += len(rows)
     return added
+
+
+_PAGE_PARTS = {"width": (int, float), "height": (int, float), "text": str, "text_origin": str}
+_PAGE_PARTS |= {"ocr_confidence": (int, float), "needs_ocr": (bool, int)}
+
+
+def _page_row(row: Any) -> dict[str, Any]:
+    """A scan's page as stored (store/scans.py save_pages); ValueError for one that is not."""
+    page = row.get("file_page") if isinstance(row, dict) else None
+    if not isinstance(page, int) or isinstance(page, bool) or page < 0:
+        raise ValueError(f"a scan page without its page number: {row!r}"[:200])
+    for part, types in _PAGE_PARTS.items():
+        if row.get(part) is not None and not isinstance(row[part], types):
+            raise ValueError(f"a scan page whose {part} is {type(row[part]).__name__}")
+    return dict(row)
