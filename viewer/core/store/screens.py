@@ -10,8 +10,8 @@ rows), and the count is left to a worker (``order``).
 
 Relevance is bm25, weighted so that a hit in the title counts more than one in the text, for a
 query that matches no more than ``PROBE`` documents. bm25's idf reads every match of each phrase,
-so a query that matches more is ranked only over a bounded set of candidates: its first ``PROBE``
-matches, those with the hit in the title first; the rest follow in archive order. The first
+so a query that matches more is ranked only over a bounded set of candidates: its first
+``CANDIDATES`` matches, those with the hit in the title first; the rest follow in archive order. The first
 screen and the worker's whole order come from the same candidates, so the rows a person already
 sees never move when the count arrives.
 """
@@ -19,18 +19,19 @@ sees never move when the count arrives.
 from __future__ import annotations
 
 import json
-import sqlite3
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .. import folding
 from ..records import ListRow
 from . import rows
 from .index import YEARS_IN_QUERY, year_tokens
 from .selection import MATCHED, SORTABLE, Selecting, Selection
 
 PROBE = 1000  # matches read before a query counts as dense (and is no longer counted at once)
+CANDIDATES = 200  # a dense query's first matches searched for a title hit (as the list's first screen)
 RELEVANCE = "relevance"  # the sort key of bm25 order
 WEIGHTS = "10.0, 4.0, 1.0, 2.0, 1.0"  # bm25 weights of title, summary, body, names, refs
 LIST_COLUMNS = (  # in ListRow's order
@@ -179,18 +180,17 @@ class Screens(Selecting):
         return [row[0] for row in self.conn.execute(sql, (json.dumps(found),))]
 
     def _candidates(self, selection: Selection, found: list[int]) -> list[int]:
-        """A dense query's first PROBE matches, those with the hit in the title first (read over
-        their rowid range only), each part in archive order: the same every time, so the first
-        screen and the worker's order agree."""
-        first = found[:PROBE]
-        sql = "SELECT rowid FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
-        try:
-            titled = {
-                row[0] for row in self.conn.execute(sql, (f"{{title}} : ({selection.match})", first[0], first[-1]))
-            }
-        except sqlite3.OperationalError:  # an expression FTS5 will not filter by column
-            titled = set()
-        return [rowid for rowid in first if rowid in titled] + [rowid for rowid in first if rowid not in titled]
+        """A dense query's first PROBE matches: of the first CANDIDATES (a screen's worth), those
+        whose stored title holds a hit (found by the highlighter that marks the snippets: asking the
+        index for title hits read its whole doclist) first, then the others, all in archive order:
+        the same every time, so the first screen and the worker's order agree."""
+        first, after = found[:CANDIDATES], found[CANDIDATES:PROBE]
+        highlighter = folding.Highlighter(list(selection.terms))
+        titles = self.conn.execute(
+            "SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(first),)
+        )
+        titled = {row[0] for row in titles if highlighter.first(row[1] or "") >= 0}
+        return [rowid for rowid in first if rowid in titled] + [rowid for rowid in first if rowid not in titled] + after
 
     def _keep_matched(self, match: str, ids: list[int]) -> None:
         """Write ``ids``, every document ``match`` finds, to the TEMP table ``_materialise`` fills."""
