@@ -31,6 +31,7 @@ from ..errors import ImportRefused
 from ..exporters.json_out import FORMAT, READS
 from ..field_values import normalise, tag_name
 from .decode import decode
+from .json_stream import read_streamed, streamable
 from .records_in import Incoming, add_annotations, annotation_identity, identity_of, incoming, write_aliases
 from .results import FileResult
 
@@ -49,10 +50,19 @@ def is_export(data: Any) -> bool:
 
 
 def read_export(path: Path) -> dict[str, Any]:
-    """The export's envelope and documents; ImportRefused for anything else (and for a newer version)."""
+    """The export's envelope and documents (a list, or for a large file an iterator reading one at a
+    time: importers/json_stream.py); ImportRefused for anything else (and for a newer version)."""
+    data: Any = None
     try:
-        text, _encoding = decode(path.read_bytes(), str(path))
-        data = json.loads(text)
+        if streamable(path):
+            try:
+                head, documents = read_streamed(path)
+                data = {**head, "documents": documents}
+            except UnicodeDecodeError:
+                pass  # not UTF-8 after all: read whole, as any other text
+        if data is None:
+            text, _encoding = decode(path.read_bytes(), str(path))
+            data = json.loads(text)
     except OSError as error:
         raise ImportRefused(str(path), f"cannot be read ({error.strerror})") from None
     except json.JSONDecodeError as error:
@@ -65,7 +75,7 @@ def read_export(path: Path) -> dict[str, Any]:
     version = data.get("version")
     if not isinstance(version, int) or version not in READS:
         raise ImportRefused(str(path), f"an export of version {version}; this program reads versions up to {READS[-1]}")
-    if not isinstance(data.get("documents"), list):
+    if not isinstance(data.get("documents"), list | Iterator):
         raise ImportRefused(str(path), "the export holds no list of documents")
     envelope: dict[str, Any] = data
     return envelope
@@ -273,7 +283,8 @@ def _scans(archive: Archive, document_id: int, scans: list[dict[str, Any]]) -> i
     return added
 
 
-_PAGE_PARTS = {"width": (int, float), "height": (int, float), "text": str, "text_origin": str}
+_PAGE_PARTS: dict[str, type | tuple[type, ...]] = {"width": (int, float), "height": (int, float), "text": str}
+_PAGE_PARTS["text_origin"] = str
 _PAGE_PARTS |= {"ocr_confidence": (int, float), "needs_ocr": (bool, int)}
 
 
