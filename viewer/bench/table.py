@@ -32,7 +32,9 @@ def _number(value: float) -> str:
 def _baseline(metric: dict[str, Any] | None) -> str:
     if metric is None or metric.get("baseline") is None:
         return ""
-    return f"{_number(metric['baseline'])} (×{metric['ratio']:.2g})"
+    ratio = metric["ratio"]
+    shown = f"{ratio:,.0f}" if ratio >= 100 else f"{ratio:.2g}"
+    return f"{_number(metric['baseline'])} (×{shown})"
 
 
 def markdown(reports: list[dict[str, Any]]) -> str:
