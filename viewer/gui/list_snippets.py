@@ -102,8 +102,7 @@ class SnippetDelegate(QStyledItemDelegate):
 
 class OrderChoice(QComboBox):
     """How the list is ordered while a query is active: by relevance (the default) or a column.
-    Always there (a box that came and went would shift the list at every search), it can be changed
-    only while searching; the choice is remembered (``list/search_sort``)."""
+    Shown only while searching; the choice is remembered (``list/search_sort``)."""
 
     def __init__(self, model: DocumentTableModel, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -131,10 +130,10 @@ class OrderChoice(QComboBox):
         self._shown(model.sort_key, model.descending)
 
     def _shown(self, key: str, descending: bool) -> None:
-        self.setEnabled(self.documents.searching)  # browsing: the header's columns choose the order
-        self.setCurrentIndex(max(self.findData(key), 0))
+        self.setVisible(self.documents.searching)  # browsing: the header's columns choose the order
         if not self.documents.searching:
             return
+        self.setCurrentIndex(max(self.findData(key), 0))
         state.write(self.settings, "list/search_sort", f"{key}{' desc' if descending else ''}")
 
 
