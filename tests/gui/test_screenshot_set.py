@@ -375,11 +375,6 @@ def test_a_search_with_snippets(qtbot, open_window, screenshots):
     assert all(word.lower().startswith(("mao", "мао", "毛")) for word in marked), marked  # his names, any script
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="list_snippets.fit_snippet cuts a snippet at its end only, so a hit past the title column's width "
-    "is cut away (set-search-mao-1280x800.png: 004, the 1948-04-29 and Chinese rows show no hit); owner: the list",
-)
 def test_every_snippet_line_shows_a_hit(qtbot, open_window):
     from viewer.gui.list_snippets import fit_snippet
     from viewer.gui.roles import SNIPPET_ROLE

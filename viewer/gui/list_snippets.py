@@ -20,11 +20,25 @@ from .text_view import HIT_BACKGROUND, HIT_FOREGROUND
 ORDERS = ("relevance", "date", "title", "type", "language")  # the choices while searching, in the box's order
 
 
+LEAD = 16  # characters of context kept before a hit that the start has to give way to
+
+
 def fit_snippet(text: str, spans: list[tuple[int, int]], width: int, advance) -> tuple[str, list[tuple[int, int]]]:
-    """``text`` cut at the end to ``width`` pixels (``advance`` measures a string), with its spans kept
-    inside what is left."""
+    """``text`` cut to ``width`` pixels (``advance`` measures a string), with its spans kept inside
+    what is left: where the first hit would fall past the end, the start gives way first (a few words
+    before the hit stay, after an ellipsis), so the line shows why the document matched."""
     if advance(text) <= width:
         return text, spans
+    if spans:
+        first, first_end = min(spans)
+        if first > 0 and advance(text[:first_end] + "…") > width:
+            begin = max(0, first - LEAD)
+            space = text.find(" ", begin, first)
+            begin = space + 1 if space >= 0 and space + 1 < first else begin
+            text = "…" + text[begin:]
+            spans = [(start - begin + 1, end - begin + 1) for start, end in spans if start >= begin]
+            if advance(text) <= width:
+                return text, spans
     low, high = 0, len(text)
     while low < high:  # the longest beginning that fits with its ellipsis
         middle = (low + high + 1) // 2
