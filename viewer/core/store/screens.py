@@ -194,19 +194,7 @@ class Screens(Selecting):
 
     def _keep_matched(self, match: str, ids: list[int]) -> None:
         """Write ``ids``, every document ``match`` finds, to the TEMP table ``_materialise`` fills."""
-        self._forget_if_changed()
-        state = self._compiled
-        if state.matched == match:
-            return
-        before = self.conn.total_changes
-        if state.created:
-            self.conn.execute(f"DELETE FROM {MATCHED}")
-        else:
-            self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {MATCHED[5:]} (rowid INTEGER PRIMARY KEY)")
-            state.created = True
-        self.conn.execute(f"INSERT INTO {MATCHED} SELECT value FROM json_each(?)", (json.dumps(ids),))
-        state.own_changes += self.conn.total_changes - before
-        state.matched = match
+        self._fill_matched(match, "SELECT value FROM json_each(?)", json.dumps(ids))
 
     def _ordered_rows(
         self, selection: Selection, sort: str, descending: bool, limit: int, walk: bool = False

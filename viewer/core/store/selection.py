@@ -252,17 +252,22 @@ class Selecting(Index):
         already; False inside a write transaction (a rollback would empty the table behind us)."""
         if self.conn.in_transaction:
             return False
+        self._fill_matched(match, "SELECT rowid FROM search WHERE search MATCH ?", match)
+        return True
+
+    def _fill_matched(self, match: str, rows_sql: str, parameter: str) -> None:
+        """Fill this connection's TEMP table with the rowids ``rows_sql`` gives for ``match``, unless
+        it holds them already; the table's own writes are counted so they are not taken for a change."""
         self._forget_if_changed()
         state = self._compiled
         if state.matched == match:
-            return True
+            return
         before = self.conn.total_changes
         if state.created:
             self.conn.execute(f"DELETE FROM {MATCHED}")
         else:
             self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {MATCHED[5:]} (rowid INTEGER PRIMARY KEY)")
             state.created = True
-        self.conn.execute(f"INSERT INTO {MATCHED} SELECT rowid FROM search WHERE search MATCH ?", (match,))
+        self.conn.execute(f"INSERT INTO {MATCHED} {rows_sql}", (parameter,))
         state.own_changes += self.conn.total_changes - before
         state.matched = match
-        return True
