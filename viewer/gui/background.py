@@ -21,7 +21,9 @@ from .tasks import TaskRunner
 from .timeline_axis import MARKER_LIMIT, Marker
 
 T = TypeVar("T")
-LARGE_ARCHIVE = 20_000  # documents from which counts, orders and the timeline are read on a worker
+# Documents from which counts, orders, facets and the timeline are read on a worker: at 10,000 the
+# same work on the GUI thread took 90-130 ms a keystroke (bench, idle), on workers the first screen ~50.
+LARGE_ARCHIVE = 5_000
 PAINT_WAIT_S = 0.25  # how long a request waits for the first screen to be painted
 SCREEN = ("list", "timeline")  # what a first screen paints before workers may take the CPU
 _painted = threading.Event()  # set once the first screen is painted: workers may start

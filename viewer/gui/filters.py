@@ -28,7 +28,7 @@ from ..core.classification import normalise as classification_group
 from ..core.dates import DateRange, parse_bound
 from ..core.store import FACETS as STORE_FACETS
 from ..core.store import Archive, Filters, Selection
-from .background import Latest
+from .background import LARGE_ARCHIVE, Latest
 from .counts import counts as counted
 from .counts import grouped
 from .i18n import QT_TRANSLATE_NOOP
@@ -36,7 +36,6 @@ from .plain import tip as plain_tip
 from .tasks import TaskRunner
 
 DEBOUNCE_MS = 250
-LARGE_ARCHIVE = 20_000  # documents from which the facets are counted off the GUI thread
 FACETS = (  # facet (its Filters attribute and column are the store's FACETS), label, tooltip
     (
         "language",
