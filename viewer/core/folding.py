@@ -21,7 +21,6 @@ from functools import lru_cache
 CJK_CLASS = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"([{CJK_CLASS}])")
 _CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
-_CJK_SPACED = re.compile(f"(?<=[{CJK_CLASS}\x02\x03]) (?=[{CJK_CLASS}\x02\x03])")
 _HARD_SIGN_QUOTE = re.compile(r"(?<=[бвгдзкмнпрстфхБВГДЗКМНПРСТФХ])[\"'’ʼ](?=[еёюяЕЁЮЯ])")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -155,12 +154,6 @@ def index_text(text: str | None) -> str:
 
 def _spaced_run(run: re.Match[str]) -> str:
     return " " + "  ".join(run.group(0)) + " "
-
-
-def unspace_cjk(snippet: str) -> str:
-    """Undo the spacing :func:`index_text` put between CJK characters, for display."""
-    snippet = re.sub(f" +([{CJK_CLASS}])", r" \1", snippet)
-    return _CJK_SPACED.sub("", snippet)
 
 
 def words(text: str) -> list[str]:

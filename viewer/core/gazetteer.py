@@ -152,15 +152,6 @@ class Gazetteer:
     def get(self, name: str, kind: str = "person") -> Entity | None:
         return self._by_name.get((kind, name))
 
-    def add_entity(self, entity: Entity) -> Entity:
-        existing = self._by_name.get((entity.kind, entity.name))
-        if existing:
-            return existing
-        self.entities.append(entity)
-        self._by_name[(entity.kind, entity.name)] = entity
-        self._stale = True
-        return entity
-
     def find(self, text: str) -> list[Hit]:
         """Every mention of a known entity in ``text``, in order, overlapping mentions dropped."""
         if self._stale:
