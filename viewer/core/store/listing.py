@@ -10,7 +10,7 @@ from ..dates import bin_counts, monthly_bins
 from ..records import DatedDocument, ListRow
 from . import rows
 from .screens import LIST_COLUMNS as LIST_COLUMNS
-from .screens import Screens
+from .screens import LIST_SQL, Screens, order_by
 from .selection import FACETS, SORTABLE, Filters, Selection
 
 Selected = Filters | Selection | None  # a selection, or filters to compile (cached) into one
@@ -36,11 +36,7 @@ class Listing(Screens):
     ) -> list[ListRow]:
         """One window of the document list, sorted and filtered in SQL."""
         where, params = self._where(self._selection(filters))
-        direction = "DESC" if descending else "ASC"
-        columns = SORTABLE.get(sort, SORTABLE["date"])
-        order = ", ".join(f"d.{c} {direction}" for c in columns)
-        columns_sql = ", ".join("d." + c for c in LIST_COLUMNS)
-        sql = f"SELECT {columns_sql} FROM documents d{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        sql = f"SELECT {LIST_SQL} FROM documents d{where} ORDER BY {order_by(sort, descending)} LIMIT ? OFFSET ?"
         return rows.list_rows(self._tuples(sql, [*params, limit, offset]))
 
     def position_of(

@@ -90,8 +90,7 @@ class Screens(Selecting):
             rest = f"SELECT d.id FROM documents d{where}{after} ORDER BY d.id"
             ids.extend(self._id_list(rest, [*params, found[PROBE - 1]]))
             return ids
-        direction = "DESC" if descending else "ASC"
-        order = ", ".join(f"d.{c} {direction}" for c in SORTABLE.get(sort, SORTABLE["date"]))
+        order = order_by(sort, descending)
         return self._id_list(f"SELECT d.id FROM documents d{where} ORDER BY {order}", params)
 
     def _id_list(self, sql: str, params: list[Any]) -> array[int]:
@@ -174,8 +173,7 @@ class Screens(Selecting):
         return [rowid for rowid, _ in sorted(scored, key=_score)]
 
     def _sorted(self, found: list[int], sort: str, descending: bool) -> list[int]:
-        direction = "DESC" if descending else "ASC"
-        order = ", ".join(f"d.{c} {direction}" for c in SORTABLE.get(sort, SORTABLE["date"]))
+        order = order_by(sort, descending)
         sql = f"SELECT d.id FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY {order}"
         return [row[0] for row in self.conn.execute(sql, (json.dumps(found),))]
 
@@ -207,10 +205,15 @@ class Screens(Selecting):
             clauses = [*clauses, "EXISTS (SELECT 1 FROM search WHERE search MATCH ? AND search.rowid = d.id)"]
             params = [*params, match]
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        direction = "DESC" if descending else "ASC"
-        order = ", ".join(f"d.{c} {direction}" for c in SORTABLE.get(sort, SORTABLE["date"]))
+        order = order_by(sort, descending)
         sql = f"SELECT {LIST_SQL} FROM documents d{where} ORDER BY {order} LIMIT ?"
         return rows.list_rows(self._tuples(sql, [*params, limit]))
+
+
+def order_by(sort: str, descending: bool) -> str:
+    """The ORDER BY terms of the list's ``sort`` (over ``documents d``), one rule for every read of the list."""
+    direction = "DESC" if descending else "ASC"
+    return ", ".join(f"d.{c} {direction}" for c in SORTABLE.get(sort, SORTABLE["date"]))
 
 
 def _whole(first: list[ListRow]) -> Screen:
