@@ -149,16 +149,7 @@ class _Merge:
                 data = self.other.file_bytes(page.file_id)
                 assert info is not None and data is not None
                 self.files[page.file_id] = self.archive.store_file(info.sha256, info.name, info.mime, data)
-            values = {
-                "file_page": page.file_page,
-                "width": page.width,
-                "height": page.height,
-                "text": page.text,
-                "text_origin": page.text_origin,
-                "ocr_confidence": page.ocr_confidence,
-                "needs_ocr": page.needs_ocr,
-            }
-            self.archive.save_pages(document_id, self.files[page.file_id], [values], append=True)
+            self.archive.save_pages(document_id, self.files[page.file_id], [page.stored_values()], append=True)
         return len(pages)
 
     # -- a document both archives have --------------------------------------------------------

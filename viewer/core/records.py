@@ -213,6 +213,18 @@ class StoredPage:
     ocr_confidence: float | None
     needs_ocr: bool
 
+    def stored_values(self) -> dict[str, Any]:
+        """The values save_pages takes back for this page (a copy to another archive, an export with scans)."""
+        return {
+            "file_page": self.file_page,
+            "width": self.width,
+            "height": self.height,
+            "text": self.text,
+            "text_origin": self.text_origin,
+            "ocr_confidence": self.ocr_confidence,
+            "needs_ocr": self.needs_ocr,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class FileInfo:

@@ -101,17 +101,7 @@ def scan_files(archive: Archive, document_id: int, *, with_scans: bool = False) 
                 entry["page_rows"] = []
         entry["pages"] += 1
         if with_scans:
-            entry["page_rows"].append(
-                {
-                    "file_page": page.file_page,
-                    "width": page.width,
-                    "height": page.height,
-                    "text": page.text,
-                    "text_origin": page.text_origin,
-                    "ocr_confidence": page.ocr_confidence,
-                    "needs_ocr": page.needs_ocr,
-                }
-            )
+            entry["page_rows"].append(page.stored_values())
     return list(files.values())
 
 
