@@ -106,6 +106,10 @@ class ColumnFitter(QObject):
         self.header.sortIndicatorChanged.connect(lambda *_: self.apply())
         self.viewport = view.viewport()
         self.line = view.fontMetrics().height()  # rows are sized in lines of this (one, or two with a snippet)
+        self._samples: dict[int, list[str]] = {}  # column -> its sampled texts, until the rows change
+        model = view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged, model.dataChanged):
+            signal.connect(self._forget_samples)
         view.installEventFilter(self)  # its font
         self.viewport.installEventFilter(self)  # its width
 
@@ -129,8 +133,8 @@ class ColumnFitter(QObject):
     def content(self, column: int, common: float = COMMON) -> int:
         """The width that shows ``common`` of the first SAMPLE_ROWS values whole (the widest of them
         for a date: every date is as wide as any other); empty cells do not count."""
-        model, metrics = self.view.model(), self.view.fontMetrics()
-        texts = [str(model.index(row, column).data() or "") for row in range(min(model.rowCount(), SAMPLE_ROWS))]
+        metrics = self.view.fontMetrics()
+        texts = self.sample(column)
         widths = [metrics.horizontalAdvance(text) for text in texts if text]
         if column == COL_DATE:
             widest = max([*widths, metrics.horizontalAdvance("0000-00-00")])
@@ -141,12 +145,25 @@ class ColumnFitter(QObject):
     def useful(self, column: int) -> int:
         """Less than this and the column says nothing: a third of its values would not show whole,
         nor USEFUL_CHARS characters of the others."""
-        model, metrics = self.view.model(), self.view.fontMetrics()
-        texts = [str(model.index(row, column).data() or "") for row in range(min(model.rowCount(), SAMPLE_ROWS))]
+        metrics = self.view.fontMetrics()
+        texts = self.sample(column)
         letters = sum(map(len, texts))
         per_letter = sum(map(metrics.horizontalAdvance, texts)) / letters if letters else metrics.averageCharWidth()
         chars = round(per_letter * USEFUL_CHARS) + self.padding()
         return min(self.content(column, USEFUL), chars, self.wanted.get(column, 0) or self.content(column))
+
+    def sample(self, column: int) -> list[str]:
+        """The first SAMPLE_ROWS values of ``column``, read once while the rows stay the same: apply()
+        runs at every resize of the list and measures them several times."""
+        texts = self._samples.get(column)
+        if texts is None:
+            model = self.view.model()
+            rows = range(min(model.rowCount(), SAMPLE_ROWS))
+            texts = self._samples[column] = [str(model.index(row, column).data() or "") for row in rows]
+        return texts
+
+    def _forget_samples(self, *_: object) -> None:
+        self._samples.clear()
 
     def padding(self) -> int:
         """What a cell adds around its text."""
@@ -230,6 +247,7 @@ class ColumnFitter(QObject):
             rows, line = self.view.verticalHeader(), self.view.fontMetrics().height()
             rows.setDefaultSectionSize(round(rows.defaultSectionSize() * line / max(self.line, 1)))  # as many lines
             self.line = line
+            self._samples.clear()
             if self.wanted:
                 self.fit_to_content()
         elif watched is self.viewport and kind == QEvent.Type.Resize:
