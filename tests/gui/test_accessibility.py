@@ -271,3 +271,22 @@ def test_short_columns_fold_then_shrink_to_their_headers():
     assert folded == {COL_LANGUAGE, COL_PARTS} and widths == {COL_DATE: 70, COL_TYPE: 90}
     widths, folded = share(50, wanted, least)  # never narrower than a header, whatever the room
     assert widths == {COL_DATE: 70, COL_TYPE: 40}
+
+
+def test_the_audit_finds_a_control_without_a_name(qtbot, window):
+    """``unnamed`` is what the tests above rely on: it must report a control that a screen reader
+    would read as nothing, else their empty lists prove nothing."""
+    from PySide6.QtWidgets import QLineEdit, QToolButton
+
+    before = unnamed(window)
+    silent_button, silent_edit = QToolButton(window.filter_bar), QLineEdit(window.filter_bar)
+    silent_button.setObjectName("silent_button")
+    silent_edit.setObjectName("silent_edit")
+    silent_edit.setPlaceholderText("only a placeholder")
+    silent_button.show()
+    silent_edit.show()
+    found = unnamed(window)
+    assert "QToolButton:silent_button" in found and "QLineEdit:silent_edit" in found, found
+    silent_button.setAccessibleName("Named")
+    silent_edit.setAccessibleName("Named too")
+    assert unnamed(window) == before
