@@ -78,7 +78,7 @@ class Search(Selecting):
             top = [(rowid, 0.0) for rowid in probe[:limit]]
         if not top:
             return result
-        found = self.snippets([rowid for rowid, _ in top], result.terms, with_rows=True)
+        found = self._snippets_with_rows([rowid for rowid, _ in top], result.terms)
         result.hits = []
         for rowid, score in top:
             if rowid in found:
@@ -86,12 +86,17 @@ class Search(Selecting):
                 result.hits.append(SearchHit(rowid, key, date, title, snippet, score))
         return result
 
-    def snippets(self, ids: list[int], terms: list[str] | tuple[str, ...], with_rows: bool = False) -> dict[int, Any]:
+    def snippets(self, ids: list[int], terms: list[str] | tuple[str, ...]) -> dict[int, str]:
         """A snippet per document (marked with folding's MARK_START/MARK_END around each hit): from
         its texts, else its summary, else its title; its opening words when the hit is elsewhere (a
         name, a reference). Made from the stored texts by the Python highlighter, never read back
-        from the full-text table (which keeps no text). ``with_rows`` pairs each with the
-        document's (key, date, title)."""
+        from the full-text table (which keeps no text)."""
+        return {document_id: made[0] for document_id, made in self._snippets_with_rows(ids, terms).items()}
+
+    def _snippets_with_rows(
+        self, ids: list[int], terms: list[str] | tuple[str, ...]
+    ) -> dict[int, tuple[str, tuple[Any, Any, Any]]]:
+        """``snippets``, each paired with the document's (key, date, title) (search's hits need both)."""
         if not ids:
             return {}
         wanted = json.dumps(list(ids))
@@ -111,7 +116,7 @@ class Search(Selecting):
         ):
             bodies.setdefault(document_id, []).append(body)
         highlighter = folding.Highlighter(list(terms))
-        made: dict[int, Any] = {}
+        made: dict[int, tuple[str, tuple[Any, Any, Any]]] = {}
         for document_id in ids:
             row = documents.get(document_id)
             if row is None:
@@ -120,5 +125,5 @@ class Search(Selecting):
             places = [*bodies.get(document_id, []), summary or "", title]
             snippet = next((s for s in (highlighter.snippet(text) for text in places) if s), "")
             snippet = snippet or folding.opening(places[0])
-            made[document_id] = (snippet, (key, date, title)) if with_rows else snippet
+            made[document_id] = (snippet, (key, date, title))
         return made
