@@ -16,8 +16,7 @@ focus chain).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
@@ -33,17 +32,6 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
-
-W = TypeVar("W", bound=QWidget)
-
-
-def name(widget: W, text: str, description: str = "") -> W:
-    """Give ``widget`` the accessible name ``text`` and, where its role is not obvious, a description
-    (what it shows and the keys that work); hands the widget back."""
-    widget.setAccessibleName(text)
-    if description:
-        widget.setAccessibleDescription(description)
-    return widget
 
 
 def read_name(widget: QWidget) -> str:
@@ -204,8 +192,3 @@ def install(app: QApplication) -> FocusTracker:
     """One tracker for the application (made once, found again on later calls)."""
     found = app.findChild(FocusTracker)
     return found if isinstance(found, FocusTracker) else FocusTracker(app)
-
-
-def focus_rings(widgets: Iterable[QWidget]) -> list[QWidget]:
-    """The shown focus rings among ``widgets``' children (for tests)."""
-    return [ring for w in widgets for ring in w.findChildren(FocusRing) if ring.isVisible()]
