@@ -89,6 +89,14 @@ def test_the_menu_has_find_next_and_previous(window):
     assert names.index("action_find_next") + 1 == names.index("action_find_previous")
     window.registry["find_next"].trigger()
     assert window.panel.finder.label.text() in ("No matches", "")
+    view = _open(window, "Mao", "004", "translation")  # the menu's actions go through the hits as F3 does
+    total = view.hit_count
+    assert total >= 2
+    window.registry["find_next"].trigger()
+    assert window.panel.finder.label.text() == f"1 of {total}" and view.current_hit == 0
+    window.registry["find_previous"].trigger()
+    assert window.panel.finder.label.text() == f"{total} of {total} (wrapped to the end)"
+    assert view.current_hit == total - 1
 
 
 def test_the_count_resets_when_the_document_or_the_query_changes(qtbot, window):
