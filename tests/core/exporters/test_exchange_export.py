@@ -183,3 +183,18 @@ def test_a_cancelled_export_leaves_no_file(seeded, tmp_path):
     )
     assert [step.done for step in steps] == [0, 1, 2]
     assert not out.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_an_export_to_a_pipe_writes_into_it_and_leaves_it_a_pipe(seeded, tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    read: list[bytes] = []
+    reader = threading.Thread(target=lambda: read.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    export(seeded, "ris", fifo)
+    reader.join(10)
+    assert fifo.is_fifo() and not list(tmp_path.glob("*.part"))  # not replaced by a file
+    assert read[0].count(b"ER  -") == 5

@@ -127,6 +127,10 @@ def export_documents(
 
             writer: Writer = TeiFilesWriter(out, exported=context["sentence"])
             partial = None
+        elif out.exists() and not out.is_file():  # a pipe or device (/dev/stdout): written to, never replaced
+            partial = None
+            stream = stack.enter_context(_open(out, fmt))
+            writer = _writer(fmt, stream, options, context)
         else:
             partial = out.with_name(out.name + ".part")
             stack.callback(_drop, partial)  # removed (once closed) unless renamed into place below
