@@ -188,7 +188,9 @@ class Writing(Reimport):
     def record_import(
         self, path: str, sha256: str | None, document_id: int | None, outcome: str, report: dict[str, Any]
     ) -> None:
-        stored = self.conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+        stored = None
+        if document_id is not None:  # a refused file has no row to compare with
+            stored = self.conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
         if stored is not None:  # what the document row holds is not kept twice (store/import_reports.py)
             report = without_copies(report, dict(stored))
         self.conn.execute(
