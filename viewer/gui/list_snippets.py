@@ -8,6 +8,8 @@ of the reading view. Nothing from a document is ever read as HTML.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSettings, Qt
 from PySide6.QtGui import QPainter, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -21,6 +23,7 @@ ORDERS = ("relevance", "date", "title", "type", "language")  # the choices while
 
 
 LEAD = 16  # characters of context kept before a hit that the start has to give way to
+LAYOUTS_KEPT = 256  # snippet lines kept laid out: a few screens of rows
 
 
 def fit_snippet(text: str, spans: list[tuple[int, int]], width: int, advance) -> tuple[str, list[tuple[int, int]]]:
@@ -53,6 +56,11 @@ def fit_snippet(text: str, spans: list[tuple[int, int]], width: int, advance) ->
 class SnippetDelegate(QStyledItemDelegate):
     """The title column: the title, and while searching a second line with the snippet, hits marked."""
 
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        # a snippet line cut to its width and laid out once, not at every paint (scrolling, hover)
+        self._layouts: OrderedDict[tuple[object, ...], QTextLayout] = OrderedDict()
+
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
@@ -83,8 +91,8 @@ class SnippetDelegate(QStyledItemDelegate):
             self._paint_snippet(painter, options, snippet, inner.left(), inner.bottom() + 2, inner.width())
         painter.restore()
 
-    @staticmethod
     def _paint_snippet(
+        self,
         painter: QPainter,
         options: QStyleOptionViewItem,
         snippet: tuple[str, list[tuple[int, int]]],
@@ -93,6 +101,18 @@ class SnippetDelegate(QStyledItemDelegate):
         width: int,
     ) -> None:
         """The snippet's plain text on one line, each hit on the search-hit colour."""
+        key = (snippet[0], tuple(snippet[1]), width, options.font.key())
+        layout = self._layouts.get(key)
+        if layout is None:
+            layout = self._layouts[key] = self._layout(options, snippet, width)
+            while len(self._layouts) > LAYOUTS_KEPT:
+                self._layouts.popitem(last=False)
+        else:
+            self._layouts.move_to_end(key)
+        layout.draw(painter, QPointF(left, top))
+
+    @staticmethod
+    def _layout(options: QStyleOptionViewItem, snippet: tuple[str, list[tuple[int, int]]], width: int) -> QTextLayout:
         text, spans = fit_snippet(*snippet, width, options.fontMetrics.horizontalAdvance)
         layout = QTextLayout(text, options.font)
         layout.setTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
@@ -111,7 +131,7 @@ class SnippetDelegate(QStyledItemDelegate):
         if row.isValid():
             row.setLineWidth(width * 2)  # one line: fit_snippet already cut it to the width
         layout.endLayout()
-        layout.draw(painter, QPointF(left, top))
+        return layout
 
 
 class OrderChoice(QComboBox):
