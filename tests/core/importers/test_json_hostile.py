@@ -99,3 +99,17 @@ def test_a_tag_is_stored_as_the_window_stores_it(exported, tmp_path):
     with Archive(tmp_path / "archive.db") as archive:
         assert {r.outcome for r in results(archive, path)} == {"imported"}
         assert archive.document_tags(archive.resolve_id(data["documents"][0]["key"])) == ["lesson 1"]
+
+
+def test_json_nested_thousands_deep_is_refused_not_a_traceback(exported, tmp_path):
+    from viewer.core.store import Archive
+
+    data, _folder = exported
+    path = tmp_path / "deep.json"
+    text = json.dumps(data)
+    path.write_text(text.replace('"documents": [', '"documents": [' + "[" * 5000 + "]" * 5000 + ",", 1), "utf-8")
+    with Archive(tmp_path / "archive.db") as archive:
+        found = results(archive, path)
+        assert [r.outcome for r in found] == ["refused"]
+        assert "nested too deeply" in found[0].message
+        assert archive.count() == 0

@@ -67,6 +67,8 @@ def read_export(path: Path) -> dict[str, Any]:
         raise ImportRefused(str(path), f"cannot be read ({error.strerror})") from None
     except json.JSONDecodeError as error:
         raise ImportRefused(str(path), f"not valid JSON (line {error.lineno}, column {error.colno})") from None
+    except RecursionError:  # arrays or objects nested thousands deep: no export is
+        raise ImportRefused(str(path), "not an Archive Viewer export (its JSON is nested too deeply to read)") from None
     if not is_export(data):
         raise ImportRefused(
             str(path),
