@@ -82,6 +82,8 @@ def test_export_refuses_what_it_cannot_do(runner, db, tmp_path):
     assert both.exit_code == 2 and "--pdf" in both.output
     unknown = runner.invoke(main, ["--db", str(db), "export", "--collection", "none", "--format", "ris"])
     assert unknown.exit_code == 2 and "no collection “none”" in unknown.output
+    scans = runner.invoke(main, ["--db", str(db), "export", "--all", "--format", "csv", "--with-scans", "-q"])
+    assert scans.exit_code == 2 and "--with-scans is for --format json" in scans.output
 
 
 def test_export_pdf_through_format_and_out(runner, db, tmp_path):

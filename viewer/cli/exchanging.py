@@ -107,6 +107,8 @@ def export_command(
             fail("--pdf writes a PDF: give either --pdf PATH or --format F --out PATH")
         fmt, out = "pdf", pdf_out
     fmt = fmt or "json"
+    if with_scans and fmt != "json":  # else the file would silently lack the scans asked for
+        fail(f"--with-scans is for --format json (the {fmt} format holds no scan files)")
     if out is None:
         out = Path("handout.pdf") if fmt == "pdf" else default_out(fmt)
     archive = cli.archive()
