@@ -39,6 +39,7 @@ MIN_ARC = 26.0  # px: a reply arc is never flatter, however close its two days
 ARC_SPREAD = 28.0  # px: arcs between near markers bulge out to at least this width
 LABEL_TITLE_CHARS = 12  # a label shows its date and at least this much of the title ("Ciphered Tel…"), or is left out
 ARC_SAMPLES = 64  # points along a reply arc where labels look for it
+ARC_RUNS_KEPT = 2000  # arcs whose stretches through the label lanes are kept (arc_spans)
 ARC_CLEARANCE = 8.0  # px a label keeps from a reply arc (as from another label)
 
 
@@ -57,6 +58,7 @@ class TimelineCanvas(QWidget):
         self.mode = "empty"
         self.arcs: list[tuple[QPainterPath, int, int, str]] = []  # as last painted, for hovering
         self.labelled: dict[int, LabelSlot] = {}  # document id -> where its label was painted
+        self._arc_runs: dict[tuple[object, ...], list[list[tuple[float, float]]]] = {}  # arc_spans, by arc shape
 
     def links(self) -> list[tuple[int, int, str]]:
         """Reply links (source, target, relation) drawn as arcs between markers; none on a bare canvas."""
@@ -266,22 +268,36 @@ class TimelineCanvas(QWidget):
         return QRectF(slot.left, 6 + slot.lane * lane_height, slot.width, lane_height)
 
     def arc_spans(self) -> list[list[tuple[float, float]]]:
-        """For each label lane, the stretches of x where a reply arc (as last painted) runs through it."""
+        """For each label lane, the stretches of x where a reply arc (as last painted) runs through it;
+        kept by arc shape, since sampling an arc (pointAtPercent) was most of a paint's time."""
         lanes, lane_height = self.label_lanes()
         spans: list[list[tuple[float, float]]] = [[] for _ in range(lanes)]
+        if len(self._arc_runs) > ARC_RUNS_KEPT:
+            self._arc_runs.clear()
         for path, *_ in self.arcs:
-            points = [path.pointAtPercent(i / ARC_SAMPLES) for i in range(ARC_SAMPLES + 1)]
-            for lane in range(lanes):
-                top, run = 6 + lane * lane_height, None
-                for p, q in pairwise(points):
-                    if max(p.y(), q.y()) >= top and min(p.y(), q.y()) <= top + lane_height:
-                        low, high = min(p.x(), q.x()), max(p.x(), q.x())
-                        run = (min(run[0], low), max(run[1], high)) if run else (low, high)
-                    elif run:
-                        spans[lane].append(run)
-                        run = None
-                if run:
+            key = (tuple((e.x, e.y) for e in map(path.elementAt, range(path.elementCount()))), lanes, lane_height)
+            runs = self._arc_runs.get(key)
+            if runs is None:
+                runs = self._arc_runs[key] = self._runs(path, lanes, lane_height)
+            for lane, found in enumerate(runs):
+                spans[lane] += found
+        return spans
+
+    @staticmethod
+    def _runs(path: QPainterPath, lanes: int, lane_height: int) -> list[list[tuple[float, float]]]:
+        spans: list[list[tuple[float, float]]] = [[] for _ in range(lanes)]  # of one arc: see arc_spans
+        points = [path.pointAtPercent(i / ARC_SAMPLES) for i in range(ARC_SAMPLES + 1)]
+        for lane in range(lanes):
+            top, run = 6 + lane * lane_height, None
+            for p, q in pairwise(points):
+                if max(p.y(), q.y()) >= top and min(p.y(), q.y()) <= top + lane_height:
+                    low, high = min(p.x(), q.x()), max(p.x(), q.x())
+                    run = (min(run[0], low), max(run[1], high)) if run else (low, high)
+                elif run:
                     spans[lane].append(run)
+                    run = None
+            if run:
+                spans[lane].append(run)
         return spans
 
     def arc_path(self, a: Marker, b: Marker) -> QPainterPath:
