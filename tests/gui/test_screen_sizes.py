@@ -76,3 +76,25 @@ def test_screenshot_command_draws_the_whole_window(seeded, tmp_path, ratio):
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1024 * ratio, 600 * ratio)
+
+
+@pytest.mark.parametrize("dock", ["review", "collections", "history"])
+def test_a_dock_in_russian_still_fits_1024(qtbot, seeded, settings, dock):
+    """The Russian words are longer: a dock's buttons side by side must not push the window past 1024."""
+    from viewer.gui import i18n
+    from viewer.gui.main_window import MainWindow
+
+    from .helpers import shown
+
+    previous = i18n.current()
+    i18n.install("ru")
+    try:
+        window = shown(qtbot, MainWindow(seeded.path, settings=settings), (1024, 600))
+        window.open_document(seed_id(window.archive, "004"))
+        window.curating.show_dock(dock)
+        qtbot.waitUntil(lambda: window.curating.docks[dock].isVisible())
+        assert window.minimumSizeHint().width() <= 1024, window.curating.docks[dock].minimumSizeHint()
+        assert window.width() == 1024
+        window.runner.wait(5000)
+    finally:
+        i18n.install(previous)

@@ -607,7 +607,7 @@
     </message>
     <message>
         <source>Rename…</source>
-        <translation>Переименовать…</translation>
+        <translation>Название…</translation>
     </message>
     <message>
         <source>Give the collection another title</source>
@@ -631,7 +631,7 @@
     </message>
     <message>
         <source>Add selected</source>
-        <translation>Добавить выбранные</translation>
+        <translation>Добавить</translation>
     </message>
     <message>
         <source>Add the documents selected in the list</source>
@@ -3581,7 +3581,7 @@ Open another archive, or make a new one.</source>
     </message>
     <message>
         <source>Mark reviewed</source>
-        <translation>Отметить как проверенные</translation>
+        <translation>Проверено</translation>
     </message>
     <message>
         <source>The chosen documents no longer need review (undoable)</source>
