@@ -198,3 +198,8 @@ def test_an_export_to_a_pipe_writes_into_it_and_leaves_it_a_pipe(seeded, tmp_pat
     reader.join(10)
     assert fifo.is_fifo() and not list(tmp_path.glob("*.part"))  # not replaced by a file
     assert read[0].count(b"ER  -") == 5
+    target, link = tmp_path / "target.ris", tmp_path / "link.ris"  # as /dev/stdout is to a redirected file
+    target.write_text("old", "utf-8")
+    link.symlink_to(target)
+    export(seeded, "ris", link)
+    assert link.is_symlink() and target.read_bytes().count(b"ER  -") == 5

@@ -127,7 +127,8 @@ def export_documents(
 
             writer: Writer = TeiFilesWriter(out, exported=context["sentence"])
             partial = None
-        elif out.exists() and not out.is_file():  # a pipe or device (/dev/stdout): written to, never replaced
+        elif out.is_symlink() or (out.exists() and not out.is_file()):
+            # a link (/dev/stdout), pipe or device: written through, never replaced by a renamed .part
             partial = None
             stream = stack.enter_context(_open(out, fmt))
             writer = _writer(fmt, stream, options, context)
