@@ -218,3 +218,20 @@ def test_export_progress_and_a_merge_report_in_russian(seeded, tmp_path):
     assert said.startswith("добавлено: 0, обновлено: ") and not english_left(said, []), said
     details = [shown(detail) for entry in report.updated for detail in entry.details]
     assert details and not any(english_left(detail, ["them"]) for detail in details), details
+
+
+def test_another_programs_database_is_refused_in_russian(tmp_path):
+    """Opening another program's SQLite file: the window's warning says why in Russian."""
+    import sqlite3
+
+    from viewer.core.errors import NotAnArchive
+
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as other:
+        other.execute("create table t(x)")
+    with pytest.raises(NotAnArchive) as refused:
+        Archive(path)
+    i18n.install("ru")
+    said = shown(str(refused.value))
+    assert said.startswith(f"{path}: не архив Archive Viewer"), said
+    assert not english_left(said, [str(path), "Archive Viewer"]), said

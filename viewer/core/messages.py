@@ -91,6 +91,8 @@ TEMPLATES: dict[str, str] = {
     "archive_truncated": "{path}: the archive is truncated",
     "archive_is_folder": "{path}: is a folder, not an archive file",
     "archive_older": "{path}: an older archive; open it once for writing to upgrade it",
+    "archive_foreign": "{path}: not an Archive Viewer archive (another program's SQLite database); "
+    "nothing was written to it",
     "archive_no_folder": "{path}: the folder {folder} does not exist",
     "archive_readonly_folder": "{path}: cannot create an archive in a read-only folder",
     "kiosk_no_collection": "{path}: no collection “{name}” (kiosk.toml [exhibit] collection); this archive has {names}",

@@ -107,6 +107,10 @@ TEMPLATES: dict[str, str] = {
     "archive_truncated": QT_TRANSLATE_NOOP("Messages", "{path}: the archive is truncated"),
     "archive_is_folder": QT_TRANSLATE_NOOP("Messages", "{path}: is a folder, not an archive file"),
     "archive_older": QT_TRANSLATE_NOOP("Messages", "{path}: an older archive; open it once for writing to upgrade it"),
+    "archive_foreign": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not an Archive Viewer archive (another program's SQLite database); nothing was written to it",
+    ),
     "archive_no_folder": QT_TRANSLATE_NOOP("Messages", "{path}: the folder {folder} does not exist"),
     "archive_readonly_folder": QT_TRANSLATE_NOOP("Messages", "{path}: cannot create an archive in a read-only folder"),
     "kiosk_no_collection": QT_TRANSLATE_NOOP(

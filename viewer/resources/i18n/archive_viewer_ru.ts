@@ -2798,6 +2798,10 @@
         <translation>{path}: архив старой версии; откройте его один раз для записи, чтобы обновить</translation>
     </message>
     <message>
+        <source>{path}: not an Archive Viewer archive (another program&apos;s SQLite database); nothing was written to it</source>
+        <translation>{path}: не архив Archive Viewer (база данных SQLite другой программы); в неё ничего не записано</translation>
+    </message>
+    <message>
         <source>{path}: the folder {folder} does not exist</source>
         <translation>{path}: папки {folder} нет</translation>
     </message>
