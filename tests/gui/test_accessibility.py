@@ -53,6 +53,12 @@ def test_every_control_of_the_window_has_a_name(qtbot, window):
         dialog.close()
 
 
+def test_the_window_just_opened_names_every_control(qtbot, window):
+    """Before any dock is opened too (the audit once saw only the window with its docks open)."""
+    shown(qtbot, window)
+    assert unnamed(window) == []
+
+
 def test_the_dialogs_name_their_controls(qtbot, window):
     from viewer.gui.bulk import SetFieldDialog, TagDialog
     from viewer.gui.exchange_window import ExchangeExportDialog
