@@ -215,15 +215,7 @@ class StoredPage:
 
     def stored_values(self) -> dict[str, Any]:
         """The values save_pages takes back for this page (a copy to another archive, an export with scans)."""
-        return {
-            "file_page": self.file_page,
-            "width": self.width,
-            "height": self.height,
-            "text": self.text,
-            "text_origin": self.text_origin,
-            "ocr_confidence": self.ocr_confidence,
-            "needs_ocr": self.needs_ocr,
-        }
+        return page_values(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,3 +377,12 @@ class Collection:
     title: str
     introduction: str
     document_ids: list[int]
+
+
+PAGE_VALUES = ("file_page", "width", "height", "text", "text_origin", "ocr_confidence", "needs_ocr")
+
+
+def page_values(page: Any) -> dict[str, Any]:
+    """What ``save_pages`` takes for one page, read from anything with those attributes (a page read
+    from a file, a page of an archive)."""
+    return {name: getattr(page, name) for name in PAGE_VALUES}

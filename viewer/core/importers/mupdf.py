@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import ocr
 from ..errors import ImportRefused
+from ..records import page_values
 
 if TYPE_CHECKING:
     import pymupdf
@@ -68,15 +69,7 @@ class PageData:
     note: str | None = None  # why the page has no text, when it matters
 
     def as_row(self) -> dict[str, Any]:
-        return {
-            "file_page": self.file_page,
-            "width": self.width,
-            "height": self.height,
-            "text": self.text,
-            "text_origin": self.text_origin,
-            "ocr_confidence": self.ocr_confidence,
-            "needs_ocr": self.needs_ocr,
-        }
+        return page_values(self)
 
 
 @dataclass
