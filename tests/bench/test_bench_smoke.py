@@ -12,7 +12,7 @@ from viewer.cli import main
 
 METRICS = {  # issue 16's names first, then the ones kept from before
     "typed_query_ms",
-    "typed_first_screen_ms",
+    "typed_settled_ms",
     "gui_busy_ms",
     "facet_change_ms",
     "list_jump_cold_ms",
@@ -68,10 +68,10 @@ def test_bench_smoke(tmp_path):
     typed = report["classes"]["typed_query_ms"]
     assert set(typed) == TYPED_CLASSES
     assert report["metrics"]["typed_query_ms"]["value"] == pytest.approx(
-        max(c["settled_p95"] for c in typed.values()), rel=1e-3
+        max(c["first_p95"] for c in typed.values()), rel=1e-3
     )
     metrics = report["metrics"]
-    assert metrics["typed_first_screen_ms"]["value"] <= metrics["typed_query_ms"]["value"]  # first, then settled
+    assert metrics["typed_query_ms"]["value"] <= metrics["typed_settled_ms"]["value"]  # first screen, then settled
     assert metrics["gui_busy_ms"]["value"] >= min(c["first_p50"] for c in typed.values())
     assert typed["everywhere"]["matched_median"] == 300  # "everywhere" words are in every document
     assert 0 < typed["third"]["matched_median"] < 300

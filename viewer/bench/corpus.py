@@ -60,6 +60,8 @@ class Corpus:
         self.db = work / "bench.db"
         self.manifest_path = work / MANIFEST
         self.manifest = self._read_manifest()
+        if self.manifest.get("archive", {}).get("migrations"):
+            self._save()  # a migration just made (or an earlier one, said again: harmless)
 
     def _read_manifest(self) -> dict[str, Any]:
         fresh = {"docs": self.docs, "seed": SEED, "generator": GENERATOR_VERSION, "files": {}, "archive": {}}
@@ -75,10 +77,28 @@ class Corpus:
             manifest["files"] = {}
         if not self.db.exists():
             manifest["archive"] = {}
-        if manifest.get("archive", {}).get("schema") not in (None, _schema_version()):
-            remove_archive_files(self.db)  # built by another schema: the figures must be this program's
+        schema = manifest.get("archive", {}).get("schema")
+        if schema is not None and schema > _schema_version():
+            remove_archive_files(self.db)  # built by a newer program: this one cannot read it
             manifest["archive"] = {}
+        elif schema is not None and schema < _schema_version():
+            self.migrate(manifest["archive"], schema)
         return manifest
+
+    def migrate(self, archive: dict[str, Any], schema: int) -> None:
+        """Bring a kept archive of an older schema to this program's, the way a user's archive is
+        brought (the product's own migrations), instead of building a million documents again; the
+        backup the migration makes first is removed (the files can always rebuild it)."""
+        from ..core.store import Archive
+        from ..core.store.schema import backup_path
+
+        began = time.monotonic()
+        Archive(self.db).close()
+        remove_archive_files(backup_path(self.db, schema))
+        archive.setdefault("migrations", []).append(
+            {"from": schema, "to": _schema_version(), "seconds": round(time.monotonic() - began, 1)}
+        )
+        archive["schema"] = _schema_version()
 
     def _save(self) -> None:
         temporary = self.manifest_path.with_suffix(".tmp")

@@ -14,7 +14,7 @@ from . import peers
 # The target of each metric (at 1,000,000 documents on a 2-core machine; "-" where there is none).
 TARGETS = {
     "typed_query_ms": "≤ 100 ms",
-    "typed_first_screen_ms": "≤ 100 ms",
+    "typed_settled_ms": "-",  # counts and facets may follow the first screen (issue 16)
     "gui_busy_ms": "≤ 50 ms",
     "facet_change_ms": "≤ 100 ms",
     "list_jump_cold_ms": "≤ 50 ms",

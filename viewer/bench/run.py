@@ -158,8 +158,8 @@ def measure_interaction(report: Report, db: Path, runs: int) -> None:
             "matched_median": statistics.median(timings["matched"]),
         }
     report.classes["typed_query_ms"] = classes
-    report.add("typed_query_ms", max(c["settled_p95"] for c in classes.values()), "ms")
-    report.add("typed_first_screen_ms", max(c["first_p95"] for c in classes.values()), "ms")
+    report.add("typed_query_ms", max(c["first_p95"] for c in classes.values()), "ms")
+    report.add("typed_settled_ms", max(c["settled_p95"] for c in classes.values()), "ms")
     report.add("gui_busy_ms", max(c["busy_max"] for c in classes.values()), "ms")
     report.add("facet_change_ms", statistics.median(figures["facet_change_ms"]), "ms")
     report.add("list_jump_cold_ms", statistics.median(figures["list_jump_cold_ms"]), "ms")
@@ -171,10 +171,11 @@ def measure_interaction(report: Report, db: Path, runs: int) -> None:
     report.add("peak_rss_mb", figures["peak_rss_mb"], "MB")
     report.notes.append(
         "typed_query_ms: the worst class's p95 from the settled search text (the filter bar's emit) to the "
-        "list's first screen, count, facets and timeline painted and any worker's counts in; per class, "
-        "first = before the worker's counts (typed_first_screen_ms: the worst class's p95 of it); gui_busy_ms: "
-        "the longest the GUI thread was busy at a time while the queries were typed (the synchronous part of a "
-        "keystroke, or taking in a worker's late answer)"
+        "list's first screen of results, the count, facets and timeline painted as they then stand (the "
+        "issue's target: the first screen; counts may follow); typed_settled_ms: the same until the worker's "
+        "counts, facets and timeline for the whole selection are in and painted; gui_busy_ms: the longest "
+        "the GUI thread was busy at a time while the queries were typed (the synchronous part of a keystroke, "
+        "or taking in a worker's late answer)"
     )
 
 
@@ -245,6 +246,11 @@ def _build_figures(report: Report, corpus: Corpus, progress: Progress) -> None:
         f"of their folder, in a process of its own, {when}{resumed if build.sessions > 1 else ''}; "
         f"import_peak_rss_mb is that process's peak (the writer; its parse workers are processes of their own)"
     )
+    for step in corpus.manifest["archive"].get("migrations", []):
+        report.notes.append(
+            f"the kept archive was built by schema {step['from']} and brought to schema {step['to']} by the "
+            f"product's own migrations in {step['seconds']:,.0f} s (as a user's archive is), not built again"
+        )
 
 
 def _save(report: Report, json_out: Path | None, complete: bool) -> None:

@@ -16,7 +16,12 @@ from typing import Any
 
 from .report import TARGETS, meets
 
-CLASS_FIGURES = {"typed_query_ms": "settled_p95", "search_ms": "p95"}  # by query class, under the metrics
+# by query class, under the metrics: (the group in "classes", its figure, the target it answers to)
+CLASS_FIGURES = [
+    ("typed_query_ms", "first_p95", TARGETS["typed_query_ms"]),
+    ("typed_query_ms", "settled_p95", "-"),
+    ("search_ms", "p95", TARGETS["search_ms"]),
+]
 
 
 def _size(docs: int) -> str:
@@ -58,14 +63,14 @@ def markdown(reports: list[dict[str, Any]]) -> str:
         met = None if metric is None else meets(metric["value"], metric.get("ratio"), target)
         row.append("" if met is None else "yes" if met else "**no**")
         lines.append("| " + " | ".join(row) + " |")
-    for group, figure in CLASS_FIGURES.items():  # the worst-of and median figures, class by class
+    for group, figure, target in CLASS_FIGURES:  # the worst-of figures, class by class
         classes = list(dict.fromkeys(name for report in reports for name in report.get("classes", {}).get(group, {})))
         for name in classes:
             values = [report.get("classes", {}).get(group, {}).get(name, {}).get(figure) for report in reports]
-            row = [f"{group}/{name} ({figure})", "ms", TARGETS.get(group, "-")]
+            row = [f"{group}/{name} ({figure})", "ms", target]
             for value in values:
                 row += ["" if value is None else _number(value), ""]
-            met = None if values[-1] is None else meets(values[-1], None, TARGETS.get(group, "-"))
+            met = None if values[-1] is None else meets(values[-1], None, target)
             row.append("" if met is None else "yes" if met else "**no**")
             lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
