@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from ..pdfs import make_pdf
@@ -50,3 +51,28 @@ def test_a_scan_that_cannot_be_read_says_so(qtbot, seeded, window):
     window.panel.show_tab("scan")
     qtbot.waitUntil(lambda: not window.panel.scan.busy(), timeout=10000)
     assert "could not be rendered" in window.panel.scan.image.text()
+
+
+def test_a_page_past_the_end_of_its_file_says_so(qtbot, seeded, window):
+    """An archive that names page 3 of a file of one page (a JSON import before it checked): the page
+    says which page is missing and how long the file is, not a Python exception's name."""
+    from viewer.gui.page_renderer import Drawer, PageMissing
+
+    document = seed_id(seeded, "000")
+    attach_scan(seeded, document, make_pdf("One page only", pages=1), pages=3)
+    file_id = seeded.page_rows(document)[2].file_id
+    drawer = Drawer()
+    try:
+        with pytest.raises(PageMissing, match="page 3 is not in its file, which ends at page 1"):
+            drawer.draw(seeded.path, file_id, 2, 1.0)
+    finally:
+        drawer.close()
+    window.open_document(document)
+    window.panel.show_tab("scan")
+    scan = window.panel.scan
+    qtbot.waitUntil(lambda: not scan.busy(), timeout=10000)
+    scan.show_page(2)
+    assert "Page 3 of 3" in scan.status.text()
+    qtbot.waitUntil(lambda: "could not be rendered" in scan.image.text(), timeout=10000)
+    said = scan.image.text()
+    assert "page 3 is not in its file, which ends at page 1" in said and "Error" not in said, said

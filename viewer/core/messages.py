@@ -103,6 +103,7 @@ TEMPLATES: dict[str, str] = {
     "kiosk_config_section": "{path}: unknown section [{section}] (known: {known})",
     "kiosk_config_option": "{path}: unknown option {where} (known here: {known})",
     "file_not_in_archive": "file {id} is not in the archive",
+    "page_not_in_file": "page {page} is not in its file, which ends at page {count}",
     # -- export progress ------------------------------------------------------------------------
     "exporting": "Exporting {count} documents",
     "setting": "Setting {title}",

@@ -124,6 +124,7 @@ TEMPLATES: dict[str, str] = {
     "kiosk_config_section": QT_TRANSLATE_NOOP("Messages", "{path}: unknown section [{section}] (known: {known})"),
     "kiosk_config_option": QT_TRANSLATE_NOOP("Messages", "{path}: unknown option {where} (known here: {known})"),
     "file_not_in_archive": QT_TRANSLATE_NOOP("Messages", "file {id} is not in the archive"),
+    "page_not_in_file": QT_TRANSLATE_NOOP("Messages", "page {page} is not in its file, which ends at page {count}"),
     "exporting": QT_TRANSLATE_NOOP("Messages", "Exporting {count} documents"),
     "setting": QT_TRANSLATE_NOOP("Messages", "Setting {title}"),
     "writing_pdf": QT_TRANSLATE_NOOP("Messages", "Writing the PDF"),

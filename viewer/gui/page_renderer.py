@@ -22,6 +22,11 @@ class FileMissing(LookupError):
     """The archive no longer holds the file (said to the window in the core's words, which it translates)."""
 
 
+class PageMissing(LookupError):
+    """The archive names a page past the end of its file (a JSON import before it checked): said, not
+    an IndexError from PyMuPDF."""
+
+
 class Drawn(NamedTuple):
     """A drawn page: its pixels' shape (RGB, 3 bytes a pixel, ``stride`` bytes a row) and the page's
     size in points. The pixels travel apart, as bytes."""
@@ -55,6 +60,8 @@ class Drawer:
                 raise FileMissing(say("file_not_in_archive", id=file_id))
             self._document = pymupdf.open(stream=data)
             self._key = key
+        if not 0 <= file_page < self._document.page_count:
+            raise PageMissing(say("page_not_in_file", page=file_page + 1, count=self._document.page_count))
         page = self._document[file_page]
         pixmap = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
         drawn = Drawn(pixmap.width, pixmap.height, pixmap.stride, page.rect.width, page.rect.height)
@@ -86,7 +93,7 @@ def serve(requests: Connection, replies: Connection) -> None:
         ident, archive_path, file_id, file_page, zoom = request
         try:
             drawn, pixmap = drawer.draw(archive_path, file_id, file_page, zoom)
-        except FileMissing as error:
+        except (FileMissing, PageMissing) as error:
             replies.send((ident, None, str(error)))
             continue
         except Exception as error:  # a damaged file or page: said to the window, the process goes on

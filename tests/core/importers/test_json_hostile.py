@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from ...pdfs import make_pdf
 from .test_json_curation import export, results
 
 WHEN = "2099-01-01T00:00:00Z"
 SCAN = b"%PDF-1.4 a scan"
+TWO_PAGES = make_pdf("A scan of two pages", pages=2)
 
 
 def _fix(field: str, value: object, **more: object) -> dict[str, object]:
@@ -43,6 +45,17 @@ HOSTILE = {
                 "sha256": hashlib.sha256(SCAN).hexdigest(),
                 "data": base64.b64encode(SCAN).decode(),
                 "page_rows": [{"file_page": "one", "text": ["x"]}],
+            }
+        ]
+    },
+    "a scan page past the end of its file": {
+        "scans": [
+            {
+                "name": "two.pdf",
+                "mime": "application/pdf",
+                "sha256": hashlib.sha256(TWO_PAGES).hexdigest(),
+                "data": base64.b64encode(TWO_PAGES).decode(),
+                "page_rows": [{"file_page": 0, "text": "one"}, {"file_page": 5, "text": "six"}],
             }
         ]
     },
@@ -86,6 +99,22 @@ def test_a_hostile_record_is_refused_and_the_rest_imported(exported, tmp_path, c
         assert archive.conn.execute("SELECT count(*) FROM document_tags").fetchone()[0] == 0
         assert archive.conn.execute("SELECT count(*) FROM corrections").fetchone()[0] == 0
         assert archive.check().ok
+
+
+def test_a_scan_page_past_the_end_of_its_file_says_which_page(exported, tmp_path):
+    """Refused, not clamped: page 6 of a two-page file pinned to page 2 would show one page's text and
+    notes beside another page's image, and nothing would tell the archivist."""
+    from viewer.core.store import Archive
+
+    data, _folder = exported
+    data = copy.deepcopy(data)
+    data["documents"][0].update(HOSTILE["a scan page past the end of its file"])
+    path = tmp_path / "past.json"
+    path.write_text(json.dumps(data), "utf-8")
+    with Archive(tmp_path / "archive.db") as archive:
+        found = results(archive, path)
+    assert found[0].outcome == "refused"
+    assert "the scan 'two.pdf' ends at page 2, but one of its page rows names page 6" in found[0].message
 
 
 def test_a_tag_is_stored_as_the_window_stores_it(exported, tmp_path):

@@ -32,6 +32,7 @@ from ..exporters.json_out import FORMAT, READS
 from ..field_values import normalise, tag_name
 from .decode import decode
 from .json_stream import read_streamed, streamable
+from .mupdf import page_count
 from .records_in import Incoming, add_annotations, annotation_identity, identity_of, incoming, write_aliases
 from .results import FileResult
 
@@ -279,10 +280,23 @@ def _scans(archive: Archive, document_id: int, scans: list[dict[str, Any]]) -> i
         rows = [_page_row(row) for row in scan.get("page_rows") or []]
         if not rows:
             raise ValueError(f"the scan {scan.get('name')!r} names none of its pages")
+        _within(scan, data, rows)
         file_id = archive.store_file(sha256, str(scan.get("name") or "scan"), str(scan.get("mime") or ""), data)
         archive.save_pages(document_id, file_id, rows, append=True)
         added += len(rows)
     return added
+
+
+def _within(scan: dict[str, Any], data: bytes, rows: list[dict[str, Any]]) -> None:
+    """ValueError for a page row past the end of its file (which the window could not draw). Refused
+    rather than pinned to the last page: that would show one page's text and notes beside another
+    page's image, unnoticed. A file MuPDF cannot open at all is left to the window to say so."""
+    count = page_count(data, str(scan.get("mime") or ""))
+    last = max(row["file_page"] for row in rows)
+    if count is not None and last >= count:
+        raise ValueError(
+            f"the scan {scan.get('name')!r} ends at page {count}, but one of its page rows names page {last + 1}"
+        )
 
 
 _PAGE_PARTS: dict[str, type | tuple[type, ...]] = {"width": (int, float), "height": (int, float), "text": str}

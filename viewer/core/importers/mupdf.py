@@ -262,6 +262,24 @@ def render_png(data: bytes, mime: str, file_page: int, dpi: float = 150) -> byte
             doc.close()
 
 
+def page_count(data: bytes, mime: str) -> int | None:
+    """How many pages a stored file holds; None when MuPDF cannot open it."""
+    import pymupdf
+
+    kind = next((k for k, m in MIME.items() if m == mime), "pdf")
+    with quiet():
+        try:
+            doc = pymupdf.open(stream=data, filetype=kind)
+        except Exception:  # MuPDF raises several types for bytes it cannot read
+            return None
+        try:
+            return int(doc.page_count)
+        except (RuntimeError, ValueError):
+            return None
+        finally:
+            doc.close()
+
+
 def ocr_pages(doc: pymupdf.Document, pages: list[PageData], languages: str | None) -> list[str]:
     """OCR the pages that need it, in place; returns warnings for pages that failed."""
     wanted = [page for page in pages if page.needs_ocr]

@@ -2838,6 +2838,10 @@
         <translation>файла {id} нет в архиве</translation>
     </message>
     <message>
+        <source>page {page} is not in its file, which ends at page {count}</source>
+        <translation>страницы {page} нет в файле: последняя страница в нём — {count}</translation>
+    </message>
+    <message>
         <source>Exporting {count} documents</source>
         <translation>Экспорт документов: {count}</translation>
     </message>
