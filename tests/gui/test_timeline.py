@@ -73,6 +73,54 @@ def test_the_selected_thread_stands_out_and_hovering_names_the_linked_documents(
     assert "Answered by" in timeline.toolTip()
 
 
+class CountedLinks(list):
+    """The archive's links, counting how often they are walked through."""
+
+    walks = 0
+
+    def __iter__(self):
+        CountedLinks.walks += 1
+        return super().__iter__()
+
+
+def test_the_link_graph_is_built_once_until_the_links_change(qtbot, timeline, seeded, monkeypatch):
+    """Hovering and painting ask the links of a document and the selected thread at every move and
+    paint: the links are walked once to index them, again only when they change."""
+    cable, reply = seed_id(seeded, "000"), seed_id(seeded, "001")
+    links = CountedLinks(seeded.all_links())
+    monkeypatch.setattr(timeline.archive, "all_links", lambda: links)
+    monkeypatch.setattr(CountedLinks, "walks", 0)
+    timeline.invalidate()
+    timeline.set_current(reply, "1950-05-14")
+    where = QPointF(timeline.marker_position(cable))
+    for _ in range(20):
+        assert "Answered by" in timeline.hover_text(where)
+        assert timeline.selected_thread() == {cable, reply}
+        painted(timeline)
+    assert CountedLinks.walks == 1
+    monkeypatch.setattr(timeline.archive, "all_links", lambda: CountedLinks([]))  # the links are gone
+    timeline.invalidate()
+    assert timeline.selected_thread() == set() and "Answered by" not in timeline.hover_text(where)
+    assert CountedLinks.walks == 2
+
+
+def test_undated_is_said_in_the_window_language(qtbot, timeline, seeded):
+    from viewer.gui import i18n
+
+    off_screen = seed_id(seeded, "004")
+    with seeded.transaction():
+        seeded.write_field(off_screen, "date", {"text": "", "start": None, "end": None, "precision": "unknown"})
+    timeline.invalidate()
+    assert timeline.marker_position(off_screen) is None  # no day, no marker: the timeline reads its row
+    try:
+        i18n.install("ru")
+        assert timeline.describe(off_screen).startswith("без даты — ")
+    finally:
+        i18n.install("en")
+    timeline.invalidate()
+    assert timeline.describe(off_screen).startswith("undated — ")
+
+
 def test_the_selected_document_is_always_labelled_even_the_rightmost(qtbot, timeline, seeded):
     last = seed_id(seeded, "002")  # 13 October 1950, the rightmost marker
     timeline.resize(600, 110)  # a small laptop's timeline: few lanes

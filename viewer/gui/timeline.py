@@ -157,7 +157,7 @@ class Timeline(TimelineCanvas):
         """The date and title of a document, from the markers or (off screen) the archive, read only then."""
         if document_id not in self._titles and not self._marker(document_id):
             row = self.archive.document_row(document_id)
-            self._titles[document_id] = f"{row.date_start or 'undated'} — {row.title or row.key}" if row else "?"
+            self._titles[document_id] = self.dated(row.date_start, row.title or row.key) if row else "?"
         return super().describe(document_id) if self._marker(document_id) else self._titles[document_id]
 
     # -- the view -----------------------------------------------------------------------------

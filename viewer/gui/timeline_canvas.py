@@ -11,29 +11,14 @@ import math
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from ..core.dates import date_of_day, day_of
 from .counts import counts
-from .i18n import QT_TRANSLATE_NOOP
 from .timeline_axis import PAD, LabelSlot, Marker, day_month, place_labels, ticks
-
-# how a link reads from its source (True) or its target (False)
-LINK_WORDS = {
-    ("reply_to", True): QT_TRANSLATE_NOOP("Timeline", "Replies to"),
-    ("reply_to", False): QT_TRANSLATE_NOOP("Timeline", "Answered by"),
-    ("continues", True): QT_TRANSLATE_NOOP("Timeline", "Continues"),
-    ("continues", False): QT_TRANSLATE_NOOP("Timeline", "Continued by"),
-}
-
-
-def link_words(relation: str, outgoing: bool) -> str:
-    """How a link reads from its source (``outgoing``) or its target, in the interface's language."""
-    words = LINK_WORDS.get((relation, outgoing))
-    return QCoreApplication.translate("Timeline", words) if words else relation.replace("_", " ")
-
+from .timeline_links import Link, LinkGraph, link_words, undated
 
 MIN_ARC = 26.0  # px: a reply arc is never flatter, however close its two days
 ARC_SPREAD = 28.0  # px: arcs between near markers bulge out to at least this width
@@ -59,10 +44,19 @@ class TimelineCanvas(QWidget):
         self.arcs: list[tuple[QPainterPath, int, int, str]] = []  # as last painted, for hovering
         self.labelled: dict[int, LabelSlot] = {}  # document id -> where its label was painted
         self._arc_runs: dict[tuple[object, ...], list[list[tuple[float, float]]]] = {}  # arc_spans, by arc shape
+        self._graph = LinkGraph([])
 
-    def links(self) -> list[tuple[int, int, str]]:
-        """Reply links (source, target, relation) drawn as arcs between markers; none on a bare canvas."""
-        return []
+    def links(self) -> list[Link]:
+        """Reply links (source, target, relation) drawn as arcs between markers; none on a bare canvas.
+        The same list until they change (the graph is kept while it is)."""
+        return self._graph.links
+
+    def link_graph(self) -> LinkGraph:
+        """The links indexed by document, built again only when ``links()`` gives another list."""
+        links = self.links()
+        if links is not self._graph.links:
+            self._graph = LinkGraph(links)
+        return self._graph
 
     def hover_text(self, point: QPointF) -> str | None:
         """What the pointer is over, as plain text: a document with the documents linked to it, or a
@@ -70,11 +64,10 @@ class TimelineCanvas(QWidget):
         marker = self.marker_at(point)
         if marker is not None:
             lines = [self.describe(marker.id)]
-            for source, target, relation in self.links():
-                if marker.id in (source, target):
-                    outgoing = source == marker.id
-                    words = link_words(relation, outgoing)
-                    lines.append(f"{words}: {self.describe(target if outgoing else source)}")
+            for source, target, relation in self.link_graph().touching(marker.id):
+                outgoing = source == marker.id
+                words = link_words(relation, outgoing)
+                lines.append(f"{words}: {self.describe(target if outgoing else source)}")
             return "\n".join(lines)
         stroker = QPainterPathStroker()
         stroker.setWidth(8)
@@ -99,7 +92,12 @@ class TimelineCanvas(QWidget):
     def describe(self, document_id: int) -> str:
         """The date and title of a document on screen (Timeline also finds those off screen)."""
         marker = self._marker(document_id)
-        return f"{marker.iso or 'undated'} — {marker.title}" if marker else "?"
+        return self.dated(marker.iso, marker.title) if marker else "?"
+
+    @staticmethod
+    def dated(iso: str | None, title: str) -> str:
+        """A document as the hover names it: its date (or that it has none) and its title."""
+        return f"{iso or undated()} — {title}"
 
     # -- geometry -----------------------------------------------------------------------------
 
@@ -231,19 +229,7 @@ class TimelineCanvas(QWidget):
 
     def selected_thread(self) -> set[int]:
         """The documents linked to the selected one, directly or through others (its thread)."""
-        if self.current_id is None:
-            return set()
-        neighbours: dict[int, set[int]] = {}
-        for source, target, _relation in self.links():
-            neighbours.setdefault(source, set()).add(target)
-            neighbours.setdefault(target, set()).add(source)
-        found, todo = {self.current_id}, [self.current_id]
-        while todo:
-            for other in neighbours.get(todo.pop(), ()):
-                if other not in found:
-                    found.add(other)
-                    todo.append(other)
-        return found if len(found) > 1 else set()
+        return set(self.link_graph().thread(self.current_id)) if self.current_id is not None else set()
 
     def label_text(self, marker: Marker) -> str:
         """Date and title; the year too when the view spans more than one year."""
@@ -326,7 +312,10 @@ class TimelineCanvas(QWidget):
         self.arcs = []
         painter.setBrush(Qt.BrushStyle.NoBrush)
         drawn = []
-        for source, target, relation in self.links():
+        graph = self.link_graph()
+        for source, target, relation in (
+            link for m in self.markers for link in graph.touching(m.id) if link[0] == m.id
+        ):
             a, b = positions.get(source), positions.get(target)
             if a is not None and b is not None:
                 drawn.append((source in thread and target in thread, source, target, relation, self.arc_path(a, b)))

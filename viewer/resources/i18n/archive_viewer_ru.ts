@@ -4071,6 +4071,10 @@ Open another archive, or make a new one.</source>
         <source>Continued by</source>
         <translation>Продолжение</translation>
     </message>
+    <message>
+        <source>undated</source>
+        <translation>без даты</translation>
+    </message>
 </context>
 <context>
     <name>Timeline day</name>
