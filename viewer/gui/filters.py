@@ -31,6 +31,7 @@ from ..core.store import Archive, Filters, Selection
 from .background import LARGE_ARCHIVE, Latest
 from .counts import counts as counted
 from .counts import grouped
+from .facet_combo import FacetCombo
 from .i18n import QT_TRANSLATE_NOOP
 from .plain import tip as plain_tip
 from .tasks import TaskRunner
@@ -106,7 +107,7 @@ class FilterBar(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
         for number, (facet, label, tip) in enumerate(FACETS):
-            combo = QComboBox(self)
+            combo = FacetCombo(self)
             combo.setObjectName(f"filter_{facet}")
             combo.setAccessibleName(self.tr("{facet} filter").format(facet=self.tr(label)))
             combo.setToolTip(self.tr(tip))
@@ -362,12 +363,7 @@ class FilterBar(QWidget):
         if chosen and combo.findData(chosen) < 0:
             combo.addItem(f"{chosen} (0)", chosen)
         combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
-        combo.blockSignals(False)
-        # the popup as wide as its longest value ("Mao Zedong (5)"), however narrow the box
-        widest = max(
-            (combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0
-        )
-        combo.view().setMinimumWidth(widest + combo.iconSize().width() + 48)
+        combo.blockSignals(False)  # the popup's width follows when it opens (facet_combo.py)
 
     def show_total(self, shown: int, total: int) -> None:
         query = self.search.text().strip()
