@@ -209,6 +209,7 @@ _MAYBE_WIDE = re.compile(
     "\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001faff\U00020000-\U0003fffd]"
 )
 _NON_SPACE = re.compile(r"\S")
+_MARKED = MARK_START + r"\g<0>" + MARK_END  # re.sub's template: each match between the marks
 
 
 def display_width(text: str) -> int:
@@ -234,6 +235,8 @@ class Highlighter:
             else:  # the whole word: "Vyshinsk" marks "Vyshinsky", "сталин" marks "Сталина"
                 parts.append(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in term.split()) + r"\w*")
         self.pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        # in ASCII text, ASCII terms match exactly where their lower case is found (no Unicode case folds)
+        self._ascii = all(term.isascii() for term in unique)
 
     def first(self, text: str) -> int:
         """Offset of the earliest marked word in ``text``, or -1."""
@@ -269,15 +272,39 @@ class Highlighter:
         start = _back(text, found.start(), width // 3)
         end = max(_forward(text, start, width), found.end())
         chunk = " ".join(text[start:end].split())
-        marked = self.pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", chunk)
+        marked = self._mark(chunk)
         before = "…" if _NON_SPACE.search(text, 0, start) else ""
         return before + marked + ("…" if _NON_SPACE.search(text, end) else "")
+
+    def _mark(self, chunk: str) -> str:
+        """``chunk`` with every match between MARK_START and MARK_END, as ``pattern.sub`` marks it;
+        in ASCII the pattern is tried only where a term's first word stands (sub would try it at
+        every character: the look-behind keeps re from skipping ahead to a literal)."""
+        assert self.pattern is not None
+        if not (self._ascii and chunk.isascii()):
+            return self.pattern.sub(_MARKED, chunk)
+        lower = chunk.lower()
+        places: set[int] = set()
+        for word in self._firsts:
+            position = lower.find(word)
+            while position >= 0:
+                places.add(position)
+                position = lower.find(word, position + 1)
+        pieces: list[str] = []
+        done = 0
+        for position in sorted(places):
+            found = self.pattern.match(chunk, position) if position >= done else None
+            if found:
+                pieces += [chunk[done:position], MARK_START, found.group(0), MARK_END]
+                done = found.end()
+        pieces.append(chunk[done:])
+        return "".join(pieces)
 
 
 def _back(text: str, position: int, columns: int) -> int:
     """Where a snippet starts: about ``columns`` before ``position``, never inside a Latin word."""
     start = max(position - columns, 0)
-    if _MAYBE_WIDE.search(text, start, position):  # wide characters: fewer of them fit
+    if not text.isascii() and _MAYBE_WIDE.search(text, start, position):  # wide characters: fewer fit
         start, used = position, 0
         while start > 0 and used < columns:
             start -= 1
@@ -291,7 +318,7 @@ def _back(text: str, position: int, columns: int) -> int:
 def _forward(text: str, start: int, columns: int) -> int:
     """Where a snippet ends: about ``columns`` after ``start``, never inside a Latin word."""
     end = min(start + columns, len(text))
-    if _MAYBE_WIDE.search(text, start, end):  # wide characters: fewer of them fit
+    if not text.isascii() and _MAYBE_WIDE.search(text, start, end):  # wide characters: fewer fit
         end, used = start, 0
         while end < len(text) and used < columns:
             used += display_width(text[end])
