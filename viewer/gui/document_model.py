@@ -306,6 +306,14 @@ class DocumentTableModel(QAbstractTableModel):
         # a tooltip is read as HTML when it looks like HTML; a title is text
         return tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
+    def column_texts(self, column: int, count: int) -> list[str]:
+        """What the first ``count`` rows show in ``column``, as data() gives it (the column fitter's sample)."""
+        display = Qt.ItemDataRole.DisplayRole
+        return [
+            "" if (row := self._row(number)) is None else self._text(row, column, display)
+            for number in range(min(count, self._count))
+        ]
+
     @staticmethod
     def _text(row: ListRow, column: int, role: int) -> str:
         if column == COL_DATE:

@@ -18,14 +18,14 @@ remembered: the settings get the wanted widths with nothing folded.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView
 
-from .document_model import COL_DATE, COL_LANGUAGE, COL_PARTS, COL_TITLE, COL_TYPE
+from .document_model import COL_DATE, COL_LANGUAGE, COL_PARTS, COL_TITLE, COL_TYPE, DocumentTableModel
 
 SHORT = (COL_DATE, COL_TYPE, COL_LANGUAGE, COL_PARTS)
 FOLD_ORDER = (COL_LANGUAGE, COL_PARTS)  # the first to give way when the list is narrow (the panel says both)
@@ -34,6 +34,7 @@ TITLE_SHARE = 0.4  # of a wide list (LARGE_LIST px and more)
 SMALL_TITLE_SHARE = 0.6  # of a small one (SMALL_LIST px and less); in between, in proportion
 SMALL_LIST, LARGE_LIST = 400, 560
 SAMPLE_ROWS = 200
+ADVANCES_KEPT = 5_000  # texts whose widths are kept (titles never are: only the short columns' values)
 CAP_CHARS = 28
 COMMON = 0.75  # a short column shows this share of the sampled values whole
 USEFUL = 1 / 3  # and is worth showing only when a third of them would be whole,
@@ -58,7 +59,7 @@ def covering(widths: list[int], share: float) -> int:
 
 
 def share(
-    room: int, wanted: dict[int, int], least: dict[int, int], useful: dict[int, int] | None = None
+    room: int, wanted: dict[int, int], least: dict[int, int], useful: Mapping[int, int] | None = None
 ) -> tuple[dict[int, int], set[int]]:
     """Widths for the short columns ``wanted`` in ``room`` pixels, and the columns folded away:
     the wanted widths (never under ``least``) when they fit; else fold in FOLD_ORDER until they do; else fold a
@@ -107,6 +108,8 @@ class ColumnFitter(QObject):
         self.viewport = view.viewport()
         self.line = view.fontMetrics().height()  # rows are sized in lines of this (one, or two with a snippet)
         self._samples: dict[int, list[str]] = {}  # column -> its sampled texts, until the rows change
+        self._advances: dict[str, int] = {}  # text -> its width in the list's font (types, dates repeat)
+        self._least: dict[tuple[int, str, bool], int] = {}  # a header's width, until the font changes
         model = view.model()
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged, model.dataChanged):
             signal.connect(self._forget_samples)
@@ -117,15 +120,19 @@ class ColumnFitter(QObject):
 
     def least(self, column: int) -> int:
         """The width that shows the header's text whole, with the sort mark when sorted by it."""
-        option = QStyleOptionHeader()
-        option.initFrom(self.header)
-        option.text = str(self.view.model().headerData(column, Qt.Orientation.Horizontal) or "")
-        option.section = column
-        style = self.header.style()
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, option, self.header)
-        width = self.header.fontMetrics().horizontalAdvance(option.text) + 2 * margin + 2
-        if self.header.isSortIndicatorShown() and self.header.sortIndicatorSection() == column:
-            width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, option, self.header) + 2 * margin
+        text = str(self.view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        marked = self.header.isSortIndicatorShown() and self.header.sortIndicatorSection() == column
+        width = self._least.get((column, text, marked))
+        if width is None:  # measured once: every search shows or hides the order box, and the list refits
+            option = QStyleOptionHeader()
+            option.initFrom(self.header)
+            option.text, option.section = text, column
+            style = self.header.style()
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, option, self.header)
+            width = self.header.fontMetrics().horizontalAdvance(text) + 2 * margin + 2
+            if marked:
+                width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, option, self.header) + 2 * margin
+            self._least[(column, text, marked)] = width
         if column == COL_DATE:  # a date is never cut: 1950-05-16 and 1950-05-18 differ at the end
             width = max(width, self.content(COL_DATE))
         return width
@@ -135,11 +142,8 @@ class ColumnFitter(QObject):
         for a date: every date is as wide as any other); empty cells do not count."""
         metrics = self.view.fontMetrics()
         texts = self.sample(column)
-        widths = [metrics.horizontalAdvance(text) for text in texts if text]
-        if column == COL_DATE:
-            widest = max([*widths, metrics.horizontalAdvance("0000-00-00")])
-        else:
-            widest = covering(widths, common)
+        widths = [self.advance(text) for text in texts if text]
+        widest = max([*widths, self.advance("0000-00-00")]) if column == COL_DATE else covering(widths, common)
         return min(widest + self.padding(), metrics.averageCharWidth() * CAP_CHARS)
 
     def useful(self, column: int) -> int:
@@ -148,7 +152,7 @@ class ColumnFitter(QObject):
         metrics = self.view.fontMetrics()
         texts = self.sample(column)
         letters = sum(map(len, texts))
-        per_letter = sum(map(metrics.horizontalAdvance, texts)) / letters if letters else metrics.averageCharWidth()
+        per_letter = sum(map(self.advance, texts)) / letters if letters else metrics.averageCharWidth()
         chars = round(per_letter * USEFUL_CHARS) + self.padding()
         return min(self.content(column, USEFUL), chars, self.wanted.get(column, 0) or self.content(column))
 
@@ -158,9 +162,22 @@ class ColumnFitter(QObject):
         texts = self._samples.get(column)
         if texts is None:
             model = self.view.model()
-            rows = range(min(model.rowCount(), SAMPLE_ROWS))
-            texts = self._samples[column] = [str(model.index(row, column).data() or "") for row in rows]
+            if isinstance(model, DocumentTableModel):  # its rows read directly, not through an index each
+                texts = model.column_texts(column, SAMPLE_ROWS)
+            else:
+                rows = range(min(model.rowCount(), SAMPLE_ROWS))
+                texts = [str(model.index(row, column).data() or "") for row in rows]
+            self._samples[column] = texts
         return texts
+
+    def advance(self, text: str) -> int:
+        """``text``'s width in the list's font, measured once (a sample repeats its types and dates)."""
+        width = self._advances.get(text)
+        if width is None:
+            if len(self._advances) > ADVANCES_KEPT:
+                self._advances.clear()
+            width = self._advances[text] = self.view.fontMetrics().horizontalAdvance(text)
+        return width
 
     def _forget_samples(self, *_: object) -> None:
         self._samples.clear()
@@ -192,7 +209,7 @@ class ColumnFitter(QObject):
         width = self.view.viewport().width()
         room = int(width * (1 - title_share(width)))
         candidates = {c: w for c, w in self.wanted.items() if not self.hidden_by_person(c)}
-        useful = {c: self.useful(c) for c in FOLD_WHEN_USELESS if c in candidates}
+        useful = _Measured({c for c in FOLD_WHEN_USELESS if c in candidates}, self.useful)
         widths, folded = share(room, candidates, {c: self.least(c) for c in candidates}, useful)
         self._fitting = True
         try:
@@ -248,11 +265,35 @@ class ColumnFitter(QObject):
             rows.setDefaultSectionSize(round(rows.defaultSectionSize() * line / max(self.line, 1)))  # as many lines
             self.line = line
             self._samples.clear()
+            self._advances.clear()
+            self._least.clear()
             if self.wanted:
                 self.fit_to_content()
         elif watched is self.viewport and kind == QEvent.Type.Resize:
             self.apply()
         return False
+
+
+class _Measured(Mapping[int, int]):
+    """A column's useful width, measured only if the fitting comes to ask for it (it rarely does:
+    most lists have room), since measuring reads and sizes a sample of rows after every search."""
+
+    def __init__(self, columns: set[int], measure: Callable[[int], int]) -> None:
+        self.columns, self.measure = columns, measure
+        self.known: dict[int, int] = {}
+
+    def __getitem__(self, column: int) -> int:
+        if column not in self.columns:
+            raise KeyError(column)
+        if column not in self.known:
+            self.known[column] = self.measure(column)
+        return self.known[column]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.columns)
+
+    def __len__(self) -> int:
+        return len(self.columns)
 
 
 def saving(fitter: ColumnFitter, save: Callable[[], None]) -> Callable[..., None]:
