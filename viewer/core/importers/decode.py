@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import codecs
 import re
+import string
 
 from ..errors import ImportRefused
 
 # Letters of Russian text ordered by frequency; a good decoding is dominated by the first ones.
 _COMMON_RU = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
 _FREQUENT_RU = set("оеаинтсрвл")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
+# Counting without a string per character (findall), on the UTF-8 bytes where that is exact: the
+# controls [\x00-\x08\x0b\x0e-\x1f\x7f] are ASCII and UTF-8 writes ASCII as itself; an ASCII
+# letter is [A-Za-z] (issue 16).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 LEGACY = ("cp1251", "koi8_r", "cp1252")
 MARKED = "not UTF-8"  # in the encoding of a text whose bad bytes were replaced by U+FFFD
 NATURAL = 0.9  # share of the words with a letter beyond ASCII that must read as words
@@ -39,7 +44,7 @@ def _russian_score(text: str) -> float:
 
 def _looks_like_utf16(data: bytes) -> str | None:
     sample = data[:4000]
-    if len(sample) < 4:
+    if len(sample) < 4 or (b"\x00" not in sample and b"\x04" not in sample):  # every test below needs one
         return None
     even_zeros = sample[0::2].count(0) / (len(sample) / 2)
     odd_zeros = sample[1::2].count(0) / (len(sample) / 2)
@@ -75,7 +80,7 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
     if b"\x00" in data:
         raise ImportRefused(name, "not a text file (it holds binary data)")
     try:
-        return _checked(data.decode("utf-8"), name), "utf-8"
+        return _checked(data.decode("utf-8"), name, data), "utf-8"
     except UnicodeDecodeError:
         pass
     marked = data.decode("utf-8", "replace")
@@ -118,18 +123,32 @@ def _word_like(word: str) -> bool:
     return word.isalpha() and (len(word) == 1 or any(ch.isascii() for ch in word))
 
 
-def _checked(text: str, name: str) -> str:
+def _letters(text: str) -> int:
+    """How many letters ``text`` holds (what [^\\W\\d_] matches): [A-Za-z] among ASCII, counted on
+    the bytes, and the letters among the characters beyond ASCII."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    letters = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
+    if not text.isascii():
+        beyond = _ASCII_RUNS.sub("", text)
+        letters += len(beyond) - len(_WORD.sub("", beyond))
+    return letters
+
+
+def _checked(text: str, name: str, encoded: bytes | None = None) -> str:
+    """``text`` with its line ends made \\n, or ImportRefused; ``encoded`` is the text in UTF-8 when
+    the caller has it already."""
     if not text.strip():
         raise ImportRefused(name, "the file is empty")
-    controls = len(_CONTROL.findall(text))
+    encoded = encoded if encoded is not None else text.encode("utf-8", "surrogatepass")
+    controls = len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))
     if controls > max(2, len(text) // 200):
         raise ImportRefused(name, "not a text file (it holds binary data)")
     sample = text[:20000]
     needed = max(1, len(sample) // 20)
     # the first 2,000 characters usually hold enough letters already: count the rest only if not
-    letters = len(_LETTER.findall(sample[:2000]))
+    letters = _letters(sample[:2000])
     if letters < needed:
-        letters = len(_LETTER.findall(sample))
+        letters = _letters(sample)
     if letters < needed:
         raise ImportRefused(name, "not a text file (hardly any letters in it)")
     return text.replace("\r\n", "\n").replace("\r", "\n")

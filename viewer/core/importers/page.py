@@ -27,8 +27,10 @@ __all__ = ["LABELS", "LANGUAGE_CODES", "Line", "clean_markdown", "parse_page", "
 _URL = re.compile(r"<?(https?://[^\s>]+)>?")
 # Marks forums put between the parts of a repost ("※ 주제 ... ■ 《 번역 》 ... ● [ 문서본문 내용 ]").
 _MARKERS = re.compile(r"\s*[■●◆◇※♤▶►]\s*")
+_MARKER = re.compile(r"[■●◆◇※♤▶►]")  # what _MARKERS finds, found without trying \s* at every place
+_BOLD = re.compile(r"\*\*((?:(?!\n\s*\n)[^*])+?)\*\*")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_HEADING = re.compile(r"^#{1,6}\s+")
+_HEADINGS = re.compile(r"^#{1,6}[^\S\n]+", re.M)  # a line's heading mark
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 # A source line the page does not label: an archive's abbreviation followed by its fond.
 _ARCHIVE_LINE = re.compile(
@@ -44,24 +46,33 @@ _SOURCE_END = re.compile(
 def clean_markdown(raw: str) -> list[str]:
     """Lines with Markdown emphasis, headings, escapes and hard breaks removed, forum markers and
     run-together labels cut into lines of their own."""
-    raw = re.sub(r"\*\*((?:(?!\n\s*\n)[^*])+?)\*\*", lambda m: " ".join(m.group(1).split()), raw)
+    # Each step below works within a line, so it runs over the whole text at once (issue 16).
+    raw = _BOLD.sub(_unbold, raw)
+    if "#" in raw:
+        raw = _HEADINGS.sub("", raw)
+    if "*" in raw:
+        raw = _EMPHASIS.sub(r"\1", raw)
+    if "\\" in raw:
+        raw = raw.replace("\\_", "_").replace("\\*", "*").replace("\\[", "[").replace("\\]", "]")
+    spaces = "\u00a0" in raw or "\ufeff" in raw
+    markers = _MARKER.search(raw) is not None
     lines = []
     for line in raw.split("\n"):
-        if line.startswith("#"):
-            line = _HEADING.sub("", line)
-        if "*" in line:
-            line = _EMPHASIS.sub(r"\1", line)
-        if "\\" in line:
-            line = line.replace("\\_", "_").replace("\\*", "*").replace("\\[", "[").replace("\\]", "]")
         line = line.rstrip()
-        if "\u00a0" in line or "\ufeff" in line:
+        if spaces and ("\u00a0" in line or "\ufeff" in line):
             line = line.replace("\u00a0", " ").replace("\ufeff", "")
-        if len(line) >= 120 or _MARKERS.search(line):
-            for part in _MARKERS.split(line) if _MARKERS.search(line) else [line]:
+        if markers and _MARKER.search(line):
+            for part in _MARKERS.split(line):
                 lines += split_inline(part)
+        elif len(line) >= 120:
+            lines += split_inline(line)
         else:
             lines.append(line)
     return lines
+
+
+def _unbold(match: re.Match[str]) -> str:
+    return " ".join(match.group(1).split())
 
 
 def parse_page(text: str, key: str, gazetteer: Gazetteer | None = None) -> ParsedDocument:

@@ -12,11 +12,14 @@ page only quotes it, the title its citation quotes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..dates import UNKNOWN, DateInfo, is_date_line, parse_date
 from .labels import Line, label_of
 
+# A pattern that starts with ^ is anchored as a whole (no | outside a group), and flags are re.I or
+# none: furniture_of's first test tries all the anchored ones at once, at the line's start.
 FURNITURE = [
     (re.compile(r"^skip to (main )?content$", re.I), "site navigation"),
     (re.compile(r"welcomes reuse of Digital Archive materials|subject to copyright", re.I), "rights statement"),
@@ -35,6 +38,9 @@ FURNITURE = [
     (re.compile(r"\b\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?\b"), "post details"),
 ]
 _RIGHTS = FURNITURE[1][0]
+_RIGHTS_WORDS = ("welcomes reuse of digital archive materials", "subject to copyright")  # its words, lower case
+# The only characters beyond ASCII that an ASCII letter matches case-insensitively (İ ı ſ K).
+_ODD_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
 # Only at the head of a page, before the document starts: chrome that would be text in a body.
 HEAD_FURNITURE = [
     (re.compile(r"^[\W_]+$"), "punctuation"),
@@ -46,6 +52,35 @@ HEAD_FURNITURE = [
     (re.compile(r"^(?:\*{2,}|[\[《<(（])[^.!?]{0,24}[\]》>)）]\s*\S{0,6}$"), "section marker"),
     (re.compile(r"^\*{2,}"), "section marker"),
 ]
+
+
+def _rights_in(text: str) -> bool:
+    """_RIGHTS.search(text), as a look for its words in the lower-cased text where that is the same
+    (a case-insensitive search through a paragraph cost the time of a dozen plain ones; issue 16)."""
+    if not text.isascii() and any(odd in text for odd in _ODD_CASES):
+        return _RIGHTS.search(text) is not None
+    lowered = text.lower()
+    return any(words in lowered for words in _RIGHTS_WORDS)
+
+
+def _furniture_test(patterns: list[tuple[re.Pattern[str], str]]) -> Callable[[str], bool]:
+    """Whether any of ``patterns`` finds something in a line, in fewer searches than one a pattern:
+    those that start with ^ (each anchored as a whole) in one match at the line's start, the rights
+    statement as words, the rest one by one. Most lines are no furniture (issue 16)."""
+    anchored = [p for p, _ in patterns if p.pattern.startswith("^")]
+    start = re.compile("|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in anchored))
+    others = [p for p, _ in patterns if not p.pattern.startswith("^") and p is not _RIGHTS]
+
+    def test(text: str) -> bool:
+        if start.match(text) or _rights_in(text):
+            return True
+        return any(pattern.search(text) for pattern in others)
+
+    return test
+
+
+_ANY_FURNITURE = _furniture_test(FURNITURE)
+_ANY_HEAD_FURNITURE = _furniture_test(FURNITURE + HEAD_FURNITURE)
 CREDITS = re.compile(r"^This document was made possible", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -82,7 +117,9 @@ class Heading:
 def furniture_of(line: str, head: bool = False) -> str | None:
     text = line.strip().lstrip("•*- ").strip() or line.strip()
     if len(text) > 160:  # a paragraph: only the rights statement runs that long
-        return "rights statement" if _RIGHTS.search(text) else None
+        return "rights statement" if _rights_in(text) else None
+    if not text or not (_ANY_HEAD_FURNITURE if head else _ANY_FURNITURE)(text):
+        return None
     for pattern, what in FURNITURE:
         if pattern.search(text):
             return what
