@@ -9,17 +9,20 @@ from pathlib import Path
 
 from viewer.core.store import Archive, Filters
 from viewer.core.store.schema import MIGRATIONS, SCHEMA_VERSION, backup_path
+from viewer.core.store.schema_compact import compact
+from viewer.core.store.text_codec import register
 
 from .test_index_consistency import assert_in_step
 
-OLD_VERSION = MIGRATIONS.index(MIGRATIONS[-1])  # the version before the contentless index
+OLD_VERSION = MIGRATIONS.index(compact)  # the version before the contentless index
 COPIED = ("documents", "texts", "entities", "aliases", "document_entities", "reference_numbers")
 
 
 def old_archive(seeded: Archive, path: Path) -> None:
     """The seeded archive's documents in an archive of the previous version, made by its migrations,
-    its index rows as the store used to write them (with their content)."""
+    its index rows as the store used to write them (with their content) and its texts as plain text."""
     old = sqlite3.connect(path, isolation_level=None)
+    register(old)  # body_text(): the seeded archive's texts are compressed
     old.execute("PRAGMA page_size = 4096")
     for migration in MIGRATIONS[:OLD_VERSION]:
         migration(old)
@@ -27,7 +30,8 @@ def old_archive(seeded: Archive, path: Path) -> None:
     old.execute("ATTACH ? AS seeded", (str(seeded.path),))
     for table in COPIED:
         columns = ", ".join(row[1] for row in old.execute(f"PRAGMA table_info({table})"))  # no generated ones
-        old.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM seeded.{table}")
+        values = columns.replace("body", "body_text(body)") if table == "texts" else columns
+        old.execute(f"INSERT INTO {table} ({columns}) SELECT {values} FROM seeded.{table}")
     old.execute("INSERT INTO terms (term, key) SELECT term, key FROM seeded.terms")
     for (document_id,) in old.execute("SELECT id FROM documents").fetchall():
         old.execute(

@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import NotAnArchive
 from .connection import Connection, _open_connection, _writable
 from .schema import APPLICATION_ID, looks_like_ours
+from .text_codec import unpack
 
 # How long a restore waits for another writer to finish before it gives up, in seconds.
 BUSY_WAIT = 10.0
@@ -63,7 +64,8 @@ class UnreadableTarget(Exception):
 
 
 def content_dump(conn: sqlite3.Connection) -> dict[str, Any]:
-    """Everything an archive holds, without build times and paths, comparable across builds."""
+    """Everything an archive holds, without build times and paths, comparable across builds (texts
+    as text, however their bodies are stored)."""
     dump: dict[str, Any] = {}
     for table, order in _TABLES:
         rows = conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
@@ -71,6 +73,8 @@ def content_dump(conn: sqlite3.Connection) -> dict[str, Any]:
         dump[table] = [
             {name: value for name, value in zip(names, row, strict=True) if name not in _VOLATILE} for row in rows
         ]
+    for text in dump["texts"]:
+        text["body"] = unpack(text["body"])
     dump["search"] = index_places(conn)
     dump["terms"] = [tuple(row) for row in conn.execute("SELECT term, key FROM terms ORDER BY term")]
     dump["user_version"] = conn.execute("PRAGMA user_version").fetchone()[0]

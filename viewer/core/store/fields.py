@@ -17,6 +17,7 @@ from .annotations import Annotations
 from .connection import now
 from .documents import documents_named
 from .index import Index
+from .text_codec import pack
 
 DATE_COLUMNS = ("date_text", "date_start", "date_end", "date_precision")
 LINK_COLUMNS = ("relation", "target_id", "target_number", "target_date", "target_hint", "evidence")
@@ -152,10 +153,10 @@ class Fields(Index, Annotations):
             )
             self.conn.execute(
                 "INSERT INTO texts (document_id, kind, body, origin, position) VALUES (?, ?, ?, 'manual', ?)",
-                (document_id, kind, body, position),
+                (document_id, kind, pack(body), position),
             )
         else:
-            self.conn.execute("UPDATE texts SET body = ? WHERE id = ?", (body, text.id))
+            self.conn.execute("UPDATE texts SET body = ? WHERE id = ?", (pack(body), text.id))
         self.conn.execute(
             "UPDATE documents SET "
             "has_transcript = EXISTS (SELECT 1 FROM texts WHERE document_id = ?1 AND kind = 'transcript'), "

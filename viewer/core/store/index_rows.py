@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import folding
 from ..dates import years_overlapped
+from .text_codec import unpack
 
 YEAR_TOKEN = "zzyear"
 ENTITY_TOKEN = "zzentity"
@@ -57,7 +58,8 @@ def search_columns(conn: sqlite3.Connection, document_id: int) -> list[str] | No
     if doc is None:
         return None
     bodies = [
-        row[0] for row in conn.execute("SELECT body FROM texts WHERE document_id = ? ORDER BY position", (document_id,))
+        unpack(row[0])
+        for row in conn.execute("SELECT body FROM texts WHERE document_id = ? ORDER BY position", (document_id,))
     ]
     # page text not yet taken into a text of the document (a scan beside typed texts)
     bodies += [

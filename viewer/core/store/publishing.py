@@ -15,6 +15,7 @@ from typing import Any
 
 from .connection import Connection, _open_connection
 from .copies import copy_connection
+from .text_codec import plain_texts
 
 # Tables a reader does not need: the search index's word list and what the trash keeps.
 HIDDEN = ("terms", "trash", "trash_files", "retired_names", "change_documents", "imports")
@@ -132,7 +133,8 @@ class Publishing(Connection):
     def publishable_copy(self, dest: Path) -> None:
         """Copy the archive into ``dest`` (a new file) as one self-contained file, less what is not for
         readers: documents in the trash (deleted is deleted), the import log, and the folders files
-        were imported from on someone's machine (their names stay)."""
+        were imported from on someone's machine (their names stay). Texts are plain text there
+        (Datasette shows the column as stored), not compressed as in the archive."""
         copy_connection(self.conn, dest, self_contained=True)
         copy = _open_connection(dest, False)
         try:
@@ -142,6 +144,7 @@ class Publishing(Connection):
             copy.execute("DELETE FROM imports")
             copy.execute("UPDATE documents SET source_path = source_name")
             copy.execute("DELETE FROM files WHERE id NOT IN (SELECT file_id FROM pages)")
+            plain_texts(copy)
             copy.execute("COMMIT")
             copy.execute("VACUUM")
             copy.execute("PRAGMA journal_mode = DELETE")

@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 from ..records import DatedDocument, Document, ListRow, StoredPage, Text
+from .text_codec import unpack
 
 Row = Sequence[Any]
 
@@ -28,8 +29,10 @@ STORED_PAGE_COLUMNS = "id, file_id, file_page, position, width, height, text, te
 
 
 def text(row: Row) -> Text:
-    """A row of ``SELECT {TEXT_COLUMNS} FROM texts``."""
-    return Text(id=row[0], kind=row[1], language=row[2], body=row[3], origin=row[4], confidence=row[5], position=row[6])
+    """A row of ``SELECT {TEXT_COLUMNS} FROM texts``, its body unpacked (store/text_codec.py)."""
+    return Text(
+        id=row[0], kind=row[1], language=row[2], body=unpack(row[3]), origin=row[4], confidence=row[5], position=row[6]
+    )
 
 
 # tuple.__new__ bound to the record type builds a named tuple from a row at C speed (no Python call per row)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .schema_classification import add_classification_group
-from .schema_compact import compact
+from .schema_compact import compact, compress_texts
 from .schema_curation import MIGRATION_CURATION
 
 MIGRATION_1 = """
@@ -298,6 +298,7 @@ MIGRATIONS: list[Migration] = [
     _script(MIGRATION_CURATION),
     add_classification_group,  # documents.classification_group (viewer.core.classification)
     compact,  # a contentless full-text table, fewer copies of rows (issue 16)
+    compress_texts,  # texts' bodies zlib-compressed (issue 16)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -338,15 +339,16 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> list[int]:
             raise
         conn.execute("COMMIT")
         applied.append(number + 1)
-    if current > 0 and MIGRATIONS.index(compact) + 1 in applied:
+    if current > 0 and {MIGRATIONS.index(compact) + 1, MIGRATIONS.index(compress_texts) + 1} & set(applied):
         _give_back_space(conn)
     return applied
 
 
 def _give_back_space(conn: sqlite3.Connection) -> None:
-    """After the index lost its copy of every text, give the freed pages back to the disk (an upgraded
-    archive shrinks by about 40%), in 16 kB pages. Another program holding the archive open keeps the
-    journal in WAL, where the page size cannot change; new documents then reuse the free pages instead."""
+    """After the index lost its copy of every text (migration 5) or the texts were compressed (6), give
+    the freed pages back to the disk (an upgraded archive shrinks by about 40%, then 25%), in 16 kB
+    pages. Another program holding the archive open keeps the journal in WAL, where the page size
+    cannot change; new documents then reuse the free pages instead."""
     try:
         if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete":
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")

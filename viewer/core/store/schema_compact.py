@@ -13,6 +13,9 @@ them), not copied from the old index: a row of the old one out of step with its 
 that forgot to reindex, or for a document gone) was harmless while FTS5 deleted by rowid, but copied
 into a contentless table it could never be deleted again with the values it holds. ``check`` compares
 the index with one built afresh from the sources.
+
+Migration 6 stores the texts' bodies zlib-compressed (store/text_codec.py): the same text, so the
+index, built from the text, stays as it is.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import sqlite3
 
 from .index_rows import search_columns
+from .text_codec import pack_texts
 
 # The full-text table on its own, so a damaged index can be dropped and made anew (``check --repair``).
 SEARCH_TABLE = """CREATE VIRTUAL TABLE search USING fts5 (
@@ -52,3 +56,8 @@ def compact(conn: sqlite3.Connection) -> None:
     conn.execute(TERMS)
     conn.execute("INSERT INTO terms (key, term) SELECT key, term FROM terms_old")
     conn.execute("DROP TABLE terms_old")
+
+
+def compress_texts(conn: sqlite3.Connection) -> None:
+    """Migration: every text's body compressed where that saves (the index is left as it is)."""
+    pack_texts(conn)

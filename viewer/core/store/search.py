@@ -9,6 +9,7 @@ from typing import Any
 from .. import folding
 from .index import YEARS_IN_QUERY, year_tokens
 from .selection import Filters, Selecting
+from .text_codec import unpack
 
 RANK_LIMIT = 1000
 
@@ -114,7 +115,7 @@ class Search(Selecting):
             "ORDER BY document_id, position",
             (wanted,),
         ):
-            bodies.setdefault(document_id, []).append(body)
+            bodies.setdefault(document_id, []).append(unpack(body))  # stored compressed (text_codec)
         highlighter = folding.Highlighter(list(terms))
         made: dict[int, tuple[str, tuple[Any, Any, Any]]] = {}
         for document_id in ids:

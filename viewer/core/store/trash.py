@@ -19,6 +19,7 @@ from ..field_values import plural_label
 from .connection import now
 from .history import History
 from .scans import Scans
+from .text_codec import pack, unpack
 
 # tables holding a document's own rows, by the column naming it; restored in this order
 OWN_ROWS = (
@@ -122,7 +123,11 @@ class Trash(History, Scans):
         found = self.conn.execute(
             f"SELECT {', '.join(columns)} FROM {table} WHERE {column} = ? ORDER BY {order}", (document_id,)
         )
-        return [dict(zip(columns, row, strict=True)) for row in found]
+        rows = [dict(zip(columns, row, strict=True)) for row in found]
+        if table == "texts":  # the snapshot is JSON: texts as text (packed again when restored)
+            for row in rows:
+                row["body"] = unpack(row["body"])
+        return rows
 
     def _to_trash(self, document_id: int, author: str) -> None:
         snapshot: dict[str, Any] = {table: self._rows(table, column, document_id) for table, column in OWN_ROWS}
@@ -189,6 +194,8 @@ class Trash(History, Scans):
                 if table == "annotations":
                     row["text_id"] = new_ids["texts"].get(row["text_id"]) if row["text_id"] is not None else None
                     row["page_id"] = new_ids["pages"].get(row["page_id"]) if row["page_id"] is not None else None
+                if table == "texts":
+                    row["body"] = pack(row["body"])
                 if table == "links" and not self._one("SELECT 1 FROM documents WHERE id = ?", (row["target_id"],)):
                     row["target_id"] = None  # its target went to the trash too, or for good
                 if table in REMAPPED:

@@ -13,6 +13,7 @@ from ..records import ParsedDocument
 from .connection import now
 from .import_reports import without_copies
 from .reimport import Reimport
+from .text_codec import pack
 
 
 class Writing(Reimport):
@@ -103,7 +104,7 @@ class Writing(Reimport):
             "INSERT INTO texts (document_id, kind, language, body, origin, confidence, position) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (document_id, t.kind, t.language, t.body, t.origin, t.confidence, position)
+                (document_id, t.kind, t.language, pack(t.body), t.origin, t.confidence, position)
                 for position, t in enumerate(parsed.texts)
             ],
         )
@@ -216,7 +217,10 @@ class Writing(Reimport):
         self.conn.executemany(
             "INSERT INTO texts (document_id, kind, language, body, origin, confidence, position) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(document_id, t.kind, t.language, t.body, t.origin, t.confidence, start + n) for n, t in enumerate(texts)],
+            [
+                (document_id, t.kind, t.language, pack(t.body), t.origin, t.confidence, start + n)
+                for n, t in enumerate(texts)
+            ],
         )
         self.conn.execute(
             "UPDATE documents SET updated_at = ?, "

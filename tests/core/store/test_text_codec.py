@@ -1,0 +1,146 @@
+"""Texts stored compressed (issue 16, store/text_codec.py): the same text read back everywhere, older
+archives with plain bodies read and upgraded (migration 6), copies for other programs in plain text."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from pathlib import Path
+
+from viewer.core.importers.text import parse_text_file
+from viewer.core.publish import publish
+from viewer.core.store import Archive
+from viewer.core.store.copies import content_dump
+from viewer.core.store.schema import MIGRATIONS, SCHEMA_VERSION, backup_path
+from viewer.core.store.schema_compact import compress_texts
+from viewer.core.store.text_codec import SHORTEST, pack, plain_texts, unpack
+
+from .test_index_consistency import assert_in_step
+
+PLAIN_VERSION = MIGRATIONS.index(compress_texts)  # the last version with plain bodies
+
+
+def stored(archive: Archive) -> dict[str, int]:
+    """How many bodies are stored as each SQLite type."""
+    return dict(archive.conn.execute("SELECT typeof(body), count(*) FROM texts GROUP BY 1").fetchall())
+
+
+def texts_of(archive: Archive) -> dict[tuple[str, int], str]:
+    """Every seed's texts, read through the store, by (key, position)."""
+    found = {}
+    for key in ("000", "001", "002", "003", "004"):
+        found.update({(key, t.position): t.body for t in archive.texts(archive.resolve_id(key) or 0)})
+    return found
+
+
+def test_pack_keeps_short_and_incompressible_bodies_as_text_and_round_trips_the_rest():
+    assert pack("Short telegram.") == "Short telegram."
+    short = "Срочно. Filippov to Mao: " * ((SHORTEST - 1) // len("Срочно. Filippov to Mao: ".encode()))
+    assert len(short.encode()) < SHORTEST and pack(short) == short  # compressible, but too short to bother
+    long_text = "Строго секретно. Товарищу Филиппову — 毛泽东 — 김일성.\n" * 40
+    packed = pack(long_text)
+    assert isinstance(packed, bytes) and len(packed) < len(long_text.encode()) / 5
+    assert unpack(packed) == long_text
+    assert unpack(long_text) == long_text
+    rng = random.Random(9)
+    for top in (0x7F, 0x800, 0x10000):  # random letters from ASCII to every plane: stored smaller, or as they are
+        random_text = "".join(chr(rng.randrange(0x21, top)) for _ in range(2000)).encode("utf-8", "ignore").decode()
+        packed = pack(random_text)
+        assert packed == random_text or len(packed) * 10 <= len(random_text.encode()) * 9
+        assert unpack(packed) == random_text
+
+
+def test_an_import_stores_bodies_compressed_and_reads_them_back(seeded, samples):
+    kinds = stored(seeded)
+    assert kinds.get("blob", 0) >= 5, kinds  # every seed has a text of a few kB
+    for sample in sorted(samples.glob("*.txt")):
+        parsed = parse_text_file(sample.read_bytes(), sample, seeded.gazetteer())
+        read = [(text.kind, text.body) for text in seeded.texts(seeded.resolve_id(sample.name[:3]) or 0)]
+        assert read == [(text.kind, text.body) for text in parsed.texts], sample.name
+    hits = seeded.search("Filippov", limit=10).hits
+    assert hits and all(hit.snippet for hit in hits)
+    assert seeded.check().ok
+
+
+def plain_archive(seeded: Archive, path: Path) -> None:
+    """The seeded archive's rows in an archive of the last version before compressed texts, made by
+    its migrations, its texts plain (as that version wrote them) and its index rows as the store writes them."""
+    old = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:PLAIN_VERSION]:
+        migration(old)
+    old.execute(f"PRAGMA user_version = {PLAIN_VERSION}")
+    old.execute("ATTACH ? AS seeded", (str(seeded.path),))
+    old.execute("BEGIN")
+    tables = "SELECT name FROM {}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%'"
+    for (table,) in old.execute(f"{tables.format('main')} INTERSECT {tables.format('seeded')}").fetchall():
+        columns = ", ".join(row[1] for row in old.execute(f"PRAGMA main.table_info({table})"))  # no generated ones
+        old.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM seeded.{table}")
+    for (document_id,) in old.execute("SELECT id FROM documents").fetchall():
+        old.execute(
+            "INSERT INTO search (rowid, title, summary, body, names, refs) VALUES (?, ?, ?, ?, ?, ?)",
+            (document_id, *seeded.search_columns(document_id)),
+        )
+    assert plain_texts(old) >= 5
+    old.execute("COMMIT")
+    old.execute("DETACH seeded")
+    old.close()
+
+
+def test_an_archive_with_plain_bodies_is_upgraded_and_reads_the_same_text(seeded, tmp_path):
+    before = texts_of(seeded)
+    path = tmp_path / "plain.db"
+    plain_archive(seeded, path)
+    with Archive(path) as archive:
+        assert archive.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert stored(archive) == stored(seeded)
+        assert texts_of(archive) == before
+        assert archive.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # the space went back
+        assert_in_step(archive)  # the index was left as it was: the same text
+        assert archive.check().ok
+        for query in ("Filippov", '"Korean comrades"', "Mao*"):
+            assert archive.search(query).total == seeded.search(query).total > 0, query
+        assert content_dump(archive.conn) == content_dump(seeded.conn)
+    with sqlite3.connect(backup_path(path, PLAIN_VERSION)) as kept:  # the archive as it was, plain
+        assert kept.execute("SELECT count(*) FROM texts WHERE typeof(body) != 'text'").fetchone()[0] == 0
+    kept.close()
+
+
+def test_corrected_and_trashed_texts_keep_their_words(seeded):
+    document_id = seeded.resolve_id("002") or 0
+    new_body = "A corrected translation naming Zorblatov, retyped by hand.\n" * 20
+    seeded.correct_text(document_id, "translation", new_body, "t")
+    assert seeded.search("Zorblatov").total == 1
+    assert next(t.body for t in seeded.texts(document_id) if t.kind == "translation") == new_body
+    before = seeded.texts(document_id)
+    seeded.delete_documents([document_id], "t")
+    snapshot = json.loads(seeded.conn.execute("SELECT snapshot FROM trash").fetchone()[0])
+    assert new_body in [text["body"] for text in snapshot["texts"]]  # the snapshot holds the text itself
+    seeded.restore_documents([document_id], "t")
+    assert seeded.texts(document_id) == before
+    assert (
+        seeded.conn.execute(
+            "SELECT typeof(body) FROM texts WHERE document_id = ? AND kind = 'translation'", (document_id,)
+        ).fetchone()[0]
+        == "blob"
+    )
+    assert seeded.search("Zorblatov").total == 1
+    assert_in_step(seeded)
+
+
+def test_the_published_copy_holds_plain_text(seeded, tmp_path: Path):
+    published = publish(seeded, tmp_path / "site")
+    copy = sqlite3.connect(published.database)
+    try:
+        assert copy.execute("SELECT count(*) FROM texts WHERE typeof(body) != 'text'").fetchone()[0] == 0
+        bodies = {row[0]: row[1] for row in copy.execute("SELECT id, body FROM texts")}
+    finally:
+        copy.close()
+    assert bodies == {row[0]: unpack(row[1]) for row in seeded.conn.execute("SELECT id, body FROM texts")}
+    assert stored(seeded).get("blob", 0) >= 5  # the archive itself is left compressed
+
+
+def test_body_text_reads_either_form_in_sql(seeded):
+    plain, packed = "a short note", pack("Telegram text. " * 50)
+    found = seeded.conn.execute("SELECT body_text(?), body_text(?), body_text(NULL)", (plain, packed)).fetchone()
+    assert tuple(found) == (plain, "Telegram text. " * 50, None)
