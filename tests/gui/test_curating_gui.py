@@ -249,3 +249,65 @@ def test_a_failed_write_says_so_and_keeps_what_was_typed(window, qtbot, monkeypa
     settle(window, qtbot)
     assert texts.editing("translation") and "disk is full" in corrector.note.text()
     assert corrector.edit.toPlainText() == typed and window.annotating.stack.count() == 0
+
+
+def test_a_document_deleted_meanwhile_keeps_what_was_typed(window, qtbot, screenshots):
+    """Another program moves the document being edited to the trash: the window's list moves on, but
+    the form stays with what was typed, says why it cannot be saved, and copies it on request."""
+    from PySide6.QtGui import QGuiApplication
+
+    from viewer.core.store import Archive
+
+    document = seed_id(window.archive, "001")
+    title = window.archive.record(document).title
+    editor = open_editor(window, qtbot, "001")
+    type_into(qtbot, editor.editors["title"].edit, "A title typed with care")
+    editor.editors["summary"].edit.setPlainText("A summary typed with care.")
+    with Archive(window.archive.path) as other:
+        other.delete_documents([document], "someone else")
+    assert window.check_for_changes()
+    assert window.panel.record is None or window.panel.record.id != document  # the list moved on
+    assert editor.isVisible() and editor.document_id == document
+    assert editor.editors["title"].edit.text() == "A title typed with care"
+    assert editor.problem.isVisibleTo(editor) and editor.heading.text() == "Edits of a deleted document"
+    assert editor.problem.text().startswith(f"“{title}” was deleted while you were editing it")
+    window.resize(1024, 600)
+    window.grab().save(str(screenshots / "details-deleted-meanwhile-1024x600.png"))
+    editor.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert "Title: A title typed with care" in copied and "Summary: A summary typed with care." in copied
+    editor.save()  # still in the trash: refused, and the form keeps it all
+    settle(window, qtbot)
+    assert editor.isVisible() and editor.editors["title"].edit.text() == "A title typed with care"
+    assert editor.problem.isVisibleTo(editor)
+    editor.cancel()
+    assert not editor.isVisible() and window.panel.details.isVisible()
+    window.curating.details.edit()  # another document's form: nothing of the deleted one
+    assert editor.heading.text() == "Edit details" and not editor.copy_button.isVisible()
+
+
+def test_a_document_deleted_meanwhile_is_said_in_russian(qtbot, seeded, settings, screenshots):
+    from viewer.core.store import Archive
+    from viewer.gui import i18n
+    from viewer.gui.main_window import MainWindow
+
+    from .helpers import shown
+
+    i18n.install("ru")
+    try:
+        window = shown(qtbot, MainWindow(seeded.path, settings=settings, restore=False), (1024, 600))
+        document = seed_id(seeded, "001")
+        title = seeded.record(document).title
+        editor = open_editor(window, qtbot, "001")
+        editor.editors["summary"].edit.setPlainText("Краткое содержание, набранное с заботой.")
+        with Archive(seeded.path) as other:
+            other.delete_documents([document], "someone else")
+        assert window.check_for_changes()
+        assert editor.heading.text() == "Правка удалённого документа"
+        assert editor.problem.text().startswith(f"«{title}» удалён, пока вы его правили")
+        assert editor.copy_button.text() == "Скопировать введённое" and editor.copy_button.isVisible()
+        window.grab().save(str(screenshots / "details-deleted-meanwhile-ru-1024x600.png"))
+        assert window.width() <= 1024
+        window.close()
+    finally:
+        i18n.install("en")

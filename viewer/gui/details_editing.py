@@ -17,6 +17,7 @@ from .changes import Changes
 from .document_panel import DocumentPanel
 from .editors import DetailsEditor
 from .i18n import field_label
+from .kept_edits import typed
 from .messages import shown
 from .review import mark_reviewed_step
 from .widgets_common import PanelPart
@@ -116,6 +117,10 @@ class DetailsEditing(PanelPart):
         self.review_button.setVisible(needs)
         self.review_button.setEnabled(not archive.readonly)
         if self.editing() and document_id != self.editor.document_id:
+            gone = self.editor.document_id is not None and archive.document_row(self.editor.document_id) is None
+            if gone and typed(self.editor):  # deleted meanwhile: what was typed stays, with why
+                self.editor.gone()
+                return
             if self.editor.changed_values():
                 self.message.emit(self.tr("The edits of the document you left were not saved"))
             self.leave()

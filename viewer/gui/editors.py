@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -44,6 +44,7 @@ from .field_widgets import (
     NumbersField,
 )
 from .i18n import QT_TRANSLATE_NOOP, field_label, field_list, relation_label
+from .kept_edits import typed_text
 from .link_picker import LinkPicker
 from .widgets_common import ERROR_COLOUR, problem_label
 
@@ -108,6 +109,11 @@ class DetailsEditor(QWidget):
         self.heading.setFont(heading_font)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.problem = problem_label(self, "editor_problem")
+        self.copy_button = QPushButton(self.tr("Copy what you typed"), self)  # shown when it cannot be saved
+        self.copy_button.setObjectName("editor_copy")
+        self.copy_button.setToolTip(self.tr("Copy the changed fields as text, to paste them elsewhere"))
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(typed_text(self)))
+        self.copy_button.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("editor_cancel")
         self.cancel_button.setToolTip(self.tr("Leave without saving (Esc)"))
@@ -127,6 +133,7 @@ class DetailsEditor(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(10, 6, 10, 6)
         top.addWidget(self.heading, 1)
+        top.addWidget(self.copy_button)
         top.addWidget(self.cancel_button)
         top.addWidget(self.save_button)
 
@@ -267,9 +274,23 @@ class DetailsEditor(QWidget):
                 else self.tr("{field} as imported").format(field=self.labels[name].text()[:-1])
             )
         self._clear_errors()
+        self.copy_button.hide()
         self.save_button.setEnabled(True)
         self.scroller.verticalScrollBar().setValue(0)
         return True
+
+    def gone(self) -> None:
+        """The document was deleted meanwhile (by another program, say): the form stays with what was
+        typed, says why Save cannot write it, and offers to copy it."""
+        self.copy_button.show()
+        self.heading.setText(self.tr("Edits of a deleted document"))  # the panel above shows another now
+        self.problem.setText(
+            self.tr(
+                "“{title}” was deleted while you were editing it: what you typed cannot be saved unless "
+                "the document is restored from the Trash. Copy what you typed to keep it."
+            ).format(title=self.editors["title"].original or "?")
+        )
+        self.problem.show()
 
     def _edited(self, name: str) -> None:
         self.errors[name].hide()

@@ -1347,6 +1347,14 @@
         <translation>при импорте: {value}</translation>
     </message>
     <message>
+        <source>Copy what you typed</source>
+        <translation>Скопировать введённое</translation>
+    </message>
+    <message>
+        <source>Copy the changed fields as text, to paste them elsewhere</source>
+        <translation>Скопировать изменённые поля текстом, чтобы вставить их в другое место</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1385,6 +1393,14 @@
     <message>
         <source>{field} as imported</source>
         <translation>{field}: как при импорте</translation>
+    </message>
+    <message>
+        <source>Edits of a deleted document</source>
+        <translation>Правка удалённого документа</translation>
+    </message>
+    <message>
+        <source>“{title}” was deleted while you were editing it: what you typed cannot be saved unless the document is restored from the Trash. Copy what you typed to keep it.</source>
+        <translation>«{title}» удалён, пока вы его правили: введённое можно сохранить, только если восстановить документ из корзины. Скопируйте введённое, чтобы не потерять его.</translation>
     </message>
     <message>
         <source>Not saved: see {field} below.</source>
