@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from .. import folding
@@ -109,22 +110,41 @@ class Search(Selecting):
                 (wanted,),
             )
         }
-        bodies: dict[int, list[str]] = {}
+        bodies: dict[int, list[str | bytes]] = {}  # as stored: unpacked only when the snippet gets to them
         for document_id, body in self.conn.execute(
             "SELECT document_id, body FROM texts WHERE document_id IN (SELECT value FROM json_each(?)) "
             "ORDER BY document_id, position",
             (wanted,),
         ):
-            bodies.setdefault(document_id, []).append(unpack(body))  # stored compressed (text_codec)
-        highlighter = folding.Highlighter(list(terms))
+            bodies.setdefault(document_id, []).append(body)
+        highlighter = _highlighter(tuple(terms))
         made: dict[int, tuple[str, tuple[Any, Any, Any]]] = {}
         for document_id in ids:
             row = documents.get(document_id)
             if row is None:
                 continue
             key, date, title, summary = row
-            places = [*bodies.get(document_id, []), summary or "", title]
-            snippet = next((s for s in (highlighter.snippet(text) for text in places) if s), "")
-            snippet = snippet or folding.opening(places[0])
-            made[document_id] = (snippet, (key, date, title))
+            made[document_id] = (_snippet(highlighter, bodies.get(document_id, []), summary, title), (key, date, title))
         return made
+
+
+@lru_cache(maxsize=8)
+def _highlighter(terms: tuple[str, ...]) -> folding.Highlighter:
+    """One highlighter per query's terms: the list asks for a screen's snippets at a time, all with the
+    same terms (a Highlighter is never changed once made)."""
+    return folding.Highlighter(list(terms))
+
+
+def _snippet(highlighter: folding.Highlighter, bodies: list[str | bytes], summary: str | None, title: str) -> str:
+    """The first of the texts (in order), the summary and the title that holds a hit gives the snippet,
+    else the opening of the first. A text after the one with the hit is never unpacked (text_codec)."""
+    first: str | None = None
+    for body in bodies:
+        text = unpack(body)
+        first = text if first is None else first
+        if snippet := highlighter.snippet(text):
+            return snippet
+    for text in (summary or "", title):
+        if snippet := highlighter.snippet(text):
+            return snippet
+    return folding.opening((summary or "") if first is None else first)
