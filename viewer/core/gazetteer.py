@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +26,14 @@ _GAP = re.compile(r"[\s\-‐]+")  # between the words of a name: a space, a hyph
 _SOFT_END = re.compile(r"(?<=[а-яё])[йья]$")  # a Russian name's last letter that changes in its cases
 _CASES = "ем|ём|[йьяюеи]"  # what it becomes: Эньлай, Эньлая, Эньлаю, Эньлаем
 _CASE_END = re.compile(f"(?<=[а-яё])(?:{_CASES})$")
+# The letters (and a dot after them: "I.V. Stalin") a name's pattern opens with, when they are plain
+# Latin or Russian ones: where a text's lower case holds them is where the pattern may match.
+_OPENING = re.compile(r"[a-zA-Zа-яА-ЯёЁ]+\.?")
+# The characters a case-blind pattern takes for a plain letter though their lower case is not it
+# (dotless i, long s, the old Cyrillic forms, İ which lower-cases to two characters): a text holding
+# one is searched by the patterns alone.
+_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
+_CJK = re.compile(f"[{CJK_CLASS}]")
 
 
 def name_key(written: str) -> str:
@@ -73,6 +81,8 @@ class Gazetteer:
         self._multi_entities: dict[str, Entity] = {}
         self._multi_by_first: dict[str, list[str]] = {}  # multi-word names by their first word, so a
         self._cjk_names: list[str] = []  # text is only searched for the names it may hold
+        self._cjk_free: list[str] = []  # those of them without a CJK character ("1950"), in order
+        self._openings: dict[str, tuple[str, ...] | None] = {}  # a first word's names open with (lower case)
         self._stale = True  # the tables above wait for the next find: names added in a row cost one build
         # what the finds so far learned, kept until the names change: words that name someone (or
         # not), and the pattern finding each name (an import asks about the same words all day)
@@ -81,8 +91,8 @@ class Gazetteer:
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
 
     def _rebuild(self) -> None:
-        self._single, self._multi_entities, self._multi_by_first, self._cjk_names = {}, {}, {}, []
-        self._naming, self._not_naming, self._patterns = set(), set(), {}
+        self._single, self._multi_entities, self._multi_by_first, self._cjk_names, self._cjk_free = {}, {}, {}, [], []
+        self._naming, self._not_naming, self._patterns, self._openings = set(), set(), {}, {}
         for entity in self.entities:
             for name in entity.all_names():
                 words = _WORD.findall(name)
@@ -91,31 +101,61 @@ class Gazetteer:
                     self._multi_entities[name_key(name)] = entity
                     if cjk or not words:
                         self._cjk_names.append(name)
+                        if not cjk:
+                            self._cjk_free.append(name)
                     else:
                         self._multi_by_first.setdefault(words[0].lower(), []).append(name)
                 elif words and len(words[0]) >= 3:
                     self._single.setdefault(key(words[0]), entity)
+        for first, names in self._multi_by_first.items():
+            openings = {_opening(name) for name in names}
+            self._openings[first] = None if "" in openings else tuple(sorted(openings))
         self._stale = False
 
     def _multi_matches(self, text: str, words: set[str]) -> list[re.Match[str]]:
         """Where the multi-word names ``text`` may hold are written in it, as one alternation of
         them (the longest first) finds them, left to right and not overlapping."""
         firsts = words & self._multi_by_first.keys()
-        cjk = [name for name in self._cjk_names if name in text]
+        # most texts hold no CJK character: only the few names without one are looked for in them
+        cjk_names = self._cjk_names if not text.isascii() and _CJK.search(text) else self._cjk_free
+        cjk = [name for name in cjk_names if name in text]
         if not firsts and not cjk:
             return []
         # The alternation of the names a text may hold costs a compile per text. So the names that
         # begin with one word are one pattern, compiled once: where the matches of these patterns
         # do not overlap, they are the alternation's (two spellings matching the same words are
         # one match); else the alternation decides.
-        patterns = [self._pattern(("first", first), self._first_pattern) for first in firsts]
-        patterns += [self._pattern(("cjk", name), _one_name) for name in cjk]
-        spans = {match.span(): match for pattern in patterns for match in pattern.finditer(text)}
+        lower = text.lower() if firsts and (text.isascii() or not _CASE_TWINS.search(text)) else None
+        spans = {match.span(): match for first in firsts for match in self._first_matches(text, lower, first)}
+        patterns = [self._pattern(("cjk", name), _one_name) for name in cjk]
+        spans.update((match.span(), match) for pattern in patterns for match in pattern.finditer(text))
         matches = [spans[span] for span in sorted(spans)]
         if any(after.start() < before.end() for before, after in itertools.pairwise(matches)):
             candidates = [name for first in firsts for name in self._multi_by_first[first]] + cjk
             alternation = _alternation(tuple(sorted(set(candidates), key=len, reverse=True)))
             return list(alternation.finditer(text))
+        return matches
+
+    def _first_matches(self, text: str, lower: str | None, first: str) -> Iterable[re.Match[str]]:
+        """What ``finditer`` of the names beginning with ``first`` finds, the pattern tried only where
+        the text (in ``lower`` case, None when the letters are not all plain) holds their opening
+        letters: running it along the whole text cost more than the rest of a page's find."""
+        pattern = self._pattern(("first", first), self._first_pattern)
+        openings = self._openings[first]
+        if lower is None or openings is None:
+            return pattern.finditer(text)
+        if len(openings) == 1:
+            places: Iterable[int] = _places(lower, openings[0])
+        else:
+            places = sorted({place for opening in openings for place in _places(lower, opening)})
+        matches = []
+        end = 0
+        for place in places:
+            if place >= end:
+                match = pattern.match(text, place)
+                if match is not None:
+                    matches.append(match)
+                    end = match.end()
         return matches
 
     def _first_pattern(self, first: str) -> re.Pattern[str]:
@@ -200,6 +240,22 @@ class Gazetteer:
             if hit.entity.kind == kind:
                 return hit.entity
         return None
+
+
+def _opening(name: str) -> str:
+    """The plain letters (and a dot) that open every match of ``name`` in lower case ("" if none)."""
+    opening = _OPENING.match(name.strip())
+    return opening.group(0).lower() if opening else ""
+
+
+def _places(text: str, part: str) -> list[int]:
+    """Every offset where ``part`` stands in ``text``, overlapping ones too."""
+    places = []
+    place = text.find(part)
+    while place >= 0:
+        places.append(place)
+        place = text.find(part, place + 1)
+    return places
 
 
 @lru_cache(maxsize=512)

@@ -14,7 +14,7 @@ import random
 import re
 
 from viewer.core.folding import key
-from viewer.core.gazetteer import _WORD, Gazetteer, Hit, _alternation, builtin_entities, name_key
+from viewer.core.gazetteer import _CASE_TWINS, _WORD, Gazetteer, Hit, _alternation, builtin_entities, name_key
 
 
 def reference_find(gazetteer: Gazetteer, text: str) -> list[Hit]:
@@ -128,3 +128,52 @@ def test_find_after_an_alias_is_learned_finds_it_as_before():
     assert [hit.entity.name for hit in gazetteer.find("Kim Il Sung Dubrovin Xiao Li")] == ["Kim Il Sung", "Stalin"]
     assert [hit.entity.name for hit in gazetteer.find("Zhukov-Dubrovin, Dubrovin")] == ["Molotov", "Stalin"]
     assert {hit.entity.name for hit in gazetteer.find("Dubrovin to Li Desheng Xiao")} == {"Stalin", "Mao Zedong"}
+
+
+PLAIN = "abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюяё."
+
+
+def test_case_twins_are_all_a_case_blind_pattern_takes_for_a_plain_letter_beyond_its_lower_case():
+    """find looks for a name's opening letters in the text's lower case; a character this misses or
+    misplaces (the pattern matches it, str.lower does not give the letter) sends the text to the
+    patterns alone: the gazetteer's list of them must be complete."""
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    blind = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in PLAIN}  # as a name's pattern
+    taken = set(re.compile("[" + re.escape(PLAIN) + "]", re.IGNORECASE).findall(everything))
+    lowered_to_plain = {ch for ch in everything if ch.lower() in PLAIN}
+    assert lowered_to_plain <= taken
+    twins = {ch for ch in taken if [letter for letter in PLAIN if blind[letter].fullmatch(ch)] != [ch.lower()]}
+    assert twins == set(_CASE_TWINS.findall(everything))
+    # offsets of the lower case are the text's: only İ lower-cases to two characters, and it is a twin
+    assert [ch for ch in everything if len(ch.lower()) != 1] == ["\u0130"]
+
+
+def test_find_in_text_with_case_twins_finds_what_the_patterns_find():
+    gazetteer = Gazetteer(builtin_entities())
+    reference = Gazetteer(builtin_entities())
+    texts = [text.replace("i", "ı").replace("s", "ſ") for text in _texts(200, seed=18)]
+    texts += [text.replace("I", "\u0130") for text in _texts(200, seed=19)]
+    texts += ["Kım Il Sung and Mao Tſe-tung met Peng Dehuaı", "Kim\u0130l Sung, KIM İL SUNG, Кım Il Sung"]
+    for text in texts:
+        assert _seen(gazetteer.find(text)) == _seen(reference_find(reference, text))
+    # "Kim" puts the names opening with it in play; their pattern takes "Kım Il Sung" for one (str.lower
+    # does not), which names no one but overlaps "Sung Dubrovin": the alternation decides, and finds neither
+    for table in (gazetteer, reference):
+        assert table.add_alias("Molotov", "Sung Dubrovin", alias_kind="code name")
+    text = "Kim and Kım Il Sung Dubrovin"
+    assert gazetteer.find(text) == reference_find(reference, text) == []
+    assert [hit.entity.name for hit in gazetteer.find("Kim and Kim Il Sung Dubrovin")] == ["Kim Il Sung"]
+
+
+def test_a_name_without_letters_or_cjk_is_found_in_any_text():
+    """Names with no word of letters are looked for as written; a text without CJK characters is
+    searched for those of them that hold none ("1950.12", "№.5"), not for the others."""
+    gazetteer = Gazetteer(builtin_entities())
+    reference = Gazetteer(builtin_entities())
+    for table in (gazetteer, reference):
+        assert table.add_alias("Stalin", "1950.12", alias_kind="code name")
+        assert table.add_alias("Molotov", "№.5", alias_kind="code name")
+    for text in ["Cable 1950.12 to №.5.", "斯大林 1950.12 and №.5", "1950.12, 毛泽东, Mao"]:
+        assert _seen(gazetteer.find(text)) == _seen(reference_find(reference, text))
+    assert [hit.entity.name for hit in gazetteer.find("Cable 1950.12 to №.5.")] == ["Stalin", "Molotov"]
+    assert [hit.entity.name for hit in gazetteer.find("1950.12, 毛泽东")] == ["Stalin", "Mao Zedong"]
