@@ -57,6 +57,7 @@ SORT_KEYS = ("date", "title", "type", "language", "date")
 WINDOW = 200
 CACHED_WINDOWS = 6
 ORDERS_KEPT = 3  # whole orders kept (a million ids take 8 MB)
+NEAR_ROWS = 10_000  # rows read by position (an index walk) while a whole order is not read yet
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren  # once
@@ -111,6 +112,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._count = 0
         self.count_known = True
         self._ids: Sequence[int] | None = None  # every id in the list's order, when known
+        self._lazy = False  # counted by the tallies; the whole order is read once a row far down is wanted
         self._windows: OrderedDict[int, list[ListRow]] = OrderedDict()
         self.snippets = Snippets(lambda: self.archive, lambda: list(self.selection.terms), self._snippets_made, runner)
         self._orders: OrderedDict[tuple[Any, ...], Sequence[int]] = OrderedDict()
@@ -135,9 +137,12 @@ class DocumentTableModel(QAbstractTableModel):
             elif number == 0:  # the first screen, bounded whatever the query matches
                 screen = self.archive.screen(self.selection, self.sort_key, self.descending, WINDOW)
                 window, self._ids = screen.rows, screen.ids
-            elif self.count_known and self.sort_key != RELEVANCE:
+            elif self.count_known and self.sort_key != RELEVANCE and not (self._lazy and number * WINDOW >= NEAR_ROWS):
                 window = self.archive.page(self.selection, self.sort_key, self.descending, number * WINDOW, WINDOW)
             else:
+                if self._lazy:  # far from the top: the whole order makes every row a read by id away
+                    self._lazy = False
+                    self._read_order()
                 return None  # its order is still being read
             self.rows_fetched += len(window)
             self._windows[number] = window
@@ -152,6 +157,7 @@ class DocumentTableModel(QAbstractTableModel):
         """Read the first screen and, when it is at hand, the count; a worker reads the rest."""
         self._windows.clear()
         self._ids = None
+        self._lazy = False
         if self._order is not None:
             self._order.cancel()
         self.selection = selection = self.archive.select(self.filters)
@@ -177,8 +183,12 @@ class DocumentTableModel(QAbstractTableModel):
             else:
                 self._count = self.archive.count(selection)
         else:
+            tallied = self.archive.tallied_count(selection) if self.sort_key == "date" else None
             if self.filters.is_empty():
                 self._count = self.archive.documents_total()  # known; the order still makes jumps cheap
+            elif tallied is not None:  # facets alone: counted at once; rows near the top read on the date
+                self._count, self._lazy = tallied, True  # indexes, the order only once a row far down is wanted
+                return
             else:
                 self._count, self.count_known = len(screen.rows), False
             self._read_order()
@@ -252,7 +262,7 @@ class DocumentTableModel(QAbstractTableModel):
                 return self._ids.index(document_id)
             except ValueError:
                 return None
-        if not self.count_known or self.sort_key == RELEVANCE:
+        if not self.count_known or self.sort_key == RELEVANCE or self._lazy:
             return next((n for n, row in enumerate(self._windows.get(0, [])) if row.id == document_id), None)
         position = self.archive.position_of(document_id, self.selection, self.sort_key, self.descending)
         if position is None or position >= self._count or self.document_id(position) != document_id:

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .schema_compact import SEARCH_COLUMNS, SEARCH_TABLE
+from .schema_tallies import differences as tally_differences
+from .schema_tallies import recount as recount_tallies
 from .writing import Writing
 
 
@@ -67,6 +69,12 @@ class Checks(Writing):
             report.problems.append(f"full-text index: {stale} documents are out of date (repair: check --repair)")
         if orphans:
             report.problems.append(f"full-text index: {orphans} rows for deleted documents (repair: check --repair)")
+        if self._one("SELECT count(*) FROM sqlite_master WHERE name = 'tally_documents'"):
+            wrong = tally_differences(self.conn)
+            if wrong:
+                report.problems.append(
+                    f"facet tallies: {wrong} counts differ from the documents (repair: check --repair)"
+                )
         bad_files = self.damaged_files()
         if bad_files:
             report.problems.append(
@@ -160,6 +168,11 @@ class Checks(Writing):
                 self.resolve_links(document_id)
                 for (document_id,) in self.conn.execute("SELECT id FROM documents").fetchall()
             )
+            recount_tallies(self.conn)
         report = self.check()
-        report.repairs = [f"rebuilt the full-text index of {rebuilt} documents", f"re-resolved {resolved} links"]
+        report.repairs = [
+            f"rebuilt the full-text index of {rebuilt} documents",
+            f"re-resolved {resolved} links",
+            "recounted the facet tallies",
+        ]
         return report

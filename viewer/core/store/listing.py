@@ -10,20 +10,25 @@ from ..dates import bin_counts, monthly_bins
 from ..records import DatedDocument, ListRow
 from . import rows
 from .screens import LIST_COLUMNS as LIST_COLUMNS
-from .screens import LIST_SQL, Screens, order_by
+from .screens import LIST_SQL, order_by
 from .selection import FACETS, SORTABLE, Filters, Selection
+from .tallies import Tallies
 
 Selected = Filters | Selection | None  # a selection, or filters to compile (cached) into one
 
 PEOPLE_IN_FACET = 300  # the people filter lists the most frequent; typing finds any other
 
 
-class Listing(Screens):
+class Listing(Tallies):
     """Reads of many documents at once, filtered and sorted in SQL; each takes a compiled
     ``Selection`` (or filters, compiled through the same cache)."""
 
     def count(self, filters: Selected = None) -> int:
-        where, params = self._where(self._selection(filters))
+        selection = self._selection(filters)
+        tallied = self.tallied_count(selection)
+        if tallied is not None:
+            return tallied
+        where, params = self._where(selection)
         return int(self._one(f"SELECT count(*) FROM documents d{where}", params))
 
     def page(
@@ -61,10 +66,17 @@ class Listing(Screens):
     def facet_counts(self, facet: str, filters: Selected = None) -> list[tuple[str, int]]:
         """Values of one facet with how many documents of the current selection have each (the
         selection without that facet's own choice, so every value says what it would leave)."""
-        where, params = self._where(self._selection(filters), without=facet)
+        selection = self._selection(filters)
+        tallied = self._tallied_values(facet, selection, PEOPLE_IN_FACET)
+        if tallied is not None:
+            return tallied
+        where, params = self._where(selection, without=facet)
         column = FACETS[facet].column
         if facet == "tag":
-            within = f" WHERE document_id IN (SELECT d.id FROM documents d{where})" if where else ""
+            if selection.match is None and where:  # facets: from the tags (given by hand) to their documents,
+                within = f" CROSS JOIN documents d ON d.id = document_id{where}"  # not a million documents to theirs
+            else:  # a query: from its matches
+                within = f" WHERE document_id IN (SELECT d.id FROM documents d{where})" if where else ""
             sql = f"SELECT tag, count(*) FROM document_tags{within} GROUP BY tag ORDER BY 2 DESC, 1"
             return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
         if column is None:  # the people, through document_entities
@@ -83,10 +95,15 @@ class Listing(Screens):
 
     def date_histogram(self, bins: int, start: date, end: date, filters: Selected = None) -> list[int]:
         """Documents per equal slice of [start, end] (by day), for the timeline: counted per date
-        (or per month when a slice is a month or more) on the date index, then binned."""
-        where, params = self._where(self._selection(filters))
-        connector = " AND " if where else " WHERE "
+        (or per month when a slice is a month or more) on the date index, then binned; per month of
+        a selection of facets alone, from the tally."""
+        selection = self._selection(filters)
         by_month = monthly_bins(start, end, bins)
+        months = self._tallied_months(selection, start, end) if by_month else None
+        if months is not None:
+            return bin_counts(months, start, end, bins, by_month)
+        where, params = self._where(selection)
+        connector = " AND " if where else " WHERE "
         key = "substr(d.sort_date, 1, 7)" if by_month else "d.sort_date"
         sql = (
             f"SELECT {key}, count(*) FROM documents d{where}{connector}d.sort_date >= ? AND d.sort_date <= ? "

@@ -18,6 +18,7 @@ from pathlib import Path
 from .schema_classification import add_classification_group
 from .schema_compact import compact, compress_texts
 from .schema_curation import MIGRATION_CURATION
+from .schema_tallies import add_tallies
 
 MIGRATION_1 = """
 CREATE TABLE documents (
@@ -299,6 +300,7 @@ MIGRATIONS: list[Migration] = [
     add_classification_group,  # documents.classification_group (viewer.core.classification)
     compact,  # a contentless full-text table, fewer copies of rows (issue 16)
     compress_texts,  # texts' bodies zlib-compressed (issue 16)
+    add_tallies,  # documents counted by facet and month, people by facet (schema_tallies.py, issue 16)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
