@@ -19,9 +19,11 @@ import pytest
 from viewer.bench.synthetic import write_files
 from viewer.core.errors import ImportRefused
 from viewer.core.importers import decode as decode_module
+from viewer.core.importers import references
 from viewer.core.importers.language import _SCRIPTS, letters_by_script
 from viewer.core.importers.page import clean_markdown, split_inline
 from viewer.core.importers.titles import FURNITURE, HEAD_FURNITURE, furniture_of
+from viewer.core.records import ArchivalRef, ParsedDocument, ReferenceNumber, Text
 
 ROOT = Path(__file__).resolve().parents[3]
 REAL = ROOT / "tests" / "data" / "real"
@@ -99,6 +101,74 @@ def old_furniture_of(line: str, head: bool = False) -> str | None:
     return None
 
 
+_OLD_NUMBER = re.compile(r"(?P<sign>N[oº°]\.?|№|#)\s*(?P<number>\d[\d/-]*\d|\d)", re.I)
+
+
+def old_reference_numbers(text: str) -> list[ReferenceNumber]:
+    found: dict[str, ReferenceNumber] = {}
+    for match in _OLD_NUMBER.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if references._NOT_A_REFERENCE.search(before):
+            continue
+        number = match.group("number")
+        role = "own"
+        for pattern, candidate in references._ROLE_WORDS:
+            if pattern.search(before):
+                role = candidate
+                break
+        label_match = references._LABEL_WORDS.search(before)
+        label = match.group(0)
+        if label_match and not label_match.group(1).lower().startswith(("ciphered", "enciphered", "telegram")):
+            label = f"{label_match.group(1)} {label}"
+        label = re.sub(r"^#\s*", "No. ", label)
+        if number not in found:
+            found[number] = ReferenceNumber(number=number, label=" ".join(label.split()), role=role)
+    return list(found.values())
+
+
+def old_classification_of(doc: ParsedDocument) -> str | None:
+    english: str | None = None
+    original: tuple[str, str] | None = None
+    for text in doc.texts:
+        for line in text.body.split("\n")[:30]:
+            stripped = line.strip()
+            meaning = next((m for pattern, m in references._CLASSIFICATIONS if pattern.match(stripped)), None)
+            if meaning is None:
+                continue
+            if re.search(r"[A-Za-z]", stripped):
+                english = english or meaning
+            elif original is None:
+                original = (stripped, meaning)
+    if original:
+        return f"{english or original[1]} ({original[0]})"
+    return english
+
+
+def old_archival_refs(source: str) -> list[ArchivalRef]:
+    refs = []
+    archives = r"(?:АП\s?РФ|АВП\s?РФ|РГАСПИ|РГАНИ|ГАРФ|ЦАМО|APRF|AVP\s?RF|AVPRF|RGASPI|RGANI|GARF|TsAMO)\b"
+    for part in re.split(rf";\s*(?:and\s+)?|\s+and\s+(?={archives})", source):
+        part = part.strip().rstrip(".")
+        if not part:
+            continue
+        ref = ArchivalRef(raw=part)
+
+        def grab(pattern: str, text: str = part) -> str | None:
+            match = re.search(pattern + r"\s*(?:N\s*)?(\d[\w/-]*)", text, re.I)
+            return match.group(1) if match else None
+
+        first = part.split(",")[0].strip()
+        if not re.match(r"(fond|f\.|ф\.?|opis|delo)\b", first, re.I):
+            ref.archive = first
+        ref.fond = grab(r"\b(?:fond|f\.|ф\.?)")
+        ref.opis = grab(r"\b(?:opis|op\.|оп\.)")
+        ref.delo = grab(r"\b(?:delo|d\.|д\.)")
+        ref.papka = grab(r"\b(?:papka|пап\.)")
+        ref.listy = grab(r"\b(?:listy|list|l\.|ll\.|p\.|pp\.|л\.)")
+        refs.append(ref)
+    return refs
+
+
 # -- the texts -----------------------------------------------------------------------------------
 _POOL = [
     *"abcxyzKSI019 _-.,:;|/'\"()[]<>\n\n\n\t\r#*\\",
@@ -162,6 +232,13 @@ _POOL = [
     "12 … 30",
     "Digital Archive",
     "International History Declassified",
+    # reference numbers, replies, classifications and archival references
+    *["No.", "no", "NO ", "nO.", "nº", "Nº ", "n°", "№", "# ", "#", "İNo", "5", "12", "10/3-2", "7-", "/", "-"],
+    *[" copy ", " form ", "оп.", "reply to ", "in reply to ", "my ", "incoming ", "спец.", "telegram ", "на "],
+    *["response to ", "reply to ", "answer to ", "Stalin’s ", "Kim Il's ", "Mao's ", "13 May", "May 13", ", 1950"],
+    *[" telegram", " cable", " note", "replyreply to ", "Top Secret", "top  secret.", "Confidential", "СЕКРЕТНО"],
+    *["Сов. секретно", "絕密", "机密", "극비", "secret", "strictly confidential", "; ", " and ", "and APRF", "fond"],
+    *["АП РФ", "Ф. 3", "f. 45", "op. 1", "оп.", "delo 12", "d. 3", "пап. 2", "ll. 5-7", "list 3", "p. 4", "N 5"],
 ]
 
 
@@ -239,3 +316,64 @@ def test_furniture_is_told_as_before(pages: list[str], generated: list[str]) -> 
             assert what == old_furniture_of(text, head), (repr(text[:200]), head)
             found += what is not None
     assert found > 1000
+
+
+def test_reference_numbers_are_read_as_before(pages: list[str], generated: list[str]) -> None:
+    joined = ["".join(generated[index : index + 12]) for index in range(0, len(generated), 12)]
+    found = 0
+    for text in [*pages, *generated, *joined]:
+        numbers = references.reference_numbers(text)
+        assert numbers == old_reference_numbers(text), repr(text[:200])
+        found += len(numbers)
+    assert found > 1000
+
+
+def _reply_texts(count: int, seed: int = 17) -> Iterator[str]:
+    """Replies ("in reply to Stalin’s 13 May telegram"), whole, cut short, run into each other."""
+    rng = random.Random(seed)
+    parts = [
+        ["response", "reply", "answer", "Areply", "replyreply", "answer answer", ""],
+        [" to ", "  to\n", " to", "to "],
+        ["Stalin", "Kim Il", "Mao", "Areply to Bob", "kim", "Molotov-Ribbentrop"],
+        ["’s ", "'s ", "s ", "’s  "],
+        ["13 May", "May 13", "1 June", "May", "13 may"],
+        ["", ", 1950", " 1950", ",1950", " 50"],
+        [" telegram", " cable", " letter", " message", " note", " notes", "telegram", ""],
+    ]
+    for _ in range(count):
+        pieces = []
+        for _ in range(rng.randrange(1, 5)):
+            piece = "".join(rng.choice(choices) for choices in parts)
+            if rng.random() < 0.3:  # cut short, or a piece of another text in the middle
+                cut = rng.randrange(len(piece) + 1)
+                piece = piece[:cut] + rng.choice(_POOL) + piece[cut:]
+            pieces.append(piece + rng.choice(["", " ", ". ", "\n", "reply to "]))
+        yield "".join(pieces)
+
+
+def test_replies_are_found_as_before(pages: list[str], generated: list[str]) -> None:
+    joined = ["".join(generated[index : index + 12]) for index in range(0, len(generated), 12)]
+    found = 0
+    for text in [*pages, *generated, *joined, *_reply_texts(4000)]:
+        spans = [match.span() for match in references._replies(text)]
+        assert spans == [match.span() for match in references._REPLY_SUMMARY.finditer(text)], repr(text[:200])
+        found += len(spans)
+    assert found > 500
+
+
+def test_classifications_and_archival_refs_are_read_as_before(pages: list[str], generated: list[str]) -> None:
+    classified = 0
+    for index in range(0, len(generated), 40):
+        lines = generated[index : index + 40]
+        doc = ParsedDocument(key="x", texts=[Text("transcript", "ru", "\n".join(lines[:20]))])
+        doc.texts.append(Text("translation", "en", "\n".join(lines[20:])))
+        classification = references.classification_of(doc)
+        assert classification == old_classification_of(doc), lines
+        classified += classification is not None
+    assert classified > 20
+    referenced = 0
+    for text in [*generated, *(line for page in pages for line in page.split("\n"))]:
+        refs = references.archival_refs(text)
+        assert refs == old_archival_refs(text), repr(text[:200])
+        referenced += any(ref.fond or ref.delo for ref in refs)
+    assert referenced > 100

@@ -8,45 +8,14 @@ from __future__ import annotations
 
 import re
 
-from ..dates import parse_date
 from ..gazetteer import Gazetteer, builtin_entities
-from ..records import ArchivalRef, LinkHint, Mention, ParsedDocument, ReferenceNumber
+from ..records import Mention, ParsedDocument
 from .people import OFFICE_WORDS, add_people, parties
+from .references import archival_refs as archival_refs  # importers and field_values read these from here
+from .references import classification_of as classification_of
+from .references import link_hints as link_hints
+from .references import reference_numbers as reference_numbers
 
-# A classification stands on a line of its own at the head of a telegram.
-_CLASSIFICATIONS = [
-    (re.compile(r"^top\s+secret\.?$", re.I), "Top Secret"),
-    (re.compile(r"^strictly\s+secret\.?$", re.I), "Strictly Secret"),
-    (re.compile(r"^(strictly\s+)?confidential\.?$", re.I), "Confidential"),
-    (re.compile(r"^secret\.?$", re.I), "Secret"),
-    (re.compile(r"^сов(\.|ершенно)?\s*секретно\.?$", re.I), "Top Secret"),
-    (re.compile(r"^строго\s+секретно\.?$", re.I), "Strictly Secret"),
-    (re.compile(r"^секретно\.?$", re.I), "Secret"),
-    (re.compile(r"^绝密$|^絕密$"), "Top Secret"),
-    (re.compile(r"^机密$|^機密$"), "Secret"),
-    (re.compile(r"^극비$"), "Top Secret"),
-]
-
-_NUMBER = re.compile(r"(?P<sign>N[oº°]\.?|№|#)\s*(?P<number>\d[\d/-]*\d|\d)", re.I)
-# Words just before a number that say it is not a reference (a form, a copy, an archive file).
-_NOT_A_REFERENCE = re.compile(
-    r"(?<!\w)(форма|экз\.?|оп\.|д\.|ф\.?|л\.|form|copy|copies|fond|opis|delo|list|page|p\.)\s*$", re.I
-)
-_ROLE_WORDS = [
-    (re.compile(r"(на|reply to|in reply to|your|to your|response to)\s*$", re.I), "reply_to"),
-    (re.compile(r"(my|our|addition to my|further to my)\s*$", re.I), "continues"),
-    (re.compile(r"(incoming|вход\.?|входящий)\s*$", re.I), "incoming"),
-    (re.compile(r"(special|спец\.?)\s*$", re.I), "special"),
-]
-_LABEL_WORDS = re.compile(
-    r"((?:ciphered |enciphered )?telegram|issuing|special|incoming|outgoing|исход\.?|вход\.?|спец\.?|на)\s*$",
-    re.I,
-)
-_REPLY_SUMMARY = re.compile(
-    r"(?:response|reply|answer)\s+to\s+(?P<who>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[’']s\s+"
-    r"(?P<date>\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+(?P<year>\d{4}))?\s+"
-    r"(?:telegram|cable|letter|message|note)",
-)
 _SIGNATURE_NOISE = re.compile(r"\[[^\]]*\]|\([^)]*\)|\b[IVXУ]{1,4}\b|[\d\W_]+|\b\w\b")
 _TYPE_FROM_TITLE = re.compile(
     r"^((?:ciphered |enciphered |coded )?(?:telegram|cable|letter|memorandum|record of (?:a )?conversation|"
@@ -75,88 +44,6 @@ def derive_fields(doc: ParsedDocument, gazetteer: Gazetteer | None = None) -> No
             doc.doc_type = match.group(1)[0].upper() + match.group(1)[1:].lower()
     learn_aliases(doc, all_text, gazetteer)
     find_people(doc, gazetteer)
-
-
-def classification_of(doc: ParsedDocument) -> str | None:
-    """The English classification, with the original's words when the original is in another script."""
-    english: str | None = None
-    original: tuple[str, str] | None = None  # (as written, meaning)
-    for text in doc.texts:
-        for line in text.body.split("\n")[:30]:
-            stripped = line.strip()
-            meaning = next((m for pattern, m in _CLASSIFICATIONS if pattern.match(stripped)), None)
-            if meaning is None:
-                continue
-            if re.search(r"[A-Za-z]", stripped):
-                english = english or meaning
-            elif original is None:
-                original = (stripped, meaning)
-    if original:
-        return f"{english or original[1]} ({original[0]})"
-    return english
-
-
-def reference_numbers(text: str) -> list[ReferenceNumber]:
-    found: dict[str, ReferenceNumber] = {}
-    for match in _NUMBER.finditer(text):
-        before = text[max(0, match.start() - 30) : match.start()]
-        if _NOT_A_REFERENCE.search(before):
-            continue
-        number = match.group("number")
-        role = "own"
-        for pattern, candidate in _ROLE_WORDS:
-            if pattern.search(before):
-                role = candidate
-                break
-        label_match = _LABEL_WORDS.search(before)
-        label = match.group(0)
-        if label_match and not label_match.group(1).lower().startswith(("ciphered", "enciphered", "telegram")):
-            label = f"{label_match.group(1)} {label}"
-        label = re.sub(r"^#\s*", "No. ", label)
-        if number not in found:
-            found[number] = ReferenceNumber(number=number, label=" ".join(label.split()), role=role)
-    return list(found.values())
-
-
-def link_hints(doc: ParsedDocument) -> list[LinkHint]:
-    hints = [
-        LinkHint(relation=ref.role, evidence=ref.label, number=ref.number)
-        for ref in doc.reference_numbers
-        if ref.role in ("reply_to", "continues")
-    ]
-    year = (doc.date.start or "")[:4]
-    for text in filter(None, [doc.summary, *(t.body for t in doc.texts if t.language == "en")]):
-        for match in _REPLY_SUMMARY.finditer(text):
-            written = f"{match.group('date')} {match.group('year') or year}"
-            date = parse_date(written)
-            if date.known and date.precision == "day":
-                hints.append(LinkHint("reply_to", match.group(0), date=date.start, hint=match.group("who")))
-    return hints
-
-
-def archival_refs(source: str) -> list[ArchivalRef]:
-    refs = []
-    archives = r"(?:АП\s?РФ|АВП\s?РФ|РГАСПИ|РГАНИ|ГАРФ|ЦАМО|APRF|AVP\s?RF|AVPRF|RGASPI|RGANI|GARF|TsAMO)\b"
-    for part in re.split(rf";\s*(?:and\s+)?|\s+and\s+(?={archives})", source):
-        part = part.strip().rstrip(".")
-        if not part:
-            continue
-        ref = ArchivalRef(raw=part)
-
-        def grab(pattern: str, text: str = part) -> str | None:
-            match = re.search(pattern + r"\s*(?:N\s*)?(\d[\w/-]*)", text, re.I)
-            return match.group(1) if match else None
-
-        first = part.split(",")[0].strip()
-        if not re.match(r"(fond|f\.|ф\.?|opis|delo)\b", first, re.I):
-            ref.archive = first
-        ref.fond = grab(r"\b(?:fond|f\.|ф\.?)")
-        ref.opis = grab(r"\b(?:opis|op\.|оп\.)")
-        ref.delo = grab(r"\b(?:delo|d\.|д\.)")
-        ref.papka = grab(r"\b(?:papka|пап\.)")
-        ref.listy = grab(r"\b(?:listy|list|l\.|ll\.|p\.|pp\.|л\.)")
-        refs.append(ref)
-    return refs
 
 
 def learn_aliases(doc: ParsedDocument, text: str, gazetteer: Gazetteer) -> None:
