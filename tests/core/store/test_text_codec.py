@@ -1,5 +1,6 @@
 """Texts stored compressed (issue 16, store/text_codec.py): the same text read back everywhere, older
-archives with plain bodies read and upgraded (migration 6), copies for other programs in plain text."""
+archives with plain bodies read and upgraded (migration 6), copies for other programs in plain text.
+Migration 6 also keeps a document's people without rowid, in the order they had."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import random
 import sqlite3
 from pathlib import Path
 
+from viewer.core.curation import PEOPLE_ROLES
 from viewer.core.importers.text import parse_text_file
 from viewer.core.publish import publish
 from viewer.core.store import Archive
@@ -24,6 +26,12 @@ PLAIN_VERSION = MIGRATIONS.index(compress_texts)  # the last version with plain 
 def stored(archive: Archive) -> dict[str, int]:
     """How many bodies are stored as each SQLite type."""
     return dict(archive.conn.execute("SELECT typeof(body), count(*) FROM texts GROUP BY 1").fetchall())
+
+
+def people_of(archive: Archive) -> dict[tuple[int, str], object]:
+    """Every document's people fields (each role's names in their order), as an editor reads them."""
+    ids = [row[0] for row in archive.conn.execute("SELECT id FROM documents")]
+    return {(i, name): archive.field_value(i, name) for i in ids for name in PEOPLE_ROLES}
 
 
 def texts_of(archive: Archive) -> dict[tuple[str, int], str]:
@@ -75,7 +83,8 @@ def plain_archive(seeded: Archive, path: Path) -> None:
     tables = "SELECT name FROM {}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%'"
     for (table,) in old.execute(f"{tables.format('main')} INTERSECT {tables.format('seeded')}").fetchall():
         columns = ", ".join(row[1] for row in old.execute(f"PRAGMA main.table_info({table})"))  # no generated ones
-        old.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM seeded.{table}")
+        order = " ORDER BY position" if table == "document_entities" else ""  # rowids in the order of mentions
+        old.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM seeded.{table}{order}")
     for (document_id,) in old.execute("SELECT id FROM documents").fetchall():
         old.execute(
             "INSERT INTO search (rowid, title, summary, body, names, refs) VALUES (?, ?, ?, ?, ?, ?)",
@@ -88,13 +97,36 @@ def plain_archive(seeded: Archive, path: Path) -> None:
 
 
 def test_an_archive_with_plain_bodies_is_upgraded_and_reads_the_same_text(seeded, tmp_path):
-    before = texts_of(seeded)
+    document_id = seeded.resolve_id("001") or 0
+    recipients = seeded.field_value(document_id, "mentioned")
+    seeded.correct(
+        document_id,
+        {"mentioned": [*recipients[::-1], {"name": "Zhou Enlai", "kind": "person", "as_written": "Chou"}]},
+        "t",
+    )  # an order the entity ids do not give
+    before, people = texts_of(seeded), people_of(seeded)
     path = tmp_path / "plain.db"
     plain_archive(seeded, path)
+    with sqlite3.connect(path) as old:
+        assert (
+            old.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_document_entities_1'"
+            ).fetchone()[0]
+            == 1
+        )
+    old.close()
     with Archive(path) as archive:
         assert archive.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert stored(archive) == stored(seeded)
         assert texts_of(archive) == before
+        assert people_of(archive) == people
+        assert [entry["name"] for entry in archive.field_value(document_id, "mentioned")][-1] == "Zhou Enlai"
+        assert (
+            archive.conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_document_entities%'"
+            ).fetchone()[0]
+            == 0
+        )  # the table is its primary key's index
         assert archive.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # the space went back
         assert_in_step(archive)  # the index was left as it was: the same text
         assert archive.check().ok
@@ -125,6 +157,22 @@ def test_corrected_and_trashed_texts_keep_their_words(seeded):
         == "blob"
     )
     assert seeded.search("Zorblatov").total == 1
+    assert_in_step(seeded)
+
+
+def test_people_keep_the_order_given_through_edits_the_trash_and_merges(seeded):
+    document_id = seeded.resolve_id("001") or 0
+    people = seeded.field_value(document_id, "mentioned")
+    assert len(people) >= 2
+    seeded.correct(document_id, {"mentioned": people[::-1]}, "t")
+    assert seeded.field_value(document_id, "mentioned") == people[::-1]
+    before = people_of(seeded)
+    seeded.delete_documents([document_id], "t")
+    seeded.restore_documents([document_id], "t")
+    assert people_of(seeded) == before
+    seeded.undo_last("t")  # the restore
+    seeded.undo_last("t")  # the delete
+    assert people_of(seeded) == before
     assert_in_step(seeded)
 
 

@@ -25,7 +25,7 @@ _TABLES = [
     ("texts", "document_id, position"),
     ("entities", "kind, name"),
     ("aliases", "entity_id, alias"),
-    ("document_entities", "document_id, entity_id, role"),
+    ("document_entities", "document_id, position, entity_id, role"),  # in order; the numbers are not compared
     ("reference_numbers", "document_id, id"),
     ("links", "source_id, id"),
     ("archival_refs", "document_id, id"),
@@ -75,6 +75,8 @@ def content_dump(conn: sqlite3.Connection) -> dict[str, Any]:
         ]
     for text in dump["texts"]:
         text["body"] = unpack(text["body"])
+    for mention in dump["document_entities"]:
+        mention.pop("position", None)
     dump["search"] = index_places(conn)
     dump["terms"] = [tuple(row) for row in conn.execute("SELECT term, key FROM terms ORDER BY term")]
     dump["user_version"] = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -64,7 +64,7 @@ class Fields(Index, Annotations):
         if name in PEOPLE_ROLES:
             found = self.conn.execute(
                 "SELECT e.name, e.kind, de.as_written FROM document_entities de JOIN entities e ON e.id = de.entity_id "
-                "WHERE de.document_id = ? AND de.role = ? ORDER BY de.rowid",
+                "WHERE de.document_id = ? AND de.role = ? ORDER BY de.position",
                 (document_id, PEOPLE_ROLES[name]),
             )
             return [{"name": n, "kind": k, "as_written": w or n} for n, k, w in found]
@@ -109,11 +109,20 @@ class Fields(Index, Annotations):
         elif name in PEOPLE_ROLES:
             role = PEOPLE_ROLES[name]
             self.conn.execute("DELETE FROM document_entities WHERE document_id = ? AND role = ?", (document_id, role))
-            for entry in value:
+            after = self._one(
+                "SELECT coalesce(max(position) + 1, 0) FROM document_entities WHERE document_id = ?", (document_id,)
+            )  # in the order given, after the document's other mentions (as a new rowid came after them)
+            for number, entry in enumerate(value):
                 self.conn.execute(
-                    "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written) "
-                    "VALUES (?, ?, ?, ?)",
-                    (document_id, self._entity_id(entry["kind"], entry["name"]), role, entry["as_written"]),
+                    "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written, position) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (
+                        document_id,
+                        self._entity_id(entry["kind"], entry["name"]),
+                        role,
+                        entry["as_written"],
+                        after + number,
+                    ),
                 )
         elif name == "archival_refs":
             self.conn.execute("DELETE FROM archival_refs WHERE document_id = ?", (document_id,))

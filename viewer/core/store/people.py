@@ -78,8 +78,8 @@ class People(History):
                 [(kept_id, name) for name in names if name != kept[1]],
             )
             self.conn.execute(
-                "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written) "
-                "SELECT document_id, ?, role, as_written FROM document_entities WHERE entity_id = ?",
+                "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written, position) "
+                "SELECT document_id, ?, role, as_written, position FROM document_entities WHERE entity_id = ?",
                 (kept_id, merged_id),
             )
             self.conn.execute("DELETE FROM entities WHERE id = ?", (merged_id,))
@@ -176,7 +176,7 @@ class People(History):
                     [document_id, kind, name, role, written]
                     for role, written in self.conn.execute(
                         "SELECT role, as_written FROM document_entities WHERE entity_id = ? AND document_id = ? "
-                        "ORDER BY rowid",
+                        "ORDER BY position",
                         (row[0], document_id),
                     )
                 ]
@@ -211,8 +211,10 @@ class People(History):
             "INSERT OR IGNORE INTO aliases (entity_id, alias, kind) VALUES (?, ?, ?)",
             [(ids[(k, n)], a, ak) for k, n, a, ak in value["aliases"]],
         )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written) VALUES (?, ?, ?, ?)",
+        self.conn.executemany(  # each after the document's other mentions, as a new rowid came after them
+            "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written, position) "
+            "VALUES (?1, ?2, ?3, ?4, "
+            "(SELECT coalesce(max(position) + 1, 0) FROM document_entities WHERE document_id = ?1))",
             [(d, ids[(k, n)], role, w) for d, k, n, role, w in value["mentions"]],
         )
         self.conn.executemany(

@@ -15,7 +15,9 @@ into a contentless table it could never be deleted again with the values it hold
 the index with one built afresh from the sources.
 
 Migration 6 stores the texts' bodies zlib-compressed (store/text_codec.py): the same text, so the
-index, built from the text, stays as it is.
+index, built from the text, stays as it is. It also keeps ``document_entities`` in its primary key's
+order (WITHOUT ROWID), which drops the index SQLite kept beside the table for that key; the order
+the rowid gave a document's mentions (as written, or as an editor set them) is kept in ``position``.
 """
 
 from __future__ import annotations
@@ -58,6 +60,27 @@ def compact(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE terms_old")
 
 
+MENTIONS = """CREATE TABLE document_entities (
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('sender', 'recipient', 'mentioned', 'signatory', 'place')),
+    as_written TEXT,
+    position INTEGER NOT NULL DEFAULT 0,  -- the order of a document's mentions
+    PRIMARY KEY (document_id, entity_id, role)
+) WITHOUT ROWID"""
+
+
 def compress_texts(conn: sqlite3.Connection) -> None:
-    """Migration: every text's body compressed where that saves (the index is left as it is)."""
+    """Migration: every text's body compressed where that saves (the index is left as it is), and
+    the mentions without rowid, each document's in the order they had (numbered from 0)."""
     pack_texts(conn)
+    conn.execute("ALTER TABLE document_entities RENAME TO document_entities_old")
+    conn.execute("DROP INDEX document_entities_entity")
+    conn.execute(MENTIONS)
+    conn.execute(
+        "INSERT INTO document_entities (document_id, entity_id, role, as_written, position) "
+        "SELECT document_id, entity_id, role, as_written, "
+        "row_number() OVER (PARTITION BY document_id ORDER BY rowid) - 1 FROM document_entities_old"
+    )
+    conn.execute("DROP TABLE document_entities_old")
+    conn.execute("CREATE INDEX document_entities_entity ON document_entities (entity_id, document_id, role)")

@@ -135,7 +135,7 @@ class Trash(History, Scans):
             {"kind": k, "name": n, "role": r, "as_written": w}
             for k, n, r, w in self.conn.execute(
                 "SELECT e.kind, e.name, de.role, de.as_written FROM document_entities de "
-                "JOIN entities e ON e.id = de.entity_id WHERE de.document_id = ? ORDER BY de.rowid",
+                "JOIN entities e ON e.id = de.entity_id WHERE de.document_id = ? ORDER BY de.position",
                 (document_id,),
             )
         ]
@@ -203,15 +203,16 @@ class Trash(History, Scans):
                     new_ids[table][row["id"]] = self._insert(table, row, keep_id=free)
                 else:
                     self._insert(table, row, keep_id=True)
-        for person in snapshot["people"]:
+        for position, person in enumerate(snapshot["people"]):
             self.conn.execute(
-                "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written) "
-                "VALUES (?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written, position) "
+                "VALUES (?, ?, ?, ?, ?)",
                 (
                     document_id,
                     self._restored_entity(person["kind"], person["name"]),
                     person["role"],
                     person["as_written"],
+                    position,
                 ),
             )
         self.conn.executemany(

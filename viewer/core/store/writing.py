@@ -142,12 +142,16 @@ class Writing(Reimport):
                 (entity_id, alias),
             )
             self.gazetteer().add_alias(canonical, alias, alias_kind="code name")
-        rows = [(document_id, self._entity_id(m.kind, m.name), m.role, m.as_written) for m in parsed.mentions]
+        rows = [
+            (document_id, self._entity_id(m.kind, m.name), m.role, m.as_written, position)
+            for position, m in enumerate(parsed.mentions)
+        ]
         self.conn.executemany(
-            "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written) VALUES (?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO document_entities (document_id, entity_id, role, as_written, position) "
+            "VALUES (?, ?, ?, ?, ?)",
             rows,
         )
-        for (_, entity_id, role, as_written), mention in zip(rows, parsed.mentions, strict=True):
+        for (_, entity_id, role, as_written, _), mention in zip(rows, parsed.mentions, strict=True):
             written.setdefault((entity_id, role), (entity_id, mention.name, role, as_written))
         return list(written.values())
 
