@@ -30,6 +30,7 @@ KEPT_HERE = (
     "Tesseract",
     "kiosk.toml [exhibit] collection",
     "--password",
+    "--with-scans",
     "docs/import-csv.md",
     "SQLite",
     "TOML",
@@ -235,3 +236,113 @@ def test_another_programs_database_is_refused_in_russian(tmp_path):
     said = shown(str(refused.value))
     assert said.startswith(f"{path}: не архив Archive Viewer"), said
     assert not english_left(said, [str(path), "Archive Viewer"]), said
+
+
+VALUES_REFUSED = [  # (field, value typed, the data the reason quotes)
+    ("title", "", []),
+    ("title", 5, ["int"]),
+    ("date", "someday", ["someday", "13 May 1950, 1950-05-13, May 1950 or 1950"]),
+    ("date", {"start": "1950-13-45"}, ["1950-13-45"]),
+    ("date", {"start": "1950-05-02", "end": "1950-05-01"}, ["1950-05-02", "1950-05-01"]),
+    ("date", {"text": 5}, []),
+    ("date", {"when": 1}, ["when"]),
+    ("date", 5, ["text/start/end/precision"]),
+    ("date", {"start": "1950-01-01", "precision": "week"}, ["'week'", "day, month, year"]),
+    ("date", {"end": "1950-01-01"}, []),
+    ("sender", 5, []),
+    ("sender", [{"kind": "person"}], []),
+    ("sender", [{"name": "x", "kind": "robot"}], ["'robot'", "person, organization, place"]),
+    ("archival_refs", 5, []),
+    ("archival_refs", [{"x": 1}], ["raw, archive, fond, opis, delo, papka, listy"]),
+    ("archival_refs", [{"raw": ""}], []),
+    ("reference_numbers", 5, []),
+    ("reference_numbers", [{}], []),
+    (
+        "reference_numbers",
+        [{"number": "1", "role": "boss"}],
+        ["'boss'", "own, special, incoming, reply_to, continues, mentioned"],
+    ),
+    ("links", 5, []),
+    ("links", ["nonsense"], ["nonsense", "reply-to:12"]),
+    ("links", [{"relation": "loves", "target": "1"}], ["'loves'", "reply-to, continues, related"]),
+    ("links", [{"x": 1}], []),
+    ("links", [{"relation": "reply-to"}], []),
+    ("transcript", 12, []),
+]
+
+
+def test_the_cores_refusals_of_a_value_are_said_in_russian():
+    """What the core refuses in a typed value (a date it cannot read, a link without its document) is
+    made from a template (viewer/core/messages.py), so the window says it in Russian."""
+    from viewer.core.curation import InvalidValue
+    from viewer.core.field_values import normalise, tag_name
+
+    reasons = []
+    for name, value, data in VALUES_REFUSED:
+        with pytest.raises(InvalidValue) as refused:
+            normalise(name, value)
+        reasons.append((refused.value.reason, data))
+    for text in ("  ", "x" * 81):
+        with pytest.raises(InvalidValue) as refused:
+            tag_name(text)
+        reasons.append((refused.value.reason, []))
+    assert core.parse(reasons[0][0]) is not None
+    i18n.install("ru")
+    for reason, data in reasons:
+        said = shown(reason)
+        assert said != reason and not english_left(said, data), (reason, said)
+
+
+def test_the_cores_refusals_of_a_file_are_said_in_russian(tmp_path):
+    """A file the JSON or scan import refuses, and the notes on one imported, in Russian."""
+    from viewer.core.errors import ImportRefused
+    from viewer.core.importers.json_archive import read_export
+    from viewer.core.importers.mupdf import open_document
+
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 5000 + "]" * 5000)
+    reasons = []
+    with pytest.raises(ImportRefused) as refused:
+        read_export(deep)
+    reasons.append(refused.value.reason)
+    with pytest.raises(ImportRefused) as refused:
+        open_document(b"not a PDF at all", "fake.pdf")
+    reasons.append(refused.value.reason)
+    made = [
+        core.say("json_record", number=3, key="ru-1950-05-14"),
+        core.say("unchanged_record", record=core.say("json_record", number=3, key="ru-1950-05-14")),
+        core.say("json_scan_left_out", record=core.say("json_record", number=3, key="ru-1950-05-14"), pages=2),
+        core.say("attached", count=2) + "; " + core.say("repaired_damaged_detail", detail="xref"),
+    ]
+    i18n.install("ru")
+    for reason in [*reasons, *made]:
+        said = shown(reason)
+        detail = said.split("MuPDF: ", 1)[1].rsplit(")", 1)[0] if "MuPDF: " in said else ""
+        assert said != reason and not english_left(said, ["ru-1950-05-14", "xref", detail]), said
+
+
+def test_a_value_the_form_refuses_is_said_in_russian(qtbot, seeded, settings):
+    """The Details form in a Russian window: a date without its start is refused beside the field before
+    anything is written, a link to the document itself by the core on the write thread; both in Russian."""
+    from viewer.gui.main_window import MainWindow
+
+    from .helpers import seed_id
+
+    i18n.install("ru")
+    window = showing(qtbot, MainWindow(seeded.path, settings=settings, restore=False), (1024, 600))
+    document = seed_id(seeded, "004")
+    window.open_document(document)
+    window.registry["edit_details"].trigger()
+    editor = window.curating.details.editor
+    editor.editors["date"].written.setText("someday")
+    editor.editors["date"].start.setText("")
+    editor.save()
+    assert editor.errors["date"].text() == "⚠ у диапазона дат должно быть начало"
+    editor.editors["date"].set_value(seeded.field_value(document, "date"))
+    editor.editors["links"].add_link({"relation": "related", "target_id": document, "evidence": ""})
+    editor.save()
+    qtbot.waitUntil(lambda: not window.curating.changes.busy(), timeout=15000)
+    assert editor.problem.text() == "Не сохранено: см. поле «Связи» ниже."
+    assert editor.errors["links"].text() == "⚠ документ не может ссылаться на самого себя"
+    window.runner.wait(5000)
+    window.close()

@@ -27,12 +27,12 @@ def _text(name: str, value: Any) -> str | None:
     if value is None and name != "title":  # every field but the title may be cleared
         return None
     if value is None:
-        raise InvalidValue("a title cannot be empty", name)
+        raise InvalidValue(say("title_empty"), name)
     if not isinstance(value, str):
-        raise InvalidValue(f"expected text, got {type(value).__name__}", name)
+        raise InvalidValue(say("expected_text", kind=type(value).__name__), name)
     value = value.strip()
     if name == "title" and not value:
-        raise InvalidValue("a title cannot be empty", name)
+        raise InvalidValue(say("title_empty"), name)
     return value or None
 
 
@@ -42,7 +42,7 @@ def _iso(name: str, value: Any) -> str:
             raise ValueError
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise InvalidValue(f"“{value}” is not an ISO date (yyyy-mm-dd)", name) from None
+        raise InvalidValue(say("not_iso_date", value=value), name) from None
 
 
 def _precision_of(start: str, end: str) -> str:
@@ -61,33 +61,31 @@ def date_value(value: Any, current: dict[str, Any] | None = None) -> dict[str, A
     if isinstance(value, str):
         value = {"text": value}
     if not isinstance(value, dict):
-        raise InvalidValue("expected the date as written, or text/start/end/precision", "date")
+        raise InvalidValue(say("date_expected", parts="text/start/end/precision"), "date")
     unknown = set(value) - {"text", "start", "end", "precision"}
     if unknown:
-        raise InvalidValue(f"unknown part {', '.join(sorted(unknown))}", "date")
+        raise InvalidValue(say("date_unknown_part", parts=", ".join(sorted(unknown))), "date")
     text = value.get("text")
     if text is not None and not isinstance(text, str):
-        raise InvalidValue("the date as written must be text", "date")
+        raise InvalidValue(say("date_written_text"), "date")
     if value.get("start") is None and value.get("end") is None and value.get("precision") in (None, "unknown"):
         text = (text or "").strip()
         if not text:
             return {"text": "", "start": None, "end": None, "precision": "unknown"}
         parsed = parse_date(text)
         if not parsed.known:
-            raise InvalidValue(
-                f"“{text}” is not a date this program can read (try 13 May 1950, 1950-05-13, May 1950 or 1950)",
-                "date",
-            )
+            examples = "13 May 1950, 1950-05-13, May 1950 or 1950"
+            raise InvalidValue(say("date_unreadable", text=text, examples=examples), "date")
         return {"text": text, "start": parsed.start, "end": parsed.end, "precision": parsed.precision}
     if value.get("start") is None:
-        raise InvalidValue("a date range needs its start", "date")
+        raise InvalidValue(say("date_no_start"), "date")
     start = _iso("date", value["start"])
     end = _iso("date", value["end"]) if value.get("end") is not None else start
     if end < start:
-        raise InvalidValue(f"the end {end} is before the start {start}", "date")
+        raise InvalidValue(say("date_end_before", end=end, start=start), "date")
     precision = value.get("precision") or _precision_of(start, end)
     if precision not in PRECISIONS or precision == "unknown":
-        raise InvalidValue(f"unknown precision {precision!r} (day, month, year)", "date")
+        raise InvalidValue(say("date_precision", precision=repr(precision), known="day, month, year"), "date")
     if text is None:
         text = (current or {}).get("text") or start
     return {"text": text.strip(), "start": start, "end": end, "precision": precision}
@@ -99,20 +97,20 @@ def _people(name: str, value: Any) -> list[dict[str, Any]]:
     if isinstance(value, str):
         value = [part for part in value.split(";")]
     if not isinstance(value, list):
-        raise InvalidValue("expected a list of names", name)
+        raise InvalidValue(say("names_expected"), name)
     result: dict[str, dict[str, Any]] = {}
     default_kind = "place" if name == "places" else None
     for item in value:
         if isinstance(item, str):
             item = {"name": item}
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise InvalidValue("each entry needs a name", name)
+            raise InvalidValue(say("entry_no_name"), name)
         entry_name = " ".join(item["name"].split())
         if not entry_name:
             continue
         kind = item.get("kind") or default_kind
         if kind is not None and kind not in ENTITY_KINDS:
-            raise InvalidValue(f"unknown kind {kind!r} ({', '.join(ENTITY_KINDS)})", name)
+            raise InvalidValue(say("entity_kind", kind=repr(kind), known=", ".join(ENTITY_KINDS)), name)
         as_written = item.get("as_written")
         result.setdefault(entry_name, {"name": entry_name, "kind": kind, "as_written": as_written or entry_name})
     return list(result.values())
@@ -124,20 +122,20 @@ def _refs(value: Any) -> list[dict[str, Any]]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        raise InvalidValue("expected a list of references", "archival_refs")
+        raise InvalidValue(say("refs_expected"), "archival_refs")
     result = []
     for item in value:
         if isinstance(item, str):
             result += [{part: getattr(ref, part) for part in REF_PARTS} for ref in parse_archival_refs(item)]
             continue
         if not isinstance(item, dict) or set(item) - set(REF_PARTS):
-            raise InvalidValue(f"a reference has the parts {', '.join(REF_PARTS)}", "archival_refs")
+            raise InvalidValue(say("ref_parts", parts=", ".join(REF_PARTS)), "archival_refs")
         ref = {part: (str(item[part]).strip() or None) if item.get(part) is not None else None for part in REF_PARTS}
         if not ref["raw"]:
             labels = (("", "archive"), ("f. ", "fond"), ("op. ", "opis"), ("d. ", "delo"), ("l. ", "listy"))
             ref["raw"] = ", ".join(f"{label}{ref[part]}" for label, part in labels if ref[part])
         if not ref["raw"]:
-            raise InvalidValue("an empty reference", "archival_refs")
+            raise InvalidValue(say("ref_empty"), "archival_refs")
         result.append(ref)
     return result
 
@@ -151,19 +149,19 @@ def _numbers(value: Any) -> list[dict[str, Any]]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        raise InvalidValue("expected a list of numbers", "reference_numbers")
+        raise InvalidValue(say("numbers_expected"), "reference_numbers")
     result = []
     for item in value:
         if isinstance(item, str):
             item = {"label": item}
         if not isinstance(item, dict) or not str(item.get("label") or item.get("number") or "").strip():
-            raise InvalidValue("a reference number needs a label or a number", "reference_numbers")
+            raise InvalidValue(say("number_empty"), "reference_numbers")
         label = " ".join(str(item.get("label") or item.get("number")).split())
         found = _NUMBER.search(label)
         number = str(item.get("number") or (found.group(0).rstrip(".") if found else label)).strip()
         role = item.get("role") or "own"
         if role not in NUMBER_ROLES:
-            raise InvalidValue(f"unknown role {role!r} ({', '.join(NUMBER_ROLES)})", "reference_numbers")
+            raise InvalidValue(say("number_role", role=repr(role), known=", ".join(NUMBER_ROLES)), "reference_numbers")
         result.append({"number": number, "label": label, "role": role})
     return result
 
@@ -172,7 +170,7 @@ def relation(text: str) -> str:
     """``reply-to``, ``reply to`` and ``reply_to`` are one relation."""
     name = re.sub(r"[\s-]+", "_", text.strip().lower())
     if name not in RELATIONS:
-        raise InvalidValue(f"unknown relation {text!r} (reply-to, continues, related)", "links")
+        raise InvalidValue(say("link_relation", relation=repr(text), known="reply-to, continues, related"), "links")
     return name
 
 
@@ -183,16 +181,16 @@ def _links(value: Any) -> list[dict[str, Any]]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        raise InvalidValue("expected a list of links", "links")
+        raise InvalidValue(say("links_expected"), "links")
     result = []
     for item in value:
         if isinstance(item, str):
             kind, colon, target = item.partition(":")
             if not colon or not target.strip():
-                raise InvalidValue(f"“{item}”: write a link as RELATION:DOCUMENT, e.g. reply-to:12", "links")
+                raise InvalidValue(say("link_form", item=item, example="reply-to:12"), "links")
             item = {"relation": kind, "target": target.strip()}
         if not isinstance(item, dict) or not isinstance(item.get("relation"), str):
-            raise InvalidValue("each link needs a relation", "links")
+            raise InvalidValue(say("link_no_relation"), "links")
         link = {
             "relation": relation(item["relation"]),
             "target_id": item.get("target_id"),
@@ -204,7 +202,7 @@ def _links(value: Any) -> list[dict[str, Any]]:
         if item.get("target") is not None:
             link["target"] = str(item["target"])
         elif link["target_id"] is None and not (link["target_number"] or link["target_date"]):
-            raise InvalidValue("a link needs the document it points to", "links")
+            raise InvalidValue(say("link_no_target"), "links")
         result.append(link)
     return result
 
@@ -226,7 +224,7 @@ def normalise(name: str, value: Any, current: Any = None) -> Any:
     if spec.kind == "links":
         return _links(value)
     if not isinstance(value, str):
-        raise InvalidValue("expected the text's body", name)
+        raise InvalidValue(say("body_expected"), name)
     return value
 
 
@@ -234,9 +232,9 @@ def tag_name(text: str) -> str:
     """A tag as stored: words separated by single spaces, not empty."""
     name = " ".join(str(text).split())
     if not name:
-        raise InvalidValue("a tag cannot be empty", "tags")
+        raise InvalidValue(say("tag_empty"), "tags")
     if len(name) > 80:
-        raise InvalidValue("a tag is at most 80 characters", "tags")
+        raise InvalidValue(say("tag_too_long"), "tags")
     return name
 
 
@@ -257,7 +255,8 @@ def describe(name: str, value: Any) -> str:
     if value is None or value == [] or value == "":
         return say("nothing")
     if name == "date" and isinstance(value, dict):
-        return f"“{value.get('text') or value.get('start') or 'unknown'}”"
+        written = value.get("text") or value.get("start")
+        return f"“{written}”" if written else say("date_unknown")
     if name in TEXT_FIELDS:
         return say("text_of", count=len(str(value)))
     if isinstance(value, list):

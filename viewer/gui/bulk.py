@@ -26,6 +26,7 @@ from .changes import Changes, Refusal
 from .counts import counts
 from .field_widgets import DateField, FieldEditor, LineField, LongField, NamesField
 from .i18n import field_label
+from .messages import shown
 from .widgets_common import problem_label
 
 BULK_FIELDS = (  # fields that may sensibly take one value on many documents
@@ -123,7 +124,7 @@ class TagDialog(_BulkDialog):
         try:
             name = field_values.tag_name(self.tag.currentText())
         except InvalidValue as error:
-            self.show_problem(error.reason)
+            self.show_problem(shown(error.reason))
             return
         ids, author = self.document_ids, self.author
         added, removed = ([name], []) if add else ([], [name])
@@ -198,7 +199,7 @@ class SetFieldDialog(_BulkDialog):
         try:
             field_values.normalise(name, value)
         except InvalidValue as error:
-            self.show_problem(error.reason)
+            self.show_problem(shown(error.reason))
             return
         ids, author = self.document_ids, self.author
         text = counts().set_on(self.count).format(field=field_label(name).lower())

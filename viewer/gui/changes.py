@@ -23,6 +23,7 @@ from ..core.curation import CurationError
 from ..core.records import Collection
 from ..core.store import Archive
 from .annotations import Annotating, _Command
+from .messages import shown
 from .write_queue import Write
 
 
@@ -131,6 +132,7 @@ class Changes(QObject):
         self.annotating.writes.submit(lambda: Write(work, written, failed))
 
     def _refused(self, operation: Operation, refusal: Refusal, refused: Callable[[Refusal], None] | None) -> None:
+        refusal = Refusal(shown(refusal.reason), refusal.field)  # the core's English in the window's language
         message = self.tr("Not saved ({operation}): {reason}").format(
             operation=operation.text.lower(), reason=refusal.reason
         )

@@ -46,6 +46,7 @@ from .field_widgets import (
 from .i18n import QT_TRANSLATE_NOOP, field_label, field_list, relation_label
 from .kept_edits import typed_text
 from .link_picker import LinkPicker
+from .messages import shown
 from .widgets_common import ERROR_COLOUR, problem_label
 
 GROUPS = (
@@ -324,13 +325,13 @@ class DetailsEditor(QWidget):
             try:
                 field_values.normalise(name, value, self.editors[name].original)
             except InvalidValue as error:
-                problems.append((error.field or name, error.reason))
+                problems.append((error.field or name, shown(error.reason)))
         tags = self.editors["tags"]
         for tag in tags.names() if isinstance(tags, NamesField) else []:
             try:
                 field_values.tag_name(tag)
             except InvalidValue as error:
-                problems.append(("tags", error.reason))
+                problems.append(("tags", shown(error.reason)))
         return problems
 
     def save(self) -> bool:

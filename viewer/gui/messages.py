@@ -82,6 +82,10 @@ TEMPLATES: dict[str, str] = {
         "Messages", "damaged: MuPDF rebuilt its structure but recovered no page content"
     ),
     "stored_unlocked": QT_TRANSLATE_NOOP("Messages", "stored without its password, so its pages can be shown"),
+    "repaired_damaged": QT_TRANSLATE_NOOP("Messages", "damaged; MuPDF repaired it"),
+    "repaired_damaged_detail": QT_TRANSLATE_NOOP("Messages", "damaged; MuPDF repaired it ({detail})"),
+    "attached_one": QT_TRANSLATE_NOOP("Messages", "{count} page attached"),
+    "attached": QT_TRANSLATE_NOOP("Messages", "{count} pages attached"),
     "ocr_page_failed": QT_TRANSLATE_NOOP("Messages", "page {page}: OCR failed ({detail})"),
     "unchanged": QT_TRANSLATE_NOOP("Messages", "already in the archive, unchanged"),
     "unchanged_record": QT_TRANSLATE_NOOP("Messages", "{record}: already in the archive, unchanged"),
@@ -100,6 +104,16 @@ TEMPLATES: dict[str, str] = {
         "Messages", "an export of version {version}; this program reads versions up to {newest}"
     ),
     "json_no_documents": QT_TRANSLATE_NOOP("Messages", "the export holds no list of documents"),
+    "json_too_deep": QT_TRANSLATE_NOOP(
+        "Messages", "not an Archive Viewer export (its JSON is nested too deeply to read)"
+    ),
+    "json_record": QT_TRANSLATE_NOOP("Messages", "document {number} ({key})"),
+    "json_not_record": QT_TRANSLATE_NOOP("Messages", "document {number}: not a record of this format ({error})"),
+    "json_not_written": QT_TRANSLATE_NOOP("Messages", "document {number}: could not be written ({error})"),
+    "json_scan_left_out": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{record}; its scan ({pages} pages) is not in a JSON export made without --with-scans: attach it, or merge the archive",  # noqa: E501
+    ),
     "archive_missing": QT_TRANSLATE_NOOP("Messages", "{path}: no such archive (the file is missing)"),
     "archive_unreadable": QT_TRANSLATE_NOOP("Messages", "{path}: cannot be read ({detail})"),
     "archive_empty": QT_TRANSLATE_NOOP("Messages", "{path}: the file is empty, not an archive"),
@@ -190,10 +204,36 @@ TEMPLATES: dict[str, str] = {
     "undo_trash": QT_TRANSLATE_NOOP("Messages", "cannot undo “{label}”: the document {key} is in the trash"),
     "undo_gone": QT_TRANSLATE_NOOP("Messages", "cannot undo “{label}”: the document {key} is emptied from the trash"),
     "readonly_media": QT_TRANSLATE_NOOP("Messages", "the archive is on read-only media or its file is read-only"),
+    "title_empty": QT_TRANSLATE_NOOP("Messages", "a title cannot be empty"),
+    "expected_text": QT_TRANSLATE_NOOP("Messages", "expected text, got {kind}"),
+    "not_iso_date": QT_TRANSLATE_NOOP("Messages", "“{value}” is not an ISO date (yyyy-mm-dd)"),
+    "date_expected": QT_TRANSLATE_NOOP("Messages", "expected the date as written, or {parts}"),
+    "date_unknown_part": QT_TRANSLATE_NOOP("Messages", "unknown part {parts}"),
+    "date_written_text": QT_TRANSLATE_NOOP("Messages", "the date as written must be text"),
+    "date_unreadable": QT_TRANSLATE_NOOP("Messages", "“{text}” is not a date this program can read (try {examples})"),
+    "date_no_start": QT_TRANSLATE_NOOP("Messages", "a date range needs its start"),
+    "date_end_before": QT_TRANSLATE_NOOP("Messages", "the end {end} is before the start {start}"),
+    "date_precision": QT_TRANSLATE_NOOP("Messages", "unknown precision {precision} ({known})"),
+    "date_unknown": QT_TRANSLATE_NOOP("Messages", "“unknown”"),
+    "names_expected": QT_TRANSLATE_NOOP("Messages", "expected a list of names"),
+    "entry_no_name": QT_TRANSLATE_NOOP("Messages", "each entry needs a name"),
+    "entity_kind": QT_TRANSLATE_NOOP("Messages", "unknown kind {kind} ({known})"),
+    "refs_expected": QT_TRANSLATE_NOOP("Messages", "expected a list of references"),
+    "ref_parts": QT_TRANSLATE_NOOP("Messages", "a reference has the parts {parts}"),
+    "ref_empty": QT_TRANSLATE_NOOP("Messages", "an empty reference"),
+    "numbers_expected": QT_TRANSLATE_NOOP("Messages", "expected a list of numbers"),
+    "number_empty": QT_TRANSLATE_NOOP("Messages", "a reference number needs a label or a number"),
+    "number_role": QT_TRANSLATE_NOOP("Messages", "unknown role {role} ({known})"),
+    "link_relation": QT_TRANSLATE_NOOP("Messages", "unknown relation {relation} ({known})"),
+    "links_expected": QT_TRANSLATE_NOOP("Messages", "expected a list of links"),
+    "link_form": QT_TRANSLATE_NOOP("Messages", "“{item}”: write a link as RELATION:DOCUMENT, e.g. {example}"),
+    "link_no_relation": QT_TRANSLATE_NOOP("Messages", "each link needs a relation"),
+    "link_no_target": QT_TRANSLATE_NOOP("Messages", "a link needs the document it points to"),
+    "body_expected": QT_TRANSLATE_NOOP("Messages", "expected the text's body"),
 }
 
 # parameters that are themselves a message (a reason within a reason, a value described in words)
-NESTED = {"reason", "why", "note", "label", "fresh", "kept", "theirs", "mine", "pages", "now"}
+NESTED = {"reason", "why", "note", "label", "fresh", "kept", "theirs", "mine", "pages", "now", "record"}
 # what else a change touches besides fields (ChangeItem.target), for "the {part} has changed since"
 PARTS = {"tags": QT_TRANSLATE_NOOP("Messages", "tags"), "review": QT_TRANSLATE_NOOP("Messages", "review state")}
 _FIELD_NAMES = {spec.label.lower(): name for name, spec in curation.FIELDS.items()}
@@ -239,10 +279,30 @@ def shown(text: str) -> str:
         return text
     message = parse(text)
     if message is None:
-        parts = text.split("; ")
-        return "; ".join(shown(part) for part in parts) if len(parts) > 1 else text
+        return _each(text.split("; ")) if "; " in text else text
     params = {name: _param(name, value) for name, value in message.params.items()}
     return QCoreApplication.translate(CONTEXT, TEMPLATES[message.code]).format(**params)
+
+
+def _each(parts: list[str]) -> str:
+    """Messages joined with "; ", each said on its own; a message that has "; " in it ("damaged;
+    MuPDF repaired it") is found as the longest run of up to JOINED parts that makes one."""
+    said, start = [], 0
+    while start < len(parts):
+        end = next(
+            (
+                end
+                for end in range(min(len(parts), start + JOINED), start + 1, -1)
+                if parse("; ".join(parts[start:end]))
+            ),
+            start + 1,
+        )
+        said.append(shown("; ".join(parts[start:end])))
+        start = end
+    return "; ".join(said)
+
+
+JOINED = 3  # the most parts a template's own "; " makes
 
 
 def shown_all(texts: list[str]) -> list[str]:

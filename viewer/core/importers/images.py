@@ -43,7 +43,7 @@ def import_image(archive: Archive, path: Path, data: bytes, sha256: str) -> File
     frame of a TIFF), OCR'd as a PDF's scanned pages are. The bytes decide what it is, not the name."""
     kind = sniff(data)
     if kind is None or kind == "pdf":
-        raise ImportRefused(path.name, "not a readable image: its bytes are not JPEG, PNG or TIFF")
+        raise ImportRefused(path.name, say("not_an_image"))
     return import_scan_file(archive, path, data, sha256, kind)
 
 
@@ -77,19 +77,19 @@ def _attach(
     archive: Archive, document_id: int, path: Path, password: str | None, ocr: bool | None, languages: str | None
 ) -> FileResult:
     if archive.document_row(document_id) is None:
-        raise ImportRefused(str(path), f"no document with id {document_id} to attach it to")
+        raise ImportRefused(str(path), say("no_document_to_attach", id=document_id))
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ImportRefused(path.name, f"cannot be read ({error.strerror})") from None
+        raise ImportRefused(path.name, say("cannot_read", detail=error.strerror)) from None
     if not data:
-        raise ImportRefused(path.name, "the file is empty")
+        raise ImportRefused(path.name, say("empty_file"))
     kind = sniff(data)
     if kind is None:
-        raise ImportRefused(path.name, "not an image or a PDF (JPEG, PNG, TIFF or PDF expected)")
+        raise ImportRefused(path.name, say("not_a_scan"))
     sha256 = hashlib.sha256(data).hexdigest()
     if archive.has_file(document_id, sha256):
-        return FileResult(path, "unchanged", document_id, "this scan is already attached to the document")
+        return FileResult(path, "unchanged", document_id, say("scan_attached_already"))
     defaults = current_options()
     options = ReadOptions(
         password=password if password is not None else defaults.password,
@@ -131,7 +131,7 @@ def _attach(
             "repaired": extracted.repaired,
         }
         archive.record_import(str(path), sha256, document_id, "updated", report)
-    message = f"{len(extracted.pages)} page{'s' * (len(extracted.pages) != 1)} attached"
+    message = say("attached_one" if len(extracted.pages) == 1 else "attached", count=len(extracted.pages))
     if extracted.warnings:
         message += "; " + "; ".join(extracted.warnings)
     return FileResult(path, "updated", document_id, message, report)

@@ -30,6 +30,7 @@ from ..curation import FIELDS, InvalidValue
 from ..errors import ImportRefused
 from ..exporters.json_out import FORMAT, READS
 from ..field_values import normalise, tag_name
+from ..messages import say
 from .decode import decode
 from .json_stream import read_streamed, streamable
 from .mupdf import page_count
@@ -65,21 +66,18 @@ def read_export(path: Path) -> dict[str, Any]:
             text, _encoding = decode(path.read_bytes(), str(path))
             data = json.loads(text)
     except OSError as error:
-        raise ImportRefused(str(path), f"cannot be read ({error.strerror})") from None
+        raise ImportRefused(str(path), say("cannot_read", detail=error.strerror)) from None
     except json.JSONDecodeError as error:
-        raise ImportRefused(str(path), f"not valid JSON (line {error.lineno}, column {error.colno})") from None
+        raise ImportRefused(str(path), say("json_invalid", line=error.lineno, column=error.colno)) from None
     except RecursionError:  # arrays or objects nested thousands deep: no export is
-        raise ImportRefused(str(path), "not an Archive Viewer export (its JSON is nested too deeply to read)") from None
+        raise ImportRefused(str(path), say("json_too_deep")) from None
     if not is_export(data):
-        raise ImportRefused(
-            str(path),
-            f'not an Archive Viewer export (no "format": "{FORMAT}"); a PDF\'s metadata file is read with its PDF',
-        )
+        raise ImportRefused(str(path), say("json_not_export", format=FORMAT))
     version = data.get("version")
     if not isinstance(version, int) or version not in READS:
-        raise ImportRefused(str(path), f"an export of version {version}; this program reads versions up to {READS[-1]}")
+        raise ImportRefused(str(path), say("json_version", version=version, newest=READS[-1]))
     if not isinstance(data.get("documents"), list | Iterator):
-        raise ImportRefused(str(path), "the export holds no list of documents")
+        raise ImportRefused(str(path), say("json_no_documents"))
     envelope: dict[str, Any] = data
     return envelope
 
@@ -121,13 +119,12 @@ def import_export(archive: Archive, path: Path, cancelled: Callable[[], bool] = 
 
 
 def _import_one(archive: Archive, path: Path, number: int, record: Any) -> tuple[FileResult, Incoming | None]:
-    where = f"document {number}"
     try:
         if not isinstance(record, dict) or not record.get("key"):
             raise ValueError("not a record with a key")
         item = incoming(record)
         tags, fixes, scans = _added(record)
-        label = f"{where} ({item.parsed.key})"
+        label = say("json_record", number=number, key=item.parsed.key)
         existing = archive.match_document(item.sha256, item.parsed.url, item.parsed.key)
         if existing is not None:
             current = archive.record(existing)
@@ -139,7 +136,7 @@ def _import_one(archive: Archive, path: Path, number: int, record: Any) -> tuple
                 and all(annotation_identity(a) in have for a in item.annotations)
                 and _holds(archive, existing, tags, fixes, scans)
             ):
-                return FileResult(path, "unchanged", existing, f"{label}: already in the archive, unchanged"), item
+                return FileResult(path, "unchanged", existing, say("unchanged_record", record=label)), item
         outcome = "updated" if existing is not None else "imported"
         with archive.transaction():
             document_id = archive.save_document(item.parsed, source_path=None, sha256=item.sha256, replace_id=existing)
@@ -161,15 +158,11 @@ def _import_one(archive: Archive, path: Path, number: int, record: Any) -> tuple
                 report["scan_left_out"] = pages
             archive.record_import(f"{path}#{number}", item.sha256, document_id, outcome, report)
     except (KeyError, TypeError, ValueError, AttributeError) as error:  # (a title that is a number: AttributeError)
-        return FileResult(path, "refused", None, f"{where}: not a record of this format ({error!r})"), None
+        return FileResult(path, "refused", None, say("json_not_record", number=number, error=repr(error))), None
     except sqlite3.Error as error:
-        return FileResult(path, "refused", None, f"{where}: could not be written ({error})"), None
-    note = (
-        f"; its scan ({pages} pages) is not in a JSON export made without --with-scans: attach it, or merge the archive"
-        if pages
-        else ""
-    )
-    return FileResult(path, outcome, document_id, f"{label}{note}", report), item
+        return FileResult(path, "refused", None, say("json_not_written", number=number, error=error)), None
+    said = say("json_scan_left_out", record=label, pages=pages) if pages else label
+    return FileResult(path, outcome, document_id, said, report), item
 
 
 def _added(record: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]]:

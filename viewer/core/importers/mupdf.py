@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import ocr
 from ..errors import ImportRefused
+from ..messages import say
 from ..records import page_values
 
 if TYPE_CHECKING:
@@ -37,12 +38,7 @@ class PasswordRequired(ImportRefused):
     """An encrypted PDF: the GUI can ask for a password and try again (``wrong`` when one failed)."""
 
     def __init__(self, name: str, wrong: bool = False):
-        reason = (
-            "encrypted, and the password given does not open it"
-            if wrong
-            else "encrypted: a password is needed (--password on the command line)"
-        )
-        super().__init__(name, reason)
+        super().__init__(name, say("wrong_password") if wrong else say("password_needed"))
         self.wrong = wrong
 
 
@@ -118,12 +114,17 @@ def _open(data: bytes, name: str, kind: str, password: str | None) -> tuple[pymu
     import pymupdf
 
     if not data:
-        raise ImportRefused(name, "the file is empty")
+        raise ImportRefused(name, say("empty_file"))
     try:
         doc = pymupdf.open(stream=data, filetype=kind)
     except Exception as error:  # MuPDF raises several types for bytes it cannot read
-        what = "not a PDF, or damaged beyond repair" if kind == "pdf" else f"not a readable {kind.upper()} image"
-        raise ImportRefused(name, f"{what} (MuPDF: {_short(error)})") from None
+        detail = _short(error)
+        why = (
+            say("not_a_pdf", detail=detail)
+            if kind == "pdf"
+            else say("not_an_image_kind", kind=kind.upper(), detail=detail)
+        )
+        raise ImportRefused(name, why) from None
     if doc.needs_pass:
         if not password:
             doc.close()
@@ -173,24 +174,23 @@ def read_pages(doc: pymupdf.Document, name: str, options: ReadOptions, image: bo
     try:
         count = doc.page_count
     except (RuntimeError, ValueError) as error:
-        raise ImportRefused(name, f"damaged: its pages cannot be counted (MuPDF: {_short(error)})") from None
+        raise ImportRefused(name, say("pages_uncountable", detail=_short(error))) from None
     if count == 0:
-        raise ImportRefused(name, "has no pages")
+        raise ImportRefused(name, say("no_pages"))
     if count > options.max_pages:
-        raise ImportRefused(name, f"has {count} pages, more than the limit of {options.max_pages}")
+        raise ImportRefused(name, say("too_many_pages", count=count, limit=options.max_pages))
     started = time.monotonic()
     pages: list[PageData] = []
     for index in range(count):
         if time.monotonic() - started > options.time_budget:
-            raise ImportRefused(
-                name, f"reading took longer than {options.time_budget:.0f} s (stopped at page {index + 1} of {count})"
-            )
+            seconds = f"{options.time_budget:.0f}"
+            raise ImportRefused(name, say("too_slow", seconds=seconds, page=index + 1, count=count))
         try:
             page = doc[index]
             rect = page.rect
             data = PageData(index, round(rect.width, 2), round(rect.height, 2))
             if not usable_size(rect.width, rect.height):
-                data.note = f"page {index + 1} has an absurd size ({rect.width:g} × {rect.height:g} pt)"
+                data.note = say("page_absurd", page=index + 1, width=f"{rect.width:g}", height=f"{rect.height:g}")
             elif image:
                 page.get_pixmap(matrix=pymupdf.Matrix(0.05, 0.05))  # decodes it: a broken image fails here
                 data.needs_ocr = True
@@ -201,14 +201,14 @@ def read_pages(doc: pymupdf.Document, name: str, options: ReadOptions, image: bo
                 elif text or _has_images(page):  # glyphs without a usable mapping read like a scan
                     data.needs_ocr = True
         except Exception as error:
-            data = PageData(index, 0.0, 0.0, note=f"page {index + 1} cannot be read (MuPDF: {_short(error)})")
+            data = PageData(index, 0.0, 0.0, note=say("page_unreadable", page=index + 1, detail=_short(error)))
         pages.append(data)
     if all(page.note and not page.needs_ocr and page.text is None for page in pages):
         raise ImportRefused(
             name,
-            pages[0].note or "no readable page"
+            pages[0].note or say("no_readable_page")
             if count == 1
-            else f"none of its {count} pages can be read ({pages[0].note})",
+            else say("no_page_readable", count=count, note=pages[0].note),
         )
     return pages
 
@@ -296,7 +296,7 @@ def ocr_pages(doc: pymupdf.Document, pages: list[PageData], languages: str | Non
     warnings = []
     for page, result in zip(wanted, ocr.ocr_many(images(), languages), strict=True):
         if isinstance(result, ocr.OcrError):
-            warnings.append(f"page {page.file_page + 1}: OCR failed ({result})")
+            warnings.append(say("ocr_page_failed", page=page.file_page + 1, detail=result))
             continue
         page.needs_ocr = False
         page.text = result.text or None
@@ -323,18 +323,18 @@ def extract(data: bytes, name: str, kind: str = "pdf", options: ReadOptions | No
             if (extracted.repaired or "repair" in pymupdf.TOOLS.mupdf_warnings().lower()) and _nothing_recovered(
                 doc, extracted.pages
             ):
-                raise ImportRefused(name, "damaged: MuPDF rebuilt its structure but recovered no page content")
+                raise ImportRefused(name, say("nothing_recovered"))
             if locked:
                 extracted.stored = doc.tobytes(encryption=pymupdf.mupdf.PDF_ENCRYPT_NONE, garbage=0)
-                extracted.warnings.append("stored without its password, so its pages can be shown")
+                extracted.warnings.append(say("stored_unlocked"))
             if extracted.pending_ocr():
                 if not options.ocr:
-                    extracted.ocr_note = "OCR was not asked for"
+                    extracted.ocr_note = say("ocr_not_asked")
                 elif not ocr.available(options.languages):
                     extracted.ocr_note = (
-                        "Tesseract is not installed"
+                        say("no_tesseract")
                         if not ocr.tesseract()
-                        else ("no Tesseract language data for " + (options.languages or ocr.DEFAULT_LANGUAGES))
+                        else say("no_tesseract_language", languages=options.languages or ocr.DEFAULT_LANGUAGES)
                     )
                 else:
                     extracted.warnings += ocr_pages(doc, extracted.pages, options.languages)
@@ -345,7 +345,9 @@ def extract(data: bytes, name: str, kind: str = "pdf", options: ReadOptions | No
         extracted.repaired = True
     if extracted.repaired:
         detail = next((line for line in messages if line.strip()), "")
-        extracted.warnings.insert(0, "damaged; MuPDF repaired it" + (f" ({detail[:120]})" if detail else ""))
+        extracted.warnings.insert(
+            0, say("repaired_damaged_detail", detail=detail[:120]) if detail else say("repaired_damaged")
+        )
     return extracted
 
 

@@ -107,11 +107,11 @@ def _better_guesses(archive: Archive, document_id: int, read: list[PageData], re
     from ..dates import parse_date
     from .pdf import guess_title
 
-    title = guess_title(read) if "no title found: the file name stands in" in reasons else None
-    date = parse_date("\n".join((read[0].text or "").split("\n")[:40])) if read and "no date found" in reasons else None
+    title = guess_title(read) if say("title_from_name") in reasons else None
+    date = parse_date("\n".join((read[0].text or "").split("\n")[:40])) if read and say("no_date") in reasons else None
     archive.set_title_and_date(document_id, title, date)
     if title:
-        reasons = ["title guessed from the first page" if r.startswith("no title found") else r for r in reasons]
+        reasons = [say("title_guessed") if r.startswith(say("no_title")) else r for r in reasons]
     if date is not None and date.known:
-        reasons = ["date guessed from the first page" if r == "no date found" else r for r in reasons]
+        reasons = [say("date_guessed") if r == say("no_date") else r for r in reasons]
     return reasons

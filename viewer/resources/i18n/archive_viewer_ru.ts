@@ -2742,6 +2742,22 @@
         <translation>сохранён без пароля, чтобы его страницы можно было показать</translation>
     </message>
     <message>
+        <source>damaged; MuPDF repaired it</source>
+        <translation>повреждён; MuPDF его починил</translation>
+    </message>
+    <message>
+        <source>damaged; MuPDF repaired it ({detail})</source>
+        <translation>повреждён; MuPDF его починил ({detail})</translation>
+    </message>
+    <message>
+        <source>{count} page attached</source>
+        <translation>прикреплена страница: {count}</translation>
+    </message>
+    <message>
+        <source>{count} pages attached</source>
+        <translation>прикреплено страниц: {count}</translation>
+    </message>
+    <message>
         <source>page {page}: OCR failed ({detail})</source>
         <translation>страница {page}: распознавание (OCR) не удалось ({detail})</translation>
     </message>
@@ -2784,6 +2800,26 @@
     <message>
         <source>the export holds no list of documents</source>
         <translation>в экспорте нет списка документов</translation>
+    </message>
+    <message>
+        <source>not an Archive Viewer export (its JSON is nested too deeply to read)</source>
+        <translation>не экспорт Archive Viewer (его JSON вложен слишком глубоко, чтобы его прочесть)</translation>
+    </message>
+    <message>
+        <source>document {number} ({key})</source>
+        <translation>документ {number} ({key})</translation>
+    </message>
+    <message>
+        <source>document {number}: not a record of this format ({error})</source>
+        <translation>документ {number}: не запись этого формата ({error})</translation>
+    </message>
+    <message>
+        <source>document {number}: could not be written ({error})</source>
+        <translation>документ {number}: не удалось записать ({error})</translation>
+    </message>
+    <message>
+        <source>{record}; its scan ({pages} pages) is not in a JSON export made without --with-scans: attach it, or merge the archive</source>
+        <translation>{record}; его скана (страниц: {pages}) нет в экспорте JSON, сделанном без --with-scans: прикрепите скан или объедините архивы</translation>
     </message>
     <message>
         <source>{path}: no such archive (the file is missing)</source>
@@ -3100,6 +3136,110 @@
     <message>
         <source>the archive is on read-only media or its file is read-only</source>
         <translation>архив на носителе только для чтения, или его файл только для чтения</translation>
+    </message>
+    <message>
+        <source>a title cannot be empty</source>
+        <translation>название не может быть пустым</translation>
+    </message>
+    <message>
+        <source>expected text, got {kind}</source>
+        <translation>ожидался текст, а получено {kind}</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an ISO date (yyyy-mm-dd)</source>
+        <translation>«{value}» — не дата ISO (гггг-мм-дд)</translation>
+    </message>
+    <message>
+        <source>expected the date as written, or {parts}</source>
+        <translation>ожидалась дата, как она написана, или {parts}</translation>
+    </message>
+    <message>
+        <source>unknown part {parts}</source>
+        <translation>неизвестная часть {parts}</translation>
+    </message>
+    <message>
+        <source>the date as written must be text</source>
+        <translation>дата, как она написана, должна быть текстом</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date this program can read (try {examples})</source>
+        <translation>«{text}» — не дата, которую программа может прочесть (попробуйте {examples})</translation>
+    </message>
+    <message>
+        <source>a date range needs its start</source>
+        <translation>у диапазона дат должно быть начало</translation>
+    </message>
+    <message>
+        <source>the end {end} is before the start {start}</source>
+        <translation>конец {end} раньше начала {start}</translation>
+    </message>
+    <message>
+        <source>unknown precision {precision} ({known})</source>
+        <translation>неизвестная точность {precision} ({known})</translation>
+    </message>
+    <message>
+        <source>“unknown”</source>
+        <translation>«неизвестно»</translation>
+    </message>
+    <message>
+        <source>expected a list of names</source>
+        <translation>ожидался список имён</translation>
+    </message>
+    <message>
+        <source>each entry needs a name</source>
+        <translation>у каждой записи должно быть имя</translation>
+    </message>
+    <message>
+        <source>unknown kind {kind} ({known})</source>
+        <translation>неизвестный вид {kind} ({known})</translation>
+    </message>
+    <message>
+        <source>expected a list of references</source>
+        <translation>ожидался список шифров</translation>
+    </message>
+    <message>
+        <source>a reference has the parts {parts}</source>
+        <translation>у шифра есть части {parts}</translation>
+    </message>
+    <message>
+        <source>an empty reference</source>
+        <translation>пустой шифр</translation>
+    </message>
+    <message>
+        <source>expected a list of numbers</source>
+        <translation>ожидался список номеров</translation>
+    </message>
+    <message>
+        <source>a reference number needs a label or a number</source>
+        <translation>у номера должна быть подпись или сам номер</translation>
+    </message>
+    <message>
+        <source>unknown role {role} ({known})</source>
+        <translation>неизвестная роль {role} ({known})</translation>
+    </message>
+    <message>
+        <source>unknown relation {relation} ({known})</source>
+        <translation>неизвестное отношение {relation} ({known})</translation>
+    </message>
+    <message>
+        <source>expected a list of links</source>
+        <translation>ожидался список связей</translation>
+    </message>
+    <message>
+        <source>“{item}”: write a link as RELATION:DOCUMENT, e.g. {example}</source>
+        <translation>«{item}»: связь пишут как ОТНОШЕНИЕ:ДОКУМЕНТ, например {example}</translation>
+    </message>
+    <message>
+        <source>each link needs a relation</source>
+        <translation>у каждой связи должно быть отношение</translation>
+    </message>
+    <message>
+        <source>a link needs the document it points to</source>
+        <translation>у связи должен быть документ, на который она указывает</translation>
+    </message>
+    <message>
+        <source>expected the text&apos;s body</source>
+        <translation>ожидалось тело текста</translation>
     </message>
     <message>
         <source>tags</source>
