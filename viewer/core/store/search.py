@@ -60,7 +60,7 @@ class Search(Selecting):
         extra = where.replace(" WHERE ", " AND ", 1)
         probe = [
             row[0]
-            for row in self.conn.execute(
+            for row in self._tuples(
                 f"SELECT search.rowid FROM search{join} WHERE search MATCH ?{extra} LIMIT ?",
                 [match, *params, RANK_LIMIT + 1],
             )
@@ -69,7 +69,7 @@ class Search(Selecting):
             result.total = len(probe)
             top = [
                 (row[0], row[1])
-                for row in self.conn.execute(
+                for row in self._tuples(
                     f"SELECT search.rowid, search.rank FROM search{join} WHERE search MATCH ?{extra} "
                     "ORDER BY search.rank LIMIT ?",
                     [match, *params, limit],
@@ -104,14 +104,14 @@ class Search(Selecting):
         wanted = json.dumps(list(ids))
         documents = {
             row[0]: row[1:]
-            for row in self.conn.execute(
+            for row in self._tuples(
                 "SELECT id, key, date_start, title, summary FROM documents "
                 "WHERE id IN (SELECT value FROM json_each(?))",
                 (wanted,),
             )
         }
         bodies: dict[int, list[str | bytes]] = {}  # as stored: unpacked only when the snippet gets to them
-        for document_id, body in self.conn.execute(
+        for document_id, body in self._tuples(
             "SELECT document_id, body FROM texts WHERE document_id IN (SELECT value FROM json_each(?)) "
             "ORDER BY document_id, position",
             (wanted,),
