@@ -26,7 +26,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # letter is [A-Za-z] (issue 16).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _ASCII_LETTERS = string.ascii_letters.encode()
-_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+_ASCII = bytes(range(128))
 LEGACY = ("cp1251", "koi8_r", "cp1252")
 MARKED = "not UTF-8"  # in the encoding of a text whose bad bytes were replaced by U+FFFD
 NATURAL = 0.9  # share of the words with a letter beyond ASCII that must read as words
@@ -129,7 +129,7 @@ def _letters(text: str) -> int:
     encoded = text.encode("utf-8", "surrogatepass")
     letters = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
     if not text.isascii():
-        beyond = _ASCII_RUNS.sub("", text)
+        beyond = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # UTF-8 less its ASCII
         letters += len(beyond) - len(_WORD.sub("", beyond))
     return letters
 

@@ -102,7 +102,8 @@ def contents_and_rest(value: str) -> tuple[list[str], str]:
 
 def label_of(line: str) -> tuple[str, str, str] | None:
     """(field, inline value, extent) when a line is a label; without a colon it must stand alone."""
-    match = _LABEL_LINE.match(line.strip())
+    stripped = line.strip()
+    match = _LABEL_LINE.match(stripped) if stripped else None  # a blank line (a third of a page's) is none
     if not match:
         return None
     value = match.group("value").strip()

@@ -23,11 +23,12 @@ _SCRIPTS = [
     ("en", re.compile(r"[A-Za-z\u00c0-\u024f]")),
 ]
 # Counting letters without a string per letter (findall was most of split_texts' time; issue 16):
-# ASCII letters on the text's UTF-8 bytes (UTF-8 writes ASCII as itself); the classes, which are
-# disjoint, in the characters beyond ASCII, a run at a time, all in one pass.
+# ASCII letters on the text's UTF-8 bytes (UTF-8 writes ASCII as itself, and nothing else with bytes
+# below 128, so dropping those leaves the characters beyond ASCII); the classes, which are disjoint,
+# in the characters beyond ASCII, a run at a time, all in one pass.
 _SCRIPT_RUN = re.compile("|".join(f"({pattern.pattern}+)" for _, pattern in _SCRIPTS))
 _CODES = [code for code, _ in _SCRIPTS]
-_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+_ASCII = bytes(range(128))
 _ASCII_LETTERS = string.ascii_letters.encode()
 LANGUAGE_CODES = {
     "russian": "ru",
@@ -53,7 +54,8 @@ def letters_by_script(text: str) -> dict[str, int]:
     if text.isascii():  # most paragraphs: no need to look for the other scripts
         return {"en": latin}
     counts = dict.fromkeys(_CODES, 0)
-    for run in _SCRIPT_RUN.finditer(_ASCII_RUNS.sub("", text)):
+    beyond = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # the characters beyond ASCII
+    for run in _SCRIPT_RUN.finditer(beyond):
         counts[_CODES[run.lastindex - 1]] += run.end() - run.start()  # type: ignore[operator]
     counts["en"] += latin  # the class holds [A-Za-z] too
     if counts.get("ja"):
