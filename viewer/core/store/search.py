@@ -58,15 +58,11 @@ class Search(Selecting):
         where, params = self._where(selection, without="query")
         join = " JOIN documents d ON d.id = search.rowid" if where else ""
         extra = where.replace(" WHERE ", " AND ", 1)
-        probe = [
-            row[0]
-            for row in self._tuples(
-                f"SELECT search.rowid FROM search{join} WHERE search MATCH ?{extra} LIMIT ?",
-                [match, *params, RANK_LIMIT + 1],
-            )
-        ]
-        if len(probe) <= RANK_LIMIT:
-            result.total = len(probe)
+        matches = f"SELECT search.rowid FROM search{join} WHERE search MATCH ?{extra} LIMIT ?"
+        # counted by SQLite: a dense query's 1,001 rowids are never made into Python rows
+        counted = self._one(f"SELECT count(*) FROM ({matches})", [match, *params, RANK_LIMIT + 1])
+        if counted <= RANK_LIMIT:
+            result.total = counted
             top = [
                 (row[0], row[1])
                 for row in self._tuples(
@@ -77,7 +73,7 @@ class Search(Selecting):
             ]
         else:
             result.total, result.total_exact, result.ranked = RANK_LIMIT, False, False
-            top = [(rowid, 0.0) for rowid in probe[:limit]]
+            top = [(row[0], 0.0) for row in self._tuples(matches, [match, *params, min(limit, RANK_LIMIT + 1)])]
         if not top:
             return result
         found = self._snippets_with_rows([rowid for rowid, _ in top], result.terms)
