@@ -67,3 +67,17 @@ def test_the_first_match_is_found_past_look_alikes_and_across_lines():
     assert [plain[s:e] for s, e in spans] == ["Kim Il Sung", "KIM IL SUNG"]
     # a letter whose lower case is longer (İ) does not shift the offsets
     assert "\x02Kim\x03" in Highlighter(["kim"]).snippet("İstanbul: Kim spoke.")
+
+
+def test_every_whole_word_match_is_marked_in_ascii_as_in_any_text():
+    # ASCII text is marked by trying the pattern only where a term's first word stands: the same
+    # marks as anywhere else (a longer term first, a word with digits or underscores whole, no middles)
+    text = "the theme: thereby_the THE-them, 1953 the1953 xthe the"
+    plain, spans = marks(Highlighter(["the", "them"]).snippet(text))
+    assert plain == text
+    assert [plain[s:e] for s, e in spans] == ["the", "theme", "thereby_the", "THE", "them", "the1953", "the"]
+    plain, spans = marks(Highlighter(["kim il sung", "kim"]).snippet("Kim Il\n Sung, kim, Kimball, akim"))
+    assert [plain[s:e] for s, e in spans] == ["Kim Il Sung", "kim", "Kimball"]
+    # the same words in text that is not ASCII are marked alike
+    plain, spans = marks(Highlighter(["the", "them"]).snippet(text + " — thé"))
+    assert [plain[s:e] for s, e in spans] == ["the", "theme", "thereby_the", "THE", "them", "the1953", "the"]
