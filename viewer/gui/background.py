@@ -30,7 +30,10 @@ SCREEN = ("list", "timeline")  # what a first screen paints before workers may t
 _painted = threading.Event()  # set once the first screen is painted: workers may start
 _painted.set()
 _unpainted: set[str] = set()
-_worker = threading.local()  # each worker thread's own archive connection (sqlite3's belong to their thread)
+# each worker thread's own archive connection (sqlite3's belong to their thread), by thread id
+_kept: dict[int, tuple[tuple[Path, int, int], Archive]] = {}
+_kept_lock = threading.Lock()
+KEPT_CONNECTIONS = 4  # more than the read pool's threads (two on two cores)
 
 
 def screen_changed() -> None:
@@ -110,24 +113,30 @@ class Latest:
 
 def worker_archive(path: Path) -> Archive:
     """This worker thread's connection to the archive at ``path``, opened once and kept: opening
-    one (a probe, the schema, counting the documents twice) cost 65 ms at 100,000 documents, once
-    for every request (three a keystroke). A file replaced at the path (a backup restored) is opened
-    afresh; each statement sees what other connections have committed."""
+    one (a probe, the schema, counting the documents twice) cost 65 ms at 100,000 documents and
+    600 at a million, for every request (three a keystroke). Kept by the thread's id, not in a
+    threading.local (the pool's threads lose those between tasks). A file replaced at the path (a
+    backup restored) is opened afresh; each statement sees what other connections have committed."""
     identity = os.stat(path)
     key = (path, identity.st_dev, identity.st_ino)
-    kept = getattr(_worker, "kept", None)
+    thread = threading.get_ident()
+    with _kept_lock:
+        kept = _kept.get(thread)
     if kept is not None and kept[0] == key:
         return kept[1]
     forget_worker_archive()
     archive = Archive(path, readonly=True)
-    _worker.kept = (key, archive)
+    with _kept_lock:
+        _kept[thread] = (key, archive)
+        while len(_kept) > KEPT_CONNECTIONS:  # the oldest: a thread the pool has ended (closed when collected)
+            del _kept[next(iter(_kept))]
     return archive
 
 
 def forget_worker_archive() -> None:
     """Close this worker thread's kept connection (after an error, or for another archive)."""
-    kept = getattr(_worker, "kept", None)
-    _worker.kept = None
+    with _kept_lock:
+        kept = _kept.pop(threading.get_ident(), None)
     if kept is not None:
         kept[1].close()
 
