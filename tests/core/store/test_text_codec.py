@@ -192,3 +192,15 @@ def test_body_text_reads_either_form_in_sql(seeded):
     plain, packed = "a short note", pack("Telegram text. " * 50)
     found = seeded.conn.execute("SELECT body_text(?), body_text(?), body_text(NULL)", (plain, packed)).fetchone()
     assert tuple(found) == (plain, "Telegram text. " * 50, None)
+
+
+def test_check_names_a_compressed_text_damaged_inside_its_row(seeded):
+    text_id, body = seeded.conn.execute("SELECT id, body FROM texts WHERE typeof(body) = 'blob' LIMIT 1").fetchone()
+    assert seeded.check().ok and seeded.damaged_texts() == []
+    other = sqlite3.connect(seeded.path)  # past the store, as damage on disk would be
+    with other:
+        other.execute("UPDATE texts SET body = ? WHERE id = ?", (body[:20] + bytes(20) + body[40:], text_id))
+    other.close()
+    assert seeded.damaged_texts() == [text_id]
+    report = seeded.check()
+    assert any(problem.startswith(f"texts whose stored body cannot be read: {text_id} ") for problem in report.problems)

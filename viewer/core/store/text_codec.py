@@ -40,6 +40,15 @@ def unpack(value: str | bytes) -> str:
     return zlib.decompress(value).decode("utf-8")
 
 
+def readable(value: str | bytes) -> bool:
+    """Whether a stored body unpacks (a compressed one damaged on disk does not)."""
+    try:
+        unpack(value)
+    except (zlib.error, UnicodeDecodeError):
+        return False
+    return True
+
+
 def _body_text(value: str | bytes | None) -> str | None:
     return None if value is None else unpack(value)
 
