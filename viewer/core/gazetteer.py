@@ -20,6 +20,8 @@ from typing import NotRequired, TypedDict
 from .folding import CJK_CLASS, key
 
 _MOST_KEPT = 200_000  # words and patterns a gazetteer remembers before it starts again
+_SHORT = 200  # a text this long or shorter (a line, a title's party, a name) has its hits remembered
+_MOST_SHORT_KEPT = 20_000
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_]+)?")
 _GAP = re.compile(r"[\s\-‐]+")  # between the words of a name: a space, a hyphen, a line break
@@ -89,10 +91,13 @@ class Gazetteer:
         self._naming: set[str] = set()
         self._not_naming: set[str] = set()
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
+        # and the hits in short texts: an import looks the same lines and names up again and again
+        self._short_hits: dict[str, tuple[Hit, ...]] = {}
 
     def _rebuild(self) -> None:
         self._single, self._multi_entities, self._multi_by_first, self._cjk_names, self._cjk_free = {}, {}, {}, [], []
         self._naming, self._not_naming, self._patterns, self._openings = set(), set(), {}, {}
+        self._short_hits = {}
         for entity in self.entities:
             for name in entity.all_names():
                 words = _WORD.findall(name)
@@ -173,7 +178,8 @@ class Gazetteer:
 
     def _naming_words(self, words: set[str]) -> set[str]:
         """Which of ``words`` name someone on their own (their folded key is a one-word name's)."""
-        unknown = words - self._naming - self._not_naming
+        unknown = words.difference(self._not_naming)  # most words name no one: the small set left
+        unknown -= self._naming
         if unknown:
             if len(self._not_naming) > _MOST_KEPT:
                 self._not_naming.clear()
@@ -196,10 +202,20 @@ class Gazetteer:
         """Every mention of a known entity in ``text``, in order, overlapping mentions dropped."""
         if self._stale:
             self._rebuild()
+        if len(text) > _SHORT:
+            return self._find(text)
+        remembered = self._short_hits.get(text)
+        if remembered is None:
+            if len(self._short_hits) > _MOST_SHORT_KEPT:
+                self._short_hits.clear()
+            remembered = self._short_hits[text] = tuple(self._find(text))
+        return list(remembered)
+
+    def _find(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
         taken: set[int] = set()  # start offsets of words inside a multi-word mention
         found_words = set(_WORD.findall(text))
-        for match in self._multi_matches(text, {word.lower() for word in found_words}):
+        for match in self._multi_matches(text, set(map(str.lower, found_words))):
             entity = self._multi_entities.get(name_key(match.group(0)))
             if entity is not None:
                 hits.append(Hit(entity, match.group(0), match.start(), match.end()))

@@ -177,3 +177,15 @@ def test_a_name_without_letters_or_cjk_is_found_in_any_text():
         assert _seen(gazetteer.find(text)) == _seen(reference_find(reference, text))
     assert [hit.entity.name for hit in gazetteer.find("Cable 1950.12 to №.5.")] == ["Stalin", "Molotov"]
     assert [hit.entity.name for hit in gazetteer.find("1950.12, 毛泽东")] == ["Stalin", "Mao Zedong"]
+
+
+def test_short_texts_found_again_give_the_same_hits_until_a_name_is_learned():
+    gazetteer = Gazetteer(builtin_entities())
+    first = gazetteer.find("Dubrovin to Vyshinsky")
+    assert [hit.entity.name for hit in first] == ["Vyshinsky"]
+    first.clear()  # a caller's list is its own: the remembered hits are not changed through it
+    assert gazetteer.find("Dubrovin to Vyshinsky") == gazetteer.find("Dubrovin to Vyshinsky") != []
+    assert gazetteer.resolve("Dubrovin") is None
+    assert gazetteer.add_alias("Stalin", "Dubrovin", alias_kind="code name")
+    assert [hit.entity.name for hit in gazetteer.find("Dubrovin to Vyshinsky")] == ["Stalin", "Vyshinsky"]
+    assert gazetteer.resolve("Dubrovin") is gazetteer.get("Stalin")

@@ -22,7 +22,9 @@ _TYPE_FROM_TITLE = re.compile(
     r"note|report|minutes|message|directive|instruction|resolution|decree|diary))\b",
     re.I,
 )
-_BRACKET_ALIAS = re.compile(r"\b(?P<alias>[A-ZА-Я][\w-]+)\s*[\[(](?P<canonical>[A-ZА-Я][^\])]{1,40})[\])]")
+# "Not after a letter" checked after the capital that opens the alias, not before it: a pattern opening
+# with a capital is tried only where one stands, one opening with \b at every character
+_BRACKET_ALIAS = re.compile(r"(?P<alias>[A-ZА-Я](?<!\w[\s\S])[\w-]+)\s*[\[(](?P<canonical>[A-ZА-Я][^\])]{1,40})[\])]")
 _FOOTNOTE_MARK = re.compile(r"\b(?P<alias>[A-ZА-Я][\w-]+)\.?(?P<mark>[a-z]/|\*)")
 _FOOTNOTE = re.compile(
     r"^(?P<mark>[a-z]/|\*)\s*(?:pseudonym|code name|псевдоним)\s+(?:of\s+)?"
@@ -49,14 +51,14 @@ def derive_fields(doc: ParsedDocument, gazetteer: Gazetteer | None = None) -> No
 def learn_aliases(doc: ParsedDocument, text: str, gazetteer: Gazetteer) -> None:
     """Aliases a document itself declares: "Filippov [Stalin]", or a footnote "x/ Pseudonym I.V. Stalin"."""
     learned = []
-    for match in _BRACKET_ALIAS.finditer(text):
+    for match in _BRACKET_ALIAS.finditer(text) if "[" in text or "(" in text else ():
         entity = gazetteer.resolve(match.group("canonical"))
         alias = match.group("alias")
-        before = text[: match.start()].split()
+        before = text[: match.start()].rsplit(None, 1)  # the word before it, if any
         part_of_longer_name = bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalpha()
         if entity and not part_of_longer_name and gazetteer.resolve(alias) is None:
             learned.append((entity.name, alias))
-    for note in _FOOTNOTE.finditer(text):
+    for note in _FOOTNOTE.finditer(text) if _may_hold_footnote(text) else ():
         entity = gazetteer.resolve(note.group("name"))
         if entity is None:
             continue
@@ -72,6 +74,19 @@ def learn_aliases(doc: ParsedDocument, text: str, gazetteer: Gazetteer) -> None:
             doc.learned_aliases.append((canonical, alias))
 
 
+def _may_hold_footnote(text: str) -> bool:
+    """Whether a line of ``text`` opens with a footnote's mark ("*", "x/"), as every _FOOTNOTE does:
+    most texts have none, and the pattern, opening with a line's start, is tried at every character."""
+    if text.startswith("*") or "\n*" in text:
+        return True
+    slash = text.find("/", 1)
+    while slash >= 0:
+        if slash == 1 or text[slash - 2] == "\n":
+            return True
+        slash = text.find("/", slash + 1)
+    return False
+
+
 def _surname(name: str) -> str:
     words = re.findall(r"[^\W\d_]+", name.casefold())
     return words[-1] if words else ""
@@ -79,6 +94,7 @@ def _surname(name: str) -> str:
 
 def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
     mentions: dict[tuple[str, str], Mention] = {}
+    counts: dict[str, int] = {}  # name -> its mentions: whether a name is mentioned, without a scan of them
     persons: dict[str, str] = {}  # surname -> the fullest name this document gives for it
     known: dict[str, bool] = {}
 
@@ -86,6 +102,11 @@ def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
         if name not in known:
             known[name] = gazetteer.get(name) is not None or gazetteer.resolve(name) is not None
         return known[name]
+
+    def keep(name: str, role: str, as_written: str, kind: str) -> None:
+        if (name, role) not in mentions:  # the first mention in a role is kept
+            mentions[(name, role)] = Mention(name, role, as_written, kind)
+            counts[name] = counts.get(name, 0) + 1
 
     def add(name: str, role: str, as_written: str, kind: str = "person") -> None:
         name = " ".join(name.split())
@@ -101,12 +122,13 @@ def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
                 for (old, old_role), mention in list(mentions.items()):
                     if mention.kind == "person" and _surname(old) == key and old != name and len(old) < len(name):
                         mentions.pop((old, old_role))
-                        mentions.setdefault((name, old_role), Mention(name, old_role, mention.as_written, kind))
+                        counts[old] -= 1
+                        keep(name, old_role, mention.as_written, kind)
         elif kind == "person" and not in_gazetteer(name):
             name = persons.get(_surname(name), name)
-        if role == "mentioned" and any(m.name == name for m in mentions.values()):
+        if role == "mentioned" and counts.get(name):
             return
-        mentions.setdefault((name, role), Mention(name=name, role=role, as_written=as_written, kind=kind))
+        keep(name, role, as_written, kind)
 
     add_people(doc, gazetteer, add)
     # "Telegram, Gromyko to Stalin, Transmitting Letter from Kim Il Sung": the letter inside is
@@ -116,7 +138,7 @@ def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
     )
     quoted = {party.name for party in parties(inner.group(1), gazetteer)} if inner else set()
     for text in doc.texts:
-        tail = [line.strip() for line in text.body.split("\n") if line.strip()][-20:]
+        tail = _last_lines(text.body, 20)
         for before, line in zip(["", *tail], tail, strict=False):
             if len(line.split()) > 5:  # a signature is a name, perhaps with initials and a date
                 continue
@@ -134,10 +156,24 @@ def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
     everything = "\n".join([doc.title, doc.summary or "", *(t.body for t in doc.texts)])
     for hit in gazetteer.find(everything):
         role = "place" if hit.entity.kind == "place" else "mentioned"
-        if role == "mentioned" and any(m.name == hit.entity.name for m in mentions.values()):
+        if role == "mentioned" and counts.get(hit.entity.name):
             continue
         add(hit.entity.name, role, hit.as_written, hit.entity.kind)
+    in_a_role = {m.name for m in mentions.values() if m.role != "mentioned"}
     for name, role in list(mentions):
-        if role == "mentioned" and any(m.name == name and m.role != "mentioned" for m in mentions.values()):
+        if role == "mentioned" and name in in_a_role:
             mentions.pop((name, role))
     doc.mentions = list(mentions.values())
+
+
+def _last_lines(text: str, count: int) -> list[str]:
+    """The last ``count`` lines of ``text`` that are not blank, stripped (without stripping all the others)."""
+    last: list[str] = []
+    for line in reversed(text.split("\n")):
+        line = line.strip()
+        if line:
+            last.append(line)
+            if len(last) == count:
+                break
+    last.reverse()
+    return last

@@ -55,8 +55,10 @@ _RU_DATIVE = re.compile(r"^[А-ЯЁ][а-яё]+(?:ину|ыну|ову|еву|ё�
 _CJK_ADDRESS = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff、]{2,20}?)(?:同志|先生)[:：]\s*$")
 _HANGUL_LIST = re.compile(r"(?:^|[\s●:])((?:[\uac00-\ud7af]{2,5}(?:\([^)]*\))?\s*,\s*){2,}[\uac00-\ud7af]{2,5})")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+# "Not after a letter or a dot" checked after the first initial, not before it: a pattern opening with a
+# capital is tried only where one stands, one opening with a look-behind at every character
 _INITIALS_NAME = re.compile(
-    r"(?<![\w.])((?:[A-ZА-ЯЁ]\.\s?){1,2})\s?([A-ZА-ЯЁ][a-zа-яё]{2,}(?:-[a-z]+)?|[A-ZА-ЯЁ]{3,})\b"
+    r"((?:[A-ZА-ЯЁ](?<![\w.][\s\S])\.\s?)(?:[A-ZА-ЯЁ]\.\s?)?)\s?([A-ZА-ЯЁ][a-zа-яё]{2,}(?:-[a-z]+)?|[A-ZА-ЯЁ]{3,})\b"
 )
 _SPACED_CAPS = re.compile(r"^(?:[A-ZА-ЯЁ] ){3,}[A-ZА-ЯЁ]$")
 # Russian surnames in a case other than the nominative, and their nominative ending.
@@ -278,7 +280,7 @@ def text_people(doc: ParsedDocument, gazetteer: Gazetteer) -> list[tuple[Party, 
             seen.add(written)
             entity = gazetteer.resolve(written)
             found.append((Party(entity.name if entity else _tidy(written), "person", written), "mentioned"))
-        hangul = text.language == "ko" or _HANGUL.search(text.body[:5000])
+        hangul = text.language == "ko" or (not text.body.isascii() and _HANGUL.search(text.body[:5000]))
         for match in _HANGUL_LIST.finditer(text.body[:5000]) if hangul else ():
             for item in match.group(1).split(","):
                 word = re.sub(r"\(.*", "", item).strip()
