@@ -8,31 +8,35 @@ measured when the popup opens, once for each change of them (or of the font)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox
 
 
 class FacetCombo(QComboBox):
     """A combo box that sizes its popup to its entries when it opens, measuring them once per change."""
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._measured = False
+    _measured = False  # class defaults: a font change may arrive while Qt builds the box
+    _listening = False
+
+    def _listen(self, on: bool) -> None:
+        """Hear of the entries' changes only while they are measured: once they change, the next
+        popup measures them, so the thousands of rows of a refill do not each call back."""
+        if on == self._listening:
+            return
         model = self.model()
-        for signal in (
-            model.modelReset,
-            model.rowsInserted,
-            model.rowsRemoved,
-            model.dataChanged,
-            model.layoutChanged,
-        ):
-            signal.connect(self._entries_changed)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged, model.layoutChanged):
+            if on:
+                signal.connect(self._entries_changed)
+            else:
+                signal.disconnect(self._entries_changed)
+        self._listening = on
 
     def _entries_changed(self, *_args: object) -> None:
         self._measured = False
+        self._listen(False)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
-            self._measured = False
+            self._entries_changed()
         super().changeEvent(event)
 
     def showPopup(self) -> None:
@@ -41,4 +45,5 @@ class FacetCombo(QComboBox):
             widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
             self.view().setMinimumWidth(widest + self.iconSize().width() + 48)
             self._measured = True
+            self._listen(True)
         super().showPopup()
