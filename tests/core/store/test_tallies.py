@@ -41,6 +41,9 @@ def _selections(a: Archive) -> list[Filters]:
     chosen += [Filters(classification=group.name) for group in a.classification_groups()]
     people = [value for value, _n in a.facet_counts("person")]
     chosen += [Filters(person=people[0], language="English")] if people else []
+    # a query's matches are counted into a tally of their own (with facets, and with none matching)
+    chosen += [Filters(query="Stalin"), Filters(query="Stalin", language="English"), Filters(query="zzzqqq")]
+    chosen += [Filters(query="telegram", needs_review=True), Filters(query="Mao", classification="TOP SECRET")]
     return chosen
 
 
@@ -117,6 +120,20 @@ def test_a_read_only_archive_without_tallies_counts_on_the_documents(editable, t
     conn.close()
     with Archive(tmp_path / "archive.db", readonly=True) as old:
         assert _facets(old, Filters(language="English")) == expected
+
+
+def test_a_query_is_counted_once_for_its_count_facets_and_months(editable):
+    """The count, the facets and the timeline of one query read its matches' tally, made once."""
+    archive, _folder = editable
+    selection = archive.select(Filters(query="Stalin"))
+    before = archive.conn.total_changes
+    _facets(archive, selection.filters)
+    made = archive.conn.total_changes - before  # the TEMP tables' rows: the matches, then their tally
+    _facets(archive, Filters(query="Stalin", language="English"))
+    assert archive.conn.total_changes - before == made  # the same matches: nothing made again
+    assert archive.conn.execute("SELECT sum(n) FROM temp.matched_tally").fetchone()[0] == archive.count(selection)
+    archive.correct(doc(archive, "001"), {"language": "Korean"}, "t")  # the archive changed: counted afresh
+    assert _facets(archive, selection.filters) == _from_documents(archive, selection.filters)
 
 
 def test_recount_is_what_the_triggers_kept(editable):

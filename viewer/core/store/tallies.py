@@ -10,29 +10,48 @@ documents as before; so is an archive opened read-only before it had the tallies
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from ..classification import normalise as classification_group
+from .schema_tallies import MONTH_KEY
 from .screens import Screens
-from .selection import Selection
+from .selection import MATCHED, Selection
+
+# the tally's columns over ``documents d``: the facets, the spelling and the month
+MATCHED_KEY = ", ".join(
+    f"{value.format(r='d')} AS {name}" for name, value in (*MONTH_KEY, ("classification", "{r}.classification"))
+)
 
 # (facet, the tally's column, the Filters attribute)
 TALLIED = (("language", "language", "language"), ("type", "doc_type", "doc_type"))
+MATCHED_TALLY = "temp.matched_tally"  # the documents the last materialised query matched, counted by facet and month
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Where a selection's counts are read: the tables and the conditions of its facets over them."""
+
+    documents: str  # by facet and spelling
+    months: str  # by facet and month
+    people: str | None  # by person and facet (None: the people are counted on the documents)
+    where: str  # `` WHERE …`` or ""
+    params: list[Any]
 
 
 class Tallies(Screens):
-    """The tallies' answers for selections of facets alone; None where the documents must be read."""
+    """The tallies' answers for selections of facets alone; None where the documents must be read.
+    A query's matches, kept in this connection's TEMP table, are counted into a tally of their own
+    once, in one pass: the count, the facets and the timeline's months of the query then read it."""
 
     _has_tallies: bool | None = None
 
-    def _tallied(self, selection: Selection, without: str | None = None) -> tuple[str, list[Any]] | None:
-        """`` WHERE …`` over a tally (or "") and its parameters, when the tallies can count
-        ``selection`` (leaving out facet ``without``, as its own counts do); else None."""
+    def _tallied(self, selection: Selection, without: str | None = None, matches: bool = True) -> Tally | None:
+        """The tally that can count ``selection`` (leaving out facet ``without``, as its own counts
+        do): the archive's for facets alone; with ``matches``, one of the query's matches made now."""
         chosen = selection.filters
-        if selection.match is not None or selection.nothing or chosen.query.strip():
-            return None
-        if chosen.date_from or chosen.date_to or chosen.ids is not None:
+        if selection.nothing or chosen.date_from or chosen.date_to or chosen.ids is not None:
             return None
         if (chosen.person and without != "person") or (chosen.tag and without != "tag"):
             return None
@@ -52,68 +71,98 @@ class Tallies(Screens):
             params.append(classification_group(chosen.classification))
         if chosen.needs_review:
             clauses.append("review = 1")
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        if selection.match is None:
+            return Tally("tally_documents", "tally_months", "tally_people", where, params)
+        if not matches or not self._tally_matches(selection.match):
+            return None
+        return Tally(MATCHED_TALLY, MATCHED_TALLY, None, where, params)
+
+    def _tally_matches(self, match: str) -> bool:
+        """Count the documents ``match`` finds by facet and month into MATCHED_TALLY, unless they are
+        there already; False inside a write transaction (see ``_materialise``)."""
+        if not self._materialise(match):
+            return False
+        state = self._compiled
+        if state.tallied == match:
+            return True
+        before = self.conn.total_changes
+        self.conn.execute(f"DROP TABLE IF EXISTS {MATCHED_TALLY}")
+        self.conn.execute(
+            f"CREATE TEMP TABLE {MATCHED_TALLY[5:]} AS SELECT {MATCHED_KEY}, count(*) AS n FROM documents d "
+            f"WHERE d.id IN (SELECT rowid FROM {MATCHED}) GROUP BY {', '.join(map(str, range(1, 7)))}"
+        )
+        state.own_changes += self.conn.total_changes - before
+        state.tallied = match
+        return True
 
     def tallied_count(self, selection: Selection) -> int | None:
         """The documents of a selection of facets alone, from the tally (at once at any size); else None."""
-        tallied = self._tallied(selection)
-        if tallied is None:
+        return self._tallied_sum(self._tallied(selection, matches=False))
+
+    def _tallied_count(self, selection: Selection) -> int | None:
+        """The documents of ``selection``, from a tally (a query's counted once); else None."""
+        return self._tallied_sum(self._tallied(selection))
+
+    def _tallied_sum(self, tally: Tally | None) -> int | None:
+        if tally is None:
             return None
-        where, params = tallied
-        return int(self._one(f"SELECT coalesce(sum(n), 0) FROM tally_documents{where}", params))
+        return int(self._one(f"SELECT coalesce(sum(n), 0) FROM {tally.documents}{tally.where}", tally.params))
 
     def _tallied_values(self, facet: str, selection: Selection, people: int) -> list[tuple[str, int]] | None:
         """A facet's values with their documents, most first (the ``people`` most frequent persons)."""
-        tallied = self._tallied(selection, without=facet)
-        if tallied is None or facet not in ("language", "type", "person"):
+        if facet not in ("language", "type", "person"):
             return None
-        where, params = tallied
+        tally = self._tallied(selection, without=facet, matches=facet != "person")
+        if tally is None or (facet == "person" and tally.people is None):
+            return None
+        where, params = tally.where, tally.params
         if facet == "person":
             sql = (
-                f"SELECT e.name, x.n FROM (SELECT entity_id, sum(n) AS n FROM tally_people{where} "
+                f"SELECT e.name, x.n FROM (SELECT entity_id, sum(n) AS n FROM {tally.people}{where} "
                 "GROUP BY entity_id) x JOIN entities e ON e.id = x.entity_id WHERE e.kind = 'person' AND x.n > 0 "
                 "ORDER BY x.n DESC, e.name LIMIT ?"
             )
             return [(r[0], r[1]) for r in self.conn.execute(sql, [*params, people])]
         column = dict((name, column) for name, column, _attribute in TALLIED)[facet]
         sql = (
-            f"SELECT {column}, sum(n) FROM tally_documents{where}{' AND' if where else ' WHERE'} {column} IS NOT NULL "
-            f"GROUP BY {column} HAVING sum(n) > 0 ORDER BY 2 DESC, 1"
+            f"SELECT {column}, sum(n) FROM {tally.documents}{where}{' AND' if where else ' WHERE'} "
+            f"{column} IS NOT NULL GROUP BY {column} HAVING sum(n) > 0 ORDER BY 2 DESC, 1"
         )
         return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
 
     def _tallied_spellings(self, selection: Selection) -> list[tuple[str, str, int]] | None:
         """(group, spelling, documents) of the classification facet."""
-        tallied = self._tallied(selection, without="classification")
-        if tallied is None:
+        tally = self._tallied(selection, without="classification")
+        if tally is None:
             return None
-        where, params = tallied
+        where = tally.where
         sql = (
-            f"SELECT class_group, classification, sum(n) FROM tally_documents{where}"
+            f"SELECT class_group, classification, sum(n) FROM {tally.documents}{where}"
             f"{' AND' if where else ' WHERE'} class_group IS NOT NULL GROUP BY 1, 2 HAVING sum(n) > 0"
         )
-        return [(r[0], r[1], r[2]) for r in self.conn.execute(sql, params)]
+        return [(r[0], r[1], r[2]) for r in self.conn.execute(sql, tally.params)]
 
     def _tallied_months(self, selection: Selection, start: date, end: date) -> list[tuple[str, int]] | None:
         """Documents per month ("1950-05") dated in [start, end]: whole months from the tally, the
         two months the range cuts through counted on the documents, by day."""
-        tallied = self._tallied(selection)
-        if tallied is None:
+        tally = self._tallied(selection)
+        if tally is None:
             return None
-        where, params = tallied
         first, last = start.isoformat()[:7], end.isoformat()[:7]
-        connector = " AND " if where else " WHERE "
+        connector = " AND " if tally.where else " WHERE "
         counted = list(
             self.conn.execute(
-                f"SELECT month, sum(n) FROM tally_months{where}{connector}month > ? AND month < ? GROUP BY month",
-                [*params, first, last],
+                f"SELECT month, sum(n) FROM {tally.months}{tally.where}{connector}month > ? AND month < ? "
+                "GROUP BY month",
+                [*tally.params, first, last],
             )
         )
         month_end = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
         edges = [(start, min(end, month_end))] + ([(date(end.year, end.month, 1), end)] if last != first else [])
-        clauses, narrowing = selection.narrowing()
+        where, narrowing = self._where(selection)  # a query's matches as kept in this connection's TEMP table
         sql = (
-            f"SELECT substr(d.sort_date, 1, 7), count(*) FROM documents d WHERE {' AND '.join([*clauses, ''])}"
+            f"SELECT substr(d.sort_date, 1, 7), count(*) FROM documents d{where}{' AND ' if where else ' WHERE '}"
             "d.sort_date >= ? AND d.sort_date <= ? GROUP BY 1"
         )
         for low, high in edges:
