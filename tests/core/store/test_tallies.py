@@ -44,6 +44,8 @@ def _selections(a: Archive) -> list[Filters]:
     # a query's matches are counted into a tally of their own (with facets, and with none matching)
     chosen += [Filters(query="Stalin"), Filters(query="Stalin", language="English"), Filters(query="zzzqqq")]
     chosen += [Filters(query="telegram", needs_review=True), Filters(query="Mao", classification="TOP SECRET")]
+    # the people of a query matching few documents counted over them; of most, as the rest left out
+    chosen += [Filters(query="Pyongyang"), Filters(query="Molotov", language="English")]
     return chosen
 
 

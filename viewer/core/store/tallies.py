@@ -10,6 +10,7 @@ documents as before; so is an archive opened read-only before it had the tallies
 from __future__ import annotations
 
 import calendar
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -113,9 +114,11 @@ class Tallies(Screens):
         """A facet's values with their documents, most first (the ``people`` most frequent persons)."""
         if facet not in ("language", "type", "person"):
             return None
-        tally = self._tallied(selection, without=facet, matches=facet != "person")
-        if tally is None or (facet == "person" and tally.people is None):
+        tally = self._tallied(selection, without=facet)
+        if tally is None:
             return None
+        if facet == "person" and tally.people is None:
+            return self._people_matched(selection, tally, people)
         where, params = tally.where, tally.params
         if facet == "person":
             sql = (
@@ -130,6 +133,36 @@ class Tallies(Screens):
             f"{column} IS NOT NULL GROUP BY {column} HAVING sum(n) > 0 ORDER BY 2 DESC, 1"
         )
         return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
+
+    def _people_matched(self, selection: Selection, tally: Tally, people: int) -> list[tuple[str, int]]:
+        """The person facet of a query: its matches' people counted, or, when the query matches most
+        of what its facets select (a word in every document), the people of the archive's tally for
+        those facets less those of the few documents the query leaves out."""
+        where, params = tally.where, tally.params
+        matched = int(self._one(f"SELECT coalesce(sum(n), 0) FROM {tally.documents}{where}", params))
+        selected = int(self._one(f"SELECT coalesce(sum(n), 0) FROM tally_documents{where}", params))
+        clauses, narrowing = selection.narrowing(without="person")
+        facets = "".join(f" AND {clause}" for clause in clauses)
+
+        def people_of(within: str) -> list[tuple[int, int]]:
+            return self.conn.execute(
+                "SELECT de.entity_id, count(DISTINCT de.document_id) FROM documents d CROSS JOIN document_entities de "
+                f"ON de.document_id = d.id WHERE d.id {within} (SELECT rowid FROM {MATCHED}){facets} GROUP BY 1",
+                narrowing,
+            ).fetchall()
+
+        if matched <= selected - matched:
+            counts = dict(people_of("IN"))
+        else:
+            counts = dict(self.conn.execute(f"SELECT entity_id, sum(n) FROM tally_people{where} GROUP BY 1", params))
+            for entity, left_out in people_of("NOT IN"):
+                counts[entity] -= left_out
+        named = self.conn.execute(
+            "SELECT id, name FROM entities WHERE kind = 'person' AND id IN (SELECT value FROM json_each(?))",
+            (json.dumps([entity for entity, number in counts.items() if number > 0]),),
+        )
+        ranked = sorted(((counts[entity], name) for entity, name in named), key=lambda found: (-found[0], found[1]))
+        return [(name, number) for number, name in ranked[:people]]
 
     def _tallied_spellings(self, selection: Selection) -> list[tuple[str, str, int]] | None:
         """(group, spelling, documents) of the classification facet."""
