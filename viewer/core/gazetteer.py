@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -36,8 +37,13 @@ _OPENING = re.compile(r"[a-zA-Zа-яА-ЯёЁ]+\.?")
 # one is searched by the patterns alone.
 _CASE_TWINS = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
 _CJK = re.compile(f"[{CJK_CLASS}]")
+_UNUSUAL = re.compile(f"[{CJK_CLASS}\u0130\u0131\u017f\u1c80-\u1c86]")  # either: one look for both
+# The letters whose lower case they are without being its upper (or title) case: Kelvin's K is a k.
+_NOT_UPPER_CASE = {"k": "\u212a", "å": "\u212b", "ω": "\u2126", "θ": "\u03f4", "ß": "\u1e9e"}
+_MOST_SPELLINGS = 4096  # of one first word, in capitals and small letters: "kim", "Kim", "KIM", "kIm"...
 
 
+@lru_cache(maxsize=4096)
 def name_key(written: str) -> str:
     """A multi-word name as the gazetteer matches it: case, the gaps between its words ("Chou En-lai",
     "Chou En lai", a line break) and the soft last letter of a Russian name ("Чжоу Эньлая") ignored."""
@@ -85,6 +91,8 @@ class Gazetteer:
         self._cjk_names: list[str] = []  # text is only searched for the names it may hold
         self._cjk_free: list[str] = []  # those of them without a CJK character ("1950"), in order
         self._openings: dict[str, tuple[str, ...] | None] = {}  # a first word's names open with (lower case)
+        # every word that lower-cases to a first word (None: too many), so a text's other words are not lowered
+        self._first_spellings: set[str] | None = set()
         self._stale = True  # the tables above wait for the next find: names added in a row cost one build
         # what the finds so far learned, kept until the names change: words that name someone (or
         # not), and the pattern finding each name (an import asks about the same words all day)
@@ -112,9 +120,13 @@ class Gazetteer:
                         self._multi_by_first.setdefault(words[0].lower(), []).append(name)
                 elif words and len(words[0]) >= 3:
                     self._single.setdefault(key(words[0]), entity)
+        spellings: set[str] | None = set()
         for first, names in self._multi_by_first.items():
             openings = {_opening(name) for name in names}
             self._openings[first] = None if "" in openings else tuple(sorted(openings))
+            spelled = _spellings(first)
+            spellings = None if spelled is None or spellings is None else spellings | spelled
+        self._first_spellings = spellings
         self._stale = False
 
     def _multi_matches(self, text: str, words: set[str]) -> list[re.Match[str]]:
@@ -122,7 +134,8 @@ class Gazetteer:
         them (the longest first) finds them, left to right and not overlapping."""
         firsts = words & self._multi_by_first.keys()
         # most texts hold no CJK character: only the few names without one are looked for in them
-        cjk_names = self._cjk_names if not text.isascii() and _CJK.search(text) else self._cjk_free
+        unusual = not text.isascii() and _UNUSUAL.search(text)
+        cjk_names = self._cjk_names if unusual and _CJK.search(text) else self._cjk_free
         cjk = [name for name in cjk_names if name in text]
         if not firsts and not cjk:
             return []
@@ -130,7 +143,7 @@ class Gazetteer:
         # begin with one word are one pattern, compiled once: where the matches of these patterns
         # do not overlap, they are the alternation's (two spellings matching the same words are
         # one match); else the alternation decides.
-        lower = text.lower() if firsts and (text.isascii() or not _CASE_TWINS.search(text)) else None
+        lower = text.lower() if firsts and not (unusual and _CASE_TWINS.search(text)) else None
         spans = {match.span(): match for first in firsts for match in self._first_matches(text, lower, first)}
         patterns = [self._pattern(("cjk", name), _one_name) for name in cjk]
         spans.update((match.span(), match) for pattern in patterns for match in pattern.finditer(text))
@@ -215,7 +228,9 @@ class Gazetteer:
         hits: list[Hit] = []
         taken: set[int] = set()  # start offsets of words inside a multi-word mention
         found_words = set(_WORD.findall(text))
-        for match in self._multi_matches(text, set(map(str.lower, found_words))):
+        spellings = self._first_spellings  # the words that lower-case to a first word, or all to be lowered
+        lowered = set(map(str.lower, found_words if spellings is None else found_words & spellings))
+        for match in self._multi_matches(text, lowered):
             entity = self._multi_entities.get(name_key(match.group(0)))
             if entity is not None:
                 hits.append(Hit(entity, match.group(0), match.start(), match.end()))
@@ -256,6 +271,24 @@ class Gazetteer:
             if hit.entity.kind == kind:
                 return hit.entity
         return None
+
+
+def _spellings(word: str) -> set[str] | None:
+    """Every string whose lower case is ``word`` ("kim": "Kim", "KIM", "kIm"...), None if there are
+    too many, or if a letter's lower case depends on the letters around it (final sigma) or is not one
+    letter (İ)."""
+    if "σ" in word or "ς" in word or "\u0307" in word:
+        return None
+    letters = []
+    for letter in word:
+        if letter.lower() != letter:
+            return None
+        cased = {letter, *_NOT_UPPER_CASE.get(letter, "")}
+        cased.update(other for other in (letter.upper(), letter.title()) if other.lower() == letter)
+        letters.append(cased)
+    if math.prod(map(len, letters)) > _MOST_SPELLINGS:
+        return None
+    return {"".join(spelling) for spelling in itertools.product(*letters)}
 
 
 def _opening(name: str) -> str:

@@ -14,7 +14,16 @@ import random
 import re
 
 from viewer.core.folding import key
-from viewer.core.gazetteer import _CASE_TWINS, _WORD, Gazetteer, Hit, _alternation, builtin_entities, name_key
+from viewer.core.gazetteer import (
+    _CASE_TWINS,
+    _WORD,
+    Gazetteer,
+    Hit,
+    _alternation,
+    _spellings,
+    builtin_entities,
+    name_key,
+)
 
 
 def reference_find(gazetteer: Gazetteer, text: str) -> list[Hit]:
@@ -189,3 +198,32 @@ def test_short_texts_found_again_give_the_same_hits_until_a_name_is_learned():
     assert gazetteer.add_alias("Stalin", "Dubrovin", alias_kind="code name")
     assert [hit.entity.name for hit in gazetteer.find("Dubrovin to Vyshinsky")] == ["Stalin", "Vyshinsky"]
     assert gazetteer.resolve("Dubrovin") is gazetteer.get("Stalin")
+
+
+def test_spellings_of_a_first_word_are_every_string_that_lower_cases_to_it():
+    """find lowers only the words of a text that lower-case to a multi-word name's first word; a
+    letter missing from their spellings would hide the names opening with it in that spelling."""
+    spelled: dict[str, set[str] | None] = {}
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        lowered = ch.lower()
+        if lowered == ch or len(lowered) != 1 or lowered in "σς":
+            continue
+        if lowered not in spelled:
+            spelled[lowered] = _spellings(lowered)
+            assert spelled[lowered] is not None and all(other.lower() == lowered for other in spelled[lowered])
+        assert ch in spelled[lowered], hex(code)
+    assert _spellings("kim") == {a + b + c for a in "kK\u212a" for b in "iI" for c in "mM"}
+    assert _spellings("σε") is None and _spellings("terentiiterentii") is None  # sigma by context; too many
+
+
+def test_find_in_words_written_in_any_case_finds_what_the_alternation_found():
+    rng = random.Random(20)
+    gazetteer = Gazetteer(builtin_entities())
+    reference = Gazetteer(builtin_entities())
+    for text in _texts(400, seed=21):
+        text = "".join(ch.upper() if rng.random() < 0.3 else ch for ch in text).replace("K", "\u212a", 1)
+        assert _seen(gazetteer.find(text)) == _seen(reference_find(reference, text))
+    assert [hit.entity.name for hit in gazetteer.find("kIM Il Sung, \u212aim Ir Sen")] == ["Kim Il Sung"] * 2
