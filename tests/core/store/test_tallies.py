@@ -53,6 +53,10 @@ def assert_counted(a: Archive) -> None:
     assert differences(a.conn) == 0
     for filters in _selections(a):
         assert _facets(a, filters) == _from_documents(a, filters), filters
+        for start, end in ((date(1949, 11, 7), date(1951, 3, 20)), (date(1950, 2, 1), date(1950, 2, 20))):
+            dated = a.dated_documents(start, end, filters, limit=1000)
+            assert a.dated_count(start, end, filters) in (len(dated), None), filters  # markers or not
+            assert filters.person or a.dated_count(start, end, filters) is not None  # a person: not tallied
 
 
 def _facet_columns(a: Archive, folder) -> None:

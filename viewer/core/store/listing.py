@@ -112,6 +112,12 @@ class Listing(Tallies):
         counted = self.conn.execute(sql, [*params, start.isoformat(), end.isoformat()])
         return bin_counts(counted, start, end, bins, by_month)
 
+    def dated_count(self, start: date, end: date, filters: Selected = None) -> int | None:
+        """How many documents of the selection are dated in [start, end], when a tally counts them
+        (facets alone, or a query's matches); None when only reading them would tell."""
+        months = self._tallied_months(self._selection(filters), start, end)
+        return None if months is None else sum(number for _month, number in months)
+
     def dated_documents(
         self, start: date, end: date, filters: Selected = None, limit: int = 2000
     ) -> list[DatedDocument]:
