@@ -25,6 +25,7 @@ _TYPE_FROM_TITLE = re.compile(
 # "Not after a letter" checked after the capital that opens the alias, not before it: a pattern opening
 # with a capital is tried only where one stands, one opening with \b at every character
 _BRACKET_ALIAS = re.compile(r"(?P<alias>[A-ZА-Я](?<!\w[\s\S])[\w-]+)\s*[\[(](?P<canonical>[A-ZА-Я][^\])]{1,40})[\])]")
+_ADDRESSEE_NEXT = re.compile(r"(dear|to)\b", re.I)
 _FOOTNOTE_MARK = re.compile(r"\b(?P<alias>[A-ZА-Я][\w-]+)\.?(?P<mark>[a-z]/|\*)")
 _FOOTNOTE = re.compile(
     r"^(?P<mark>[a-z]/|\*)\s*(?:pseudonym|code name|псевдоним)\s+(?:of\s+)?"
@@ -140,9 +141,9 @@ def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
     for text in doc.texts:
         tail = _last_lines(text.body, 20)
         for before, line in zip(["", *tail], tail, strict=False):
-            if len(line.split()) > 5:  # a signature is a name, perhaps with initials and a date
+            if len(line.split(None, 5)) > 5:  # a signature is a name, perhaps with initials and a date
                 continue
-            if re.match(r"(dear|to)\b", before, re.I):  # "Dear Cde. / I. V. Stalin": the addressee
+            if _ADDRESSEE_NEXT.match(before):  # "Dear Cde. / I. V. Stalin": the addressee
                 continue
             hits = [hit for hit in gazetteer.find(line) if hit.entity.kind == "person"]
             if len({hit.entity.name for hit in hits}) == 1:
