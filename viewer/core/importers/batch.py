@@ -83,20 +83,30 @@ def find_files(paths: Iterable[str | Path], suffixes: set[str] | None = None, *,
     A symbolic link inside a folder that leads out of it (to ``/etc/passwd``, to another disk) is not
     followed unless ``follow_links``: importing a folder reads that folder. A file named directly is
     read wherever its link leads, since the user chose it."""
+    files, skipped = _walk(paths, suffixes, follow_links)
+    return Found([Path(file) for file in files], skipped)
+
+
+def _walk(
+    paths: Iterable[str | Path], suffixes: set[str] | None, follow_links: bool
+) -> tuple[list[str], list[tuple[Path, str]]]:
+    """``find_files``'s files as text (``str`` of each Path): a million Path objects took half a
+    gigabyte, and making them most of a batch's start."""
     suffixes = suffixes or set(TEXT_SUFFIXES) | set(EXTRA_IMPORTERS)
-    found = Found()
+    files: list[str] = []
+    skipped: list[tuple[Path, str]] = []
     for entry in paths:
         path = Path(entry)
         if not path.is_dir():
-            found.files.append(path)
+            files.append(str(path))
             continue
         base = path.resolve()
         seen = {base}
-        for root, dirs, files in os.walk(path, followlinks=follow_links):
+        for root, dirs, names in os.walk(path, followlinks=follow_links):
             for name in sorted(d for d in dirs if not d.startswith(".")):
                 target = (Path(root) / name).resolve()
                 if (Path(root) / name).is_symlink() and not follow_links and not target.is_relative_to(base):
-                    found.skipped.append((Path(root) / name, _not_followed(target)))
+                    skipped.append((Path(root) / name, _not_followed(target)))
             # the folders to go into: links only when followed, and a folder reached twice once
             dirs[:] = [
                 d
@@ -105,16 +115,19 @@ def find_files(paths: Iterable[str | Path], suffixes: set[str] | None = None, *,
                 and (follow_links or not (Path(root) / d).is_symlink())
                 and _first_visit(Path(root) / d, seen)
             ]
-            for name in sorted(files):
-                if Path(name).suffix.lower() not in suffixes or name.startswith("."):
+            for name in sorted(names):
+                if os.path.splitext(name)[1].lower() not in suffixes or name.startswith("."):
                     continue
-                file = Path(root) / name
-                if file.is_symlink() and not follow_links and not (target := file.resolve()).is_relative_to(base):
-                    found.skipped.append((file, _not_followed(target)))
+                file = os.path.join(root, name)
+                if (
+                    not follow_links
+                    and os.path.islink(file)
+                    and not (target := Path(file).resolve()).is_relative_to(base)
+                ):
+                    skipped.append((Path(file), _not_followed(target)))
                 else:
-                    found.files.append(file)
-    found.files = list(dict.fromkeys(found.files))
-    return found
+                    files.append(file)
+    return list(dict.fromkeys(files)), skipped
 
 
 def _first_visit(folder: Path, seen: set[Path]) -> bool:
@@ -165,6 +178,38 @@ def pdf_beside(path: Path, folders: dict[Path, set[str] | None] | None = None) -
         if names is not None and not any(path.stem.lower() + suffix in names for suffix in _SCAN_SUFFIXES):
             return None
     return next((scan for scan in (path.with_suffix(s) for s in SCAN_BESIDE) if scan.is_file()), None)
+
+
+def _scan_stems(folder: str) -> set[str] | None:
+    """The names (lower case, without their suffix) of the scans in a folder; None if it cannot be listed."""
+    try:
+        names = os.listdir(folder or ".")
+    except OSError:
+        return None
+    stems = set()
+    for name in names:
+        name = name.lower()
+        dot = name.rfind(".")
+        if dot >= 0 and name[dot:] in _SCAN_SUFFIXES:  # each of them one dot and a word
+            stems.add(name[:dot])
+    return stems
+
+
+def _plain_text(file: str, folders: dict[str, set[str] | None]) -> bool:
+    """Whether a file of a batch is a text file of its own: a text suffix and no scan beside it
+    (``pdf_beside`` is None). Each folder is listed once (``folders``, a batch's), and only the names
+    of its scans are kept: a folder of a million text files is held as an empty set."""
+    folder, name = os.path.split(file)
+    stem, suffix = os.path.splitext(name)
+    if suffix.lower() not in TEXT_SUFFIXES:
+        return False
+    if name.isascii():  # else a disk that ignores case may match it another way: ask the disk
+        if folder not in folders:
+            folders[folder] = _scan_stems(folder)
+        stems = folders[folder]
+        if stems is not None and stem.lower() not in stems:
+            return True
+    return pdf_beside(Path(file)) is None
 
 
 def import_text_or_sidecar(archive: Archive, path: Path, data: bytes, sha256: str) -> FileResult:
@@ -229,23 +274,25 @@ def run_import(
 ) -> Iterator[Progress]:
     """Import files and folders, yielding progress after each file; the last item has done == total.
     Symbolic links leading out of a folder come first, each a "skipped" result (see ``find_files``)."""
-    found = find_files(paths, follow_links=follow_links)
-    files = found.files
+    files, skipped = _walk(paths, None, follow_links)
     total = len(files)
-    yield Progress(0, total, files[0] if files else None)
-    for link, why in found.skipped:
+    yield Progress(0, total, Path(files[0]) if files else None)
+    for link, why in skipped:
         yield Progress(0, total, link, FileResult(link, "skipped", None, why))
-    folders: dict[Path, set[str] | None] = {}
-    plain_text = {path for path in files if path.suffix.lower() in TEXT_SUFFIXES and pdf_beside(path, folders) is None}
+    folders: dict[str, set[str] | None] = {}
+    plain_text = bytearray(_plain_text(file, folders) for file in files)  # a flag per file
+    del folders
     ahead = prepared_in_order(archive, files, plain_text)
     group = WriteGroup(archive, partial(import_file, archive))
+    resolved: dict[str, str] = {}  # folders resolved, for the files this thread reads itself
     try:
-        for index, (path, prepared) in enumerate(zip(files, ahead, strict=True)):
+        for index, prepared in enumerate(ahead):
+            path = Path(files[index])
             if cancelled():
                 yield from _committed(group, total)
                 return
-            if path in plain_text:  # written in the open group, committed every fraction of a second
-                group.add(index, path, prepared or prepare(archive, path))
+            if plain_text[index]:  # written in the open group, committed every fraction of a second
+                group.add(index, path, prepared or prepare(archive, path, resolved))
                 if group.due():
                     yield from _committed(group, total)
                 continue

@@ -30,23 +30,27 @@ def already_imported(
     """Whether a file is new, unchanged, or an update of a document already here: the same bytes,
     else the same path (``where``, resolved) or file name, else the same web address or key. Ask it
     inside the write transaction that writes the file, so two imports of one file make one document."""
-    outcome, existing = archive.find_existing(sha256, where, None, path.stem)
-    if existing is None and url:
-        outcome, existing = archive.find_existing(sha256, None, url, key)
+    outcome, existing, _ = archive.match_existing(sha256, where, path.stem, url, key)
     return outcome, existing
 
 
-def write_text(archive: Archive, path: Path, sha256: str, parsed: ParsedDocument) -> FileResult:
-    """Write one parsed text file; call inside a write transaction (one file's, or a group's)."""
+def write_text(
+    archive: Archive, path: Path, sha256: str, parsed: ParsedDocument, where: str | None = None
+) -> FileResult:
+    """Write one parsed text file; call inside a write transaction (one file's, or a group's).
+    ``where``: the file's resolved path, when a worker found it already (``prepare.resolved``)."""
     # asked inside the write transaction: another import (another process) may have written this
     # very file while it was being parsed
-    where = str(path.resolve())
-    outcome, existing = already_imported(archive, path, where, sha256, parsed.url, parsed.key)
+    where = where or str(path.resolve())
+    outcome, existing, free_key = archive.match_existing(sha256, where, path.stem, parsed.url, parsed.key)
     if outcome == "unchanged":
         return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
     report = parsed.report.as_dict()
-    document_id = archive.save_document(parsed, source_path=where, sha256=sha256, replace_id=existing)
-    archive.record_import(str(path), sha256, document_id, outcome, report)
+    document_id = archive.save_document(
+        parsed, source_path=where, sha256=sha256, replace_id=existing, free_key=free_key
+    )
+    # the row just written, not read back, is what the report is compared with
+    archive.record_import(str(path), sha256, document_id, outcome, report, archive.saved_row(document_id))
     message = "; ".join(parsed.review_reasons) if parsed.review_reasons else ""
     return FileResult(path, outcome, document_id, message, report)
 
@@ -102,7 +106,7 @@ class WriteGroup:
             return FileResult(path, "refused", None, prepared.refused)
         if prepared.unchanged_id is not None or prepared.parsed is None:
             return FileResult(path, "unchanged", prepared.unchanged_id, "already in the archive, unchanged")
-        return write_text(self.archive, path, prepared.sha256 or "", prepared.parsed)
+        return write_text(self.archive, path, prepared.sha256 or "", prepared.parsed, prepared.where)
 
     def commit(self) -> Iterator[tuple[int, Path, FileResult]]:
         """Commit the group and yield each file's (position, path, result); a group whose write or

@@ -13,7 +13,7 @@ import hashlib
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,9 +38,24 @@ class Prepared:
     parsed: ParsedDocument | None = None
     unchanged_id: int | None = None
     refused: str | None = None
+    where: str | None = None  # the file's resolved path (``resolved``), what the archive keeps as its source
+
+
+def resolved(path: Path, folders: dict[str, str]) -> str:
+    """``str(path.resolve())`` with each folder resolved once (``folders``: a batch's, folder to
+    resolved folder): a file that is not a link resolves to its resolved folder and its name,
+    where ``resolve`` looks at every folder on the way for every file."""
+    if path.is_symlink():
+        return str(path.resolve())
+    folder = str(path.parent)
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = str(path.parent.resolve())
+    return os.path.join(real, path.name)
 
 
 _worker_archive = None
+_worker_folders: dict[str, str] = {}  # the pool's batch's folders, resolved (see ``resolved``)
 
 
 def _start_worker(archive_path: str, parent: int) -> None:
@@ -69,10 +84,10 @@ def _watch_parent(parent: int, every: float = 1.0) -> None:
 def _prepare_chunk(path_texts: list[str]) -> list[Prepared]:
     archive = _worker_archive
     assert archive is not None
-    return [prepare(archive, Path(path_text)) for path_text in path_texts]
+    return [prepare(archive, Path(path_text), _worker_folders) for path_text in path_texts]
 
 
-def prepare(archive: Archive, path: Path) -> Prepared:
+def prepare(archive: Archive, path: Path, folders: dict[str, str] | None = None) -> Prepared:
     """Read, hash and parse one text file, in a worker process or (a batch too small for them) in
     the writing thread; every failure becomes a refusal, so one bad file never stops a batch (nor
     the other files of a worker's chunk)."""
@@ -92,7 +107,8 @@ def prepare(archive: Archive, path: Path) -> Prepared:
         outcome, existing = archive.find_existing(sha256, None, None, "")
         if outcome == "unchanged":
             return Prepared(sha256, unchanged_id=existing)
-        return Prepared(sha256, parsed=parse_text_file(data, path, archive.gazetteer()))
+        where = resolved(path, folders) if folders is not None else None
+        return Prepared(sha256, parsed=parse_text_file(data, path, archive.gazetteer()), where=where)
     except ImportRefused as refused:
         return Prepared(None, refused=refused.reason)
     except Exception as error:
@@ -103,54 +119,64 @@ def workers() -> int:
     return min(4, os.cpu_count() or 1)
 
 
-def prepared_in_order(archive: Archive, files: list[Path], wanted: set[Path]) -> Generator[Prepared | None, None, None]:
-    """For each file in order: its Prepared if it is in ``wanted`` and the batch is worth a pool,
-    else None (the caller imports it the ordinary way)."""
-    if len(wanted) < PARALLEL_FROM or workers() < 2 or not archive.path.exists():
+def prepared_in_order(
+    archive: Archive, files: Sequence[str], wanted: Sequence[int]
+) -> Generator[Prepared | None, None, None]:
+    """For each file in order: its Prepared if ``wanted`` (a flag per file) and the batch is worth
+    a pool, else None (the caller imports it the ordinary way). Files are paths as text: a batch of
+    a million holds no million Path objects."""
+    if sum(wanted) < PARALLEL_FROM or workers() < 2 or not archive.path.exists():
         yield from (None for _ in files)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
     pool = ProcessPoolExecutor(
         max_workers=workers(), mp_context=context, initializer=_start_worker, initargs=(str(archive.path), os.getpid())
     )
-    # each task: a chunk of files in order, and the worker's results for the wanted ones among them
-    pending: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
-    chunks = (files[start : start + CHUNK] for start in range(0, len(files), CHUNK))
+    # each task: where a chunk of files starts, and the worker's results for the wanted ones among them
+    pending: deque[tuple[int, Future[list[Prepared]]]] = deque()
+    starts = iter(range(0, len(files), CHUNK))
+    folders: dict[str, str] = {}  # for the chunks this thread parses itself
     try:
 
         def feed() -> bool:
-            chunk = next(chunks, None)
-            if chunk is None:
+            start = next(starts, None)
+            if start is None:
                 return False
-            pending.append((chunk, pool.submit(_prepare_chunk, [str(path) for path in chunk if path in wanted])))
+            chunk = [files[n] for n in range(start, min(start + CHUNK, len(files))) if wanted[n]]
+            pending.append((start, pool.submit(_prepare_chunk, chunk)))
             return True
 
         while len(pending) < WINDOW and feed():
             pass
         while pending:
-            chunk, future = pending.popleft()
+            start, future = pending.popleft()
             feed()
-            while not future.done() and _prepare_one_ahead(archive, pending, wanted):
+            while not future.done() and _prepare_one_ahead(archive, pending, files, wanted, folders):
                 pass
             results = iter(future.result())
-            for path in chunk:
-                yield next(results) if path in wanted else None
+            for n in range(start, min(start + CHUNK, len(files))):
+                yield next(results) if wanted[n] else None
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _prepare_one_ahead(
-    archive: Archive, pending: deque[tuple[list[Path], Future[list[Prepared]]]], wanted: set[Path]
+    archive: Archive,
+    pending: deque[tuple[int, Future[list[Prepared]]]],
+    files: Sequence[str],
+    wanted: Sequence[int],
+    folders: dict[str, str],
 ) -> bool:
     """While the chunk to write next is still being parsed (the workers are starting, which takes
     a good part of a second, or are behind), this thread parses the furthest chunk no worker has
     taken yet, in its place; whether there was one. Which process parses a file never matters: each
     has its own copy of the archive's names."""
     for index in range(len(pending) - 1, -1, -1):
-        chunk, future = pending[index]
+        start, future = pending[index]
         if future.cancel():
             here: Future[list[Prepared]] = Future()
-            here.set_result([prepare(archive, path) for path in chunk if path in wanted])
-            pending[index] = (chunk, here)
+            chunk = range(start, min(start + CHUNK, len(files)))
+            here.set_result([prepare(archive, Path(files[n]), folders) for n in chunk if wanted[n]])
+            pending[index] = (start, here)
             return True
     return False

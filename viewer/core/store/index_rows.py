@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from .. import folding
@@ -25,6 +26,7 @@ def year_tokens(start: date | str | None, end: date | str | None, most: int = 60
     return [f"{YEAR_TOKEN}{year}" for year in years_overlapped(start, end, most)]
 
 
+@lru_cache(maxsize=1 << 16)  # a document names a dozen, the same ones again and again
 def entity_token(entity_id: int) -> str:
     """The index token standing for one person or place (letters only, so no tokenizer splits it)."""
     return ENTITY_TOKEN + "".join(chr(ord("a") + int(d)) for d in str(entity_id))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,9 @@ from .text_codec import pack
 class Writing(Reimport):
     """Statements that change a document and everything derived from it, in one transaction."""
 
+    _group_next: tuple[object, int] | None = None  # (the import group, the id its next document gets)
+    _saved: tuple[int, dict[str, Any]] | None = None  # the new document save_document wrote last
+
     def find_existing(self, sha256: str, path: str | None, url: str | None, key: str) -> tuple[str, int | None]:
         """Whether a file is new, unchanged, or an update of a document already here."""
         path, key = (printable(path) if path else path), printable(key)  # a file name that is not UTF-8
@@ -31,6 +34,38 @@ class Writing(Reimport):
                 if found:
                     return "updated", int(found)
         return "imported", None
+
+    def match_existing(
+        self, sha256: str, path: str | None, stem: str, url: str | None, key: str
+    ) -> tuple[str, int | None, bool]:
+        """What ``find_existing`` answers for a text file, asked once: the same bytes, else the same
+        ``path`` or file name (``stem``), else, when it has a web address, the same ``url`` or ``key``.
+        One query instead of up to seven (an import asks for every file). Also whether no document
+        holds ``key``, so ``save_document`` need not ask again (``free_key``)."""
+        asked = (
+            sha256,
+            printable(path) if path else None,
+            printable(stem) or None,
+            url or None,
+            printable(key) or None,
+        )
+        # each column's lowest id, as "SELECT id ... WHERE column = ?" on its index finds first
+        first: list[int | None] = [None] * 5
+        for row in self._tuples(
+            "SELECT id, source_sha256 = ?1, source_path = ?2, key = ?3, url = ?4, key = ?5 FROM documents "
+            "WHERE source_sha256 = ?1 OR source_path = ?2 OR key = ?3 OR url = ?4 OR key = ?5",
+            asked,
+        ):
+            for n, same in enumerate(row[1:]):
+                if same and (first[n] is None or row[0] < first[n]):
+                    first[n] = row[0]
+        free = first[4] is None
+        if first[0] is not None:
+            return "unchanged", first[0], free
+        for n in (1, 2, 3, 4) if url else (1, 2):
+            if first[n] is not None:
+                return "updated", first[n], free
+        return "imported", None, free
 
     def unique_key(self, key: str, document_id: int | None = None) -> str:
         candidate, number = key, 1
@@ -48,13 +83,16 @@ class Writing(Reimport):
         source_path: str | None,
         sha256: str | None,
         replace_id: int | None = None,
+        free_key: bool = False,
     ) -> int:
         """Write a parsed document (new, or replacing ``replace_id``); call inside transaction(). A
-        replaced document keeps the fields someone corrected (see reimport.py)."""
+        replaced document keeps the fields someone corrected (see reimport.py). ``free_key``: the
+        caller knows no document holds the parsed key (``match_existing``)."""
         stamp = now()
         kept = self.corrected_values(replace_id)
+        key = printable(parsed.key)
         row = {
-            "key": self.unique_key(printable(parsed.key), replace_id),
+            "key": key if free_key else self.unique_key(key, replace_id),
             "title": parsed.title,
             "date_start": parsed.date.start,
             "date_end": parsed.date.end,
@@ -87,7 +125,7 @@ class Writing(Reimport):
         # plain statements: sqlite-utils inspects the table on every call, a third of an import's time
         if replace_id is None:
             row["imported_at"] = stamp
-            row["id"] = document_id = self.next_document_id()
+            row["id"] = document_id = self._new_document_id()
             self.conn.execute(
                 f"INSERT INTO documents ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values())
             )
@@ -128,9 +166,28 @@ class Writing(Reimport):
         # a new document's index row is built from what was just written, not read back
         fresh = replace_id is None and not kept
         self.reindex(document_id, self.columns_of(row, parsed, named) if fresh else None)
+        self._saved = (document_id, row) if fresh else None
         if replace_id is not None:
             self.reanchor_annotations(document_id)
         return document_id
+
+    def _new_document_id(self) -> int:
+        """``next_document_id``, asked once per group of an import (``begin_write(group=True)``):
+        nothing but the import writes documents in its transaction, so the next is one more."""
+        group = self._entity_ids  # the group's own cache, made anew for each group
+        if group is None:
+            return self.next_document_id()
+        if self._group_next is None or self._group_next[0] is not group:
+            self._group_next = (group, self.next_document_id())
+        document_id = self._group_next[1]
+        self._group_next = (group, document_id + 1)
+        return document_id
+
+    def saved_row(self, document_id: int) -> dict[str, Any] | None:
+        """The documents row ``save_document`` just wrote for a new document, as written (no
+        correction put back over it), for ``record_import``; None for any other document."""
+        saved, self._saved = self._saved, None
+        return saved[1] if saved is not None and saved[0] == document_id else None
 
     def _save_people(self, document_id: int, parsed: ParsedDocument) -> list[tuple[int, str, str, str | None]]:
         """Write a document's mentions; returns the rows written (entity id, name, role, as written)."""
@@ -191,23 +248,29 @@ class Writing(Reimport):
         return resolved
 
     def record_import(
-        self, path: str, sha256: str | None, document_id: int | None, outcome: str, report: dict[str, Any]
+        self,
+        path: str,
+        sha256: str | None,
+        document_id: int | None,
+        outcome: str,
+        report: dict[str, Any],
+        stored: Mapping[str, Any] | None = None,
     ) -> None:
-        stored = None
-        if document_id is not None:  # a refused file has no row to compare with
-            stored = self.conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+        """Keep what importing a file came to. ``stored``: the document's row when the caller has it
+        as written (``saved_row``), else it is read."""
+        if stored is None and document_id is not None:  # a refused file has no row to compare with
+            found = self.conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+            stored = dict(found) if found is not None else None
         if stored is not None:  # what the document row holds is not kept twice (store/import_reports.py)
-            report = without_copies(report, dict(stored))
+            report = without_copies(report, stored)
+        text = json.dumps(report, ensure_ascii=False)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8 somewhere in it
+            text = json.dumps(printable_values(report), ensure_ascii=False)
         self.conn.execute(
             "INSERT INTO imports (path, sha256, document_id, outcome, report, at) VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                printable(path),
-                sha256,
-                document_id,
-                outcome,
-                json.dumps(printable_values(report), ensure_ascii=False),
-                now(),
-            ),
+            (printable(path), sha256, document_id, outcome, text, now()),
         )
 
     def delete_document(self, document_id: int) -> None:
