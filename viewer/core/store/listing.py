@@ -25,7 +25,7 @@ class Listing(Tallies):
 
     def count(self, filters: Selected = None) -> int:
         selection = self._selection(filters)
-        tallied = self._tallied_count(selection)
+        tallied = self.tallied_count(selection)
         if tallied is not None:
             return tallied
         where, params = self._where(selection)

@@ -180,7 +180,6 @@ class _Compiled:
     changes: int = 0  # rows this connection had written to the archive when compiled
     own_changes: int = 0  # rows this connection wrote to its TEMP table (not to the archive)
     matched: str | None = None  # the MATCH expression whose rowids MATCHED holds
-    tallied: str | None = None  # the MATCH expression whose matches temp.matched_tally counts (tallies.py)
     created: bool = False
 
 
@@ -232,7 +231,7 @@ class Selecting(Index):
         if changes != state.changes or (version is not None and version != state.version):
             state.selections.clear()
             state.queries.clear()
-            state.matched = state.tallied = None
+            state.matched = None
             state.changes = changes
         if version is not None:
             state.version = version

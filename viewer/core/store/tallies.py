@@ -4,7 +4,9 @@ A facet change at a million documents recounts the total, every facet and the ti
 read from ``documents`` each was a scan of the chosen value's every row (seconds for the people),
 from the tallies it is a sum over a few thousand rows. A selection with a query, a date range, a
 person or tag chosen (except the facet being counted) or a fixed set of ids is counted on the
-documents as before; so is an archive opened read-only before it had the tallies.
+documents as before (but a query's people: see ``_people_matched``); so is an archive opened
+read-only before it had the tallies. (A query's matches counted into a tally of their own in one
+pass read every matched row: slower than the covering indexes the separate counts walk.)
 """
 
 from __future__ import annotations
@@ -16,41 +18,30 @@ from datetime import date
 from typing import Any
 
 from ..classification import normalise as classification_group
-from .schema_tallies import MONTH_KEY
 from .screens import Screens
 from .selection import MATCHED, Selection
 
-# the tally's columns over ``documents d``: the facets, the spelling and the month
-MATCHED_KEY = ", ".join(
-    f"{value.format(r='d')} AS {name}" for name, value in (*MONTH_KEY, ("classification", "{r}.classification"))
-)
-
 # (facet, the tally's column, the Filters attribute)
 TALLIED = (("language", "language", "language"), ("type", "doc_type", "doc_type"))
-MATCHED_TALLY = "temp.matched_tally"  # the documents the last materialised query matched, counted by facet and month
 
 
 @dataclass(frozen=True)
 class Tally:
-    """Where a selection's counts are read: the tables and the conditions of its facets over them."""
+    """The conditions of a selection's facets over the tallies' columns."""
 
-    documents: str  # by facet and spelling
-    months: str  # by facet and month
-    people: str | None  # by person and facet (None: the people are counted on the documents)
     where: str  # `` WHERE …`` or ""
     params: list[Any]
 
 
 class Tallies(Screens):
     """The tallies' answers for selections of facets alone; None where the documents must be read.
-    A query's matches, kept in this connection's TEMP table, are counted into a tally of their own
-    once, in one pass: the count, the facets and the timeline's months of the query then read it."""
+    A query's person facet uses them too when the query matches most of what its facets select."""
 
     _has_tallies: bool | None = None
 
-    def _tallied(self, selection: Selection, without: str | None = None, matches: bool = True) -> Tally | None:
-        """The tally that can count ``selection`` (leaving out facet ``without``, as its own counts
-        do): the archive's for facets alone; with ``matches``, one of the query's matches made now."""
+    def _facet_tally(self, selection: Selection, without: str | None = None) -> Tally | None:
+        """The tallies' conditions for the facets of ``selection`` (its query left aside), leaving out
+        facet ``without`` as its own counts do; None when something else narrows it."""
         chosen = selection.filters
         if selection.nothing or chosen.date_from or chosen.date_to or chosen.ids is not None:
             return None
@@ -72,64 +63,42 @@ class Tallies(Screens):
             params.append(classification_group(chosen.classification))
         if chosen.needs_review:
             clauses.append("review = 1")
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        if selection.match is None:
-            return Tally("tally_documents", "tally_months", "tally_people", where, params)
-        if not matches or not self._tally_matches(selection.match):
-            return None
-        return Tally(MATCHED_TALLY, MATCHED_TALLY, None, where, params)
+        return Tally((" WHERE " + " AND ".join(clauses)) if clauses else "", params)
 
-    def _tally_matches(self, match: str) -> bool:
-        """Count the documents ``match`` finds by facet and month into MATCHED_TALLY, unless they are
-        there already; False inside a write transaction (see ``_materialise``)."""
-        if not self._materialise(match):
-            return False
-        state = self._compiled
-        if state.tallied == match:
-            return True
-        before = self.conn.total_changes
-        self.conn.execute(f"DROP TABLE IF EXISTS {MATCHED_TALLY}")
-        self.conn.execute(
-            f"CREATE TEMP TABLE {MATCHED_TALLY[5:]} AS SELECT {MATCHED_KEY}, count(*) AS n FROM documents d "
-            f"WHERE d.id IN (SELECT rowid FROM {MATCHED}) GROUP BY {', '.join(map(str, range(1, 7)))}"
-        )
-        state.own_changes += self.conn.total_changes - before
-        state.tallied = match
-        return True
+    def _tallied(self, selection: Selection, without: str | None = None) -> Tally | None:
+        """The tallies' conditions when facets alone narrow ``selection`` (no query); else None."""
+        return self._facet_tally(selection, without) if selection.match is None else None
 
     def tallied_count(self, selection: Selection) -> int | None:
         """The documents of a selection of facets alone, from the tally (at once at any size); else None."""
-        return self._tallied_sum(self._tallied(selection, matches=False))
-
-    def _tallied_count(self, selection: Selection) -> int | None:
-        """The documents of ``selection``, from a tally (a query's counted once); else None."""
-        return self._tallied_sum(self._tallied(selection))
-
-    def _tallied_sum(self, tally: Tally | None) -> int | None:
+        tally = self._tallied(selection)
         if tally is None:
             return None
-        return int(self._one(f"SELECT coalesce(sum(n), 0) FROM {tally.documents}{tally.where}", tally.params))
+        return int(self._one(f"SELECT coalesce(sum(n), 0) FROM tally_documents{tally.where}", tally.params))
 
     def _tallied_values(self, facet: str, selection: Selection, people: int) -> list[tuple[str, int]] | None:
         """A facet's values with their documents, most first (the ``people`` most frequent persons)."""
         if facet not in ("language", "type", "person"):
             return None
+        if selection.match is not None:
+            tally = self._facet_tally(selection, without=facet) if facet == "person" else None
+            if tally is None or not self._materialise(selection.match):
+                return None
+            return self._people_matched(selection, tally, people)
         tally = self._tallied(selection, without=facet)
         if tally is None:
             return None
-        if facet == "person" and tally.people is None:
-            return self._people_matched(selection, tally, people)
         where, params = tally.where, tally.params
         if facet == "person":
             sql = (
-                f"SELECT e.name, x.n FROM (SELECT entity_id, sum(n) AS n FROM {tally.people}{where} "
+                f"SELECT e.name, x.n FROM (SELECT entity_id, sum(n) AS n FROM tally_people{where} "
                 "GROUP BY entity_id) x JOIN entities e ON e.id = x.entity_id WHERE e.kind = 'person' AND x.n > 0 "
                 "ORDER BY x.n DESC, e.name LIMIT ?"
             )
             return [(r[0], r[1]) for r in self.conn.execute(sql, [*params, people])]
         column = dict((name, column) for name, column, _attribute in TALLIED)[facet]
         sql = (
-            f"SELECT {column}, sum(n) FROM {tally.documents}{where}{' AND' if where else ' WHERE'} "
+            f"SELECT {column}, sum(n) FROM tally_documents{where}{' AND' if where else ' WHERE'} "
             f"{column} IS NOT NULL GROUP BY {column} HAVING sum(n) > 0 ORDER BY 2 DESC, 1"
         )
         return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
@@ -139,15 +108,19 @@ class Tallies(Screens):
         of what its facets select (a word in every document), the people of the archive's tally for
         those facets less those of the few documents the query leaves out."""
         where, params = tally.where, tally.params
-        matched = int(self._one(f"SELECT coalesce(sum(n), 0) FROM {tally.documents}{where}", params))
-        selected = int(self._one(f"SELECT coalesce(sum(n), 0) FROM tally_documents{where}", params))
         clauses, narrowing = selection.narrowing(without="person")
         facets = "".join(f" AND {clause}" for clause in clauses)
+        within = f"SELECT count(*) FROM documents d WHERE d.id IN (SELECT rowid FROM {MATCHED}){facets}"
+        matched = int(self._one(within if facets else f"SELECT count(*) FROM {MATCHED}", narrowing))
+        selected = int(self._one(f"SELECT coalesce(sum(n), 0) FROM tally_documents{where}", params))
 
         def people_of(within: str) -> list[tuple[int, int]]:
+            documents = f"documents d WHERE d.id {within} (SELECT rowid FROM {MATCHED}){facets}"
+            if within == "IN" and not facets:  # the matches themselves, not their rows
+                documents = f"(SELECT rowid AS id FROM {MATCHED}) d"
             return self.conn.execute(
-                "SELECT de.entity_id, count(DISTINCT de.document_id) FROM documents d CROSS JOIN document_entities de "
-                f"ON de.document_id = d.id WHERE d.id {within} (SELECT rowid FROM {MATCHED}){facets} GROUP BY 1",
+                "SELECT de.entity_id, count(DISTINCT de.document_id) FROM document_entities de "
+                f"WHERE de.document_id IN (SELECT d.id FROM {documents}) GROUP BY 1",
                 narrowing,
             ).fetchall()
 
@@ -171,7 +144,7 @@ class Tallies(Screens):
             return None
         where = tally.where
         sql = (
-            f"SELECT class_group, classification, sum(n) FROM {tally.documents}{where}"
+            f"SELECT class_group, classification, sum(n) FROM tally_documents{where}"
             f"{' AND' if where else ' WHERE'} class_group IS NOT NULL GROUP BY 1, 2 HAVING sum(n) > 0"
         )
         return [(r[0], r[1], r[2]) for r in self.conn.execute(sql, tally.params)]
@@ -186,14 +159,13 @@ class Tallies(Screens):
         connector = " AND " if tally.where else " WHERE "
         counted = list(
             self.conn.execute(
-                f"SELECT month, sum(n) FROM {tally.months}{tally.where}{connector}month > ? AND month < ? "
-                "GROUP BY month",
+                f"SELECT month, sum(n) FROM tally_months{tally.where}{connector}month > ? AND month < ? GROUP BY month",
                 [*tally.params, first, last],
             )
         )
         month_end = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
         edges = [(start, min(end, month_end))] + ([(date(end.year, end.month, 1), end)] if last != first else [])
-        where, narrowing = self._where(selection)  # a query's matches as kept in this connection's TEMP table
+        where, narrowing = self._where(selection)
         sql = (
             f"SELECT substr(d.sort_date, 1, 7), count(*) FROM documents d{where}{' AND ' if where else ' WHERE '}"
             "d.sort_date >= ? AND d.sort_date <= ? GROUP BY 1"
