@@ -4,9 +4,11 @@ A proxy model would sort 100,000 rows in Python; instead the first screen comes 
 ``Archive.screen`` (bounded, whatever a query matches) and the rest in windows, keeping a few in an
 LRU. In a large archive the count and the whole order (``Archive.order``: every id, in the list's
 order) are read on a worker after the first screen is shown, and the rows beyond it arrive with them;
-a window is then read by id, so a jump to any row costs what the first did. While a query is active
-the list is in relevance order unless the person chose another, and the title column carries a
-snippet of each visible row, made on a worker. Count, windows and positions all use one compiled
+a window is then read by id, so a jump to any row costs what the first did. A selection of facets
+alone in date order is counted at once (the store's tallies) and its rows near the top read by
+position on the date indexes; its whole order is read only once a row far down is wanted. While a
+query is active the list is in relevance order unless the person chose another, and the title column
+carries a snippet of each visible row, made on a worker. Count, windows and positions all use one compiled
 ``Selection`` of the filters (``Archive.select``). ``rows_fetched`` counts what was read, so a test
 can check the list never loads everything.
 """

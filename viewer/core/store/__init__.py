@@ -11,6 +11,8 @@ and undo), ``corrections``, ``people``, ``trash`` and ``tags`` (tags and review)
 ``merging`` (matching documents across archives and writing what another archive brings), ``publishing`` (a
 copy and Datasette's metadata for a read-only site). Classification groups (issue 18): ``classifications``
 (the filter's groups of every spelling of one marking; the stored column comes with ``schema_classification``).
+A million documents (issue 16): ``tallies`` (counts of a facet selection read from the tallies that
+``schema_tallies`` keeps by trigger), ``screens`` (the bounded first screen and the whole order).
 """
 
 from __future__ import annotations
