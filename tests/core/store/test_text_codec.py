@@ -206,6 +206,32 @@ def test_check_names_a_compressed_text_damaged_inside_its_row(seeded):
     assert any(problem.startswith(f"texts whose stored body cannot be read: {text_id} ") for problem in report.problems)
 
 
+def test_a_damaged_compressed_text_is_not_sent_to_a_repair_that_cannot_mend_it(seeded):
+    """The index row of a document whose text no longer unpacks cannot be made again: check names the
+    text (restore a backup), not an index row out of date, and a repair rebuilds the rest instead of
+    stopping on zlib.error (before: check --repair raised it)."""
+    from viewer.core.maintenance import check_file
+
+    text_id, body = seeded.conn.execute("SELECT id, body FROM texts WHERE typeof(body) = 'blob' LIMIT 1").fetchone()
+    path = seeded.path
+    seeded.close()
+    other = sqlite3.connect(path)
+    with other:
+        other.execute("UPDATE texts SET body = ? WHERE id = ?", (body[:20] + bytes(20) + body[40:], text_id))
+    other.close()
+    report = check_file(path)
+    assert report.problems == [
+        f"texts whose stored body cannot be read: {text_id} (ids; cannot be repaired here: restore a backup)"
+    ]
+    repaired = check_file(path, repair_derived=True)  # raised zlib.error
+    assert repaired.problems[0] == report.problems[0]
+    assert repaired.problems[-1] == f"{path} was left as it was; restore a backup (archive-viewer restore)"
+    with Archive(path) as archive:
+        archive.repair()  # in place too: the rest of the index rebuilt, the damaged document left out
+        assert archive.check().problems == report.problems
+        assert archive.search("Filippov").total > 0
+
+
 def test_export_and_merge_carry_the_text(seeded, tmp_path):
     from viewer.core.exporters import Chosen, export_documents
     from viewer.core.merge import merge_archives

@@ -8,6 +8,7 @@ rewritten by a check.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import zlib
 from dataclasses import dataclass, field
@@ -124,9 +125,17 @@ class Checks(Writing):
         and of index rows without a document. The contentless index keeps no copy to compare, so one
         is built afresh in a temporary table and the two are compared by their token counts per
         document and column, then term by term (each term's documents and counts, and for a term that
-        differs, every place it occurs)."""
-        documents = {row[0] for row in self.conn.execute("SELECT id FROM documents")}
-        indexed = {row[0] for row in self.conn.execute("SELECT id FROM main.search_docsize")}
+        differs, every place it occurs). A document with a text that no longer unpacks is left out: its
+        row cannot be made again (``damaged_texts`` names it, and a backup mends it, not a repair)."""
+        damaged = {
+            row[0]
+            for row in self.conn.execute(
+                "SELECT document_id FROM texts WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(self.damaged_texts()),),
+            )
+        }
+        documents = {row[0] for row in self.conn.execute("SELECT id FROM documents")} - damaged
+        indexed = {row[0] for row in self.conn.execute("SELECT id FROM main.search_docsize")} - damaged
         try:
             self._build_fresh_index(documents)
             differing = {
@@ -150,6 +159,7 @@ class Checks(Writing):
                     for table in ("places_live", "places_fresh")
                 ]
                 differing |= {place[0] for place in places[0] ^ places[1]}
+            differing -= damaged
         finally:
             for table in ("vocab_live", "vocab_fresh", "places_live", "places_fresh", "search_fresh"):
                 self.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
