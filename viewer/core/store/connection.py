@@ -95,6 +95,11 @@ def _refuse_full_disk(path: Path, error: sqlite3.DatabaseError) -> None:
     little room beside it (its -shm and -wal) even to read, and says only "disk I/O error"."""
     if not isinstance(error, sqlite3.OperationalError):
         return
+    if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL":  # an upgrade (migrations) ran out of room
+        raise ArchiveError(
+            f"{path}: cannot be opened: the disk is full (upgrading the archive to this version needs room "
+            "beside it); free some space and try again"
+        ) from None
     try:
         free = shutil.disk_usage(path.parent).free
     except OSError:

@@ -337,7 +337,8 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> list[int]:
             MIGRATIONS[number](conn)
             conn.execute(f"PRAGMA user_version = {number + 1}")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite rolls back by itself on a full disk: a ROLLBACK then would
+                conn.execute("ROLLBACK")  # fail and hide why ("cannot rollback - no transaction is active")
             raise
         conn.execute("COMMIT")
         applied.append(number + 1)
