@@ -30,15 +30,14 @@ _ANY_CLASSIFICATION = re.compile(
 
 _NUMBER = re.compile(r"(?P<sign>N[oº°]\.?|№|#)\s*(?P<number>\d[\d/-]*\d|\d)", re.I)
 # The same, a sign at a time, each pattern starting with one plain character that the search leaps to
-# instead of trying every place (issue 16); "no" is looked for in the lower-cased text, where nothing
-# but N and O turns into n and o. No match holds the start of another, so together, in order of
-# their starts, they are what _NUMBER finds.
+# instead of trying every place (issue 16): case-insensitively, only N and n match an n, only O and o
+# an o. No match holds the start of another, so together, in order of their starts, they are what
+# _NUMBER finds.
 _NUMBER_BY_SIGN = [
-    re.compile(r"n[oº°]\.?\s*(?P<number>\d[\d/-]*\d|\d)"),
-    re.compile(r"№\s*(?P<number>\d[\d/-]*\d|\d)"),
-    re.compile(r"#\s*(?P<number>\d[\d/-]*\d|\d)"),
+    re.compile(rf"{sign}\s*(?P<number>\d[\d/-]*\d|\d)") for sign in ("N[Ooº°]\\.?", "n[Ooº°]\\.?", "№", "#")
 ]
 # Words just before a number that say it is not a reference (a form, a copy, an archive file).
+_HASH_SIGN = re.compile(r"^#\s*")  # written "No." in a label
 _NOT_A_REFERENCE = re.compile(
     r"(?<!\w)(форма|экз\.?|оп\.|д\.|ф\.?|л\.|form|copy|copies|fond|opis|delo|list|page|p\.)\s*$", re.I
 )
@@ -96,7 +95,7 @@ def reference_numbers(text: str) -> list[ReferenceNumber]:
         label = text[start:end]
         if label_match and not label_match.group(1).lower().startswith(("ciphered", "enciphered", "telegram")):
             label = f"{label_match.group(1)} {label}"
-        label = re.sub(r"^#\s*", "No. ", label)
+        label = _HASH_SIGN.sub("No. ", label)
         if number not in found:
             found[number] = ReferenceNumber(number=number, label=" ".join(label.split()), role=role)
     return list(found.values())
@@ -104,14 +103,11 @@ def reference_numbers(text: str) -> list[ReferenceNumber]:
 
 def _numbers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, number) of each match of _NUMBER in ``text``, in order."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # İ turned into two characters: the places would not agree
-        return [(match.start(), match.end(), match.group("number")) for match in _NUMBER.finditer(text)]
     found = [
         (match.start(), match.end(), match.group("number"))
-        for pattern, where in zip(_NUMBER_BY_SIGN, (lowered, text, text), strict=True)
-        if pattern.pattern[0] in where
-        for match in pattern.finditer(where)
+        for pattern in _NUMBER_BY_SIGN
+        if pattern.pattern[0] in text
+        for match in pattern.finditer(text)
     ]
     return sorted(found)
 
