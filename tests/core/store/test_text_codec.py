@@ -9,6 +9,7 @@ import random
 import sqlite3
 from pathlib import Path
 
+from viewer.core import folding
 from viewer.core.curation import PEOPLE_ROLES
 from viewer.core.importers.text import parse_text_file
 from viewer.core.publish import publish
@@ -250,3 +251,24 @@ def test_export_and_merge_carry_the_text(seeded, tmp_path):
             sorted(map(str, p)) for p in people_of(seeded).values()
         ]
         assert merged.check().ok
+
+
+def test_a_search_that_finds_a_document_with_a_damaged_text_still_lists_it(seeded):
+    """A text that no longer unpacks (check names it) leaves its document's snippet to the summary or
+    title: the search lists every hit instead of stopping on zlib.error (before: every query that
+    found that document failed, whatever else it found)."""
+    document_id, text_id, body = seeded.conn.execute(
+        "SELECT document_id, id, body FROM texts WHERE typeof(body) = 'blob' ORDER BY document_id LIMIT 1"
+    ).fetchone()
+    title = seeded.record(document_id).title
+    word = max(title.split(), key=len)
+    found = seeded.search(word)
+    assert document_id in [hit.id for hit in found.hits]
+    other = sqlite3.connect(seeded.path)
+    with other:
+        other.execute("UPDATE texts SET body = ? WHERE id = ?", (body[:20] + bytes(20) + body[40:], text_id))
+    other.close()
+    again = seeded.search(word)  # raised zlib.error
+    assert [hit.id for hit in again.hits] == [hit.id for hit in found.hits]
+    hit = next(hit for hit in again.hits if hit.id == document_id)
+    assert folding.MARK_START + word.lower() in hit.snippet.lower()  # from the summary or the title instead
