@@ -23,6 +23,7 @@ from .selection import MATCHED, Selection
 
 # (facet, the tally's column, the Filters attribute)
 TALLIED = (("language", "language", "language"), ("type", "doc_type", "doc_type"))
+MONTHS_KEPT = 16  # facet selections whose months a connection keeps
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,21 @@ class Tallies(Screens):
         )
         return [(r[0], r[1], r[2]) for r in self.conn.execute(sql, tally.params)]
 
+    def _months(self, tally: Tally) -> dict[str, int]:
+        """Every month of the tally for these facets with its documents, read once per state of the
+        archive (the timeline asks for its view's count, then its bins, then again at each pan)."""
+        stamp = self.changes_stamp()
+        if self._months_read is None or self._months_read[0] != stamp or len(self._months_read[1]) > MONTHS_KEPT:
+            self._months_read = (stamp, {})
+        key = (tally.where, tuple(tally.params))
+        months = self._months_read[1].get(key)
+        if months is None:
+            sql = f"SELECT month, sum(n) FROM tally_months{tally.where} GROUP BY month"
+            months = self._months_read[1][key] = {row[0]: row[1] for row in self.conn.execute(sql, tally.params)}
+        return months
+
+    _months_read: tuple[tuple[int, int], dict[tuple[str, tuple[Any, ...]], dict[str, int]]] | None = None
+
     def _tallied_months(self, selection: Selection, start: date, end: date) -> list[tuple[str, int]] | None:
         """Documents per month ("1950-05") dated in [start, end]: whole months from the tally, the
         two months the range cuts through counted on the documents, by day."""
@@ -156,13 +172,7 @@ class Tallies(Screens):
         if tally is None:
             return None
         first, last = start.isoformat()[:7], end.isoformat()[:7]
-        connector = " AND " if tally.where else " WHERE "
-        counted = list(
-            self.conn.execute(
-                f"SELECT month, sum(n) FROM tally_months{tally.where}{connector}month > ? AND month < ? GROUP BY month",
-                [*tally.params, first, last],
-            )
-        )
+        counted = [(month, number) for month, number in self._months(tally).items() if first < month < last]
         month_end = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
         edges = [(start, min(end, month_end))] + ([(date(end.year, end.month, 1), end)] if last != first else [])
         where, narrowing = self._where(selection)
