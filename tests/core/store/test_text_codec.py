@@ -17,7 +17,7 @@ from viewer.core.store import Archive
 from viewer.core.store.copies import content_dump
 from viewer.core.store.schema import MIGRATIONS, SCHEMA_VERSION, backup_path
 from viewer.core.store.schema_compact import compress_texts
-from viewer.core.store.text_codec import SHORTEST, pack, plain_texts, unpack
+from viewer.core.store.text_codec import SHORTEST, pack, plain_texts, readable, unpack
 
 from .test_index_consistency import assert_in_step
 
@@ -272,3 +272,19 @@ def test_a_search_that_finds_a_document_with_a_damaged_text_still_lists_it(seede
     assert [hit.id for hit in again.hits] == [hit.id for hit in found.hits]
     hit = next(hit for hit in again.hits if hit.id == document_id)
     assert folding.MARK_START + word.lower() in hit.snippet.lower()  # from the summary or the title instead
+
+
+def test_check_unpacks_each_compressed_text_once(seeded, monkeypatch):
+    """Knowing a text is readable means unpacking it whole (gigabytes at a million documents): check
+    looks once, and its index comparison is handed what it found."""
+    from viewer.core.store import checks
+
+    looked: list[str | bytes] = []
+
+    def counting(value: str | bytes) -> bool:
+        looked.append(value)
+        return readable(value)
+
+    monkeypatch.setattr(checks, "readable", counting)
+    assert seeded.check().ok
+    assert len(looked) == stored(seeded)["blob"] > 0

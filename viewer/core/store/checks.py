@@ -71,7 +71,7 @@ class Checks(Writing):
                 f"texts whose stored body cannot be read: {', '.join(map(str, unreadable[:10]))} (ids; cannot be "
                 "repaired here: restore a backup)"
             )
-        missing, stale, orphans = (len(ids) for ids in self.index_differences())
+        missing, stale, orphans = (len(ids) for ids in self.index_differences(unreadable))
         if missing:
             report.problems.append(f"full-text index: {missing} documents are missing (repair: check --repair)")
         if stale:
@@ -120,18 +120,19 @@ class Checks(Writing):
         missing, stale, _orphans = self.index_differences()
         return len(missing), len(stale)
 
-    def index_differences(self) -> tuple[set[int], set[int], set[int]]:
+    def index_differences(self, damaged_texts: list[int] | None = None) -> tuple[set[int], set[int], set[int]]:
         """The ids of documents missing from the index, of those whose row differs from their sources,
         and of index rows without a document. The contentless index keeps no copy to compare, so one
         is built afresh in a temporary table and the two are compared by their token counts per
         document and column, then term by term (each term's documents and counts, and for a term that
         differs, every place it occurs). A document with a text that no longer unpacks is left out: its
-        row cannot be made again (``damaged_texts`` names it, and a backup mends it, not a repair)."""
+        row cannot be made again (``damaged_texts`` names it, and a backup mends it, not a repair); the
+        caller that has just found those texts passes them (each is read whole to know)."""
         damaged = {
             row[0]
             for row in self.conn.execute(
                 "SELECT document_id FROM texts WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(self.damaged_texts()),),
+                (json.dumps(self.damaged_texts() if damaged_texts is None else damaged_texts),),
             )
         }
         documents = {row[0] for row in self.conn.execute("SELECT id FROM documents")} - damaged
