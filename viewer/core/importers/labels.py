@@ -60,6 +60,7 @@ _CONTENT_ITEM = re.compile(
     re.I,
 )
 _URL = re.compile(r"<?(https?://[^\s>]+)>?")
+_ELLIPSIS = re.compile(r"^\[\.\.\.\]\s*")  # "[...]" before the text a run-together page goes on with
 
 
 @dataclass
@@ -96,7 +97,7 @@ def contents_and_rest(value: str) -> tuple[list[str], str]:
             break
         items.append(match.group(0).strip())
         rest = rest[match.end() :].lstrip()
-    rest = re.sub(r"^\[\.\.\.\]\s*", "", rest)
+    rest = _ELLIPSIS.sub("", rest)
     return items, rest
 
 

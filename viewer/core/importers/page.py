@@ -33,6 +33,9 @@ _FOUR_DIGITS = re.compile(r"\d\d\d\d")  # as \d{4}, but a class first: the searc
 _DIGITS_AS_ZEROS = bytes(48 if 48 <= byte <= 57 else 32 for byte in range(256))  # 0-9 -> 0, the rest -> space
 _HEADINGS = re.compile(r"^#{1,6}[^\S\n]+", re.M)  # a line's heading mark
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_DIGIT = re.compile(r"\d")
+# The source a citation names after the archive's name, up to its next sentence.
+_CITED_SOURCE = re.compile(r"Digital Archive,\s*(.+?)(?:\.\s+[A-Z][a-z]{3,}\b|\.?\s*$)", re.S)
 # A source line the page does not label: an archive's abbreviation followed by its fond.
 _ARCHIVE_LINE = re.compile(
     r"^(АП\s?РФ|АВП\s?РФ|РГАСПИ|РГАНИ|ГАРФ|ЦАМО|APRF|AVP\s?RF|AVPRF|RGASPI|RGANI|GARF|TsAMO)[.,:]?\s*(Ф|F|fond)\b", re.I
@@ -117,7 +120,7 @@ def parse_page(text: str, key: str, gazetteer: Gazetteer | None = None) -> Parse
         value = "\n".join(value_lines).strip()
         if name == "citation" and not citation_title(value) and not _URL.search(value):
             value = ""  # a "Citation" button, not a citation
-        if name == "record_id" and not re.search(r"\d", value):
+        if name == "record_id" and not _DIGIT.search(value):
             value = ""  # a record id is a number; a funder's name below an empty label is not one
         if value:
             fields.setdefault(name, []).append(value)
@@ -282,7 +285,7 @@ def _assign(doc: ParsedDocument, fields: dict[str, str]) -> None:
     doc.classification = fields.get("classification")
     source = fields.get("source")
     if not source and citation:
-        match = re.search(r"Digital Archive,\s*(.+?)(?:\.\s+[A-Z][a-z]{3,}\b|\.?\s*$)", citation, re.S)
+        match = _CITED_SOURCE.search(citation)
         if match:
             source = match.group(1).strip()
     if source:

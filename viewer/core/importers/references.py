@@ -37,6 +37,7 @@ _NUMBER_BY_SIGN = [
     re.compile(rf"{sign}\s*(?P<number>\d[\d/-]*\d|\d)") for sign in ("N[Ooº°]\\.?", "n[Ooº°]\\.?", "№", "#")
 ]
 # Words just before a number that say it is not a reference (a form, a copy, an archive file).
+_LATIN = re.compile(r"[A-Za-z]")
 _HASH_SIGN = re.compile(r"^#\s*")  # written "No." in a label
 _NOT_A_REFERENCE = re.compile(
     r"(?<!\w)(форма|экз\.?|оп\.|д\.|ф\.?|л\.|form|copy|copies|fond|opis|delo|list|page|p\.)\s*$", re.I
@@ -71,7 +72,7 @@ def classification_of(doc: ParsedDocument) -> str | None:
             meaning = next((m for pattern, m in _CLASSIFICATIONS if pattern.match(stripped)), None)
             if meaning is None:
                 continue
-            if re.search(r"[A-Za-z]", stripped):
+            if _LATIN.search(stripped):
                 english = english or meaning
             elif original is None:
                 original = (stripped, meaning)

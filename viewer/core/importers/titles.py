@@ -97,6 +97,9 @@ _LEADING_DATE = re.compile(
     re.I,
 )
 _CITATION_TITLE = re.compile(r"^\W{0,3}[“\"](?P<title>.{8,400}?),?[”\"],?\s+(?P<date>[^“”\"]{3,30}?\d{4}),", re.S)
+_DIGIT_LETTER = re.compile(r"(?<=\d)(?=[A-Za-z])")  # "13January": a space goes between
+_YEAR_WORD = re.compile(r"\s+(г\.?|года)\s*\.?$")  # "... 1949 года"
+_NAME_LINE = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}\s?[A-ZА-ЯЁ][\w-]+|[A-ZА-ЯЁ][\w-]+\s(?:[A-ZА-ЯЁ]\.\s?){1,2}")
 _ADDRESSEE = re.compile(r"(:|：|同志[:：]?|동지)$")
 
 
@@ -161,13 +164,13 @@ def leading_date(text: str) -> tuple[DateInfo, str] | None:
     match = _LEADING_DATE.match(text.strip())
     if not match or len(_WORD.findall(match.group("rest"))) < 3:
         return None
-    date = parse_date(re.sub(r"(?<=\d)(?=[A-Za-z])", " ", match.group("date")))
+    date = parse_date(_DIGIT_LETTER.sub(" ", match.group("date")))
     return (date, match.group("rest").strip()) if date.known and date.precision == "day" else None
 
 
 def trailing_date(text: str) -> DateInfo | None:
     """A title that ends with its own date ("Телеграмма Мао Цзэдуну 10 января 1949 года")."""
-    stripped = re.sub(r"\s+(г\.?|года)\s*\.?$", "", text.strip().rstrip("'\"”’"))
+    stripped = _YEAR_WORD.sub("", text.strip().rstrip("'\"”’"))
     date = parse_date(stripped)
     if not date.known or date.precision != "day" or not stripped.endswith(date.text):
         return None
@@ -183,9 +186,7 @@ def citation_title(text: str) -> str | None:
 
 def _is_name_line(text: str) -> bool:
     """A bare author line: a surname with initials ("Сталин И.В.", "I. Stalin")."""
-    return bool(
-        re.fullmatch(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}\s?[A-ZА-ЯЁ][\w-]+|[A-ZА-ЯЁ][\w-]+\s(?:[A-ZА-ЯЁ]\.\s?){1,2}", text)
-    )
+    return bool(_NAME_LINE.fullmatch(text))
 
 
 def find_heading(lines: list[Line], window: int = 40) -> Heading:
