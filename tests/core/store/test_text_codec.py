@@ -17,6 +17,7 @@ from viewer.core.store import Archive
 from viewer.core.store.copies import content_dump
 from viewer.core.store.schema import MIGRATIONS, SCHEMA_VERSION, backup_path
 from viewer.core.store.schema_compact import compress_texts
+from viewer.core.store.text_codec import DAMAGED as DAMAGED_NOTE
 from viewer.core.store.text_codec import SHORTEST, pack, plain_texts, readable, unpack
 
 from .test_index_consistency import assert_in_step
@@ -288,3 +289,37 @@ def test_check_unpacks_each_compressed_text_once(seeded, monkeypatch):
     monkeypatch.setattr(checks, "readable", counting)
     assert seeded.check().ok
     assert len(looked) == stored(seeded)["blob"] > 0
+
+
+def test_a_document_with_a_damaged_text_still_opens_is_edited_and_deleted(seeded):
+    """A compressed body damaged on disk loses that text, not the document: it opens with a note in
+    the text's place, its title can be corrected and the document deleted (before: zlib.error on
+    opening, and 'user-defined function raised exception' on any edit or delete); check still names
+    the text."""
+    from viewer.core.store.text_codec import DAMAGED
+
+    document_id, text_id, body = seeded.conn.execute(
+        "SELECT document_id, id, body FROM texts WHERE typeof(body) = 'blob' ORDER BY document_id LIMIT 1"
+    ).fetchone()
+    other = sqlite3.connect(seeded.path)  # past the store, as damage on disk would be
+    with other:
+        other.execute("UPDATE texts SET body = ? WHERE id = ?", (body[: len(body) // 2] + bytes(40), text_id))
+    other.close()
+    shown = next(text.body for text in seeded.record(document_id).texts if text.id == text_id)
+    assert shown == DAMAGED  # nothing decoded past the damage: deflate makes plausible words of it
+    seeded.correct(document_id, {"title": "A corrected title"}, "tester")
+    assert seeded.record(document_id).title == "A corrected title"
+    assert any(str(text_id) in problem for problem in seeded.check().problems)
+    seeded.delete_documents([document_id], "tester")
+    assert document_id not in [row[0] for row in seeded.conn.execute("SELECT id FROM documents")]
+    seeded.repair()  # the index still held the lost text's words: a rebuild from the texts drops them
+    assert seeded.check().ok
+
+
+def test_unpack_of_a_damaged_stream_says_so():
+    text = "Совершенно секретно. " * 200
+    packed = pack(text)
+    assert isinstance(packed, bytes)
+    assert unpack(packed[: len(packed) // 3]) == DAMAGED_NOTE
+    assert unpack(b"not zlib at all") == DAMAGED_NOTE
+    assert not readable(packed[:-1]) and readable(packed) and readable("plain")

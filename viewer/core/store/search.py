@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import zlib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -134,14 +133,11 @@ def _highlighter(terms: tuple[str, ...]) -> folding.Highlighter:
 
 def _snippet(highlighter: folding.Highlighter, bodies: list[str | bytes], summary: str | None, title: str) -> str:
     """The first of the texts (in order), the summary and the title that holds a hit gives the snippet,
-    else the opening of the first. A text after the one with the hit is never unpacked (text_codec);
-    one that no longer unpacks (damaged: ``check`` names it) gives none, not an error for the whole list."""
+    else the opening of the first. A text after the one with the hit is never unpacked (text_codec;
+    one damaged on disk unpacks to a note saying so, which a query's words rarely match)."""
     first: str | None = None
     for body in bodies:
-        try:
-            text = unpack(body)
-        except (zlib.error, UnicodeDecodeError):
-            continue
+        text = unpack(body)
         first = text if first is None else first
         if snippet := highlighter.snippet(text):
             return snippet
