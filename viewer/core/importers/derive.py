@@ -26,6 +26,8 @@ _TYPE_FROM_TITLE = re.compile(
 # with a capital is tried only where one stands, one opening with \b at every character
 _BRACKET_ALIAS = re.compile(r"(?P<alias>[A-ZА-Я](?<!\w[\s\S])[\w-]+)\s*[\[(](?P<canonical>[A-ZА-Я][^\])]{1,40})[\])]")
 _ADDRESSEE_NEXT = re.compile(r"(dear|to)\b", re.I)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_INNER_LETTER = re.compile(r"\b(?:transmitting|relaying|containing|conveying|forwarding)\b.*?\bfrom\s+(.+)$", re.I)
 _FOOTNOTE_MARK = re.compile(r"\b(?P<alias>[A-ZА-Я][\w-]+)\.?(?P<mark>[a-z]/|\*)")
 _FOOTNOTE = re.compile(
     r"^(?P<mark>[a-z]/|\*)\s*(?:pseudonym|code name|псевдоним)\s+(?:of\s+)?"
@@ -89,7 +91,7 @@ def _may_hold_footnote(text: str) -> bool:
 
 
 def _surname(name: str) -> str:
-    words = re.findall(r"[^\W\d_]+", name.casefold())
+    words = _LETTERS.findall(name.casefold())
     return words[-1] if words else ""
 
 
@@ -134,9 +136,7 @@ def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
     add_people(doc, gazetteer, add)
     # "Telegram, Gromyko to Stalin, Transmitting Letter from Kim Il Sung": the letter inside is
     # signed by its own author, who is not the telegram's signatory
-    inner = re.search(
-        r"\b(?:transmitting|relaying|containing|conveying|forwarding)\b.*?\bfrom\s+(.+)$", doc.title, re.I
-    )
+    inner = _INNER_LETTER.search(doc.title)
     quoted = {party.name for party in parties(inner.group(1), gazetteer)} if inner else set()
     for text in doc.texts:
         tail = _last_lines(text.body, 20)

@@ -82,6 +82,40 @@ _RU_CASES = [
 ]
 
 
+# The patterns below, compiled once: re's own cache costs more than their match on a title's words.
+_RU_WORD = re.compile(r"[А-ЯЁ][а-яё]+")
+_BRACKETED = re.compile(r"\[([^\]]{1,30})\]")
+_PARTY_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_COMRADE = re.compile(r"^(?:the|cde\.?|comrade|comrades|cdes\.?|com\.)\s+", re.I)
+_FOREIGN_MINISTRY = re.compile(r"\bForeign Ministry\b")
+_ARTICLE = re.compile(r"^(?:the|to|from)\s+", re.I)
+_SPACED_INITIALS = re.compile(r"([A-ZА-ЯЁ])\.\s+(?=[A-ZА-ЯЁ]\.)")
+_SPACES = re.compile(r"\s+")
+_LATIN_HANGUL = re.compile(r"\b([A-Z]{4,})\s*\([\uac00-\ud7af]+\)")
+_AUTHOR = re.compile(r"^(?P<who>[^,'‘“:]{3,40}),\s*['‘“]")
+_FROM = re.compile(r"\bfrom\b", re.I)
+_QUOTED_RECORD = re.compile(r",?\s*['‘“](?:record|memorandum|conversation|minutes|notes)\b", re.I)
+_QUOTED_SUBJECT = re.compile(r",?\s*['‘“][^'’”]{8,}['’”]+\s*$")
+_BETWEEN = re.compile(
+    r"\b(?:between|of)\s+(?P<a>.+?)\s+(?:and|with)\s+(?P<b>.+?)"
+    r"(?:,\s+\w+ \d|\s+on\s+\d|\s+at\s+|\s+in\s+[A-Z]\w+$|$)",
+    re.I,
+)
+_MEETING = re.compile(r"\b(conversation|meeting|talks|discussion|minutes|record|journal|diary)\b", re.I)
+_BEHALF = re.compile(r",?\s+on behalf of\s+(?P<who>.+)$", re.I)
+_SENDER_TO = re.compile(
+    r"^(?:.*?\bfrom\s+)?(?P<sender>.*?)\s*\bto\s+(?P<recipient>.+?)(?=,\s*[A-Z]\w+ing\b|,\s*'|\s+via\s|\s+on\s|"
+    r"\s+regarding\s|\s+about\s|\s+concerning\s|,\s+(?:Central|Relaying|Transmitting|Containing|Regarding)|$)",
+    re.I,
+)
+_UP_TO_FROM = re.compile(r"^(?:.*\bfrom\s+)", re.I)
+_WITH_REST = re.compile(r"\bwith\s+(.+)$", re.I)
+_ORIGIN = re.compile(r"^(?:.*?\b)?from\s+(?P<who>[^,'‘“]+)", re.I)
+_JOURNAL = re.compile(r"\b(?:journal|diary) of\s+(?P<who>.+?)(?:,\s*'|:|\s+for\s|$)", re.I)
+_WITH = re.compile(r"\bwith\s+(?P<who>.+?)(?:,\s+\d|\s+on\s+\d|'|$)", re.I)
+_CJK_SIGNATURE = re.compile(r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}")
+
+
 @dataclass
 class Party:
     name: str
@@ -91,7 +125,7 @@ class Party:
 
 def nominative(word: str) -> str:
     """A Russian surname in the dative or genitive put back in the nominative (Теребину -> Теребин)."""
-    if not re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
+    if not _RU_WORD.fullmatch(word):
         return word
     for ending, replacement in _RU_CASES:
         if word.endswith(ending) and len(word) > len(ending) + 2:
@@ -114,8 +148,8 @@ def parties(written: str, gazetteer: Gazetteer) -> list[Party]:
     if not written:
         return []
     # "Liu [Shaoqi]" and "[Li] Fuchun" complete a name; "Filippov [Stalin]" says who a name is
-    written = re.sub(r"\[([^\]]{1,30})\]", lambda m: _bracket(m.group(1), gazetteer), written)
-    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", written) if p.strip()]
+    written = _BRACKETED.sub(lambda m: _bracket(m.group(1), gazetteer), written)
+    pieces = [p.strip() for p in _PARTY_SPLIT.split(written) if p.strip()]
     merged: list[str] = []
     nameless = False  # the last piece is an office without its holder's name
     for piece in pieces:
@@ -159,7 +193,7 @@ def _name_run(text: str) -> str:
 
 
 def _one_party(chunk: str, gazetteer: Gazetteer) -> Party | None:
-    chunk = re.sub(r"^(?:the|cde\.?|comrade|comrades|cdes\.?|com\.)\s+", "", chunk.strip(), flags=re.I)
+    chunk = _COMRADE.sub("", chunk.strip())
     for part in [p for p in chunk.split(",") if p.strip()] or [chunk]:
         hits = [hit for hit in gazetteer.find(part) if hit.entity.kind == "person"]
         if len({hit.entity.name for hit in hits}) == 1:
@@ -168,15 +202,15 @@ def _one_party(chunk: str, gazetteer: Gazetteer) -> Party | None:
         name = _name_run(part)
         if name and not _ORG_WORDS.search(name):
             return Party(_tidy(name), "person", part.strip())
-    if _ORG_WORDS.search(chunk) or re.search(r"\bForeign Ministry\b", chunk):
-        name = re.sub(r"^(?:the|to|from)\s+", "", chunk.split(",")[0].strip(), flags=re.I)
+    if _ORG_WORDS.search(chunk) or _FOREIGN_MINISTRY.search(chunk):
+        name = _ARTICLE.sub("", chunk.split(",")[0].strip())
         return Party(name, "organization", chunk.strip())
     return None
 
 
 def _tidy(name: str) -> str:
     """N. G. SUDARIKOV -> N.G. Sudarikov; a Russian surname back in the nominative."""
-    name = re.sub(r"([A-ZА-ЯЁ])\.\s+(?=[A-ZА-ЯЁ]\.)", r"\1.", name)
+    name = _SPACED_INITIALS.sub(r"\1.", name)
     words = [w.capitalize() if w.isupper() and len(w) > 3 and "." not in w else w for w in name.split()]
     if words:
         words[-1] = nominative(words[-1])
@@ -186,8 +220,8 @@ def _tidy(name: str) -> str:
 def title_parties(title: str, gazetteer: Gazetteer) -> dict[str, list[Party]]:
     """Who a title says sent, received, or took part: {"sender": [...], "recipient": [...], ...}."""
     roles: dict[str, list[Party]] = {"sender": [], "recipient": [], "mentioned": []}
-    text = re.sub(r"\s+", " ", title).strip()
-    for latin in re.finditer(r"\b([A-Z]{4,})\s*\([\uac00-\ud7af]+\)", text):  # MERETSKOV(메레츠코프)
+    text = _SPACES.sub(" ", title).strip()
+    for latin in _LATIN_HANGUL.finditer(text):  # MERETSKOV(메레츠코프)
         if latin.group(1).lower() not in OFFICE_WORDS:
             roles["mentioned"].append(Party(latin.group(1).capitalize(), "person", latin.group(0)))
     ru = _RU_DOC.search(text)
@@ -204,50 +238,40 @@ def title_parties(title: str, gazetteer: Gazetteer) -> dict[str, list[Party]]:
             role = "recipient" if re.search(r"(у|ю)$", group[-1].lower()) else "sender"
             roles[role] += parties(" ".join(group), gazetteer)
         return roles
-    author = re.match(r"^(?P<who>[^,'‘“:]{3,40}),\s*['‘“]", text)  # Józef Dryglas, 'Record of ...'
-    if author and (_TYPE_PREFIX.match(author.group("who")) or re.search(r"\bfrom\b", author.group("who"), re.I)):
+    author = _AUTHOR.match(text)  # Józef Dryglas, 'Record of ...'
+    if author and (_TYPE_PREFIX.match(author.group("who")) or _FROM.search(author.group("who"))):
         author = None  # "Cable from Wang Bingnan, 'Request ...'": a sender, then a quoted subject
     if author and _name_run(author.group("who")):
         roles["mentioned"] += parties(author.group("who"), gazetteer)
-    if not author and not re.search(r",?\s*['‘“](?:record|memorandum|conversation|minutes|notes)\b", text, re.I):
-        text = re.sub(r",?\s*['‘“][^'’”]{8,}['’”]+\s*$", "", text)  # a quoted subject, not a party
-    between = re.search(
-        r"\b(?:between|of)\s+(?P<a>.+?)\s+(?:and|with)\s+(?P<b>.+?)"
-        r"(?:,\s+\w+ \d|\s+on\s+\d|\s+at\s+|\s+in\s+[A-Z]\w+$|$)",
-        text,
-        re.I,
-    )
-    if re.search(r"\b(conversation|meeting|talks|discussion|minutes|record|journal|diary)\b", text, re.I) and between:
+    if not author and not _QUOTED_RECORD.search(text):
+        text = _QUOTED_SUBJECT.sub("", text)  # a quoted subject, not a party
+    between = _BETWEEN.search(text)
+    if _MEETING.search(text) and between:
         for part in (between.group("a"), between.group("b")):
             roles["mentioned"] += parties(part, gazetteer)
         return roles
     stripped = _TYPE_PREFIX.sub("", text)
-    behalf = re.search(r",?\s+on behalf of\s+(?P<who>.+)$", stripped, re.I)
+    behalf = _BEHALF.search(stripped)
     if behalf:
         roles["sender"] += parties(behalf.group("who"), gazetteer)
         stripped = stripped[: behalf.start()]
-    match = re.search(
-        r"^(?:.*?\bfrom\s+)?(?P<sender>.*?)\s*\bto\s+(?P<recipient>.+?)(?=,\s*[A-Z]\w+ing\b|,\s*'|\s+via\s|\s+on\s|"
-        r"\s+regarding\s|\s+about\s|\s+concerning\s|,\s+(?:Central|Relaying|Transmitting|Containing|Regarding)|$)",
-        stripped,
-        re.I,
-    )
+    match = _SENDER_TO.search(stripped)
     if match:
-        sender = re.sub(r"^(?:.*\bfrom\s+)", "", match.group("sender"), flags=re.I)
+        sender = _UP_TO_FROM.sub("", match.group("sender"))
         roles["sender"] += parties(sender, gazetteer) if sender.strip() else []
         roles["recipient"] += parties(match.group("recipient"), gazetteer)
         rest = stripped[match.end() :]
-        with_ = re.search(r"\bwith\s+(.+)$", rest, re.I)
+        with_ = _WITH_REST.search(rest)
         if with_:
             roles["mentioned"] += parties(with_.group(1), gazetteer)
         return roles
-    origin = re.match(r"^(?:.*?\b)?from\s+(?P<who>[^,'‘“]+)", stripped, re.I)
+    origin = _ORIGIN.match(stripped)
     if origin:
         roles["sender"] += parties(origin.group("who"), gazetteer)
-    journal = re.search(r"\b(?:journal|diary) of\s+(?P<who>.+?)(?:,\s*'|:|\s+for\s|$)", text, re.I)
+    journal = _JOURNAL.search(text)
     if journal:
         roles["mentioned"] += parties(journal.group("who"), gazetteer)
-    with_ = re.search(r"\bwith\s+(?P<who>.+?)(?:,\s+\d|\s+on\s+\d|'|$)", text, re.I)
+    with_ = _WITH.search(text)
     if with_:
         roles["mentioned"] += parties(with_.group("who"), gazetteer)
     return roles
@@ -270,7 +294,7 @@ def text_people(doc: ParsedDocument, gazetteer: Gazetteer) -> list[tuple[Party, 
         for line in lines[-12:]:
             if _SPACED_CAPS.match(line):
                 found += [(p, "signatory") for p in parties(line.replace(" ", ""), gazetteer)]
-            elif re.fullmatch(r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}", line):
+            elif _CJK_SIGNATURE.fullmatch(line):
                 found += [(p, "signatory") for p in _cjk_names(line.replace(" ", ""), gazetteer)]
         seen: set[str] = set()
         for match in _INITIALS_NAME.finditer(text.body[:20000]):
