@@ -137,6 +137,22 @@ def test_a_query_matching_most_documents_counts_its_people_as_those_it_leaves_ou
     assert _facets(archive, everywhere.filters) == _from_documents(archive, everywhere.filters)
 
 
+def test_the_tag_facet_counts_the_selected_documents_with_each_tag(editable):
+    """Counted from the tags to their documents, for facets, a query and both."""
+    archive, _folder = editable
+    ids = [doc(archive, key) for key in ("000", "001", "002")]
+    archive.tag(ids, add=["Korean War"], author="t")
+    archive.tag(ids[1:], add=["to check"], author="t")
+    tagged = {"Korean War": set(ids), "to check": set(ids[1:])}
+    for filters in [*_selections(archive), Filters(query="Stalin", doc_type="Cable")]:
+        selected = {row.id for row in archive.page(filters, limit=-1)}
+        expected = sorted(
+            ((tag, len(selected & chosen)) for tag, chosen in tagged.items() if selected & chosen),
+            key=lambda counted: (-counted[1], counted[0]),
+        )
+        assert archive.facet_counts("tag", filters) == expected, filters
+
+
 def test_recount_is_what_the_triggers_kept(editable):
     archive, _folder = editable
     kept = archive.conn.execute("SELECT * FROM tally_documents ORDER BY 1, 2, 3, 4, 5").fetchall()

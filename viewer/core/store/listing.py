@@ -72,11 +72,8 @@ class Listing(Tallies):
             return tallied
         where, params = self._where(selection, without=facet)
         column = FACETS[facet].column
-        if facet == "tag":
-            if selection.match is None and where:  # facets: from the tags (given by hand) to their documents,
-                within = f" CROSS JOIN documents d ON d.id = document_id{where}"  # not a million documents to theirs
-            else:  # a query: from its matches
-                within = f" WHERE document_id IN (SELECT d.id FROM documents d{where})" if where else ""
+        if facet == "tag":  # from the tags (given by hand, few) to their documents, not a million documents to theirs
+            within = f" CROSS JOIN documents d ON d.id = document_id{where}" if where else ""
             sql = f"SELECT tag, count(*) FROM document_tags{within} GROUP BY tag ORDER BY 2 DESC, 1"
             return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
         if column is None:  # the people, through document_entities
