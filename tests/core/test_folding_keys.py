@@ -9,7 +9,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from viewer.core.folding import _CYRILLIC_TO_LATIN, key, skeleton, stem, strip_diacritics
+from viewer.core.folding import _CYRILLIC_TO_LATIN, _EN_ENDINGS, _RU_ENDINGS, key, skeleton, stem, strip_diacritics
 
 OLD_RULES = [
     (re.compile(r"ff$"), "v"),
@@ -37,8 +37,17 @@ def old_skeleton(word: str) -> str:
     return folded
 
 
+def old_stem(word: str) -> str:
+    word = word.lower()
+    endings = _RU_ENDINGS if re.search("[а-яё]", word) else _EN_ENDINGS
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
 def old_key(word: str) -> str:
-    base = old_skeleton(stem(word))
+    base = old_skeleton(old_stem(word))
     trimmed = base.rstrip("aeiou")
     return trimmed if len(trimmed) >= 3 else base
 
@@ -79,5 +88,6 @@ def test_skeleton_key_and_diacritics_are_what_they_were():
     assert len(words) > 20000
     for word in words:
         assert strip_diacritics(word) == old_strip_diacritics(word), repr(word)
+        assert stem(word) == old_stem(word), repr(word)
         assert skeleton.__wrapped__(word) == old_skeleton(word), repr(word)
         assert key.__wrapped__(word) == old_key(word), repr(word)

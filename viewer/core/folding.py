@@ -148,6 +148,7 @@ _RU_ENDINGS = sorted(
     reverse=True,
 )
 _EN_ENDINGS = ["ies", "ing", "ed", "es", "s", "'s"]
+_RU_LETTER = re.compile("[а-яё]")
 
 
 def strip_diacritics(text: str) -> str:
@@ -190,7 +191,7 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """A light suffix-stripping stem for Russian and English; short words are left alone."""
     word = word.lower()
-    endings = _RU_ENDINGS if re.search("[а-яё]", word) else _EN_ENDINGS
+    endings = _RU_ENDINGS if _RU_LETTER.search(word) else _EN_ENDINGS
     for ending in endings:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
