@@ -150,6 +150,8 @@ def _selections(a: Archive) -> list[Filters]:
     chosen += [Filters(person=p) for p in people] + [
         Filters(person=p, language=v) for p in people[:2] for v in languages[:1]
     ]
+    tags = [r[0] for r in a.conn.execute("SELECT DISTINCT tag FROM document_tags ORDER BY tag LIMIT 2")]
+    chosen += [Filters(tag=t) for t in tags] + [Filters(tag=t, language=v) for t in tags[:1] for v in languages[:1]]
     chosen += [Filters(query=q) for q in ("Stalin", "telegram", "Pyongyang", "zzzqqq")]
     chosen += [Filters(query="Stalin", language=v) for v in languages[:2]]
     return chosen
@@ -171,6 +173,11 @@ def assert_true_counts(a: Archive) -> None:
             assert dict(a.facet_counts(facet, selection)) == dict(expected), (facet, filters)
         expected_people = _people(a, _fresh_ids(a, replace(filters, person=None)))
         assert dict(a.facet_counts("person", selection)) == expected_people, ("person", filters)
+        tagged = _fresh_ids(a, replace(filters, tag=None))
+        tags = Counter(
+            r[0] for r in a.conn.execute("SELECT tag, document_id FROM document_tags").fetchall() if r[1] in tagged
+        )
+        assert dict(a.facet_counts("tag", selection)) == dict(tags), ("tag", filters)
         groups_expected = _column(a, _fresh_ids(a, replace(filters, classification=None)), "classification_group")
         assert {g.name: g.count for g in a.classification_groups(selection)} == dict(groups_expected), filters
         dates = _dates(a, ids)
@@ -303,6 +310,8 @@ def _revert(a: Archive, folder: Path) -> None:
 
 def _trash(a: Archive, folder: Path) -> None:
     first, second = doc(a, "001"), doc(a, "002")
+    a.tag([first, second, doc(a, "003")], add=["Korean War"], author="t")
+    assert_true_counts(a)
     a.delete_documents([first, second], "t")
     assert_true_counts(a)
     a.restore_documents([first], "t")
@@ -479,3 +488,56 @@ def test_a_reader_sees_another_processs_change_in_the_months_it_has_read(seeded,
     after = archive.date_histogram(12, *span, selection)
     assert after != before
     assert_true_counts(archive)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="selection.py (facets' file, older than the tallies): the person filter's members are the "
+    "documents naming any entity of that name (e.name = ?), an organisation or place too, while the "
+    "person facet counts the person alone: the facet says 1, choosing it lists 2. Lead to decide "
+    "(other callers may pass an organisation's name as Filters.person).",
+)
+def test_a_person_and_an_organisation_of_one_name(seeded):
+    """The person facet says how many documents name the person; choosing that entry must list as
+    many (the filter selects by name alone, so it also takes an organisation or place so named)."""
+    archive, _folder = seeded
+    archive.correct(doc(archive, "000"), {"mentioned": [{"name": "Central Committee", "kind": "organization"}]}, "t")
+    archive.correct(doc(archive, "001"), {"mentioned": [{"name": "Central Committee", "kind": "person"}]}, "t")
+    kinds = archive.conn.execute("SELECT kind FROM entities WHERE name = 'Central Committee' ORDER BY kind").fetchall()
+    assert [k for (k,) in kinds] == ["organization", "person"]
+    people = dict(archive.facet_counts("person"))
+    assert people["Central Committee"] == 1
+    assert archive.count(Filters(person="Central Committee")) == people["Central Committee"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="tallies.py _tallied_months (facets' file): for start > end in different months the edge "
+    "(end's month from its 1st to end) is still counted, so dated_count says 3 where dated_documents "
+    "finds none; the timeline's views never ask backwards, so only the API is wrong",
+)
+def test_a_range_given_backwards_dates_nothing(seeded):
+    """A range whose end is before its start holds no document, as the documents' count says."""
+    archive, _folder = seeded
+    dated = archive.conn.execute("SELECT date_start FROM documents WHERE date_start IS NOT NULL").fetchone()[0]
+    day = date.fromisoformat(dated)
+    later = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    start, end = date(later.year, later.month, 28), date(day.year, day.month, 28)
+    assert start > end
+    assert archive.dated_count(start, end, Filters()) in (0, None)
+    assert archive.dated_count(start, end, Filters()) == len(archive.dated_documents(start, end, Filters()))
+
+
+def test_the_person_facets_cut_at_300_people_is_the_fresh_counts(seeded):
+    """More people than the facet lists: the 300 it lists are the most frequent, ties by name, for a
+    facet selection (the tallies) and for queries matching few or most documents."""
+    archive, _folder = seeded
+    ids = [doc(archive, k) for k in ("000", "001", "002", "003", "004")]
+    names = [f"Person {number:03d}" for number in range(320)] + ["ärzte", "Zhou", "zhou", "Émile"]
+    archive.correct(ids[0], {"mentioned": names[:200]}, "t")
+    archive.correct(ids[1], {"mentioned": names[150:]}, "t")
+    archive.correct(ids[2], {"mentioned": names[::7]}, "t")
+    for filters in (Filters(), Filters(query="telegram"), Filters(query="Pyongyang"), Filters(query="Stalin")):
+        chosen = _fresh_ids(archive, filters)
+        counted = sorted(_people(archive, chosen).items(), key=lambda item: (-item[1], item[0]))
+        assert archive.facet_counts("person", filters) == counted[:300], filters
