@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..records import ParsedDocument
 from ..store import Archive
+from ..store.index import Terms
 from .prepare import Prepared
 from .results import FileResult
 
@@ -35,10 +36,16 @@ def already_imported(
 
 
 def write_text(
-    archive: Archive, path: Path, sha256: str, parsed: ParsedDocument, where: str | None = None
+    archive: Archive,
+    path: Path,
+    sha256: str,
+    parsed: ParsedDocument,
+    where: str | None = None,
+    terms: Terms | None = None,
 ) -> FileResult:
     """Write one parsed text file; call inside a write transaction (one file's, or a group's).
-    ``where``: the file's resolved path, when a worker found it already (``prepare.resolved``)."""
+    ``where`` and ``terms``: the file's resolved path and indexed words, when a worker found them
+    already (``prepare.resolved``, ``prepare.index_terms``)."""
     # asked inside the write transaction: another import (another process) may have written this
     # very file while it was being parsed
     where = where or str(path.resolve())
@@ -47,7 +54,7 @@ def write_text(
         return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
     report = parsed.report.as_dict()
     document_id = archive.save_document(
-        parsed, source_path=where, sha256=sha256, replace_id=existing, free_key=free_key
+        parsed, source_path=where, sha256=sha256, replace_id=existing, free_key=free_key, terms=terms
     )
     # the row just written, not read back, is what the report is compared with
     archive.record_import(str(path), sha256, document_id, outcome, report, archive.saved_row(document_id))
@@ -106,7 +113,7 @@ class WriteGroup:
             return FileResult(path, "refused", None, prepared.refused)
         if prepared.unchanged_id is not None or prepared.parsed is None:
             return FileResult(path, "unchanged", prepared.unchanged_id, "already in the archive, unchanged")
-        return write_text(self.archive, path, prepared.sha256 or "", prepared.parsed, prepared.where)
+        return write_text(self.archive, path, prepared.sha256 or "", prepared.parsed, prepared.where, prepared.terms)
 
     def commit(self) -> Iterator[tuple[int, Path, FileResult]]:
         """Commit the group and yield each file's (position, path, result); a group whose write or

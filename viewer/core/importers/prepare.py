@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import zlib
 from collections import deque
 from collections.abc import Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,11 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import folding
 from ..errors import ImportRefused
+from ..names import printable
 from ..records import ParsedDocument
+from ..store.index_rows import indexed_words
 
 if TYPE_CHECKING:
     from ..store import Archive
+    from ..store.index import Terms
 
 PARALLEL_FROM = 200  # files; below this the pool costs more than it saves
 CHUNK = 16  # files per task: with a task per file, the pool's pipes cost the writer more than parsing
@@ -39,6 +44,34 @@ class Prepared:
     unchanged_id: int | None = None
     refused: str | None = None
     where: str | None = None  # the file's resolved path (``resolved``), what the archive keeps as its source
+    terms: Terms | None = None  # the words it adds to the index, and this process's share of their keys
+
+
+# the words this process has met (a bound on what it keeps of a large vocabulary), and its share of
+# the keys to work out: a pool's workers each key their own part of the words, not all of them each
+_keyed: set[str] = set()
+KEYED_MOST = 200_000
+_share = (0, 1)  # (this worker's number, how many workers)
+
+
+def index_terms(parsed: ParsedDocument) -> Terms:
+    """The document's indexed words and the folded keys of those this process has not met before:
+    the writer's terms table needs a key for every word new to the archive, and working them out
+    was a fifth of the writer's time (the first document naming a word, in the batch's order, is
+    parsed by a process that has not handed it on yet; a word without a key the writer works out)."""
+    title = printable(parsed.title)  # as the documents row holds them (store/writing.py)
+    summary = printable(parsed.summary) if parsed.summary else parsed.summary
+    words = indexed_words(title, summary, [text.body for text in parsed.texts])
+    if len(_keyed) > KEYED_MOST:
+        _keyed.clear()
+    new = words - _keyed
+    _keyed.update(new)
+    mine, of = _share
+    return " ".join(words), {
+        word: folding.key(word)
+        for word in new
+        if folding.is_indexable_term(word) and (of == 1 or zlib.crc32(word.encode("utf-8", "replace")) % of == mine)
+    }
 
 
 def resolved(path: Path, folders: dict[str, str]) -> str:
@@ -58,12 +91,15 @@ _worker_archive = None
 _worker_folders: dict[str, str] = {}  # the pool's batch's folders, resolved (see ``resolved``)
 
 
-def _start_worker(archive_path: str, parent: int) -> None:
-    global _worker_archive
+def _start_worker(archive_path: str, parent: int, of: int = 1) -> None:
+    global _worker_archive, _share
     from ..store import Archive
 
     _watch_parent(parent)  # given, not read here: the parent may be gone already
     _worker_archive = Archive(archive_path, readonly=True)
+    # a pool starts its workers one after the other, so their numbers (SpawnProcess-7, -8) share the keys out
+    number = getattr(multiprocessing.current_process(), "_identity", None) or (0,)
+    _share = (number[-1] % of, of)
 
 
 def _watch_parent(parent: int, every: float = 1.0) -> None:
@@ -108,7 +144,8 @@ def prepare(archive: Archive, path: Path, folders: dict[str, str] | None = None)
         if outcome == "unchanged":
             return Prepared(sha256, unchanged_id=existing)
         where = resolved(path, folders) if folders is not None else None
-        return Prepared(sha256, parsed=parse_text_file(data, path, archive.gazetteer()), where=where)
+        parsed = parse_text_file(data, path, archive.gazetteer())
+        return Prepared(sha256, parsed=parsed, where=where, terms=index_terms(parsed))
     except ImportRefused as refused:
         return Prepared(None, refused=refused.reason)
     except Exception as error:
@@ -130,7 +167,10 @@ def prepared_in_order(
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
     pool = ProcessPoolExecutor(
-        max_workers=workers(), mp_context=context, initializer=_start_worker, initargs=(str(archive.path), os.getpid())
+        max_workers=workers(),
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(str(archive.path), os.getpid(), workers()),
     )
     # each task: where a chunk of files starts, and the worker's results for the wanted ones among them
     pending: deque[tuple[int, Future[list[Prepared]]]] = deque()

@@ -29,9 +29,14 @@ from .index_rows import ENTITY_TOKEN as ENTITY_TOKEN
 from .index_rows import YEAR_TOKEN as YEAR_TOKEN  # the store's names for them, as before
 from .index_rows import columns as _columns
 from .index_rows import entity_token as entity_token
+from .index_rows import indexed_words as indexed_words
 from .index_rows import search_columns
 from .index_rows import year_tokens as year_tokens
 from .schema_compact import SEARCH_COLUMNS, SEARCH_TABLE
+
+# a document's indexed words (index_rows.indexed_words) as one text, a space between two (a word has
+# none: unpickling one string costs the writer far less than a set of hundreds), and the keys of some
+Terms = tuple[str, Mapping[str, str]]
 
 YEARS_IN_QUERY = 10  # a date filter spanning more years is not selective enough to help the index
 NOTICE = "archive_index_notice"  # the SQL function the triggers call
@@ -145,10 +150,11 @@ class Index(Entities):
             (document_id, *columns),
         )
 
-    def reindex(self, document_id: int, columns: list[str] | None = None) -> None:
+    def reindex(self, document_id: int, columns: list[str] | None = None, terms: Terms | None = None) -> None:
         """Rewrite one document's full-text row (from ``columns`` when the caller has them, else read
         from the archive) and remember its words' folded keys. A document whose sources did not change
-        since it was indexed keeps its row; a deleted one loses it."""
+        since it was indexed keeps its row; a deleted one loses it. ``terms``, with ``columns``: the
+        words of their first three (``indexed_words``) and the keys of some, found by a parse worker."""
         old = self._unindexed.pop(document_id, None)
         if old is not None:
             self._unindex(document_id, old)
@@ -160,11 +166,15 @@ class Index(Entities):
         self.conn.execute(
             f"INSERT INTO search (rowid, {SEARCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", (document_id, *columns)
         )
-        fresh = {w for column in columns[:3] for w in folding.words(column)} - self._known_terms
+        if terms is not None:
+            words, keys = set(terms[0].split()), terms[1]
+        else:
+            words, keys = {w for column in columns[:3] for w in folding.words(column)}, {}
+        fresh = words - self._known_terms
         self._known_terms |= fresh
         self.conn.executemany(
             "INSERT OR IGNORE INTO terms (term, key) VALUES (?, ?)",
-            [(t, folding.key(t)) for t in fresh if folding.is_indexable_term(t)],
+            [(t, keys[t] if t in keys else folding.key(t)) for t in fresh if folding.is_indexable_term(t)],
         )
 
     def rebuild_index(self) -> int:

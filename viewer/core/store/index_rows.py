@@ -49,6 +49,13 @@ def columns(
     ]
 
 
+def indexed_words(title: str | None, summary: str | None, bodies: list[str]) -> set[str]:
+    """The words of a document's title, summary and body columns as ``columns`` makes them (the
+    values as the documents row holds them): what the terms table keeps (``Index.reindex``)."""
+    made = (folding.index_text(title), folding.index_text(summary), folding.index_text("\n\n".join(bodies)))
+    return {word for column in made for word in folding.words(column)}
+
+
 def search_columns(conn: sqlite3.Connection, document_id: int) -> list[str] | None:
     """What the full-text index should hold for a document (title, summary, body, names, refs)."""
     cursor = conn.cursor()

@@ -12,6 +12,7 @@ from ..names import printable, printable_values
 from ..records import ParsedDocument
 from .connection import now
 from .import_reports import without_copies
+from .index import Terms
 from .reimport import Reimport
 from .text_codec import pack
 
@@ -84,10 +85,12 @@ class Writing(Reimport):
         sha256: str | None,
         replace_id: int | None = None,
         free_key: bool = False,
+        terms: Terms | None = None,
     ) -> int:
         """Write a parsed document (new, or replacing ``replace_id``); call inside transaction(). A
         replaced document keeps the fields someone corrected (see reimport.py). ``free_key``: the
-        caller knows no document holds the parsed key (``match_existing``)."""
+        caller knows no document holds the parsed key (``match_existing``); ``terms``: its indexed
+        words and keys, when a parse worker found them (``Index.reindex``)."""
         stamp = now()
         kept = self.corrected_values(replace_id)
         key = printable(parsed.key)
@@ -165,7 +168,7 @@ class Writing(Reimport):
         self.keep_corrections(document_id, kept)
         # a new document's index row is built from what was just written, not read back
         fresh = replace_id is None and not kept
-        self.reindex(document_id, self.columns_of(row, parsed, named) if fresh else None)
+        self.reindex(document_id, *((self.columns_of(row, parsed, named), terms) if fresh else (None, None)))
         self._saved = (document_id, row) if fresh else None
         if replace_id is not None:
             self.reanchor_annotations(document_id)
