@@ -122,6 +122,8 @@ class Screens(Selecting):
     def documents_total(self) -> int:
         """How many documents the archive holds, counted once per state of the archive (the
         window asks at every keystroke whether it is large)."""
+        if self.conn.in_transaction:  # what it counts now may yet be rolled back
+            return int(self._one("SELECT count(*) FROM documents"))
         stamp = self.changes_stamp()
         if self._total is None or self._total[0] != stamp:
             self._total = (stamp, int(self._one("SELECT count(*) FROM documents")))

@@ -153,6 +153,9 @@ class Tallies(Screens):
     def _months(self, tally: Tally) -> dict[str, int]:
         """Every month of the tally for these facets with its documents, read once per state of the
         archive (the timeline asks for its view's count, then its bins, then again at each pan)."""
+        if self.conn.in_transaction:  # what it reads now may yet be rolled back
+            sql = f"SELECT month, sum(n) FROM tally_months{tally.where} GROUP BY month"
+            return {row[0]: row[1] for row in self.conn.execute(sql, tally.params)}
         stamp = self.changes_stamp()
         if self._months_read is None or self._months_read[0] != stamp or len(self._months_read[1]) > MONTHS_KEPT:
             self._months_read = (stamp, {})
@@ -171,6 +174,8 @@ class Tallies(Screens):
         tally = self._tallied(selection)
         if tally is None:
             return None
+        if start > end:  # a range given backwards holds nothing
+            return []
         first, last = start.isoformat()[:7], end.isoformat()[:7]
         counted = [(month, number) for month, number in self._months(tally).items() if first < month < last]
         month_end = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
