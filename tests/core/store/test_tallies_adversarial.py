@@ -229,7 +229,7 @@ def _pdf_and_catalogue(a: Archive, folder: Path) -> None:
     (extra / "memo.pdf").write_bytes(make_pdf("Memorandum to Stalin about Pyongyang, June 3, 1950"))
     sheet = _sheet(
         extra / "catalogue.csv",
-        ["key", "title", "date", "doc_type", "original_language", "classification", "mentioned"],
+        ["key", "title", "date", "type", "original_language", "classification", "mentioned"],
         [
             ["cat-1", "A catalogue entry", "1950", "Letter", "Russian", "Secret", "Stalin"],
             ["cat-2", "Another entry", "June 1950", "Memo", "Korean", "СЕКРЕТНО", "Kim Il Sung"],
@@ -242,13 +242,38 @@ def _pdf_and_catalogue(a: Archive, folder: Path) -> None:
     # the catalogue changed: rows update their documents
     _sheet(
         sheet,
-        ["key", "title", "date", "doc_type", "original_language", "classification", "mentioned"],
+        ["key", "title", "date", "type", "original_language", "classification", "mentioned"],
         [
             ["cat-1", "A catalogue entry", "1951-02-03", "Memo", "English", "Top Secret", "Molotov"],
             ["cat-2", "Another entry", "", "Memo", "Korean", "", "Kim Il Sung"],
         ],
     )
     assert import_all(a, [sheet]).count("refused") == 0
+    assert_true_counts(a)
+    roles = _sheet(
+        extra / "roles.csv",
+        ["key", "title", "date", "type", "original_language", "sender", "recipients", "signatories", "places"],
+        [
+            [
+                "roles-1",
+                "Stalin to himself",
+                "1950-04-30",
+                "Letter",
+                "Russian",
+                "Stalin",
+                "Stalin; Molotov",
+                "Stalin",
+                "",
+            ],
+            ["roles-2", "Molotov twice", "1950-05-01", "Letter", "English", "Molotov", "Molotov", "", "Pyongyang"],
+        ],
+    )
+    assert import_all(a, [roles]).count("refused") == 0
+    several = a.conn.execute(
+        "SELECT count(*) FROM document_entities de JOIN documents d ON d.id = de.document_id "
+        "JOIN entities e ON e.id = de.entity_id WHERE d.key = 'roles-1' AND e.name = 'Stalin'"
+    ).fetchone()[0]
+    assert several == 3  # sender, recipient and signatory: one document for the facet
 
 
 def _json_archive(a: Archive, folder: Path) -> None:
