@@ -258,8 +258,10 @@ class Selecting(Index):
     def _fill_matched(self, match: str, rows_sql: str, parameter: str) -> None:
         """Fill this connection's TEMP table with the rowids ``rows_sql`` gives for ``match``, unless
         it holds them already; the table's own writes are counted so they are not taken for a change.
-        Another connection's commit forgets them too (a worker's connection is kept between requests)."""
-        self._forget_if_changed(self.data_version())
+        On a reading connection another connection's commit forgets them too: a worker's is kept between
+        requests and handed selections compiled elsewhere (a writing one compiles its own in ``select``,
+        which asks the data_version)."""
+        self._forget_if_changed(self.data_version() if self.readonly else None)
         state = self._compiled
         if state.matched == match:
             return
