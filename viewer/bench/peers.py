@@ -66,13 +66,14 @@ class SqliteUtilsPeer:
 
 
 def _floor_tables(conn: sqlite3.Connection) -> list[str]:
-    """The archive's own tables (not the full-text index and its shadow tables, not SQLite's)."""
+    """The archive's own tables (not the full-text index and its shadow tables, not SQLite's, and not
+    the tallies: the schema's triggers make them as the documents go in, as for any write)."""
     index = "search"
     return [
         name
         for (name,) in conn.execute(
             "SELECT name FROM src.sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
-            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE ? ORDER BY rootpage",
+            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE ? AND name NOT LIKE 'tally_%' ORDER BY rootpage",
             (f"{index}_%",),
         )
     ]
