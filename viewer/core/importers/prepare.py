@@ -9,6 +9,7 @@ they do can leave half a document behind. Small batches do not pay for starting 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import multiprocessing
 import os
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from .. import folding
 from ..errors import ImportRefused
+from ..gazetteer import Entity, Gazetteer
 from ..names import printable
 from ..records import ParsedDocument
 from ..store.index_rows import indexed_words
@@ -89,14 +91,16 @@ def resolved(path: Path, folders: dict[str, str]) -> str:
 
 _worker_archive = None
 _worker_folders: dict[str, str] = {}  # the pool's batch's folders, resolved (see ``resolved``)
+_worker_names: Gazetteer | None = None  # the names the archive knew when the batch began
 
 
-def _start_worker(archive_path: str, parent: int, of: int = 1) -> None:
-    global _worker_archive, _share
+def _start_worker(archive_path: str, parent: int, of: int = 1, names: list[Entity] | None = None) -> None:
+    global _worker_archive, _share, _worker_names
     from ..store import Archive
 
     _watch_parent(parent)  # given, not read here: the parent may be gone already
     _worker_archive = Archive(archive_path, readonly=True)
+    _worker_names = Gazetteer(names) if names is not None else None
     # a pool starts its workers one after the other, so their numbers (SpawnProcess-7, -8) share the keys out
     number = getattr(multiprocessing.current_process(), "_identity", None) or (0,)
     _share = (number[-1] % of, of)
@@ -120,13 +124,15 @@ def _watch_parent(parent: int, every: float = 1.0) -> None:
 def _prepare_chunk(path_texts: list[str]) -> list[Prepared]:
     archive = _worker_archive
     assert archive is not None
-    return [prepare(archive, Path(path_text), _worker_folders) for path_text in path_texts]
+    return [prepare(archive, Path(path_text), _worker_folders, _worker_names) for path_text in path_texts]
 
 
-def prepare(archive: Archive, path: Path, folders: dict[str, str] | None = None) -> Prepared:
+def prepare(
+    archive: Archive, path: Path, folders: dict[str, str] | None = None, names: Gazetteer | None = None
+) -> Prepared:
     """Read, hash and parse one text file, in a worker process or (a batch too small for them) in
     the writing thread; every failure becomes a refusal, so one bad file never stops a batch (nor
-    the other files of a worker's chunk)."""
+    the other files of a worker's chunk). ``names``: the batch's gazetteer (else the archive's)."""
     from .text import parse_text_file
 
     try:
@@ -144,7 +150,7 @@ def prepare(archive: Archive, path: Path, folders: dict[str, str] | None = None)
         if outcome == "unchanged":
             return Prepared(sha256, unchanged_id=existing)
         where = resolved(path, folders) if folders is not None else None
-        parsed = parse_text_file(data, path, archive.gazetteer())
+        parsed = parse_text_file(data, path, names or archive.gazetteer())
         return Prepared(sha256, parsed=parsed, where=where, terms=index_terms(parsed))
     except ImportRefused as refused:
         return Prepared(None, refused=refused.reason)
@@ -165,12 +171,17 @@ def prepared_in_order(
     if sum(wanted) < PARALLEL_FROM or workers() < 2 or not archive.path.exists():
         yield from (None for _ in files)
         return
+    # Every process parses with the names the archive knew when the batch began. A process that read
+    # them later would also know the people this batch's first groups wrote (a "Gromyko" named once in
+    # a title, then found in every text), so which process parsed a file, and when, changed its people.
+    known = archive.gazetteer().entities
+    names = Gazetteer(copy.deepcopy(known))  # this thread's own copy: the writer adds learned aliases to the archive's
     context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt threads
     pool = ProcessPoolExecutor(
         max_workers=workers(),
         mp_context=context,
         initializer=_start_worker,
-        initargs=(str(archive.path), os.getpid(), workers()),
+        initargs=(str(archive.path), os.getpid(), workers(), known),
     )
     # each task: where a chunk of files starts, and the worker's results for the wanted ones among them
     pending: deque[tuple[int, Future[list[Prepared]]]] = deque()
@@ -191,7 +202,7 @@ def prepared_in_order(
         while pending:
             start, future = pending.popleft()
             feed()
-            while not future.done() and _prepare_one_ahead(archive, pending, files, wanted, folders):
+            while not future.done() and _prepare_one_ahead(archive, pending, files, wanted, folders, names):
                 pass
             results = iter(future.result())
             for n in range(start, min(start + CHUNK, len(files))):
@@ -206,17 +217,19 @@ def _prepare_one_ahead(
     files: Sequence[str],
     wanted: Sequence[int],
     folders: dict[str, str],
+    names: Gazetteer,
 ) -> bool:
     """While the chunk to write next is still being parsed (the workers are starting, which takes
     a good part of a second, or are behind), this thread parses the furthest chunk no worker has
-    taken yet, in its place; whether there was one. Which process parses a file never matters: each
-    has its own copy of the archive's names."""
+    taken yet, in its place; whether there was one. Which process parses a file does not matter:
+    each has its own copy of the names the archive knew when the batch began (only an alias a
+    document itself declares, "Filippov [Stalin]", is learned by the process that parsed it)."""
     for index in range(len(pending) - 1, -1, -1):
         start, future = pending[index]
         if future.cancel():
             here: Future[list[Prepared]] = Future()
             chunk = range(start, min(start + CHUNK, len(files)))
-            here.set_result([prepare(archive, Path(files[n]), folders) for n in chunk if wanted[n]])
+            here.set_result([prepare(archive, Path(files[n]), folders, names) for n in chunk if wanted[n]])
             pending[index] = (start, here)
             return True
     return False
