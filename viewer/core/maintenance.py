@@ -222,7 +222,7 @@ def _file_problems(path: Path) -> list[str]:
     """What SQLite's own integrity check finds in the file, read-only."""
     try:
         rows = file_integrity(path)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         return [f"SQLite cannot read it: {error}"]
     return [] if rows == ["ok"] else [f"SQLite: {row}" for row in rows[:20]]
 

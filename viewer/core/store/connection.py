@@ -150,8 +150,9 @@ class Connection:
             self.conn.execute("SELECT count(*) FROM documents").fetchone()
         except NewerArchiveError as error:
             raise ArchiveError(f"{self.path}: {error}") from None
-        except sqlite3.DatabaseError as error:
-            _refuse_full_disk(self.path, error)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # damaged text in its schema too
+            if isinstance(error, sqlite3.DatabaseError):
+                _refuse_full_disk(self.path, error)
             raise ArchiveError(f"{self.path}: not a readable archive ({error})") from None
         self._db: sqlite_utils.Database | None = None
         self._gazetteer: Gazetteer | None = None
@@ -192,8 +193,9 @@ class Connection:
             probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
             if version:
                 probe.execute("SELECT max(id), count(*) FROM documents").fetchone()
-        except sqlite3.DatabaseError as error:
-            _refuse_full_disk(self.path, error)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # a page of names not even text
+            if isinstance(error, sqlite3.DatabaseError):
+                _refuse_full_disk(self.path, error)
             raise ArchiveError(
                 f"{self.path}: the archive is damaged ({error}); restore a backup "
                 "(archive-viewer restore) or check it (archive-viewer check)"
