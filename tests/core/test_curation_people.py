@@ -97,3 +97,13 @@ def test_another_connection_sees_a_people_change_at_once(seeded):
     with Archive(seeded.path) as other:  # the command line beside an open window
         other.add_alias("Stalin", "Koba", "alice")
     assert _hits(seeded, "Koba") == _hits(seeded, "Stalin")
+
+
+def test_entity_names_are_the_persons_names_in_their_order_without_counting(seeded):
+    """What a name box offers (the details form opens with five): the names alone, as persons() lists them."""
+    committee = {"name": "Central Committee", "kind": "organization"}
+    seeded.correct(seeded.resolve_id("000"), {"mentioned": [committee]}, "t")
+    assert seeded.entity_names() == [entry.name for entry in seeded.persons()]
+    assert "Central Committee" in seeded.entity_names()
+    assert seeded.entity_names(("place",)) == [entry.name for entry in seeded.persons(kinds=("place",))]
+    assert "Central Committee" not in seeded.entity_names(("place",))

@@ -226,9 +226,7 @@ class DetailsEditor(QWidget):
         return [value for value, _count in self.archive().facet_counts(facet)] if facet else []
 
     def _names(self, name: str) -> list[str]:
-        if name == "places":
-            return [entry.name for entry in self.archive().persons(kinds=("place",))]
-        return [entry.name for entry in self.archive().persons()]
+        return self.archive().entity_names(("place",)) if name == "places" else self.archive().entity_names()
 
     def _describe_link(self, link: dict[str, Any]) -> str:
         relation = relation_label(link.get("relation") or "related")

@@ -408,7 +408,7 @@ def test_a_group_rolled_back_mid_import_leaves_true_counts(tmp_path, monkeypatch
 
 
 def _downgrade_to_schema_6(path: Path) -> None:
-    """The archive as migration 6 left it: no tallies, triggers or facet-and-date indexes."""
+    """The archive as migration 6 left it: no tallies, triggers, facet-and-date or last-date indexes."""
     conn = sqlite3.connect(path)
     for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally%'"
@@ -416,7 +416,7 @@ def _downgrade_to_schema_6(path: Path) -> None:
         conn.execute(f"DROP TRIGGER {name}")
     for table in ("tally_documents", "tally_months", "tally_people"):
         conn.execute(f"DROP TABLE {table}")
-    for index in ("documents_language_date", "documents_type_date", "documents_group_date"):
+    for index in ("documents_language_date", "documents_type_date", "documents_group_date", "documents_date_end"):
         conn.execute(f"DROP INDEX {index}")
     conn.execute("CREATE INDEX documents_type ON documents (doc_type)")
     conn.execute("CREATE INDEX documents_language ON documents (original_language)")

@@ -128,8 +128,10 @@ class Listing(Tallies):
         return rows.dated_documents(found)
 
     def date_span(self) -> tuple[str | None, str | None]:
-        row = self.conn.execute("SELECT min(date_start), max(date_end) FROM documents").fetchone()
-        return row[0], row[1]
+        """The first day any document starts on and the last any ends on, both read on an index
+        (the list's date order for the first, ``date_end``'s own for the last)."""
+        first = self._one("SELECT date_start FROM documents WHERE date_start IS NOT NULL ORDER BY sort_date LIMIT 1")
+        return first, self._one("SELECT max(date_end) FROM documents")
 
     def ordered_ids(self) -> list[int]:
         """Every document id in date order (the whole archive as an exhibit), without reading rows."""

@@ -44,6 +44,14 @@ class People(History):
             aliases.setdefault(entity_id, []).append(alias)
         return [PersonEntry(i, n, k, note, aliases.get(i, []), count) for i, n, k, note, count in found]
 
+    def entity_names(self, kinds: tuple[str, ...] = PEOPLE_KINDS) -> list[str]:
+        """The names of the entries of ``kinds``, in ``persons``' order, without counting their
+        documents (what a name box offers: counting every person's documents took 0.6 s a call at a
+        million documents, and the details form asked five times as the window opened)."""
+        marks = ",".join("?" * len(kinds))
+        rows = self.conn.execute(f"SELECT name FROM entities WHERE kind IN ({marks}) ORDER BY name, kind", kinds)
+        return [row[0] for row in rows]
+
     def entity_named(self, name: str, kinds: tuple[str, ...] = (*PEOPLE_KINDS, "place")) -> Name:
         """The (kind, name) of the entry a typed name means: its name, else a unique alias."""
         for kind in kinds:

@@ -301,6 +301,9 @@ MIGRATIONS: list[Migration] = [
     compact,  # a contentless full-text table, fewer copies of rows (issue 16)
     compress_texts,  # texts' bodies zlib-compressed (issue 16)
     add_tallies,  # documents counted by facet and month, people by facet (schema_tallies.py, issue 16)
+    # the archive's last date (the timeline's whole span, as the window opens) read on an index: at a
+    # million documents max(date_end) read every row, 0.27 s of the first window (issue 16)
+    _script("CREATE INDEX documents_date_end ON documents (date_end)"),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
