@@ -92,7 +92,9 @@ def measure_first_query_cold(report: Report, db: Path) -> None:
 
 
 def _child(args: list[str], timeout: int = 300) -> str:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # as an installed program starts: its modules' byte code written once and read after (a shell that
+    # sets PYTHONDONTWRITEBYTECODE had every window compile 170 modules, 0.2 s the peer never paid)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [sys.executable, "-m", "viewer.bench.gui_probe", *args],
         capture_output=True,
