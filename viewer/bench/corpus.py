@@ -59,9 +59,10 @@ class Corpus:
         self.files = work / "files"
         self.db = work / "bench.db"
         self.manifest_path = work / MANIFEST
+        self._migrated = False
         self.manifest = self._read_manifest()
-        if self.manifest.get("archive", {}).get("migrations"):
-            self._save()  # a migration just made (or an earlier one, said again: harmless)
+        if self._migrated:
+            self._save()  # the kept archive is at this program's schema now: say so once
 
     def _read_manifest(self) -> dict[str, Any]:
         fresh = {"docs": self.docs, "seed": SEED, "generator": GENERATOR_VERSION, "files": {}, "archive": {}}
@@ -99,6 +100,7 @@ class Corpus:
             {"from": schema, "to": _schema_version(), "seconds": round(time.monotonic() - began, 1)}
         )
         archive["schema"] = _schema_version()
+        self._migrated = True
 
     def _save(self) -> None:
         temporary = self.manifest_path.with_suffix(".tmp")
