@@ -10,7 +10,7 @@ from pathlib import Path
 from viewer.core.store import Archive, Filters
 from viewer.core.store.schema import MIGRATIONS, SCHEMA_VERSION, backup_path
 from viewer.core.store.schema_compact import compact
-from viewer.core.store.text_codec import register
+from viewer.core.store.text_codec import unpack
 
 from .test_index_consistency import assert_in_step
 
@@ -22,7 +22,7 @@ def old_archive(seeded: Archive, path: Path) -> None:
     """The seeded archive's documents in an archive of the previous version, made by its migrations,
     its index rows as the store used to write them (with their content) and its texts as plain text."""
     old = sqlite3.connect(path, isolation_level=None)
-    register(old)  # body_text(): the seeded archive's texts are compressed
+    old.create_function("body_text", 1, unpack)  # the seeded archive's texts are compressed
     old.execute("PRAGMA page_size = 4096")
     for migration in MIGRATIONS[:OLD_VERSION]:
         migration(old)

@@ -190,12 +190,6 @@ def test_the_published_copy_holds_plain_text(seeded, tmp_path: Path):
     assert stored(seeded).get("blob", 0) >= 5  # the archive itself is left compressed
 
 
-def test_body_text_reads_either_form_in_sql(seeded):
-    plain, packed = "a short note", pack("Telegram text. " * 50)
-    found = seeded.conn.execute("SELECT body_text(?), body_text(?), body_text(NULL)", (plain, packed)).fetchone()
-    assert tuple(found) == (plain, "Telegram text. " * 50, None)
-
-
 def test_check_names_a_compressed_text_damaged_inside_its_row(seeded):
     text_id, body = seeded.conn.execute("SELECT id, body FROM texts WHERE typeof(body) = 'blob' LIMIT 1").fetchone()
     assert seeded.check().ok and seeded.damaged_texts() == []

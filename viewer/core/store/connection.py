@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, Self
 from ..errors import ArchiveError, ArchiveMissing, NotAnArchive
 from ..gazetteer import Gazetteer
 from .schema import APPLICATION_ID, SCHEMA_VERSION, NewerArchiveError, looks_like_ours, migrate
-from .text_codec import register as register_text_codec
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -39,7 +38,6 @@ def _open_connection(path: Path, readonly: bool, immutable: bool = False) -> sql
     else:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
     conn.row_factory = sqlite3.Row
-    register_text_codec(conn)  # body_text(body): SQL over the texts reads them compressed or not
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn

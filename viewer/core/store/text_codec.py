@@ -5,8 +5,7 @@ about 2.3 times. A compressed body is a BLOB in the same ``texts.body`` column (
 in a TEXT column), a plain one stays TEXT, so ``typeof(body)`` tells them apart and archives written
 before keep reading. Short bodies stay plain: compressing them saves a few bytes and costs every read.
 
-The store reads bodies through ``unpack`` (records, snippets, index rows); SQL that needs the text
-calls ``body_text(body)``, registered on every connection the store opens (``register``). Copies
+The store reads bodies through ``unpack`` (records, snippets, index rows), never in SQL. Copies
 meant for other programs (the Datasette copy) hold plain text (``plain_texts``).
 """
 
@@ -21,7 +20,6 @@ from typing import Any
 # costs the writer the least, which matters at a thousand documents a second.
 LEVEL = 1
 SHORTEST = 200  # bytes of UTF-8: below this a body stays plain
-FUNCTION = "body_text"
 
 
 def pack(body: str) -> str | bytes:
@@ -59,15 +57,6 @@ def readable(value: str | bytes) -> bool:
     except (zlib.error, UnicodeDecodeError):
         return False
     return True
-
-
-def _body_text(value: str | bytes | None) -> str | None:
-    return None if value is None else unpack(value)
-
-
-def register(conn: sqlite3.Connection) -> None:
-    """Give ``conn`` the SQL function ``body_text(body)``: a stored body's text."""
-    conn.create_function(FUNCTION, 1, _body_text, deterministic=True)
 
 
 def plain_texts(conn: sqlite3.Connection, batch: int = 500) -> int:
