@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -176,10 +175,7 @@ class Checks(Writing):
             self.conn.execute(f"CREATE VIRTUAL TABLE temp.places_{name} USING fts5vocab({schema}, {table}, 'instance')")
         self.conn.execute("SAVEPOINT fresh_index")  # one transaction for the temporary rows, not one each
         for document_id in sorted(documents):
-            try:
-                columns = self.search_columns(document_id)
-            except (zlib.error, UnicodeDecodeError):  # a damaged text (damaged_texts): its row cannot be made
-                continue
+            columns = self.search_columns(document_id)  # a damaged text reads as text_codec.DAMAGED
             if columns is not None:
                 self.conn.execute(
                     f"INSERT INTO temp.search_fresh (rowid, {SEARCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
