@@ -168,13 +168,14 @@ def find_people(doc: ParsedDocument, gazetteer: Gazetteer) -> None:
 
 
 def _last_lines(text: str, count: int) -> list[str]:
-    """The last ``count`` lines of ``text`` that are not blank, stripped (without stripping all the others)."""
+    """The last ``count`` lines of ``text`` that are not blank, stripped (without splitting all the others)."""
     last: list[str] = []
-    for line in reversed(text.split("\n")):
-        line = line.strip()
+    end = len(text)
+    while end >= 0 and len(last) < count:  # from the end, a line at a time: the rest is never split
+        start = text.rfind("\n", 0, end)
+        line = text[start + 1 : end].strip()
         if line:
             last.append(line)
-            if len(last) == count:
-                break
+        end = start
     last.reverse()
     return last

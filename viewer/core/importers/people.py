@@ -281,7 +281,7 @@ def text_people(doc: ParsedDocument, gazetteer: Gazetteer) -> list[tuple[Party, 
     """People the text names by its own conventions: address lines, signatures, initials."""
     found: list[tuple[Party, str]] = []
     for text in doc.texts:
-        lines = [line.strip() for line in text.body.split("\n") if line.strip()]
+        lines = [line for line in map(str.strip, text.body.split("\n")) if line]  # each stripped once
         for line in lines[:12]:
             cjk = _CJK_ADDRESS.match(line)
             address = _ADDRESS_LINE.match(line)
