@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from viewer.core.importers.batch import import_all
 from viewer.core.merge import merge_archives
 from viewer.core.store import Archive
 
-from ..conftest import edit_source
+from ..conftest import another_archive_of, edit_source
 
 
 def assert_groups_follow_spellings(archive: Archive) -> None:
@@ -88,15 +87,10 @@ def _json_export_with_corrections(a: Archive, folder: Path) -> None:
 
 
 def _merged_archive(a: Archive, folder: Path) -> None:
-    other_folder = folder.parent / "other"
-    shutil.copytree(folder, other_folder)
-    (other_folder / "005_new.txt").write_text(
-        "SECRET\n\nMay 20, 1950\n\nTelegram from Mao Zedong to Stalin\n\nWe agree.\n", encoding="utf-8"
+    other = another_archive_of(
+        folder, lambda other: other.correct(doc(other, "000"), {"classification": "Совершенно секретно"}, "bob")
     )
-    with Archive(folder.parent / "other.db") as other:
-        import_all(other, [other_folder])
-        other.correct(doc(other, "000"), {"classification": "Совершенно секретно"}, "bob")
-    merge_archives(a, folder.parent / "other.db", "t")
+    merge_archives(a, other, "t")
     assert a.record(doc(a, "000")).classification == "Совершенно секретно"
 
 

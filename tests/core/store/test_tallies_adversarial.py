@@ -35,7 +35,7 @@ from viewer.core.store.schema_tallies import TRIGGERS
 
 from ...conftest import SAMPLES
 from ...pdfs import make_pdf
-from ..conftest import edit_source
+from ..conftest import another_archive_of, edit_source
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -352,17 +352,13 @@ def _trash(a: Archive, folder: Path) -> None:
 
 
 def _merge(a: Archive, folder: Path) -> None:
-    other_folder = folder.parent / "other"
-    shutil.copytree(folder, other_folder)
-    (other_folder / "005_new.txt").write_text(
-        "SECRET\n\nMay 20, 1950\n\nTelegram from Mao Zedong to Stalin\n\nWe agree.\n", encoding="utf-8"
-    )
-    with Archive(folder.parent / "other.db") as other:
-        import_all(other, [other_folder])
+    def change(other: Archive) -> None:
         other.correct(doc(other, "000"), {"language": "Korean", "mentioned": ["Molotov", "Bob's person"]}, "bob")
         other.delete_documents([doc(other, "002")], "bob")
-    merge_archives(a, folder.parent / "other.db", "t")
-    merge_archives(a, folder.parent / "other.db", "t")  # again: nothing new
+
+    other = another_archive_of(folder, change)
+    merge_archives(a, other, "t")
+    merge_archives(a, other, "t")  # again: nothing new
 
 
 PATHS: dict[str, Callable[[Archive, Path], None]] = {
