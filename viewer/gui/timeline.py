@@ -155,10 +155,12 @@ class Timeline(TimelineCanvas):
 
     def describe(self, document_id: int) -> str:
         """The date and title of a document, from the markers or (off screen) the archive, read only then."""
-        if document_id not in self._titles and not self._marker(document_id):
+        if self._marker(document_id):
+            return super().describe(document_id)
+        if document_id not in self._titles:
             row = self.archive.document_row(document_id)
             self._titles[document_id] = self.dated(row.date_start, row.title or row.key) if row else "?"
-        return super().describe(document_id) if self._marker(document_id) else self._titles[document_id]
+        return self._titles[document_id]
 
     # -- the view -----------------------------------------------------------------------------
 
