@@ -153,17 +153,16 @@ class Tallies(Screens):
     def _months(self, tally: Tally) -> dict[str, int]:
         """Every month of the tally for these facets with its documents, read once per state of the
         archive (the timeline asks for its view's count, then its bins, then again at each pan)."""
+        sql = f"SELECT month, sum(n) FROM tally_months{tally.where} GROUP BY month"
         if self.conn.in_transaction:  # what it reads now may yet be rolled back
-            sql = f"SELECT month, sum(n) FROM tally_months{tally.where} GROUP BY month"
-            return {row[0]: row[1] for row in self.conn.execute(sql, tally.params)}
+            return dict(self._tuples(sql, tally.params))
         stamp = self.changes_stamp()
         if self._months_read is None or self._months_read[0] != stamp or len(self._months_read[1]) > MONTHS_KEPT:
             self._months_read = (stamp, {})
         key = (tally.where, tuple(tally.params))
         months = self._months_read[1].get(key)
         if months is None:
-            sql = f"SELECT month, sum(n) FROM tally_months{tally.where} GROUP BY month"
-            months = self._months_read[1][key] = {row[0]: row[1] for row in self.conn.execute(sql, tally.params)}
+            months = self._months_read[1][key] = dict(self._tuples(sql, tally.params))
         return months
 
     _months_read: tuple[tuple[int, int], dict[tuple[str, tuple[Any, ...]], dict[str, int]]] | None = None
