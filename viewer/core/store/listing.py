@@ -110,8 +110,8 @@ class Listing(Tallies):
         return bin_counts(counted, start, end, bins, by_month)
 
     def dated_count(self, start: date, end: date, filters: Selected = None) -> int | None:
-        """How many documents of the selection are dated in [start, end], when a tally counts them
-        (facets alone, or a query's matches); None when only reading them would tell."""
+        """How many documents of the selection are dated in [start, end], when the tally counts them
+        (a selection of facets alone); None when only reading the documents would tell."""
         months = self._tallied_months(self._selection(filters), start, end)
         return None if months is None else sum(number for _month, number in months)
 
