@@ -19,6 +19,7 @@ from viewer.core.merge import merge_archives
 from viewer.core.store import Archive
 
 from ..conftest import another_archive_of, edit_source
+from .test_index_consistency import doc
 
 
 def assert_groups_follow_spellings(archive: Archive) -> None:
@@ -27,10 +28,6 @@ def assert_groups_follow_spellings(archive: Archive) -> None:
     for (snapshot,) in archive.conn.execute("SELECT snapshot FROM trash").fetchall():
         for row in json.loads(snapshot)["documents"]:
             assert row["classification_group"] == normalise(row["classification"])
-
-
-def doc(archive: Archive, key: str) -> int:
-    return archive.resolve_id(key)
 
 
 def _corrections_undo_redo(a: Archive, folder: Path) -> None:

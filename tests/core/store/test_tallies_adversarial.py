@@ -36,12 +36,9 @@ from viewer.core.store.schema_tallies import TRIGGERS
 from ...conftest import SAMPLES
 from ...pdfs import make_pdf
 from ..conftest import another_archive_of, edit_source
+from .test_index_consistency import doc
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def doc(archive: Archive, key: str) -> int:
-    return archive.resolve_id(key)
 
 
 # -- the fresh count -------------------------------------------------------------------------
