@@ -25,16 +25,6 @@ from .results import FileResult
 GROUP_SECONDS = 0.25  # a kill loses at most this much work; a commit costs a few milliseconds
 
 
-def already_imported(
-    archive: Archive, path: Path, where: str, sha256: str, url: str | None, key: str
-) -> tuple[str, int | None]:
-    """Whether a file is new, unchanged, or an update of a document already here: the same bytes,
-    else the same path (``where``, resolved) or file name, else the same web address or key. Ask it
-    inside the write transaction that writes the file, so two imports of one file make one document."""
-    outcome, existing, _ = archive.match_existing(sha256, where, path.stem, url, key)
-    return outcome, existing
-
-
 def write_text(
     archive: Archive,
     path: Path,
@@ -46,8 +36,9 @@ def write_text(
     """Write one parsed text file; call inside a write transaction (one file's, or a group's).
     ``where`` and ``terms``: the file's resolved path and indexed words, when a worker found them
     already (``prepare.resolved``, ``prepare.index_terms``)."""
+    # new, unchanged, or an update (the same bytes, else path or file name, else web address or key),
     # asked inside the write transaction: another import (another process) may have written this
-    # very file while it was being parsed
+    # very file while it was being parsed, and two imports of one file make one document
     where = where or str(path.resolve())
     outcome, existing, free_key = archive.match_existing(sha256, where, path.stem, parsed.url, parsed.key)
     if outcome == "unchanged":
