@@ -190,6 +190,8 @@ class Gazetteer:
 
     def _naming_words(self, words: set[str]) -> set[str]:
         """Which of ``words`` name someone on their own (their folded key is a one-word name's)."""
+        if len(self._naming) > _MOST_KEPT:  # spellings of names: few, but an import may run all day
+            self._naming.clear()  # (before ``unknown``: the answer is read from this set)
         unknown = words.difference(self._not_naming)  # most words name no one: the small set left
         unknown -= self._naming
         if unknown:
