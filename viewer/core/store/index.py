@@ -28,7 +28,6 @@ from .index_rows import ENTITY_TOKEN as ENTITY_TOKEN
 from .index_rows import YEAR_TOKEN as YEAR_TOKEN  # the store's names for them, as before
 from .index_rows import columns as _columns
 from .index_rows import entity_token as entity_token
-from .index_rows import indexed_words as indexed_words
 from .index_rows import search_columns
 from .index_rows import year_tokens as year_tokens
 from .schema_compact import SEARCH_COLUMNS, SEARCH_TABLE
