@@ -163,3 +163,20 @@ def test_a_keystroke_reads_a_bounded_first_screen_on_the_gui_thread(qtbot, main,
     assert not main.model.count_known and main.model.rowCount() <= document_model.WINDOW
     qtbot.waitUntil(lambda: main.model.count_known, timeout=20000)
     assert main.model.rowCount() == main.archive.count(Filters(query=_word(0.9, 1.0)))
+
+
+def test_the_open_document_stays_selected_when_a_facet_is_chosen(qtbot, main, large):
+    """A facet alone is counted at once and its order not read: the open document, beyond the first
+    screen of the facet's rows, is still found and selected (by its position on the date index)."""
+    from viewer.gui.document_model import NEAR_ROWS, WINDOW
+
+    archive = main.archive
+    language, count = max(archive.facet_counts("language"), key=lambda pair: pair[1])
+    assert WINDOW + 10 < count < NEAR_ROWS
+    row = count - 5
+    (wanted,) = archive.page(Filters(language=language), offset=row, limit=1)
+    main.open_document(wanted.id)
+    main.filter_bar.choose("language", language)
+    assert main.model.count_known and main.model.rowCount() == count
+    assert main.document_list.currentIndex().row() == row
+    assert main.model.document_id(row) == wanted.id

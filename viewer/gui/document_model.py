@@ -264,7 +264,7 @@ class DocumentTableModel(QAbstractTableModel):
                 return self._ids.index(document_id)
             except ValueError:
                 return None
-        if not self.count_known or self.sort_key == RELEVANCE or self._lazy:
+        if not self.count_known or self.sort_key == RELEVANCE:  # a lazy facet list is counted: found by position
             return next((n for n, row in enumerate(self._windows.get(0, [])) if row.id == document_id), None)
         position = self.archive.position_of(document_id, self.selection, self.sort_key, self.descending)
         if position is None or position >= self._count or self.document_id(position) != document_id:
