@@ -284,6 +284,9 @@ def shown(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, TEMPLATES[message.code]).format(**params)
 
 
+JOINED = 3  # the most parts a template's own "; " makes
+
+
 def _each(parts: list[str]) -> str:
     """Messages joined with "; ", each said on its own; a message that has "; " in it ("damaged;
     MuPDF repaired it") is found as the longest run of up to JOINED parts that makes one."""
@@ -300,9 +303,6 @@ def _each(parts: list[str]) -> str:
         said.append(shown("; ".join(parts[start:end])))
         start = end
     return "; ".join(said)
-
-
-JOINED = 3  # the most parts a template's own "; " makes
 
 
 def shown_all(texts: list[str]) -> list[str]:
