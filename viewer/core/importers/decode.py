@@ -123,15 +123,21 @@ def _word_like(word: str) -> bool:
     return word.isalpha() and (len(word) == 1 or any(ch.isascii() for ch in word))
 
 
-def _letters(text: str) -> int:
-    """How many letters ``text`` holds (what [^\\W\\d_] matches): [A-Za-z] among ASCII, counted on
-    the bytes, and the letters among the characters beyond ASCII."""
+def ascii_letters_and_beyond(text: str) -> tuple[int, str]:
+    """How many [A-Za-z] ``text`` holds, counted on its UTF-8 bytes, and its characters beyond ASCII
+    in order ("" if none): letters counted without a string per character (also language.py's)."""
     encoded = text.encode("utf-8", "surrogatepass")
-    letters = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
-    if not text.isascii():
-        beyond = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # UTF-8 less its ASCII
-        letters += len(beyond) - len(_WORD.sub("", beyond))
-    return letters
+    latin = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
+    if text.isascii():
+        return latin, ""
+    return latin, encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # UTF-8 less its ASCII
+
+
+def _letters(text: str) -> int:
+    """How many letters ``text`` holds (what [^\\W\\d_] matches): [A-Za-z] among ASCII, and the letters
+    among the characters beyond ASCII."""
+    latin, beyond = ascii_letters_and_beyond(text)
+    return latin + len(beyond) - len(_WORD.sub("", beyond))
 
 
 def _checked(text: str, name: str, encoded: bytes | None = None) -> str:

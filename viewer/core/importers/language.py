@@ -10,9 +10,9 @@ not a second transcript.
 from __future__ import annotations
 
 import re
-import string
 
 from ..records import Text
+from .decode import ascii_letters_and_beyond
 from .labels import Line
 
 _SCRIPTS = [
@@ -28,8 +28,6 @@ _SCRIPTS = [
 # in the characters beyond ASCII, a run at a time, all in one pass.
 _SCRIPT_RUN = re.compile("|".join(f"({pattern.pattern}+)" for _, pattern in _SCRIPTS))
 _CODES = [code for code, _ in _SCRIPTS]
-_ASCII = bytes(range(128))
-_ASCII_LETTERS = string.ascii_letters.encode()
 LANGUAGE_CODES = {
     "russian": "ru",
     "english": "en",
@@ -49,12 +47,10 @@ MIN_SHARE = 0.1
 
 
 def letters_by_script(text: str) -> dict[str, int]:
-    encoded = text.encode("utf-8", "surrogatepass")
-    latin = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))  # [A-Za-z]
-    if text.isascii():  # most paragraphs: no need to look for the other scripts
+    latin, beyond = ascii_letters_and_beyond(text)  # [A-Za-z], and the characters beyond ASCII
+    if not beyond:  # most paragraphs: no need to look for the other scripts
         return {"en": latin}
     counts = dict.fromkeys(_CODES, 0)
-    beyond = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # the characters beyond ASCII
     for run in _SCRIPT_RUN.finditer(beyond):
         counts[_CODES[run.lastindex - 1]] += run.end() - run.start()  # type: ignore[operator]
     counts["en"] += latin  # the class holds [A-Za-z] too
