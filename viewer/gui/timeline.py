@@ -155,12 +155,10 @@ class Timeline(TimelineCanvas):
 
     def describe(self, document_id: int) -> str:
         """The date and title of a document, from the markers or (off screen) the archive, read only then."""
-        if self._marker(document_id):
-            return super().describe(document_id)
-        if document_id not in self._titles:
+        if document_id not in self._titles and not self._marker(document_id):
             row = self.archive.document_row(document_id)
             self._titles[document_id] = self.dated(row.date_start, row.title or row.key) if row else "?"
-        return self._titles[document_id]
+        return super().describe(document_id) if self._marker(document_id) else self._titles[document_id]
 
     # -- the view -----------------------------------------------------------------------------
 
