@@ -150,7 +150,7 @@ def prepare(
         if outcome == "unchanged":
             return Prepared(sha256, unchanged_id=existing)
         where = resolved(path, folders) if folders is not None else None
-        parsed = parse_text_file(data, path, names or archive.gazetteer())
+        parsed = parse_text_file(data, path, names if names is not None else archive.gazetteer())
         return Prepared(sha256, parsed=parsed, where=where, terms=index_terms(parsed))
     except ImportRefused as refused:
         return Prepared(None, refused=refused.reason)
