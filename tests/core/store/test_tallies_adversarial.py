@@ -407,7 +407,7 @@ def _downgrade_to_schema_6(path: Path) -> None:
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally%'"
     ).fetchall():
         conn.execute(f"DROP TRIGGER {name}")
-    for table in ("tally_documents", "tally_months", "tally_people"):
+    for table in ("tally_documents", "tally_months", "tally_people", "tally_paused"):
         conn.execute(f"DROP TABLE {table}")
     for index in ("documents_language_date", "documents_type_date", "documents_group_date", "documents_date_end"):
         conn.execute(f"DROP INDEX {index}")

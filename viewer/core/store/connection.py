@@ -20,9 +20,13 @@ from typing import TYPE_CHECKING, Any, Self
 from ..errors import ArchiveError, ArchiveMissing, NotAnArchive
 from ..gazetteer import Gazetteer
 from .schema import APPLICATION_ID, SCHEMA_VERSION, NewerArchiveError, looks_like_ours, migrate
+from .schema_tallies import pause as pause_tallies
+from .schema_tallies import resume as resume_tallies
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+GROUP_CACHE_KB = -65536  # an import's page cache (64 MB; SQLite's default of 2 MB spilled a group's pages)
 
 
 def now() -> str:
@@ -161,6 +165,7 @@ class Connection:
         # what the index rows of documents changed in the open transaction held (store/index.py)
         self._unindexed: dict[int, list[str]] = {}
         self._writing = False  # a write transaction of begin_write is open (the index is kept in step only there)
+        self._group_cache = False  # this connection's page cache was made large enough for a group
         if not self.readonly:
             self._watch_index()
 
@@ -241,12 +246,19 @@ class Connection:
         self.conn.execute("BEGIN IMMEDIATE")
         self._writing = True
         self._entity_ids = {} if group else None
+        if group:
+            if not self._group_cache:  # a group rewrites the same index pages: 2 MB spilled them mid-group
+                self.conn.execute(f"PRAGMA cache_size = {GROUP_CACHE_KB}")
+                self._group_cache = True
+            pause_tallies(self.conn)
         version = self.data_version()
         if version != self._written_version:  # another connection wrote (a restore, a repair): caches may lie
             self._known_terms.clear()
             self._written_version = version
 
     def commit_write(self) -> None:
+        if self._entity_ids is not None:  # a group: its documents counted, before its commit
+            resume_tallies(self.conn)
         self.conn.execute("COMMIT")
         self._writing = False
         self._entity_ids = None

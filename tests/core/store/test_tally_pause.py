@@ -1,0 +1,85 @@
+"""An import's group counts the documents it adds once, at its commit (schema_tallies.pause/resume):
+the tallies stay a fresh count whatever the group did to those documents meanwhile, the row that
+defers the counting is never committed, and the triggers still count every other change."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from viewer.core.importers.batch import import_all
+from viewer.core.store import Archive
+from viewer.core.store.schema_tallies import differences
+
+from ...conftest import SAMPLES
+from .test_tallies_adversarial import assert_true_counts
+
+
+def _paused_rows(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT count(*) FROM tally_paused").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_a_group_counts_its_documents_at_its_commit(tmp_path):
+    with Archive(tmp_path / "archive.db") as archive:
+        import_all(archive, [SAMPLES])
+        assert archive.count() == 5
+        assert differences(archive.conn) == 0
+        assert_true_counts(archive)
+    assert _paused_rows(tmp_path / "archive.db") == 0
+
+
+def test_a_document_added_and_then_updated_in_one_group_is_counted_once(tmp_path):
+    """Two new files of one name in two folders: the second updates the document the first added,
+    in the same group (its mentions deleted and written again, its counted columns changed), in an
+    archive whose tallies already count the same people and facets."""
+    sample = next(p for p in sorted(SAMPLES.glob("*.txt")) if "Stalin" in p.read_text(encoding="utf-8"))
+    text = sample.read_text(encoding="utf-8").replace("/document/", "/document/9")  # not the sample's address
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    (first / "new.txt").write_text(text.replace("1950", "1951"), encoding="utf-8")
+    (second / "new.txt").write_text(text.replace("Stalin", "Molotov", 1) + "\n\nMao Zedong.\n", encoding="utf-8")
+    with Archive(tmp_path / "archive.db") as archive:
+        import_all(archive, [SAMPLES])
+        summary = import_all(archive, [first, second])
+        assert (summary.count("imported"), summary.count("updated")) == (1, 1), summary.line()
+        assert archive.count() == 6
+        assert differences(archive.conn) == 0
+        assert_true_counts(archive)
+
+
+def test_a_group_never_committed_leaves_no_pause_and_true_counts(tmp_path):
+    """A group killed before its commit: the archive as it was, the triggers counting again."""
+    path = tmp_path / "archive.db"
+    with Archive(path) as archive:
+        import_all(archive, [SAMPLES])
+        before = archive.conn.execute("SELECT * FROM tally_documents ORDER BY 1, 2, 3, 4, 5").fetchall()
+    archive = Archive(path)
+    archive.begin_write(group=True)
+    archive.conn.execute("DELETE FROM documents WHERE id = (SELECT min(id) FROM documents)")
+    archive.conn.close()  # as a kill leaves it: the open transaction is never committed
+    assert _paused_rows(path) == 0
+    with Archive(path) as reopened:
+        rows = reopened.conn.execute("SELECT * FROM tally_documents ORDER BY 1, 2, 3, 4, 5").fetchall()
+        assert [tuple(r) for r in rows] == [tuple(r) for r in before]
+        reopened.delete_documents([reopened.conn.execute("SELECT min(id) FROM documents").fetchone()[0]], "t")
+        assert differences(reopened.conn) == 0  # counted by the triggers, not paused
+
+
+def test_the_triggers_count_older_documents_inside_a_group(tmp_path):
+    """Only the documents a group adds wait for its commit: a change inside the group to one that was
+    there before is counted at once, by the triggers."""
+    with Archive(tmp_path / "archive.db") as archive:
+        import_all(archive, [SAMPLES])
+        archive.begin_write(group=True)
+        archive.conn.execute("UPDATE documents SET original_language = 'Korean' WHERE id = 1")
+        archive.conn.execute("DELETE FROM document_entities WHERE document_id = 2")
+        counted = archive.conn.execute("SELECT count(*) FROM tally_documents WHERE language = 'Korean'").fetchone()
+        assert counted[0] == 1  # before the commit
+        archive.commit_write()
+        assert differences(archive.conn) == 0
+        assert_true_counts(archive)
