@@ -93,17 +93,18 @@ class Gazetteer:
         # every word that lower-cases to a first word (None: too many), so a text's other words are not lowered
         self._first_spellings: set[str] | None = set()
         self._stale = True  # the tables above wait for the next find: names added in a row cost one build
-        # what the finds so far learned, kept until the names change: words that name someone (or
-        # not), and the pattern finding each name (an import asks about the same words all day)
-        self._naming: set[str] = set()
-        self._not_naming: set[str] = set()
+        # what the finds so far learned, kept until the names change: a text's tokens (its runs of
+        # non-space) that hold no name's word, what the others hold, and the pattern finding each
+        # name (an import meets the same tokens all day)
+        self._plain: set[str] = set()
+        self._telling: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
         # and the hits in short texts: an import looks the same lines and names up again and again
         self._short_hits: dict[str, tuple[Hit, ...]] = {}
 
     def _rebuild(self) -> None:
         self._single, self._multi_entities, self._multi_by_first, self._cjk_names, self._cjk_free = {}, {}, {}, [], []
-        self._naming, self._not_naming, self._patterns, self._openings = set(), set(), {}, {}
+        self._plain, self._telling, self._patterns, self._openings = set(), {}, {}, {}
         self._short_hits = {}
         for entity in self.entities:
             for name in entity.all_names():
@@ -128,10 +129,10 @@ class Gazetteer:
         self._first_spellings = spellings
         self._stale = False
 
-    def _multi_matches(self, text: str, words: set[str]) -> list[re.Match[str]]:
-        """Where the multi-word names ``text`` may hold are written in it, as one alternation of
-        them (the longest first) finds them, left to right and not overlapping."""
-        firsts = words & self._multi_by_first.keys()
+    def _multi_matches(self, text: str, firsts: set[str]) -> list[re.Match[str]]:
+        """Where the multi-word names ``text`` may hold (``firsts``: the first words of those it holds)
+        are written in it, as one alternation of them (the longest first) finds them, left to right
+        and not overlapping."""
         # most texts hold no CJK character: only the few names without one are looked for in them
         unusual = not text.isascii() and _UNUSUAL.search(text)
         cjk_names = self._cjk_names if unusual and _CJK.search(text) else self._cjk_free
@@ -188,18 +189,38 @@ class Gazetteer:
             pattern = self._patterns[name] = build(name[1])
         return pattern
 
-    def _naming_words(self, words: set[str]) -> set[str]:
-        """Which of ``words`` name someone on their own (their folded key is a one-word name's)."""
-        if len(self._naming) > _MOST_KEPT:  # spellings of names: few, but an import may run all day
-            self._naming.clear()  # (before ``unknown``: the answer is read from this set)
-        unknown = words.difference(self._not_naming)  # most words name no one: the small set left
-        unknown -= self._naming
-        if unknown:
-            if len(self._not_naming) > _MOST_KEPT:
-                self._not_naming.clear()
-            for word in unknown:
-                (self._naming if len(word) >= 3 and key(word) in self._single else self._not_naming).add(word)
-        return words & self._naming
+    def _words(self, text: str) -> tuple[set[str], set[str]]:
+        """The first words of multi-word names (lower case) and the words naming someone on their own
+        (as written) that ``text`` holds: what ``_WORD`` finds, read token by token, a token's answer
+        remembered (a word never holds a space, so a text's words are those of its tokens)."""
+        firsts: set[str] = set()
+        named: set[str] = set()
+        tokens = set(text.split()) - self._plain  # most tokens hold no name's word: the small set left
+        for token in tokens:
+            told = self._telling.get(token)
+            if told is None:
+                told = self._tell(token)
+                if told is None:
+                    continue
+            firsts |= told[0]
+            named |= told[1]
+        return firsts, named
+
+    def _tell(self, token: str) -> tuple[frozenset[str], frozenset[str]] | None:
+        """What one token holds of names' words (see ``_words``), remembered; None (remembered too) if nothing."""
+        words = _WORD.findall(token)
+        spellings = self._first_spellings  # the words that lower-case to a first word, or None: lower them all
+        lowered = {word.lower() for word in words if spellings is None or word in spellings}
+        firsts = frozenset(lowered & self._multi_by_first.keys())
+        named = frozenset(word for word in words if len(word) >= 3 and key(word) in self._single)
+        if len(self._plain) + len(self._telling) > _MOST_KEPT:  # an import may run all day
+            self._plain.clear()
+            self._telling.clear()
+        if not firsts and not named:
+            self._plain.add(token)
+            return None
+        told = self._telling[token] = (firsts, named)
+        return told
 
     def add_alias(self, canonical: str, alias: str, kind: str = "person", alias_kind: str = "variant") -> bool:
         entity = self._by_name.get((kind, canonical))
@@ -228,10 +249,8 @@ class Gazetteer:
     def _find(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
         taken: set[int] = set()  # start offsets of words inside a multi-word mention
-        found_words = set(_WORD.findall(text))
-        spellings = self._first_spellings  # the words that lower-case to a first word, or all to be lowered
-        lowered = set(map(str.lower, found_words if spellings is None else found_words & spellings))
-        for match in self._multi_matches(text, lowered):
+        firsts, named = self._words(text)
+        for match in self._multi_matches(text, firsts):
             entity = self._multi_entities.get(name_key(match.group(0)))
             if entity is not None:
                 hits.append(Hit(entity, match.group(0), match.start(), match.end()))
@@ -239,7 +258,6 @@ class Gazetteer:
         # Look each distinct word up once; only the words that name someone are then located. A
         # word's match ends where its run of letters and hyphens does, so two words never match at
         # one place; a match inside an earlier one ("Stalin" in "Kim-Stalin") is not one.
-        named = self._naming_words(found_words)
         if named:
             matches = sorted(
                 (match for word in named for match in self._pattern(("word", word), _word_pattern).finditer(text)),

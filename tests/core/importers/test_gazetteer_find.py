@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 
+from viewer.core import gazetteer as gazetteer_module
 from viewer.core.folding import key
 from viewer.core.gazetteer import (
     _CASE_TWINS,
@@ -227,3 +228,22 @@ def test_find_in_words_written_in_any_case_finds_what_the_alternation_found():
         text = "".join(ch.upper() if rng.random() < 0.3 else ch for ch in text).replace("K", "\u212a", 1)
         assert _seen(gazetteer.find(text)) == _seen(reference_find(reference, text))
     assert [hit.entity.name for hit in gazetteer.find("kIM Il Sung, \u212aim Ir Sen")] == ["Kim Il Sung"] * 2
+
+
+def test_find_reads_words_token_by_token_whatever_the_spaces_and_with_its_memory_bounded(monkeypatch):
+    """find reads a text's words from its tokens (its runs of non-space), each token's remembered up
+    to a bound: with every kind of space between the words, and the memory cleared on the way, it
+    finds what the alternation found."""
+    monkeypatch.setattr(gazetteer_module, "_MOST_KEPT", 50)
+    rng = random.Random(22)
+    spaces = [chr(code) for code in range(0x3001) if chr(code).isspace()]
+    gazetteer = Gazetteer(builtin_entities())
+    reference = Gazetteer(builtin_entities())
+    for text in _texts(300, seed=23):
+        text = "".join(rng.choice(spaces) if ch == " " else ch for ch in text)
+        assert _seen(gazetteer.find(text)) == _seen(reference_find(reference, text))
+        assert len(gazetteer._plain) + len(gazetteer._telling) <= 51
+    assert [hit.entity.name for hit in gazetteer.find("Kim\u3000Il\x1cSung\u00a0to\u2003Stalin")] == [
+        "Kim Il Sung",
+        "Stalin",
+    ]
