@@ -259,18 +259,13 @@ class Gazetteer:
         # word's match ends where its run of letters and hyphens does, so two words never match at
         # one place; a match inside an earlier one ("Stalin" in "Kim-Stalin") is not one.
         if named:
-            matches = sorted(
-                (match for word in named for match in self._pattern(("word", word), _word_pattern).finditer(text)),
-                key=lambda match: match.start(),
-            )
             end = 0
-            for match in matches:
-                if match.start() < end:
+            for start, stop, word in sorted(_whole_words(text, named)):
+                if start < end:
                     continue
-                end = match.end()
-                if match.start() not in taken:
-                    word = match.group(0)
-                    hits.append(Hit(self._single[key(word)], word, match.start(), match.end()))
+                end = stop
+                if start not in taken:
+                    hits.append(Hit(self._single[key(word)], word, start, stop))
         hits.sort(key=lambda hit: hit.start)
         return hits
 
@@ -349,9 +344,26 @@ def _one_name(name: str) -> re.Pattern[str]:
     return re.compile(_branch(name), re.IGNORECASE)
 
 
-def _word_pattern(word: str) -> re.Pattern[str]:
-    """One word as written (the case too), a whole word that does not go on with a hyphen."""
-    return re.compile(re.escape(word) + r"(?<!\w[\s\S]{" + str(len(word)) + r"})(?![\w-])")
+def _whole_words(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) wherever one of ``words`` stands in ``text`` as written (the case too), a
+    whole word that does not go on with a hyphen, left to right as a pattern's finditer finds them:
+    str.find leaps to the places (a regular expression per word cost more), and a character is one
+    of \\w when it is alphanumeric or "_" (the test checks every character)."""
+    found = []
+    last = len(text)
+    for word in words:
+        size = len(word)
+        place = text.find(word)
+        while place >= 0:
+            end = place + size
+            before = text[place - 1] if place else " "
+            after = text[end] if end < last else " "
+            if not (before.isalnum() or before == "_" or after.isalnum() or after in "_-"):
+                found.append((place, end, word))
+                place = text.find(word, end)
+            else:
+                place = text.find(word, place + 1)
+    return found
 
 
 class _EntityData(TypedDict):

@@ -22,6 +22,7 @@ from viewer.core.gazetteer import (
     Hit,
     _alternation,
     _spellings,
+    _whole_words,
     builtin_entities,
     name_key,
 )
@@ -247,3 +248,18 @@ def test_find_reads_words_token_by_token_whatever_the_spaces_and_with_its_memory
         "Kim Il Sung",
         "Stalin",
     ]
+
+
+def test_whole_words_are_found_where_a_pattern_per_word_found_them():
+    """find locates the words that name someone with str.find, a character before or after one
+    checked with isalnum: where the pattern it replaced, with its \\w, found them."""
+    everything = "".join(chr(code) for code in range(0x110000))
+    assert {ch for ch in everything if ch.isalnum() or ch == "_"} == set(re.findall(r"\w", everything))
+    rng = random.Random(24)
+    words = ["Stalin", "Kim", "Mao", "Сталину", "ana", "Kimana"]
+    for text in [*_texts(300, seed=25), "anana banana ana-ana _ana ana_ ana9 ана ana", "KimKim Kim Kim-Kim Kimana"]:
+        text += rng.choice(["", "ana", " Kim", "Stalin-", "\u00e9Mao"])
+        for word in words:
+            pattern = re.compile(re.escape(word) + r"(?<!\w[\s\S]{" + str(len(word)) + r"})(?![\w-])")
+            expected = [(match.start(), match.end(), word) for match in pattern.finditer(text)]
+            assert _whole_words(text, [word]) == expected
