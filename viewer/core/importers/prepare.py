@@ -27,6 +27,7 @@ from ..gazetteer import Entity, Gazetteer
 from ..names import printable
 from ..records import ParsedDocument
 from ..store.index_rows import indexed_words
+from .transfer import parsed_from_state, parsed_state
 
 if TYPE_CHECKING:
     from ..store import Archive
@@ -47,6 +48,15 @@ class Prepared:
     refused: str | None = None
     where: str | None = None  # the file's resolved path (``resolved``), what the archive keeps as its source
     terms: Terms | None = None  # the words it adds to the index, and this process's share of their keys
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled with its document as tuples (transfer.py): the writing process unpickles every one."""
+        parsed = None if self.parsed is None else parsed_state(self.parsed)
+        return _unpickled, (self.sha256, parsed, self.unchanged_id, self.refused, self.where, self.terms)
+
+
+def _unpickled(sha256: str | None, parsed: tuple[object, ...] | None, *rest: object) -> Prepared:
+    return Prepared(sha256, None if parsed is None else parsed_from_state(parsed), *rest)  # type: ignore[arg-type]
 
 
 # the words this process has met (a bound on what it keeps of a large vocabulary), and its share of
