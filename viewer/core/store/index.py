@@ -26,15 +26,12 @@ from ..records import ParsedDocument
 from .entities import Entities
 from .index_rows import ENTITY_TOKEN as ENTITY_TOKEN
 from .index_rows import YEAR_TOKEN as YEAR_TOKEN  # the store's names for them, as before
+from .index_rows import Terms as Terms
 from .index_rows import columns as _columns
 from .index_rows import entity_token as entity_token
 from .index_rows import search_columns
 from .index_rows import year_tokens as year_tokens
 from .schema_compact import SEARCH_COLUMNS, SEARCH_TABLE
-
-# a document's indexed words (index_rows.indexed_words) as one text, a space between two (a word has
-# none: unpickling one string costs the writer far less than a set of hundreds), and the keys of some
-Terms = tuple[str, Mapping[str, str]]
 
 YEARS_IN_QUERY = 10  # a date filter spanning more years is not selective enough to help the index
 NOTICE = "archive_index_notice"  # the SQL function the triggers call
@@ -90,6 +87,10 @@ def _by_id_role(mention: tuple[int, str, str, str | None]) -> tuple[int, str]:
 
 class Index(Entities):
     """The search (FTS5) and terms tables."""
+
+    # each stream of documents a parse process hands on (index_rows.Terms): the place of the next
+    # document the writer may trust its new words for, -1 when it can trust none of it any more
+    _streams: dict[str, int]
 
     def search_columns(self, document_id: int) -> list[str] | None:
         """What the full-text index should hold for a document (title, summary, body, names, refs)."""
@@ -165,15 +166,30 @@ class Index(Entities):
             f"INSERT INTO search (rowid, {SEARCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", (document_id, *columns)
         )
         if terms is not None:
-            words, keys = set(terms[0].split()), terms[1]
-        else:
-            words, keys = {w for column in columns[:3] for w in folding.words(column)}, {}
+            words, keys = self._words_to_look_at(terms), terms.keys
+        else:  # the columns are folded already
+            words, keys = {w for column in columns[:3] for w in folding.tokens(column)}, {}
         fresh = words - self._known_terms
-        self._known_terms |= fresh
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO terms (term, key) VALUES (?, ?)",
-            [(t, keys[t] if t in keys else folding.key(t)) for t in fresh if folding.is_indexable_term(t)],
-        )
+        if fresh:
+            self._known_terms |= fresh
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO terms (term, key) VALUES (?, ?)",
+                [(t, keys[t] if t in keys else folding.key(t)) for t in fresh if folding.is_indexable_term(t)],
+            )
+
+    def _words_to_look_at(self, terms: Terms) -> set[str]:
+        """The words of a document the terms table may lack: the ones new to the process that parsed
+        it, when the writer indexed every document before it in that process's stream, in order, since
+        it last knew its terms table whole; else all of them (see index_rows.Terms)."""
+        if "" not in self._known_terms:  # no word is empty: its absence says the known terms were forgotten
+            self._streams = {}
+            self._known_terms.add("")
+        place = self._streams.get(terms.stream, 0)
+        if place == terms.place:
+            self._streams[terms.stream] = place + 1
+            return set(terms.new.split())
+        self._streams[terms.stream] = -1
+        return set(terms.words.split())
 
     def rebuild_index(self) -> int:
         """Rebuild the whole full-text index from the stored texts (``check --repair``)."""

@@ -11,11 +11,30 @@ import sqlite3
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import folding
 from ..dates import years_overlapped
 from .text_codec import unpack
+
+
+class Terms(NamedTuple):
+    """A document's indexed words as a parse worker hands them to the writer (``prepare.index_terms``),
+    which keeps the terms table from them (``Index.reindex``).
+
+    A process names a document's words it had not met in the documents it parsed before (``new``):
+    it parses its files in the batch's order, so when the writer has indexed every one of those
+    documents, with these terms, since it last knew its terms table whole, the others are known to it
+    already, and it need not look at hundreds of words a document. Otherwise (a document of the stream
+    was refused, or updated; a group was rolled back; the process parsed ahead out of order) it looks
+    at ``words``, all of them."""
+
+    words: str  # all of them, a space between two (a word has none: one string unpickles far faster than a set)
+    new: str  # those the process had not met before in this stream, the same way
+    keys: Mapping[str, str]  # the folded keys of some new words (this process's share of them)
+    stream: str  # the process's run of documents, named anew whenever it forgets the words it met
+    place: int  # the document's place in it: 0, 1, 2...
+
 
 YEAR_TOKEN = "zzyear"
 ENTITY_TOKEN = "zzentity"
@@ -52,8 +71,10 @@ def columns(
 def indexed_words(title: str | None, summary: str | None, bodies: list[str]) -> set[str]:
     """The words of a document's title, summary and body columns as ``columns`` makes them (the
     values as the documents row holds them): what the terms table keeps (``Index.reindex``)."""
-    made = (folding.index_text(title), folding.index_text(summary), folding.index_text("\n\n".join(bodies)))
-    return {word for column in made for word in folding.words(column)}
+    found = set(folding.tokens(folding.index_text("\n\n".join(bodies))))
+    found.update(folding.tokens(folding.index_text(title)))
+    found.update(folding.tokens(folding.index_text(summary)))
+    return found
 
 
 def search_columns(conn: sqlite3.Connection, document_id: int) -> list[str] | None:

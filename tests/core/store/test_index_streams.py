@@ -1,0 +1,87 @@
+"""The writer keeps the terms table from the words a parse process names new to it (index_rows.Terms):
+only while it indexed every earlier document of that process's stream, in order, since it last knew
+its terms table whole. A document of the stream left unwritten, or written in a transaction rolled
+back, had the only mention of a word the later ones leave out: the terms table must still hold it,
+as a rebuild from the documents makes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from viewer.core.importers import prepare as preparing
+from viewer.core.importers.groups import write_text
+from viewer.core.importers.prepare import Prepared, prepare
+from viewer.core.store import Archive
+
+TEXTS = {
+    "a.txt": "Telegram about the harbour\n\nThe quartermaster ordered zanzibarite and periwinkle.\n",
+    "b.txt": "Telegram about the railway\n\nThe zanzibarite arrived with marmalade.\n",
+    "c.txt": "Letter about the railway\n\nPeriwinkle and marmalade, then zanzibarite again.\n",
+}
+
+
+@pytest.fixture
+def parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[Path, Prepared]]:
+    """The files parsed in order by one process that has met no word before (a stream of its own)."""
+    monkeypatch.setattr(preparing, "_keyed", set())
+    monkeypatch.setattr(preparing, "_stream", "")
+    folder = tmp_path / "files"
+    folder.mkdir()
+    made = {}
+    with Archive(tmp_path / "empty.db") as empty:
+        for name, text in TEXTS.items():
+            (folder / name).write_text(text, encoding="utf-8")
+            made[name] = (folder / name, prepare(empty, folder / name, {}))
+    return made
+
+
+def write(archive: Archive, item: tuple[Path, Prepared]) -> None:
+    path, prepared = item
+    assert prepared.parsed is not None and prepared.sha256 is not None
+    write_text(archive, path, prepared.sha256, prepared.parsed, prepared.where, prepared.terms)
+
+
+def terms(archive: Archive) -> list[tuple[str, str]]:
+    return archive.conn.execute("SELECT term, key FROM terms ORDER BY term").fetchall()
+
+
+def assert_as_rebuilt(archive: Archive) -> None:
+    kept = terms(archive)
+    archive.rebuild_index()
+    assert kept == terms(archive)
+
+
+def test_a_stream_in_order_names_each_word_once(parsed: dict[str, tuple[Path, Prepared]], tmp_path: Path) -> None:
+    later = parsed["b.txt"][1].terms
+    assert later is not None and "zanzibarite" in later.words.split() and "zanzibarite" not in later.new.split()
+    with Archive(tmp_path / "archive.db") as archive:
+        with archive.transaction():
+            for item in parsed.values():
+                write(archive, item)
+        assert ("zanzibarite",) in [row[:1] for row in terms(archive)]
+        assert_as_rebuilt(archive)
+
+
+def test_a_document_left_unwritten_does_not_lose_its_words(
+    parsed: dict[str, tuple[Path, Prepared]], tmp_path: Path
+) -> None:
+    with Archive(tmp_path / "archive.db") as archive:
+        with archive.transaction():
+            write(archive, parsed["b.txt"])  # a.txt, first in the stream, is not written
+            write(archive, parsed["c.txt"])
+        assert {"zanzibarite", "periwinkle"} <= {row[0] for row in terms(archive)}
+        assert_as_rebuilt(archive)
+
+
+def test_a_rolled_back_group_does_not_lose_its_words(parsed: dict[str, tuple[Path, Prepared]], tmp_path: Path) -> None:
+    with Archive(tmp_path / "archive.db") as archive:
+        archive.begin_write(group=True)
+        write(archive, parsed["a.txt"])
+        archive.rollback_write()
+        with archive.transaction():
+            write(archive, parsed["b.txt"])
+            write(archive, parsed["c.txt"])
+        assert {"zanzibarite", "periwinkle"} <= {row[0] for row in terms(archive)}
+        assert_as_rebuilt(archive)
