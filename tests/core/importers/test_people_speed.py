@@ -12,7 +12,7 @@ import random
 import re
 
 from viewer.core.importers.derive import _BRACKET_ALIAS, _FOOTNOTE, _last_lines, _may_hold_footnote
-from viewer.core.importers.people import _INITIALS_NAME
+from viewer.core.importers.people import _AN_INITIAL, _INITIALS_NAME
 
 OLD_INITIALS_NAME = re.compile(
     r"(?<![\w.])((?:[A-ZА-ЯЁ]\.\s?){1,2})\s?([A-ZА-ЯЁ][a-zа-яё]{2,}(?:-[a-z]+)?|[A-ZА-ЯЁ]{3,})\b"
@@ -104,3 +104,11 @@ def test_last_lines_are_the_last_of_all_lines_stripped():
         every = [line.strip() for line in text.split("\n") if line.strip()]
         for count in (1, 2, 20):
             assert _last_lines(text, count) == every[-count:]
+
+
+def test_a_text_said_to_hold_no_initial_holds_no_initials_with_a_name():
+    texts = _texts(6000, seed=19)
+    skipped = [text for text in texts if not _AN_INITIAL.search(text)]
+    assert not [text for text in skipped if _INITIALS_NAME.search(text)]
+    assert len(skipped) > 1000
+    assert sum(bool(_INITIALS_NAME.search(text)) for text in texts) > 1000

@@ -60,6 +60,9 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _INITIALS_NAME = re.compile(
     r"((?:[A-ZА-ЯЁ](?<![\w.][\s\S])\.\s?)(?:[A-ZА-ЯЁ]\.\s?)?)\s?([A-ZА-ЯЁ][a-zа-яё]{2,}(?:-[a-z]+)?|[A-ZА-ЯЁ]{3,})\b"
 )
+# What every match of _INITIALS_NAME holds, its first initial: a look for it leaps from dot to dot, where
+# the search for the names tries each capital letter (most texts have no initials; issue 16)
+_AN_INITIAL = re.compile(r"\.(?<=[A-ZА-ЯЁ]\.)")
 _SPACED_CAPS = re.compile(r"^(?:[A-ZА-ЯЁ] ){3,}[A-ZА-ЯЁ]$")
 # Russian surnames in a case other than the nominative, and their nominative ending.
 _RU_CASES = [
@@ -297,7 +300,8 @@ def text_people(doc: ParsedDocument, gazetteer: Gazetteer) -> list[tuple[Party, 
             elif _CJK_SIGNATURE.fullmatch(line):
                 found += [(p, "signatory") for p in _cjk_names(line.replace(" ", ""), gazetteer)]
         seen: set[str] = set()
-        for match in _INITIALS_NAME.finditer(text.body[:20000]):
+        head = text.body[:20000]
+        for match in _INITIALS_NAME.finditer(head) if _AN_INITIAL.search(head) else ():
             written = match.group(0)
             if written in seen:
                 continue
