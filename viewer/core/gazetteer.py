@@ -98,13 +98,14 @@ class Gazetteer:
         # name (an import meets the same tokens all day)
         self._plain: set[str] = set()
         self._telling: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._plain_words: set[str] = set()  # the words of the plain tokens
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
         # and the hits in short texts: an import looks the same lines and names up again and again
         self._short_hits: dict[str, tuple[Hit, ...]] = {}
 
     def _rebuild(self) -> None:
         self._single, self._multi_entities, self._multi_by_first, self._cjk_names, self._cjk_free = {}, {}, {}, [], []
-        self._plain, self._telling, self._patterns, self._openings = set(), {}, {}, {}
+        self._plain, self._telling, self._plain_words, self._patterns, self._openings = set(), {}, set(), {}, {}
         self._short_hits = {}
         for entity in self.entities:
             for name in entity.all_names():
@@ -209,18 +210,21 @@ class Gazetteer:
     def _tell(self, token: str) -> tuple[frozenset[str], frozenset[str]] | None:
         """What one token holds of names' words (see ``_words``), remembered; None (remembered too) if nothing."""
         words = _WORD.findall(token)
-        spellings = self._first_spellings  # the words that lower-case to a first word, or None: lower them all
-        lowered = {word.lower() for word in words if spellings is None or word in spellings}
-        firsts = frozenset(lowered & self._multi_by_first.keys())
-        named = frozenset(word for word in words if len(word) >= 3 and key(word) in self._single)
-        if len(self._plain) + len(self._telling) > _MOST_KEPT:  # an import may run all day
+        if len(self._plain) + len(self._telling) + len(self._plain_words) > _MOST_KEPT:  # an import may run all day
             self._plain.clear()
             self._telling.clear()
-        if not firsts and not named:
-            self._plain.add(token)
-            return None
-        told = self._telling[token] = (firsts, named)
-        return told
+            self._plain_words.clear()
+        if not self._plain_words.issuperset(words):  # "Bimkan," and "Bimkan." are two tokens, one word
+            spellings = self._first_spellings  # the words that lower-case to a first word, or None: lower them all
+            lowered = {word.lower() for word in words if spellings is None or word in spellings}
+            firsts = frozenset(lowered & self._multi_by_first.keys())
+            named = frozenset(word for word in words if len(word) >= 3 and key(word) in self._single)
+            if firsts or named:
+                told = self._telling[token] = (firsts, named)
+                return told
+            self._plain_words.update(words)
+        self._plain.add(token)
+        return None
 
     def add_alias(self, canonical: str, alias: str, kind: str = "person", alias_kind: str = "variant") -> bool:
         entity = self._by_name.get((kind, canonical))
