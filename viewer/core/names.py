@@ -13,6 +13,8 @@ from typing import Any
 
 def printable(text: str) -> str:
     """``text`` unchanged when it is valid Unicode, else with its undecodable bytes as ``\\xNN``."""
+    if text.isascii():  # no surrogate, and no copy made to find out (str.isascii is O(1))
+        return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

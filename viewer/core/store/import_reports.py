@@ -30,8 +30,12 @@ def _opening(held: Any) -> str | None:
 
 
 def _is_copy(excerpt: Any, held: Any) -> bool:
+    if not isinstance(excerpt, str) or not isinstance(held, str) or not held:
+        return False
+    if held[0] != "[":  # most of them: the value opens itself (``_opening``), no JSON to look at
+        return held.startswith(excerpt)
     opening = _opening(held)
-    return isinstance(excerpt, str) and opening is not None and opening.startswith(excerpt)
+    return opening is not None and opening.startswith(excerpt)
 
 
 def without_copies(report: Mapping[str, Any], stored: Mapping[str, Any]) -> dict[str, Any]:
