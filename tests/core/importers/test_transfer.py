@@ -67,3 +67,31 @@ def test_prepared_seeds_unpickle_equal(tmp_path: Path):
     again = pickle.loads(pickle.dumps(items, pickle.HIGHEST_PROTOCOL))
     assert again == items
     assert all(a.parsed is None or a.parsed.date == b.parsed.date for a, b in zip(again, items, strict=True))
+
+
+def test_texts_compressed_by_the_workers_are_stored_as_the_writer_would_store_them(tmp_path: Path, monkeypatch):
+    """A batch large enough for the parse workers: each text as stored is ``pack`` of its body (the
+    workers compress it now), and reads back as the file's own parse."""
+    from viewer.core.importers import prepare as prepare_module
+    from viewer.core.importers.batch import import_all
+    from viewer.core.importers.text import parse_text_file
+    from viewer.core.store.text_codec import pack, unpack
+
+    monkeypatch.setattr(prepare_module, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(prepare_module, "CHUNK", 1)
+    seeds = sorted(SAMPLES.glob("*.txt"))
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for seed in seeds:
+        (folder / seed.name).write_text(seed.read_text("utf-8") + " A long closing line." * 20, "utf-8")
+    with Archive(tmp_path / "a.db") as archive:
+        summary = import_all(archive, [folder])
+        assert summary.count("imported") == len(seeds)
+        for result in summary.results:
+            parsed = parse_text_file(result.path.read_bytes(), result.path, archive.gazetteer())
+            stored = archive.conn.execute(
+                "SELECT body FROM texts WHERE document_id = ? ORDER BY position", (result.document_id,)
+            ).fetchall()
+            assert [row[0] for row in stored] == [pack(text.body) for text in parsed.texts]
+            assert [unpack(row[0]) for row in stored] == [text.body for text in parsed.texts]
+        assert any(isinstance(row[0], bytes) for row in archive.conn.execute("SELECT body FROM texts"))

@@ -32,10 +32,11 @@ def write_text(
     parsed: ParsedDocument,
     where: str | None = None,
     terms: Terms | None = None,
+    bodies: list[str | bytes] | None = None,
 ) -> FileResult:
     """Write one parsed text file; call inside a write transaction (one file's, or a group's).
-    ``where`` and ``terms``: the file's resolved path and indexed words, when a worker found them
-    already (``prepare.resolved``, ``prepare.index_terms``)."""
+    ``where``, ``terms`` and ``bodies``: the file's resolved path, indexed words and texts as stored,
+    when a worker made them already (``prepare.resolved``, ``prepare.index_terms``, ``text_codec.pack``)."""
     # new, unchanged, or an update (the same bytes, else path or file name, else web address or key),
     # asked inside the write transaction: another import (another process) may have written this
     # very file while it was being parsed, and two imports of one file make one document
@@ -45,7 +46,7 @@ def write_text(
         return FileResult(path, "unchanged", existing, "already in the archive, unchanged")
     report = parsed.report.as_dict()
     document_id = archive.save_document(
-        parsed, source_path=where, sha256=sha256, replace_id=existing, free_key=free_key, terms=terms
+        parsed, source_path=where, sha256=sha256, replace_id=existing, free_key=free_key, terms=terms, packed=bodies
     )
     # the row just written, not read back, is what the report is compared with
     archive.record_import(str(path), sha256, document_id, outcome, report, archive.saved_row(document_id))
@@ -104,7 +105,9 @@ class WriteGroup:
             return FileResult(path, "refused", None, prepared.refused)
         if prepared.unchanged_id is not None or prepared.parsed is None:
             return FileResult(path, "unchanged", prepared.unchanged_id, "already in the archive, unchanged")
-        return write_text(self.archive, path, prepared.sha256 or "", prepared.parsed, prepared.where, prepared.terms)
+        return write_text(
+            self.archive, path, prepared.sha256 or "", prepared.parsed, prepared.where, prepared.terms, prepared.bodies
+        )
 
     def commit(self) -> Iterator[tuple[int, Path, FileResult]]:
         """Commit the group and yield each file's (position, path, result); a group whose write or

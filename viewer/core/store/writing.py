@@ -86,11 +86,13 @@ class Writing(Reimport):
         replace_id: int | None = None,
         free_key: bool = False,
         terms: Terms | None = None,
+        packed: Sequence[str | bytes] | None = None,
     ) -> int:
         """Write a parsed document (new, or replacing ``replace_id``); call inside transaction(). A
         replaced document keeps the fields someone corrected (see reimport.py). ``free_key``: the
         caller knows no document holds the parsed key (``match_existing``); ``terms``: its indexed
-        words and keys, when a parse worker found them (``Index.reindex``)."""
+        words and keys, when a parse worker found them (``Index.reindex``); ``packed``: the texts'
+        bodies as stored (``pack``), when a parse worker compressed them."""
         stamp = now()
         kept = self.corrected_values(replace_id)
         key = printable(parsed.key)
@@ -141,11 +143,12 @@ class Writing(Reimport):
             for table in ("texts", "document_entities", "reference_numbers", "archival_refs"):
                 self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
             self.conn.execute("DELETE FROM links WHERE source_id = ?", (document_id,))
+        bodies = [pack(t.body) for t in parsed.texts] if packed is None else packed
         self.conn.executemany(
             "INSERT INTO texts (document_id, kind, language, body, origin, confidence, position) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (document_id, t.kind, t.language, pack(t.body), t.origin, t.confidence, position)
+                (document_id, t.kind, t.language, bodies[position], t.origin, t.confidence, position)
                 for position, t in enumerate(parsed.texts)
             ],
         )
