@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from viewer.gui.document_model import COL_DATE, COL_LANGUAGE, COL_TITLE, COL_TYPE
-from viewer.gui.list_columns import covering, share, title_share
+from viewer.gui.list_columns import _Measured, covering, share, title_share
 from viewer.gui.main_window import MainWindow
 from viewer.gui.roles import ID_ROLE
 
@@ -112,3 +112,13 @@ def test_a_column_wants_its_common_values_and_a_small_list_gives_the_title_more(
     assert share(160, wanted, least, {COL_TYPE: 60}) == ({COL_DATE: 70, COL_TYPE: 90}, set())
     assert share(125, wanted, least, {COL_TYPE: 60}) == ({COL_DATE: 70}, {COL_TYPE})  # "Te…m" says nothing
     assert share(135, wanted, least, {COL_TYPE: 60}) == ({COL_DATE: 70, COL_TYPE: 65}, set())
+
+
+def test_the_useful_width_is_measured_only_when_the_room_is_short():
+    measured: list[int] = []
+    useful = _Measured({COL_TYPE}, lambda column: measured.append(column) or 60)
+    wanted = {COL_DATE: 70, COL_TYPE: 110}
+    least = {COL_DATE: 70, COL_TYPE: 40}
+    assert COL_TYPE in useful and COL_DATE not in useful and not measured  # asking what it holds measures nothing
+    assert share(400, wanted, least, useful) == (wanted, set()) and not measured  # room enough: never asked
+    assert share(125, wanted, least, useful) == ({COL_DATE: 70}, {COL_TYPE}) and measured == [COL_TYPE]

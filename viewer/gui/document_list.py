@@ -61,6 +61,8 @@ class DocumentList(QTableView):
         self.sortByColumn(COL_DATE, Qt.SortOrder.AscendingOrder)
         self.columns = ColumnFitter(self)  # short columns fit their content; the title keeps its share
         model.modelReset.connect(self._fit_once)
+        # laid out at once: left to the first paint, the layout changed the scroll bars and asked for a second paint
+        model.modelReset.connect(self.executeDelayedItemsLayout)
         model.layoutChanged.connect(self._sorted)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
         self.setItemDelegateForColumn(COL_TITLE, SnippetDelegate(self))  # while searching: a snippet line

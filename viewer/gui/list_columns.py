@@ -289,6 +289,9 @@ class _Measured(Mapping[int, int]):
             self.known[column] = self.measure(column)
         return self.known[column]
 
+    def __contains__(self, column: object) -> bool:  # Mapping's own would measure it (it asks for the value)
+        return column in self.columns
+
     def __iter__(self) -> Iterator[int]:
         return iter(self.columns)
 
