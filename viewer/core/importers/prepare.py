@@ -26,13 +26,12 @@ from ..errors import ImportRefused
 from ..gazetteer import Entity, Gazetteer
 from ..names import printable
 from ..records import ParsedDocument
-from ..store.index_rows import indexed_words
+from ..store.index_rows import Terms, indexed_words
 from ..store.text_codec import pack
 from .transfer import parsed_from_state, parsed_state
 
 if TYPE_CHECKING:
     from ..store import Archive
-    from ..store.index import Terms
 
 PARALLEL_FROM = 200  # files; below this the pool costs more than it saves
 CHUNK = 16  # files per task: with a task per file, the pool's pipes cost the writer more than parsing
@@ -66,26 +65,31 @@ def _unpickled(sha256: str | None, parsed: tuple[object, ...] | None, *rest: obj
 _keyed: set[str] = set()
 KEYED_MOST = 200_000
 _share = (0, 1)  # (this worker's number, how many workers)
+_stream, _place = "", 0  # the documents whose words _keyed holds (named, "" before the first) and how many
 
 
 def index_terms(parsed: ParsedDocument) -> Terms:
-    """The document's indexed words and the folded keys of those this process has not met before:
-    the writer's terms table needs a key for every word new to the archive, and working them out
-    was a fifth of the writer's time (the first document naming a word, in the batch's order, is
-    parsed by a process that has not handed it on yet; a word without a key the writer works out)."""
+    """The document's indexed words, those this process has not met before (mostly all the writer
+    need look at, see index_rows.Terms), and the folded keys of its share of those: the writer's terms
+    table needs a key for every word new to the archive, and working them out was a fifth of the
+    writer's time (a word without a key the writer works out)."""
+    global _stream, _place
     title = printable(parsed.title)  # as the documents row holds them (store/writing.py)
     summary = printable(parsed.summary) if parsed.summary else parsed.summary
     words = indexed_words(title, summary, [text.body for text in parsed.texts])
-    if len(_keyed) > KEYED_MOST:
+    if len(_keyed) > KEYED_MOST or not _stream:  # a new stream: its first document names all its words new
         _keyed.clear()
+        _stream, _place = os.urandom(8).hex(), 0
     new = words - _keyed
     _keyed.update(new)
     mine, of = _share
-    return " ".join(words), {
+    keys = {
         word: folding.key(word)
         for word in new
         if folding.is_indexable_term(word) and (of == 1 or zlib.crc32(word.encode("utf-8", "replace")) % of == mine)
     }
+    _place += 1
+    return Terms(" ".join(words), " ".join(new), keys, _stream, _place - 1)
 
 
 def resolved(path: Path, folders: dict[str, str]) -> str:
