@@ -237,19 +237,21 @@ class TimelineCanvas(QWidget):
         """The documents linked to the selected one, directly or through others (its thread)."""
         return set(self.link_graph().thread(self.current_id)) if self.current_id is not None else set()
 
-    def label_text(self, marker: Marker) -> str:
-        """Date and title; the year too when the view spans more than one year."""
+    def label_text(self, marker: Marker, spans_years: bool | None = None) -> str:
+        """Date and title; the year too when the view spans more than one year (``spans_years``,
+        worked out here unless a paint, labelling every marker, did it once)."""
         if not marker.iso:
             return marker.title
         day = date.fromisoformat(marker.iso[:10])
-        spans_years = date_of_day(self.start).year != date_of_day(max(self.end - 1, self.start)).year
+        if spans_years is None:
+            spans_years = date_of_day(self.start).year != date_of_day(max(self.end - 1, self.start)).year
         when = day_month(day.day, day.month) + (f" {day.year}" if spans_years else "")
         return f"{when}  {marker.title}"
 
-    def label_least(self, marker: Marker, metrics: QFontMetrics) -> float:
+    def label_least(self, marker: Marker, metrics: QFontMetrics, text: str | None = None) -> float:
         """The narrowest label worth drawing: its date and LABEL_TITLE_CHARS characters of the title
         (or all of a shorter one); "28 Sep 1950  Te…" says nothing the hover would not say better."""
-        text, title = self.label_text(marker), marker.title
+        text, title = self.label_text(marker) if text is None else text, marker.title
         head = text[: len(text) - len(title)] if title else text
         shown = title if len(title) <= LABEL_TITLE_CHARS else title[:LABEL_TITLE_CHARS].rstrip() + "…"
         return metrics.horizontalAdvance(head + shown) + 1.0
@@ -350,7 +352,8 @@ class TimelineCanvas(QWidget):
         one, the selected thread, the first and the last are placed first. A marker with no room
         for a label that says something (label_least) goes without: its title is in its tooltip."""
         lanes, lane_height = self.label_lanes()
-        texts = [self.label_text(marker) for marker in self.markers]
+        spans_years = date_of_day(self.start).year != date_of_day(max(self.end - 1, self.start)).year
+        texts = [self.label_text(marker, spans_years) for marker in self.markers]
         must = [i for i, m in enumerate(self.markers) if m.id == self.current_id]
         if self.hasFocus() and self.focus_index is not None:
             must.append(self.focus_index)
@@ -368,7 +371,7 @@ class TimelineCanvas(QWidget):
             lanes,
             (2.0, self.width() - 2.0),
             must,
-            [min(self.label_least(m, metrics), self.width() / 3) for m in self.markers],
+            [min(self.label_least(m, metrics, t), self.width() / 3) for m, t in zip(self.markers, texts, strict=True)],
             crosses=crosses,
             always=always,
         )
@@ -386,10 +389,11 @@ class TimelineCanvas(QWidget):
             current = marker.id == self.current_id
             painter.setPen(accent if current or marker.id in thread else text)
             font = painter.font()
-            font.setBold(current)
-            painter.setFont(font)
-            width = metrics.horizontalAdvance(label)
-            x = slot.left if slot.rightward else slot.left + slot.width - width
+            if current:  # the selected document's label in bold (setting a font is dear: only this one)
+                font.setBold(True)
+                painter.setFont(font)
+            x = slot.left if slot.rightward else slot.left + slot.width - metrics.horizontalAdvance(label)
             painter.drawText(QPointF(x, y + metrics.ascent()), label)
-            font.setBold(False)
-            painter.setFont(font)
+            if current:
+                font.setBold(False)
+                painter.setFont(font)
