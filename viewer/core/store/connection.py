@@ -164,6 +164,8 @@ class Connection:
         self._written_version: int | None = None  # data_version when this connection last wrote
         # what the index rows of documents changed in the open transaction held (store/index.py)
         self._unindexed: dict[int, list[str]] = {}
+        # the index rows of an import group's new documents, written as it commits (store/index.py)
+        self._deferred: dict[int, tuple[list[str], Any]] = {}
         self._writing = False  # a write transaction of begin_write is open (the index is kept in step only there)
         self._group_cache = False  # this connection's page cache was made large enough for a group
         if not self.readonly:

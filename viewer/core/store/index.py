@@ -97,13 +97,22 @@ class Index(Entities):
         return search_columns(self.conn, document_id)
 
     def columns_of(
-        self, row: Mapping[str, Any], parsed: ParsedDocument, named: list[tuple[int, str, str, str | None]]
+        self,
+        row: Mapping[str, Any],
+        parsed: ParsedDocument,
+        named: list[tuple[int, str, str, str | None]],
+        terms: Terms | None = None,
     ) -> list[str]:
         """What ``search_columns`` would read back for a new document just written from ``parsed`` (its
-        documents ``row`` and the mentions ``named``), built from memory instead."""
+        documents ``row`` and the mentions ``named``), built from memory instead; with the text columns
+        a parse worker made of it (``terms``), not folded again."""
         names = [(entity_id, name, as_written) for entity_id, name, _role, as_written in sorted(named, key=_by_id_role)]
         bodies = [text.body for text in parsed.texts]
-        return _columns(row, bodies, names, [number.label for number in parsed.reference_numbers])
+        texts = None
+        if terms is not None:
+            plain = [row["title"] or "", row["summary"] or "", "\n\n".join(bodies)]
+            texts = plain if terms.texts is None else terms.texts
+        return _columns(row, bodies, names, [number.label for number in parsed.reference_numbers], texts)
 
     # -- keeping the contentless index in step ------------------------------------------------
 
@@ -130,6 +139,7 @@ class Index(Entities):
         try:
             for document_id in list(self._unindexed):
                 self.reindex(document_id)
+            self._write_deferred()
         except BaseException:
             self.rollback_write()
             raise
@@ -137,6 +147,7 @@ class Index(Entities):
 
     def rollback_write(self) -> None:
         self._unindexed.clear()  # what they held is what the index holds again
+        self._deferred.clear()
         super().rollback_write()
 
     def is_indexed(self, document_id: int) -> bool:
@@ -154,6 +165,11 @@ class Index(Entities):
         from the archive) and remember its words' folded keys. A document whose sources did not change
         since it was indexed keeps its row; a deleted one loses it. ``terms``, with ``columns``: the
         words of their first three (``indexed_words``) and the keys of some, found by a parse worker."""
+        if columns is not None and self._entity_ids is not None and document_id not in self._unindexed:
+            # a new document of an import's group: its row is written as the group commits
+            self._deferred[document_id] = (columns, terms)
+            return
+        self._deferred.pop(document_id, None)  # changed again in its group: its row is read from the archive
         old = self._unindexed.pop(document_id, None)
         if old is not None:
             self._unindex(document_id, old)
@@ -162,6 +178,23 @@ class Index(Entities):
         columns = columns if columns is not None else self.search_columns(document_id)
         if columns is None:
             return
+        self._write_row(document_id, columns, terms)
+
+    def _write_deferred(self) -> None:
+        """The rows of the new documents of an import's group, written as it commits. Written one
+        after another with the documents, each row was flushed out of FTS5's memory into a segment of
+        its own: the next statement that may be undone alone (any with a trigger) opens a savepoint,
+        and FTS5 flushes at every savepoint (a fifth of the writer's time). A document deleted since
+        gets no row; one written again was indexed then (``reindex``)."""
+        deferred, self._deferred = self._deferred, {}
+        if not deferred:
+            return
+        there = {row[0] for row in self.conn.execute("SELECT id FROM documents WHERE id >= ?", (min(deferred),))}
+        for document_id, (columns, terms) in deferred.items():
+            if document_id in there:
+                self._write_row(document_id, columns, terms)
+
+    def _write_row(self, document_id: int, columns: list[str], terms: Terms | None) -> None:
         self.conn.execute(
             f"INSERT INTO search (rowid, {SEARCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", (document_id, *columns)
         )
