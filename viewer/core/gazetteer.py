@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,6 +18,10 @@ from importlib import resources
 from typing import NamedTuple, NotRequired, TypedDict
 
 from .folding import CJK_CLASS, key
+from .name_search import opening as _opening
+from .name_search import places as _places
+from .name_search import spellings as _spellings
+from .name_search import whole_words as _whole_words
 
 _MOST_KEPT = 200_000  # words and patterns a gazetteer remembers before it starts again
 _SHORT = 200  # a text this long or shorter (a line, a title's party, a name) has its hits remembered
@@ -29,18 +32,12 @@ _GAP = re.compile(r"[\s\-‐]+")  # between the words of a name: a space, a hyph
 _SOFT_END = re.compile(r"(?<=[а-яё])[йья]$")  # a Russian name's last letter that changes in its cases
 _CASES = "ем|ём|[йьяюеи]"  # what it becomes: Эньлай, Эньлая, Эньлаю, Эньлаем
 _CASE_END = re.compile(f"(?<=[а-яё])(?:{_CASES})$")
-# The letters (and a dot after them: "I.V. Stalin") a name's pattern opens with, when they are plain
-# Latin or Russian ones: where a text's lower case holds them is where the pattern may match.
-_OPENING = re.compile(r"[a-zA-Zа-яА-ЯёЁ]+\.?")
 # The characters a case-blind pattern takes for a plain letter though their lower case is not it
 # (dotless i, long s, the old Cyrillic forms, İ which lower-cases to two characters): a text holding
 # one is searched by the patterns alone.
 _CASE_TWINS = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
 _CJK = re.compile(f"[{CJK_CLASS}]")
 _UNUSUAL = re.compile(f"[{CJK_CLASS}\u0130\u0131\u017f\u1c80-\u1c86]")  # either: one look for both
-# The letters whose lower case they are without being its upper (or title) case: Kelvin's K is a k.
-_NOT_UPPER_CASE = {"k": "\u212a", "å": "\u212b", "ω": "\u2126", "θ": "\u03f4", "ß": "\u1e9e"}
-_MOST_SPELLINGS = 4096  # of one first word, in capitals and small letters: "kim", "Kim", "KIM", "kIm"...
 
 
 @lru_cache(maxsize=4096)
@@ -78,6 +75,11 @@ class Hit(NamedTuple):  # a tuple: made three times faster than a frozen datacla
     end: int
 
 
+# What a token holds: the first words of multi-word names (lower case), the words naming someone on
+# their own, whether it holds a CJK character, and a case twin
+_Told = tuple[frozenset[str], frozenset[str], bool, bool]
+
+
 class Gazetteer:
     """Finds entities in text and resolves names as written to a canonical entity."""
 
@@ -97,7 +99,7 @@ class Gazetteer:
         # non-space) that hold no name's word, what the others hold, and the pattern finding each
         # name (an import meets the same tokens all day)
         self._plain: set[str] = set()
-        self._telling: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._telling: dict[str, _Told] = {}
         self._plain_words: set[str] = set()  # the words of the plain tokens
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
         # and the hits in short texts: an import looks the same lines and names up again and again
@@ -130,13 +132,12 @@ class Gazetteer:
         self._first_spellings = spellings
         self._stale = False
 
-    def _multi_matches(self, text: str, firsts: set[str]) -> list[re.Match[str]]:
+    def _multi_matches(self, text: str, firsts: set[str], has_cjk: bool, has_twins: bool) -> list[re.Match[str]]:
         """Where the multi-word names ``text`` may hold (``firsts``: the first words of those it holds)
         are written in it, as one alternation of them (the longest first) finds them, left to right
-        and not overlapping."""
+        and not overlapping. ``has_cjk``, ``has_twins``: whether it holds a CJK character, a case twin."""
         # most texts hold no CJK character: only the few names without one are looked for in them
-        unusual = not text.isascii() and _UNUSUAL.search(text)
-        cjk_names = self._cjk_names if unusual and _CJK.search(text) else self._cjk_free
+        cjk_names = self._cjk_names if has_cjk else self._cjk_free
         cjk = [name for name in cjk_names if name in text]
         if not firsts and not cjk:
             return []
@@ -144,7 +145,7 @@ class Gazetteer:
         # begin with one word are one pattern, compiled once: where the matches of these patterns
         # do not overlap, they are the alternation's (two spellings matching the same words are
         # one match); else the alternation decides.
-        lower = text.lower() if firsts and not (unusual and _CASE_TWINS.search(text)) else None
+        lower = text.lower() if firsts and not has_twins else None
         spans = {match.span(): match for first in firsts for match in self._first_matches(text, lower, first)}
         patterns = [self._pattern(("cjk", name), _one_name) for name in cjk]
         spans.update((match.span(), match) for pattern in patterns for match in pattern.finditer(text))
@@ -190,12 +191,14 @@ class Gazetteer:
             pattern = self._patterns[name] = build(name[1])
         return pattern
 
-    def _words(self, text: str) -> tuple[set[str], set[str]]:
+    def _words(self, text: str) -> tuple[set[str], set[str], bool, bool]:
         """The first words of multi-word names (lower case) and the words naming someone on their own
-        (as written) that ``text`` holds: what ``_WORD`` finds, read token by token, a token's answer
-        remembered (a word never holds a space, so a text's words are those of its tokens)."""
+        (as written) that ``text`` holds, and whether it holds a CJK character and a case twin: what
+        ``_WORD``, ``_CJK`` and ``_CASE_TWINS`` find, read token by token, a token's answer remembered
+        (neither a word nor those characters are spaces, so a text's are those of its tokens)."""
         firsts: set[str] = set()
         named: set[str] = set()
+        has_cjk = has_twins = False
         tokens = set(text.split()) - self._plain  # most tokens hold no name's word: the small set left
         for token in tokens:
             told = self._telling.get(token)
@@ -205,22 +208,27 @@ class Gazetteer:
                     continue
             firsts |= told[0]
             named |= told[1]
-        return firsts, named
+            has_cjk |= told[2]
+            has_twins |= told[3]
+        return firsts, named, has_cjk, has_twins
 
-    def _tell(self, token: str) -> tuple[frozenset[str], frozenset[str]] | None:
-        """What one token holds of names' words (see ``_words``), remembered; None (remembered too) if nothing."""
+    def _tell(self, token: str) -> _Told | None:
+        """What one token holds (see ``_words``), remembered; None (remembered too) if nothing."""
         words = _WORD.findall(token)
         if len(self._plain) + len(self._telling) + len(self._plain_words) > _MOST_KEPT:  # an import may run all day
             self._plain.clear()
             self._telling.clear()
             self._plain_words.clear()
-        if not self._plain_words.issuperset(words):  # "Bimkan," and "Bimkan." are two tokens, one word
+        unusual = not token.isascii() and _UNUSUAL.search(token) is not None
+        if unusual or not self._plain_words.issuperset(words):  # "Bimkan," and "Bimkan." are two tokens, one word
             spellings = self._first_spellings  # the words that lower-case to a first word, or None: lower them all
             lowered = {word.lower() for word in words if spellings is None or word in spellings}
             firsts = frozenset(lowered & self._multi_by_first.keys())
             named = frozenset(word for word in words if len(word) >= 3 and key(word) in self._single)
-            if firsts or named:
-                told = self._telling[token] = (firsts, named)
+            if firsts or named or unusual:
+                has_cjk = unusual and _CJK.search(token) is not None
+                has_twins = unusual and _CASE_TWINS.search(token) is not None
+                told = self._telling[token] = (firsts, named, has_cjk, has_twins)
                 return told
             self._plain_words.update(words)
         self._plain.add(token)
@@ -253,8 +261,8 @@ class Gazetteer:
     def _find(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
         taken: set[int] = set()  # start offsets of words inside a multi-word mention
-        firsts, named = self._words(text)
-        for match in self._multi_matches(text, firsts):
+        firsts, named, has_cjk, has_twins = self._words(text)
+        for match in self._multi_matches(text, firsts, has_cjk, has_twins):
             entity = self._multi_entities.get(name_key(match.group(0)))
             if entity is not None:
                 hits.append(Hit(entity, match.group(0), match.start(), match.end()))
@@ -291,40 +299,6 @@ class Gazetteer:
         return None
 
 
-def _spellings(word: str) -> set[str] | None:
-    """Every string whose lower case is ``word`` ("kim": "Kim", "KIM", "kIm"...), None if there are
-    too many, or if a letter's lower case depends on the letters around it (final sigma) or is not one
-    letter (İ)."""
-    if "σ" in word or "ς" in word or "\u0307" in word:
-        return None
-    letters = []
-    for letter in word:
-        if letter.lower() != letter:
-            return None
-        cased = {letter, *_NOT_UPPER_CASE.get(letter, "")}
-        cased.update(other for other in (letter.upper(), letter.title()) if other.lower() == letter)
-        letters.append(cased)
-    if math.prod(map(len, letters)) > _MOST_SPELLINGS:
-        return None
-    return {"".join(spelling) for spelling in itertools.product(*letters)}
-
-
-def _opening(name: str) -> str:
-    """The plain letters (and a dot) that open every match of ``name`` in lower case ("" if none)."""
-    opening = _OPENING.match(name.strip())
-    return opening.group(0).lower() if opening else ""
-
-
-def _places(text: str, part: str) -> list[int]:
-    """Every offset where ``part`` stands in ``text``, overlapping ones too."""
-    places = []
-    place = text.find(part)
-    while place >= 0:
-        places.append(place)
-        place = text.find(part, place + 1)
-    return places
-
-
 @lru_cache(maxsize=512)
 def _alternation(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(_name_pattern, names)) + ")", re.IGNORECASE)
@@ -346,28 +320,6 @@ def _branch(name: str) -> str:
 
 def _one_name(name: str) -> re.Pattern[str]:
     return re.compile(_branch(name), re.IGNORECASE)
-
-
-def _whole_words(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
-    """(start, end, word) wherever one of ``words`` stands in ``text`` as written (the case too), a
-    whole word that does not go on with a hyphen, left to right as a pattern's finditer finds them:
-    str.find leaps to the places (a regular expression per word cost more), and a character is one
-    of \\w when it is alphanumeric or "_" (the test checks every character)."""
-    found = []
-    last = len(text)
-    for word in words:
-        size = len(word)
-        place = text.find(word)
-        while place >= 0:
-            end = place + size
-            before = text[place - 1] if place else " "
-            after = text[end] if end < last else " "
-            if not (before.isalnum() or before == "_" or after.isalnum() or after in "_-"):
-                found.append((place, end, word))
-                place = text.find(word, end)
-            else:
-                place = text.find(word, place + 1)
-    return found
 
 
 class _EntityData(TypedDict):

@@ -21,11 +21,11 @@ from viewer.core.gazetteer import (
     Gazetteer,
     Hit,
     _alternation,
-    _spellings,
-    _whole_words,
     builtin_entities,
     name_key,
 )
+from viewer.core.name_search import spellings as _spellings
+from viewer.core.name_search import whole_words as _whole_words
 
 
 def reference_find(gazetteer: Gazetteer, text: str) -> list[Hit]:
