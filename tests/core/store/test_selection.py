@@ -11,6 +11,7 @@ import pytest
 
 from viewer.core.importers.batch import import_all
 from viewer.core.store import FACETS, SORTABLE, Archive, Filters, Selection
+from viewer.core.store.screens import RELEVANCE
 
 from ..safety_helpers import unindex
 
@@ -104,3 +105,20 @@ def test_search_ranks_with_the_same_compiled_pieces(seeded):
     result = seeded.search("Filippov")
     assert list(result.terms) == list(seeded.select(Filters(query="Filippov")).terms)
     assert result.total == seeded.count(Filters(query="Filippov"))
+
+
+def test_a_narrowed_query_first_screen_is_the_head_of_its_whole_order(seeded):
+    """A query under facets or dates: its first screen reads the best matches with the narrowing
+    checked until the screen is full, and is the head of the order a worker reads; counted at
+    once only when every match was checked."""
+    may = Filters(query="the", date_from=date(1950, 5, 1), date_to=date(1950, 12, 31))
+    for filters in (may, Filters(query="Stalin", language="Russian"), Filters(query="Kim", doc_type="Cable")):
+        selection = seeded.select(filters)
+        order = list(seeded.order(selection, RELEVANCE))
+        for limit in range(1, len(order) + 2):
+            screen = seeded.screen(selection, RELEVANCE, limit=limit)
+            assert [row.id for row in screen.rows] == order[:limit], (filters, limit)
+            if screen.total is not None:
+                assert screen.total == len(order) and screen.ids == order
+    screen = seeded.screen(seeded.select(may), RELEVANCE, limit=1)
+    assert len(seeded.order(seeded.select(may), RELEVANCE)) > 2 and screen.total is None  # not every match read

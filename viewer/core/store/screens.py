@@ -70,6 +70,10 @@ class Screens(Selecting):
         if selection.match is None:
             first = self._ordered_rows(selection, sort, descending, limit)
             return _whole(first) if len(first) < limit else Screen(first, None)
+        if sort == RELEVANCE and selection.narrowing()[0]:
+            best = self._best_narrowed(selection, limit)
+            if best is not None:
+                return best
         found = self._first_matches(selection)
         if len(found) <= PROBE:  # every match is here: count and order them exactly
             ids = self._ranked(selection, found) if sort == RELEVANCE else self._sorted(found, sort, descending)
@@ -183,6 +187,32 @@ class Screens(Selecting):
         wanted = set(found)
         scored = [(row[0], row[1]) for row in self.conn.execute(sql, (match, found[0], found[-1])) if row[0] in wanted]
         return [rowid for rowid, _ in sorted(scored, key=_score)]
+
+    def _best_narrowed(self, selection: Selection, limit: int) -> Screen | None:
+        """The first screen in relevance order of a query narrowed by facets or dates whose words (and
+        the years of a short date filter) match no more than PROBE documents; None when they match more.
+        All those matches are ranked, and only the best are read with the narrowing checked, until the
+        screen is full: checking every match read a row for each (at 100,000 documents a word under a
+        year's filter, 600 of them, most on the disk after a while). When the screen fills before every
+        match was checked, the count and the whole order are a worker's (``order``, the same order)."""
+        match, _extra, _params = self._match_clause(selection)
+        sql = "SELECT rowid FROM search WHERE search MATCH ? LIMIT ?"
+        found = [row[0] for row in self.conn.execute(sql, (match, PROBE + 1))]
+        if len(found) > PROBE:
+            return None
+        ranked, shown = self._ranked(selection, found), []
+        for start in range(0, len(ranked), limit):
+            shown += self._narrowed_rows(selection, ranked[start : start + limit])
+            if len(shown) >= limit and start + limit < len(ranked):
+                return Screen(shown[:limit], None)
+        return Screen(shown[:limit], len(shown), [row.id for row in shown])  # every match checked
+
+    def _narrowed_rows(self, selection: Selection, ids: list[int]) -> list[ListRow]:
+        """The list rows of those of ``ids`` the selection's clauses besides its query keep, in that order."""
+        clauses, params = selection.narrowing()
+        sql = f"SELECT {LIST_SQL} FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) AND "
+        found = {row[0]: row for row in self._tuples(sql + " AND ".join(clauses), [json.dumps(ids), *params])}
+        return rows.list_rows(found[i] for i in ids if i in found)
 
     def _sorted(self, found: list[int], sort: str, descending: bool) -> list[int]:
         order = order_by(sort, descending)
