@@ -6,6 +6,7 @@ as a rebuild from the documents makes it."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,14 @@ from viewer.core.importers import prepare as preparing
 from viewer.core.importers.groups import write_text
 from viewer.core.importers.prepare import Prepared, prepare
 from viewer.core.store import Archive
+from viewer.core.store.copies import index_places
+from viewer.core.store.schema_compact import SEARCH_TABLE
 
 TEXTS = {
     "a.txt": "Telegram about the harbour\n\nThe quartermaster ordered zanzibarite and periwinkle.\n",
     "b.txt": "Telegram about the railway\n\nThe zanzibarite arrived with marmalade.\n",
     "c.txt": "Letter about the railway\n\nPeriwinkle and marmalade, then zanzibarite again.\n",
+    "d.txt": 'Записка об"единения\n\nТекст об"единения и 中国共产党 rest.\n',  # folding changes it
 }
 
 
@@ -85,3 +89,23 @@ def test_a_rolled_back_group_does_not_lose_its_words(parsed: dict[str, tuple[Pat
             write(archive, parsed["c.txt"])
         assert {"zanzibarite", "periwinkle"} <= {row[0] for row in terms(archive)}
         assert_as_rebuilt(archive)
+
+
+def test_the_text_columns_a_worker_folded_are_what_the_archive_would_make(
+    parsed: dict[str, tuple[Path, Prepared]], tmp_path: Path
+) -> None:
+    folded, plain = parsed["d.txt"][1].terms, parsed["a.txt"][1].terms
+    assert folded is not None and folded.texts is not None and "объединения" in folded.texts[2]
+    assert plain is not None and plain.texts is None  # folding changes nothing: the writer takes them as they are
+    with Archive(tmp_path / "archive.db") as archive:
+        with archive.transaction():
+            for item in parsed.values():
+                write(archive, item)
+        fresh = sqlite3.connect(":memory:")
+        fresh.execute(SEARCH_TABLE)
+        for (document_id,) in archive.conn.execute("SELECT id FROM documents").fetchall():
+            fresh.execute(
+                "INSERT INTO search (rowid, title, summary, body, names, refs) VALUES (?, ?, ?, ?, ?, ?)",
+                (document_id, *archive.search_columns(document_id)),
+            )
+        assert set(index_places(archive.conn)) == set(index_places(fresh))

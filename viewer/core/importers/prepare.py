@@ -26,7 +26,7 @@ from ..errors import ImportRefused
 from ..gazetteer import Entity, Gazetteer
 from ..names import printable
 from ..records import ParsedDocument
-from ..store.index_rows import Terms, indexed_words
+from ..store.index_rows import Terms, indexed_words, text_columns
 from ..store.text_codec import pack
 from .transfer import parsed_from_state, parsed_state
 
@@ -76,7 +76,9 @@ def index_terms(parsed: ParsedDocument) -> Terms:
     global _stream, _place
     title = printable(parsed.title)  # as the documents row holds them (store/writing.py)
     summary = printable(parsed.summary) if parsed.summary else parsed.summary
-    words = indexed_words(title, summary, [text.body for text in parsed.texts])
+    body = "\n\n".join([text.body for text in parsed.texts])
+    texts = text_columns(title, summary, body)
+    words = indexed_words(texts)
     if len(_keyed) > KEYED_MOST or not _stream:  # a new stream: its first document names all its words new
         _keyed.clear()
         _stream, _place = os.urandom(8).hex(), 0
@@ -89,7 +91,8 @@ def index_terms(parsed: ParsedDocument) -> Terms:
         if folding.is_indexable_term(word) and (of == 1 or zlib.crc32(word.encode("utf-8", "replace")) % of == mine)
     }
     _place += 1
-    return Terms(" ".join(words), " ".join(new), keys, _stream, _place - 1)
+    plain = texts == [title or "", summary or "", body]  # what the writer would fold, folding changed nothing
+    return Terms(" ".join(words), " ".join(new), keys, _stream, _place - 1, None if plain else texts)
 
 
 def resolved(path: Path, folders: dict[str, str]) -> str:

@@ -34,6 +34,10 @@ class Terms(NamedTuple):
     keys: Mapping[str, str]  # the folded keys of some new words (this process's share of them)
     stream: str  # the process's run of documents, named anew whenever it forgets the words it met
     place: int  # the document's place in it: 0, 1, 2...
+    # the document's title, summary and body columns (``text_columns``) when folding changed one of
+    # them, else None: they are the values as they are ("" for none, the bodies joined), and the
+    # writer need not fold the texts again to know it (``Index.columns_of``)
+    texts: list[str] | None = None
 
 
 YEAR_TOKEN = "zzyear"
@@ -52,28 +56,36 @@ def entity_token(entity_id: int) -> str:
 
 
 def columns(
-    doc: Mapping[str, Any] | sqlite3.Row, bodies: list[str], names: list[tuple[int, str, str | None]], labels: list[str]
+    doc: Mapping[str, Any] | sqlite3.Row,
+    bodies: list[str],
+    names: list[tuple[int, str, str | None]],
+    labels: list[str],
+    texts: list[str] | None = None,
 ) -> list[str]:
     """A document's full-text row: title, summary, body, names, refs (folded for the index). Each
     person or place is indexed by one token; a query naming any alias of it asks for that token (see
-    ``Index._expand``), so aliases need not be copied into every document's row."""
+    ``Index._expand``), so aliases need not be copied into every document's row. ``texts``: its
+    first three, when made already (``text_columns``)."""
     people = [f"{entity_token(entity_id)} {name} {as_written or ''}" for entity_id, name, as_written in names]
     refs = [*labels, doc["source"] or "", doc["date_text"] or "", *year_tokens(doc["date_start"], doc["date_end"])]
     return [
-        folding.index_text(doc["title"]),
-        folding.index_text(doc["summary"]),
-        folding.index_text("\n\n".join(bodies)),
+        *(texts if texts is not None else text_columns(doc["title"], doc["summary"], "\n\n".join(bodies))),
         folding.index_text(" ; ".join(dict.fromkeys(filter(None, people)))),
         folding.index_text(" ; ".join(filter(None, refs))),
     ]
 
 
-def indexed_words(title: str | None, summary: str | None, bodies: list[str]) -> set[str]:
-    """The words of a document's title, summary and body columns as ``columns`` makes them (the
-    values as the documents row holds them): what the terms table keeps (``Index.reindex``)."""
-    found = set(folding.tokens(folding.index_text("\n\n".join(bodies))))
-    found.update(folding.tokens(folding.index_text(title)))
-    found.update(folding.tokens(folding.index_text(summary)))
+def text_columns(title: str | None, summary: str | None, body: str) -> list[str]:
+    """A document's title, summary and body columns (``body``: its texts' bodies joined by a blank line)."""
+    return [folding.index_text(title), folding.index_text(summary), folding.index_text(body)]
+
+
+def indexed_words(texts: list[str]) -> set[str]:
+    """The words of a document's title, summary and body columns (``text_columns``, of the values
+    as the documents row holds them): what the terms table keeps (``Index.reindex``)."""
+    found = set(folding.tokens(texts[2]))
+    found.update(folding.tokens(texts[0]))
+    found.update(folding.tokens(texts[1]))
     return found
 
 
