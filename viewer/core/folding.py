@@ -166,7 +166,7 @@ def strip_diacritics(text: str) -> str:
 
 
 def is_cjk(char: str) -> bool:
-    return bool(_CJK_CHAR.fullmatch(char))
+    return char >= "\u1100" and bool(_CJK_CHAR.fullmatch(char))  # nothing before the first CJK block is
 
 
 def index_text(text: str | None) -> str:
