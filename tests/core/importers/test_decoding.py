@@ -3,9 +3,13 @@ KOI8-R; a legacy encoding is chosen only when the text reads as natural language
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from viewer.core.importers.decode import decode
+from viewer.core.errors import ImportRefused
+from viewer.core.importers.decode import _holds_letters, decode
 from viewer.core.importers.text import parse_text_file
 
 RUSSIAN = (
@@ -55,3 +59,20 @@ def test_a_clean_file_is_not_flagged(tmp_path):
     parsed = parse_text_file(("May 16, 1950\n\nA telegram\n\n" + RUSSIAN).encode("utf-8"), tmp_path / "ok.txt")
     assert not any("not UTF-8" in reason for reason in parsed.review_reasons)
     assert decode(RUSSIAN.encode("utf-8")) == (RUSSIAN, "utf-8")
+
+
+def test_letters_are_counted_as_the_word_pattern_counts_them_whichever_part_decides():
+    """A file is refused when it holds too few letters; its ASCII letters are counted first and the
+    others only when those are too few: the answer is the count of [^\\W\\d_] either way."""
+    rng = random.Random(16)
+    pieces = ["a", "Z", "7", "_", " ", "\n", ".", "я", "Ё", "中", "١", "ß", "\u0301", "\ufffd", "\ud800", "ⅷ", "ǅ"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        letters = len(re.findall(r"[^\W\d_]", text))
+        for needed in (1, letters - 1, letters, letters + 1):
+            assert _holds_letters(text, needed) == (letters >= needed), (text, needed)
+    assert decode("Stalin \u0421\u0442\u0430\u043b\u0438\u043d 1950".encode())[0]
+    numbers = "1950 — 1951, 1952 — 1953, 1954 — 1955 №5 "  # a letter needed for every 20 characters
+    assert decode((numbers + "ЯЯ").encode())[0]
+    with pytest.raises(ImportRefused):
+        decode((numbers + "Я").encode())

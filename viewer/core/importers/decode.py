@@ -62,7 +62,7 @@ def _looks_like_utf16(data: bytes) -> str | None:
 
 def decode(data: bytes, name: str = "file") -> tuple[str, str]:
     """The text of ``data`` and the encoding it was read in; ImportRefused if it is not text."""
-    if not data.strip():
+    if not data or data.isspace():
         raise ImportRefused(name, "the file is empty")
     encoding: str | None = None
     if data.startswith(codecs.BOM_UTF8):
@@ -127,23 +127,34 @@ def ascii_letters_and_beyond(text: str) -> tuple[int, str]:
     """How many [A-Za-z] ``text`` holds, counted on its UTF-8 bytes, and its characters beyond ASCII
     in order ("" if none): letters counted without a string per character (also language.py's)."""
     encoded = text.encode("utf-8", "surrogatepass")
-    latin = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
-    if text.isascii():
-        return latin, ""
-    return latin, encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # UTF-8 less its ASCII
+    return _latin(encoded), "" if text.isascii() else _beyond(encoded)
 
 
-def _letters(text: str) -> int:
-    """How many letters ``text`` holds (what [^\\W\\d_] matches): [A-Za-z] among ASCII, and the letters
-    among the characters beyond ASCII."""
-    latin, beyond = ascii_letters_and_beyond(text)
-    return latin + len(beyond) - len(_WORD.sub("", beyond))
+def _latin(encoded: bytes) -> int:
+    """How many [A-Za-z] the UTF-8 ``encoded`` holds."""
+    return len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
+
+
+def _beyond(encoded: bytes) -> str:
+    """The characters of the UTF-8 ``encoded`` beyond ASCII, in order."""
+    return encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+
+
+def _holds_letters(text: str, needed: int) -> bool:
+    """Whether ``text`` holds ``needed`` letters (what [^\\W\\d_] matches): its [A-Za-z] counted first,
+    the letters among its characters beyond ASCII only when those are too few (issue 16)."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    latin = _latin(encoded)
+    if latin >= needed or text.isascii():
+        return latin >= needed
+    beyond = _beyond(encoded)
+    return latin + len(beyond) - len(_WORD.sub("", beyond)) >= needed
 
 
 def _checked(text: str, name: str, encoded: bytes | None = None) -> str:
     """``text`` with its line ends made \\n, or ImportRefused; ``encoded`` is the text in UTF-8 when
     the caller has it already."""
-    if not text.strip():
+    if not text or text.isspace():  # what strip() would leave nothing of, without a copy
         raise ImportRefused(name, "the file is empty")
     encoded = encoded if encoded is not None else text.encode("utf-8", "surrogatepass")
     controls = len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))
@@ -152,9 +163,6 @@ def _checked(text: str, name: str, encoded: bytes | None = None) -> str:
     sample = text[:20000]
     needed = max(1, len(sample) // 20)
     # the first 2,000 characters usually hold enough letters already: count the rest only if not
-    letters = _letters(sample[:2000])
-    if letters < needed:
-        letters = _letters(sample)
-    if letters < needed:
+    if not _holds_letters(sample[:2000], needed) and not _holds_letters(sample, needed):
         raise ImportRefused(name, "not a text file (hardly any letters in it)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
