@@ -2,16 +2,21 @@
 touch a document (hovering a marker) and which documents make up its thread (the selected one's arcs
 and markers stand out), asked at every mouse move and paint.
 
-Also how a link and a missing date read, in the interface's language.
+Also how a link and a missing date read, in the interface's language, and where an arc runs through
+the label lanes (``arc_runs``).
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPainterPath
 
 from .i18n import QT_TRANSLATE_NOOP
 
 Link = tuple[int, int, str]  # source, target, relation
+ARC_SAMPLES = 64  # points along a reply arc where labels look for it
 
 # how a link reads from its source (True) or its target (False)
 LINK_WORDS = {
@@ -68,3 +73,22 @@ class LinkGraph:
         for member in reached:
             self._threads[member] = found
         return found
+
+
+def arc_runs(path: QPainterPath, lanes: int, lane_height: int) -> list[list[tuple[float, float]]]:
+    """For each of ``lanes`` label lanes ``lane_height`` high, the stretches of x where the reply arc
+    ``path`` runs through it (sampled at ARC_SAMPLES points: the timeline keeps them by arc shape)."""
+    spans: list[list[tuple[float, float]]] = [[] for _ in range(lanes)]
+    points = [path.pointAtPercent(i / ARC_SAMPLES) for i in range(ARC_SAMPLES + 1)]
+    for lane in range(lanes):
+        top, run = 6 + lane * lane_height, None
+        for p, q in pairwise(points):
+            if max(p.y(), q.y()) >= top and min(p.y(), q.y()) <= top + lane_height:
+                low, high = min(p.x(), q.x()), max(p.x(), q.x())
+                run = (min(run[0], low), max(run[1], high)) if run else (low, high)
+            elif run:
+                spans[lane].append(run)
+                run = None
+        if run:
+            spans[lane].append(run)
+    return spans
