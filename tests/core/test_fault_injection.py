@@ -289,7 +289,7 @@ def test_a_killed_import_leaves_no_parse_worker_running(tmp_path):
     workers: set[int] = set()
     deadline = time.monotonic() + 120
     while not workers and process.poll() is None and time.monotonic() < deadline:
-        workers = {pid for pid in _children(process.pid) if b"spawn_main" in _cmdline(pid)}
+        workers = _parse_workers(process.pid)
         time.sleep(0.02)
     assert workers, "the import never started its parse workers"
     process.send_signal(signal.SIGKILL)
@@ -301,6 +301,19 @@ def test_a_killed_import_leaves_no_parse_worker_running(tmp_path):
     for pid in left:  # do not leave them to the next test either
         os.kill(pid, signal.SIGKILL)
     assert not left, f"{len(left)} parse workers outlived the killed import"
+
+
+def _parse_workers(pid: int) -> set[int]:
+    """An import's parse workers: its children started by 'spawn', or those of the fork server it
+    started (prepare._context), with that server."""
+    found = set()
+    for child in _children(pid):
+        line = _cmdline(child)
+        if b"spawn_main" in line:
+            found.add(child)
+        elif b"multiprocessing.forkserver" in line and (forked := _children(child)):
+            found |= {child, *forked}
+    return found
 
 
 def _cmdline(pid: int) -> bytes:

@@ -34,12 +34,6 @@ _REFERENCE, _HINT, _ARCHIVAL = attrgetter(*_REFERENCE_NAMES), attrgetter(*_HINT_
 _UNKNOWN = _DATE(UNKNOWN)
 
 
-def _made(cls: type, names: tuple[str, ...], values: tuple[Any, ...]) -> Any:
-    made = cls.__new__(cls)
-    made.__dict__.update(zip(names, values, strict=True))
-    return made
-
-
 def parsed_state(parsed: ParsedDocument) -> tuple[Any, ...]:
     """``parsed`` as nested tuples of plain values (``parsed_from_state`` makes it again)."""
     return (
@@ -57,7 +51,8 @@ def parsed_state(parsed: ParsedDocument) -> tuple[Any, ...]:
 def parsed_from_state(state: tuple[Any, ...]) -> ParsedDocument:
     """The document ``parsed_state`` gave ``state`` for."""
     plain, date, texts, mentions, references, hints, archival, report = state
-    parsed: ParsedDocument = _made(ParsedDocument, _PLAIN_NAMES, plain)
+    parsed = ParsedDocument.__new__(ParsedDocument)
+    parsed.__dict__.update(zip(_PLAIN_NAMES, plain, strict=True))
     parsed.date = UNKNOWN if date == _UNKNOWN else DateInfo(*date)
     parsed.texts = [Text(*values) for values in texts]
     parsed.mentions = [Mention(*values) for values in mentions]  # a document names 17 on average
