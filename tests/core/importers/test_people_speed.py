@@ -12,7 +12,7 @@ import random
 import re
 
 from viewer.core.importers.derive import _BRACKET_ALIAS, _FOOTNOTE, _last_lines, _may_hold_footnote
-from viewer.core.importers.people import _AN_INITIAL, _INITIALS_NAME
+from viewer.core.importers.people import _AN_INITIAL, _INITIALS_NAME, _RU_DOC
 
 OLD_INITIALS_NAME = re.compile(
     r"(?<![\w.])((?:[A-ZА-ЯЁ]\.\s?){1,2})\s?([A-ZА-ЯЁ][a-zа-яё]{2,}(?:-[a-z]+)?|[A-ZА-ЯЁ]{3,})\b"
@@ -112,3 +112,13 @@ def test_a_text_said_to_hold_no_initial_holds_no_initials_with_a_name():
     assert not [text for text in skipped if _INITIALS_NAME.search(text)]
     assert len(skipped) > 1000
     assert sum(bool(_INITIALS_NAME.search(text)) for text in texts) > 1000
+
+
+def test_an_ascii_title_is_no_russian_document_s():
+    """title_parties skips the Russian document words in an ASCII title: no ASCII character is any
+    letter of those words, however the case-blind pattern compares them."""
+    letters = {ch for ch in _RU_DOC.pattern if "\u0400" <= ch <= "\u04ff"}
+    assert len(letters) > 15
+    for letter in letters:
+        assert not [ch for ch in map(chr, range(128)) if re.fullmatch(re.escape(letter), ch, re.I)], letter
+    assert not _RU_DOC.search("".join(map(chr, range(128))) * 2)

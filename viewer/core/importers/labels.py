@@ -63,7 +63,7 @@ _URL = re.compile(r"<?(https?://[^\s>]+)>?")
 _ELLIPSIS = re.compile(r"^\[\.\.\.\]\s*")  # "[...]" before the text a run-together page goes on with
 
 
-@dataclass
+@dataclass(slots=True)  # a page makes one per line: slots make them a fifth cheaper to make and read
 class Line:
     number: int
     text: str

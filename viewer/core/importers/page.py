@@ -68,7 +68,7 @@ def clean_markdown(raw: str) -> list[str]:
         if markers and any(sign in line for sign in _MARKER_SIGNS):
             for part in _MARKERS.split(line):
                 lines += split_inline(part)
-        elif len(line) >= 120:
+        elif len(line) >= 120 and ": " in line:  # split_inline's own first test, without a call per paragraph
             lines += split_inline(line)
         else:
             lines.append(line)

@@ -227,7 +227,7 @@ def title_parties(title: str, gazetteer: Gazetteer) -> dict[str, list[Party]]:
     for latin in _LATIN_HANGUL.finditer(text):  # MERETSKOV(메레츠코프)
         if latin.group(1).lower() not in OFFICE_WORDS:
             roles["mentioned"].append(Party(latin.group(1).capitalize(), "person", latin.group(0)))
-    ru = _RU_DOC.search(text)
+    ru = None if text.isascii() else _RU_DOC.search(text)  # its words are Russian
     if ru:
         groups: list[list[str]] = []
         for word in re.findall(r"(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][\w-]+|[А-ЯЁ][\w-]+|\S+", ru.group("rest")):
@@ -248,8 +248,8 @@ def title_parties(title: str, gazetteer: Gazetteer) -> dict[str, list[Party]]:
         roles["mentioned"] += parties(author.group("who"), gazetteer)
     if not author and not _QUOTED_RECORD.search(text):
         text = _QUOTED_SUBJECT.sub("", text)  # a quoted subject, not a party
-    between = _BETWEEN.search(text)
-    if _MEETING.search(text) and between:
+    between = _BETWEEN.search(text) if _MEETING.search(text) else None  # most titles are no meeting's
+    if between:
         for part in (between.group("a"), between.group("b")):
             roles["mentioned"] += parties(part, gazetteer)
         return roles
