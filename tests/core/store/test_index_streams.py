@@ -48,7 +48,7 @@ def write(archive: Archive, item: tuple[Path, Prepared]) -> None:
 
 
 def terms(archive: Archive) -> list[tuple[str, str]]:
-    return archive.conn.execute("SELECT term, key FROM terms ORDER BY term").fetchall()
+    return [tuple(row) for row in archive.conn.execute("SELECT term, key FROM terms ORDER BY term")]
 
 
 def assert_as_rebuilt(archive: Archive) -> None:
@@ -109,3 +109,32 @@ def test_the_text_columns_a_worker_folded_are_what_the_archive_would_make(
                 (document_id, *archive.search_columns(document_id)),
             )
         assert set(index_places(archive.conn)) == set(index_places(fresh))
+
+
+def test_an_update_amid_a_stream_keeps_it_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file imported again with new text is an update, its row read back from the archive: the
+    worker's words still count for it, so the documents after it need not name all theirs."""
+    monkeypatch.setattr(preparing, "_keyed", set())
+    monkeypatch.setattr(preparing, "_stream", "")
+    folder = tmp_path / "files"
+    folder.mkdir()
+    (folder / "b.txt").write_text("An older telegram\n\nNothing of note.\n", encoding="utf-8")
+    with Archive(tmp_path / "archive.db") as archive:
+        older = prepare(archive, folder / "b.txt", {})  # the stream's place 0, written
+        with archive.transaction():
+            write(archive, (folder / "b.txt", older))
+        stream = []
+        for name in ("a.txt", "b.txt", "c.txt"):
+            (folder / name).write_text(TEXTS[name], encoding="utf-8")
+            stream.append((folder / name, prepare(archive, folder / name, {})))
+        with archive.transaction():
+            for item in stream:
+                write(archive, item)
+        last = stream[-1][1].terms
+        assert last is not None and archive._streams[last.stream] == last.place + 1  # still trusted
+        assert archive.conn.execute("SELECT count(*) FROM imports WHERE outcome = 'updated'").fetchone()[0] == 1
+        kept = set(terms(archive))
+        archive.rebuild_index()
+        # every word of every document, and the words of the older version (a word is never taken out)
+        rebuilt = set(terms(archive))
+        assert rebuilt <= kept and {term for term, _ in kept - rebuilt} == {"older", "nothing", "note"}

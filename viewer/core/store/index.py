@@ -163,8 +163,9 @@ class Index(Entities):
     def reindex(self, document_id: int, columns: list[str] | None = None, terms: Terms | None = None) -> None:
         """Rewrite one document's full-text row (from ``columns`` when the caller has them, else read
         from the archive) and remember its words' folded keys. A document whose sources did not change
-        since it was indexed keeps its row; a deleted one loses it. ``terms``, with ``columns``: the
-        words of their first three (``indexed_words``) and the keys of some, found by a parse worker."""
+        since it was indexed keeps its row; a deleted one loses it. ``terms``: the words of the first
+        three columns (``indexed_words``) and the keys of some, found by a parse worker, of a document
+        written as it parsed it (no correction kept)."""
         if columns is not None and self._entity_ids is not None and document_id not in self._unindexed:
             # a new document of an import's group: its row is written as the group commits
             self._deferred[document_id] = (columns, terms)
@@ -175,10 +176,11 @@ class Index(Entities):
             self._unindex(document_id, old)
         elif self.is_indexed(document_id):
             return  # nothing it is built from changed (the triggers would have noticed)
-        columns = columns if columns is not None else self.search_columns(document_id)
+        read = columns is None
+        columns = self.search_columns(document_id) if columns is None else columns
         if columns is None:
             return
-        self._write_row(document_id, columns, terms)
+        self._write_row(document_id, columns, terms, read)
 
     def _write_deferred(self) -> None:
         """The rows of the new documents of an import's group, written as it commits. Written one
@@ -194,14 +196,17 @@ class Index(Entities):
             if document_id in there:
                 self._write_row(document_id, columns, terms)
 
-    def _write_row(self, document_id: int, columns: list[str], terms: Terms | None) -> None:
+    def _write_row(self, document_id: int, columns: list[str], terms: Terms | None, read: bool = False) -> None:
+        """Index a row and keep its words in the terms table; ``read``: its columns were read from the
+        archive (an updated document), which may hold more than the parse worker saw (a former version's
+        page text), so their words are looked at too, while the worker's stream is kept in step."""
         self.conn.execute(
             f"INSERT INTO search (rowid, {SEARCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", (document_id, *columns)
         )
-        if terms is not None:
-            words, keys = self._words_to_look_at(terms), terms.keys
-        else:  # the columns are folded already
-            words, keys = {w for column in columns[:3] for w in folding.tokens(column)}, {}
+        keys: Mapping[str, str] = terms.keys if terms is not None else {}
+        words = self._words_to_look_at(terms) if terms is not None else set()
+        if terms is None or read:  # the columns are folded already
+            words |= {w for column in columns[:3] for w in folding.tokens(column)}
         fresh = words - self._known_terms
         if fresh:
             self._known_terms |= fresh

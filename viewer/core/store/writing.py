@@ -171,7 +171,10 @@ class Writing(Reimport):
         self.keep_corrections(document_id, kept)
         # a new document's index row is built from what was just written, not read back
         fresh = replace_id is None and not kept
-        self.reindex(document_id, *((self.columns_of(row, parsed, named, terms), terms) if fresh else (None, None)))
+        if fresh:
+            self.reindex(document_id, self.columns_of(row, parsed, named, terms), terms)
+        else:  # read back; a worker's terms still count for an update that kept no correction (Index.reindex)
+            self.reindex(document_id, None, None if kept else terms)
         self._saved = (document_id, row) if fresh else None
         if replace_id is not None:
             self.reanchor_annotations(document_id)
