@@ -137,14 +137,15 @@ class TimelineCanvas(QWidget):
         """Markers on their day; markers of the same few pixels stacked upwards, but never into the
         label lanes (a crowded stack then overlaps at its top)."""
         lanes, lane_height = self.label_lanes()
-        levels = max(1, int((self.marker_y() - 6 - (6 + lanes * lane_height)) // 9) + 1)
+        base = self.marker_y()  # once: it measures the font
+        levels = max(1, int((base - 6 - (6 + lanes * lane_height)) // 9) + 1)
         same_day: dict[int, int] = {}
         for marker in self.markers:
             marker.x = self.x_of_day(marker.day + 0.5)
             column = int(marker.x // 3)
             stack = same_day.get(column, 0)
             same_day[column] = stack + 1
-            marker.y = self.marker_y() - min(stack, levels - 1) * 9
+            marker.y = base - min(stack, levels - 1) * 9
 
     # -- painting -----------------------------------------------------------------------------
 
@@ -324,12 +325,13 @@ class TimelineCanvas(QWidget):
             painter.drawPath(path)
             self.arcs.append((path, source, target, relation))
         self._paint_labels(painter, metrics, text, muted, accent, thread)
+        button = self.palette().color(QPalette.ColorRole.Button)
         for number, marker in enumerate(self.markers):
             current = marker.id == self.current_id
             radius = 6.0 if current else 4.0
             linked = marker.id in thread
             painter.setPen(QPen(accent if linked and not current else text, 1.5 if linked else 1))
-            painter.setBrush(accent if current else self.palette().color(QPalette.ColorRole.Button))
+            painter.setBrush(accent if current else button)
             painter.drawEllipse(QPointF(marker.x, marker.y), radius, radius)
             if self.hasFocus() and number == self.focus_index:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
