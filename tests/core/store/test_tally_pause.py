@@ -83,3 +83,40 @@ def test_the_triggers_count_older_documents_inside_a_group(tmp_path):
         archive.commit_write()
         assert differences(archive.conn) == 0
         assert_true_counts(archive)
+
+
+def _triggers(archive: Archive) -> set[str]:
+    return {r[0] for r in archive.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+
+
+def test_an_older_document_rewritten_twice_in_one_group(tmp_path):
+    """Two changed files of an imported document's name in one batch: the group counts the document
+    out before its first rewrite and in, once, as it commits; the triggers are all back after it."""
+    sample = next(p for p in sorted(SAMPLES.glob("*.txt")) if "Stalin" in p.read_text(encoding="utf-8"))
+    text = sample.read_text(encoding="utf-8")
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    (first / sample.name).write_text(text.replace("Stalin", "Molotov"), encoding="utf-8")
+    (second / sample.name).write_text(text.replace("1950", "1949") + "\n\nMao Zedong.\n", encoding="utf-8")
+    with Archive(tmp_path / "archive.db") as archive:
+        import_all(archive, [SAMPLES])
+        triggers = _triggers(archive)
+        summary = import_all(archive, [first, second])
+        assert summary.count("updated") == 2, summary.line()
+        assert archive.count() == 5
+        assert differences(archive.conn) == 0
+        assert_true_counts(archive)
+        assert _triggers(archive) == triggers
+
+
+def test_a_group_rolled_back_keeps_the_triggers(tmp_path):
+    with Archive(tmp_path / "archive.db") as archive:
+        import_all(archive, [SAMPLES])
+        triggers = _triggers(archive)
+        archive.begin_write(group=True)
+        assert _triggers(archive) < triggers  # the two that every new document and mention would start
+        archive.rollback_write()
+        assert _triggers(archive) == triggers
+        archive.correct(1, {"language": "Korean"}, "t")  # counted by them
+        assert differences(archive.conn) == 0

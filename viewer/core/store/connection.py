@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, Self
 from ..errors import ArchiveError, ArchiveMissing, NotAnArchive
 from ..gazetteer import Gazetteer
 from .schema import APPLICATION_ID, SCHEMA_VERSION, NewerArchiveError, looks_like_ours, migrate
-from .schema_tallies import pause as pause_tallies
-from .schema_tallies import resume as resume_tallies
+from .tally_pause import pause as pause_tallies
+from .tally_pause import resume as resume_tallies
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -18,7 +18,8 @@ from pathlib import Path
 from .schema_classification import add_classification_group
 from .schema_compact import compact, compress_texts
 from .schema_curation import MIGRATION_CURATION
-from .schema_tallies import add_tallies, make_pausable
+from .schema_tallies import add_tallies
+from .tally_pause import make_pausable
 
 MIGRATION_1 = """
 CREATE TABLE documents (
@@ -304,7 +305,7 @@ MIGRATIONS: list[Migration] = [
     # the archive's last date (the timeline's whole span, as the window opens) read on an index: at a
     # million documents max(date_end) read every row, 0.27 s of the first window (issue 16)
     _script("CREATE INDEX documents_date_end ON documents (date_end)"),
-    make_pausable,  # an import's group counts its documents once, at its commit (schema_tallies.py, issue 16)
+    make_pausable,  # an import's group counts its documents once, at its commit (tally_pause.py, issue 16)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -138,8 +138,8 @@ def _none_left(row: str) -> str:
 
 def _counted(document_id: str) -> str:
     """Whether the triggers count a change to document ``document_id``: not while an import's group
-    defers the counts of the documents it adds (``pause``)."""
-    return f"NOT EXISTS (SELECT 1 FROM tally_paused WHERE since <= {document_id})"
+    counts it itself (store/tally_pause.py)."""
+    return f"NOT EXISTS (SELECT 1 FROM tally_paused WHERE {document_id} BETWEEN low AND high)"
 
 
 def _trigger(name: str, when: str, table: str, statements: list[str], condition: str = "", row: str = "") -> str:
@@ -235,7 +235,6 @@ def _triggers(pausable: bool) -> list[str]:
 
 
 TRIGGERS = _triggers(pausable=True)
-PAUSED_TABLE = "CREATE TABLE tally_paused (since INTEGER NOT NULL)"
 
 
 def _first_columns(number: int) -> str:
@@ -262,6 +261,30 @@ COUNTS = [
 ]
 
 
+def fresh_counts(chosen: str) -> list[tuple[str, list[str], str]]:
+    """For each tally: its table, its key's columns, and the counts of the documents ``chosen``
+    selects (a condition on the id ``{id}``), as ``COUNTS`` makes them of every document."""
+    counts = [
+        (
+            table,
+            [name for name, _ in key],
+            f"SELECT {_values(key, 'd')}, count(*) FROM documents d WHERE {chosen.format(id='d.id')} "
+            f"GROUP BY {_first_columns(len(key))}",
+        )
+        for table, key in DOCUMENT_TALLIES.items()
+    ]
+    counts.append(
+        (
+            "tally_people",
+            ["entity_id", *(name for name, _ in PEOPLE_KEY)],
+            f"SELECT x.entity_id, {_values(PEOPLE_KEY, 'd')}, count(*) FROM (SELECT DISTINCT entity_id, "
+            f"document_id FROM document_entities WHERE {chosen.format(id='document_id')}) x "
+            f"JOIN documents d ON d.id = x.document_id GROUP BY {_first_columns(len(PEOPLE_KEY) + 1)}",
+        )
+    )
+    return counts
+
+
 def add_tallies(conn: sqlite3.Connection) -> None:
     """Migration 7: the tallies, their triggers and the facet-and-date indexes, counted afresh."""
     for statement in (*TABLES, *FACET_DATE_INDEXES.strip().split(";\n")):
@@ -269,68 +292,6 @@ def add_tallies(conn: sqlite3.Connection) -> None:
     for trigger in _triggers(pausable=False):
         conn.execute(trigger)
     recount(conn)
-
-
-def make_pausable(conn: sqlite3.Connection) -> None:
-    """Migration 9: the triggers remade so that an import's group can defer its documents' counts
-    (``pause``): counted by trigger they were a fifth of the time an import took to write."""
-    conn.execute(PAUSED_TABLE)
-    for trigger in TRIGGERS:
-        conn.execute(f"DROP TRIGGER IF EXISTS {trigger.split()[2]}")
-        conn.execute(trigger)
-
-
-def _added(table: str, names: list[str], fresh: str) -> list[str]:
-    """Statements that add to ``table`` the counts of ``fresh`` (its rows: ``names``, then a count)."""
-    columns = ", ".join(names)
-    same = " AND ".join(f"{table}.{name} IS g.{name}" for name in names)
-    counted = f"WITH g({columns}, n) AS ({fresh})"
-    return [
-        f"{counted} UPDATE {table} SET n = {table}.n + g.n FROM g WHERE {same}",
-        f"{counted} INSERT INTO {table} ({columns}, n) SELECT * FROM g WHERE NOT EXISTS "
-        f"(SELECT 1 FROM {table} WHERE {same})",
-    ]
-
-
-# the counts of the documents from id ?1 on, added to the tallies (``resume``)
-ADDED = [
-    *(
-        statement
-        for table, key in DOCUMENT_TALLIES.items()
-        for statement in _added(
-            table,
-            [name for name, _ in key],
-            f"SELECT {_values(key, 'd')}, count(*) FROM documents d WHERE d.id >= ?1 "
-            f"GROUP BY {_first_columns(len(key))}",
-        )
-    ),
-    *_added(
-        "tally_people",
-        ["entity_id", *(name for name, _ in PEOPLE_KEY)],
-        f"SELECT x.entity_id, {_values(PEOPLE_KEY, 'd')}, count(*) FROM "
-        "(SELECT DISTINCT entity_id, document_id FROM document_entities WHERE document_id >= ?1) x "
-        f"JOIN documents d ON d.id = x.document_id GROUP BY {_first_columns(len(PEOPLE_KEY) + 1)}",
-    ),
-]
-
-
-def pause(conn: sqlite3.Connection) -> None:
-    """In an open write transaction: the triggers leave the documents added from now on (and their
-    mentions, whatever happens to them) uncounted until ``resume``, which counts them all at once.
-    The row that says so is never committed: ``resume`` removes it before the commit, and a
-    transaction rolled back or killed takes it away with everything else."""
-    conn.execute("INSERT INTO tally_paused (since) SELECT 1 + coalesce(max(id), 0) FROM documents")
-
-
-def resume(conn: sqlite3.Connection) -> None:
-    """Count the documents added since ``pause`` (those with an id from its ``since``: none of them
-    existed when it began, so the tallies held none of them) and let the triggers count again."""
-    paused = conn.execute("SELECT min(since) FROM tally_paused").fetchone()[0]
-    if paused is None:
-        return
-    for statement in ADDED:
-        conn.execute(statement, (paused,))
-    conn.execute("DELETE FROM tally_paused")
 
 
 def recount(conn: sqlite3.Connection) -> None:

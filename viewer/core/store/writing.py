@@ -14,6 +14,7 @@ from .connection import now
 from .import_reports import without_copies
 from .index import Terms
 from .reimport import Reimport
+from .tally_pause import hold as hold_tallies
 from .text_codec import pack
 
 
@@ -93,6 +94,8 @@ class Writing(Reimport):
         caller knows no document holds the parsed key (``match_existing``); ``terms``: its indexed
         words and keys, when a parse worker found them (``Index.reindex``); ``packed``: the texts'
         bodies as stored (``pack``), when a parse worker compressed them."""
+        if replace_id is not None and self._entity_ids is not None:  # rewritten in an import's group
+            hold_tallies(self.conn, replace_id)
         stamp = now()
         kept = self.corrected_values(replace_id)
         key = printable(parsed.key)
