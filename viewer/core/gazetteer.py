@@ -24,6 +24,7 @@ from .name_search import spellings as _spellings
 from .name_search import whole_words as _whole_words
 
 _MOST_KEPT = 200_000  # words and patterns a gazetteer remembers before it starts again
+_LONGEST_KEPT = 40  # characters of a token whose names it remembers
 _SHORT = 200  # a text this long or shorter (a line, a title's party, a name) has its hits remembered
 _MOST_SHORT_KEPT = 20_000
 
@@ -213,12 +214,14 @@ class Gazetteer:
         return firsts, named, has_cjk, has_twins
 
     def _tell(self, token: str) -> _Told | None:
-        """What one token holds (see ``_words``), remembered; None (remembered too) if nothing."""
+        """What one token holds (see ``_words``), remembered (if short: a text without spaces, Chinese,
+        is one long token); None if nothing."""
         words = _WORD.findall(token)
         if len(self._plain) + len(self._telling) + len(self._plain_words) > _MOST_KEPT:  # an import may run all day
             self._plain.clear()
             self._telling.clear()
             self._plain_words.clear()
+        kept = len(token) <= _LONGEST_KEPT
         unusual = not token.isascii() and _UNUSUAL.search(token) is not None
         if unusual or not self._plain_words.issuperset(words):  # "Bimkan," and "Bimkan." are two tokens, one word
             spellings = self._first_spellings  # the words that lower-case to a first word, or None: lower them all
@@ -228,10 +231,14 @@ class Gazetteer:
             if firsts or named or unusual:
                 has_cjk = unusual and _CJK.search(token) is not None
                 has_twins = unusual and _CASE_TWINS.search(token) is not None
-                told = self._telling[token] = (firsts, named, has_cjk, has_twins)
+                told = (firsts, named, has_cjk, has_twins)
+                if kept:
+                    self._telling[token] = told
                 return told
-            self._plain_words.update(words)
-        self._plain.add(token)
+            if kept:
+                self._plain_words.update(words)
+        if kept:
+            self._plain.add(token)
         return None
 
     def add_alias(self, canonical: str, alias: str, kind: str = "person", alias_kind: str = "variant") -> bool:

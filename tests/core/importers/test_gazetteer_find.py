@@ -243,7 +243,14 @@ def test_find_reads_words_token_by_token_whatever_the_spaces_and_with_its_memory
     for text in _texts(300, seed=23):
         text = "".join(rng.choice(spaces) if ch == " " else ch for ch in text)
         assert _seen(gazetteer.find(text)) == _seen(reference_find(reference, text))
-        assert len(gazetteer._plain) + len(gazetteer._telling) <= 51
+        # the bound, and the token and words it last remembered (cleared when the next one comes)
+        assert len(gazetteer._plain) + len(gazetteer._telling) + len(gazetteer._plain_words) <= 50 + 1 + 20
+    # a text without spaces is one long token: told, not remembered
+    for text in ["毛泽东同志和斯大林同志" * 20 + " Stalin", "Kim-Il-Sung-" * 20 + " Mao Zedong", "x" * 41 + " Kim Il"]:
+        assert _seen(gazetteer.find(text)) == _seen(reference_find(reference, text))
+        assert _seen(gazetteer.find(text)) == _seen(reference_find(reference, text))  # found again
+    remembered = [*gazetteer._plain, *gazetteer._telling, *gazetteer._plain_words]
+    assert remembered and max(map(len, remembered)) <= gazetteer_module._LONGEST_KEPT
     assert [hit.entity.name for hit in gazetteer.find("Kim\u3000Il\x1cSung\u00a0to\u2003Stalin")] == [
         "Kim Il Sung",
         "Stalin",
