@@ -23,12 +23,8 @@ _CJK_CHAR = re.compile(f"([{CJK_CLASS}])")
 _CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 _HARD_SIGN_QUOTE = re.compile(r"(?<=[бвгдзкмнпрстфхБВГДЗКМНПРСТФХ])[\"'’ʼ](?=[еёюяЕЁЮЯ])")
 _WORD = re.compile(r"[^\W_]+")
-# Quick looks before the substitutions above, each a scan along the whole text that mostly finds
-# nothing: a quote that may stand for a hard sign, a character at or past the first CJK block (one
-# range, scanned far faster than the class of runs).
-_QUOTES = "\"'’ʼ"
-_MAYBE_CJK = re.compile("[\u1100-\ufaff]")
-# In ASCII text a word is a run of letters and digits: everything else becomes a space to split on.
+# Quick looks before the substitutions above, scans that mostly find nothing (one range is far faster)
+_QUOTES, _MAYBE_CJK = "\"'’ʼ", re.compile("[\u1100-\ufaff]")
 _ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 _CYRILLIC_TO_LATIN = str.maketrans(
@@ -202,6 +198,20 @@ def tokens(folded: str) -> list[str]:
     if "\u03a3" in folded or "\u0130" in folded:
         return [w.lower() for w in _WORD.findall(folded)]
     return _WORD.findall(folded.lower())
+
+
+def word_set(folded: str) -> set[str]:
+    """``set(tokens(folded))``; in text that is not ASCII its runs of non-space are made distinct first,
+    and only those with a character no letter or digit (``isalnum``: the pattern's class) split."""
+    if folded.isascii() or "\u03a3" in folded or "\u0130" in folded:
+        return set(tokens(folded))
+    found: set[str] = set()
+    for run in set(folded.lower().split()):
+        if run.isalnum():
+            found.add(run)
+        else:
+            found.update(_WORD.findall(run))
+    return found
 
 
 def stem(word: str) -> str:

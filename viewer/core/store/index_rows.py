@@ -83,7 +83,7 @@ def text_columns(title: str | None, summary: str | None, body: str) -> list[str]
 def indexed_words(texts: list[str]) -> set[str]:
     """The words of a document's title, summary and body columns (``text_columns``, of the values
     as the documents row holds them): what the terms table keeps (``Index.reindex``)."""
-    found = set(folding.tokens(texts[2]))
+    found = folding.word_set(texts[2])
     found.update(folding.tokens(texts[0]))
     found.update(folding.tokens(texts[1]))
     return found
