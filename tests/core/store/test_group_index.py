@@ -59,3 +59,28 @@ def test_a_group_rolled_back_leaves_no_row_behind(tmp_path):
         assert _rows(archive) == {second}
         assert_in_step(archive)
         assert archive.check().ok
+
+
+def _temp_triggers(archive: Archive) -> set[str]:
+    return {r[0] for r in archive.conn.execute("SELECT name FROM sqlite_temp_master WHERE type = 'trigger'")}
+
+
+def test_the_notices_a_group_drops_are_back_after_it(tmp_path):
+    """A group drops the notices of rows added to texts, mentions and numbers (its documents are new,
+    or noticed by their documents row's update first); they are back after its commit or rollback."""
+    files = sorted(SAMPLES.glob("*.txt"))
+    with Archive(tmp_path / "archive.db") as archive:
+        watching = _temp_triggers(archive)
+        for end in (archive.commit_write, archive.rollback_write):
+            archive.begin_write(group=True)
+            assert len(watching - _temp_triggers(archive)) == 3
+            _save(archive, files[0])
+            end()
+            assert _temp_triggers(archive) == watching
+        first = next(iter(_rows(archive)))
+        with archive.transaction():  # noticed again outside a group: the row is rewritten
+            archive.conn.execute(
+                "INSERT INTO reference_numbers (document_id, number, label, role) VALUES (?, 'N-1', 'No. N-1', 'own')",
+                (first,),
+            )
+        assert_in_step(archive)

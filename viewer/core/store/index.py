@@ -81,6 +81,17 @@ def _triggers() -> list[str]:
     return statements
 
 
+# The triggers an import's group drops while it is open: a row added to a document's texts, mentions
+# or numbers, each of which cost SQLite a trigger program (14 mentions a document). The group writes
+# new documents, which have no row to keep yet, and rewrites older ones with save_document, whose
+# UPDATE of the documents row comes first and is noticed (the row as it was is kept then).
+_QUIET_IN_GROUPS = [
+    f"index_notice_{number}"
+    for number, (table, event, _ids) in enumerate(_SOURCES)
+    if event == "INSERT" and table in ("texts", "document_entities", "reference_numbers")
+]
+
+
 def _by_id_role(mention: tuple[int, str, str, str | None]) -> tuple[int, str]:
     return mention[0], mention[2]
 
@@ -134,12 +145,21 @@ class Index(Entities):
                 self._unindexed[document_id] = columns
         return True
 
+    def begin_write(self, *, group: bool = False) -> None:
+        super().begin_write(group=group)
+        if group:  # made again before the commit; a rollback puts them back by itself
+            for name in _QUIET_IN_GROUPS:
+                self.conn.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
+
     def commit_write(self) -> None:
         """Reindex every document the transaction changed (a path that forgot to is caught here), then commit."""
         try:
             for document_id in list(self._unindexed):
                 self.reindex(document_id)
             self._write_deferred()
+            if self._entity_ids is not None:  # a group's: the triggers it dropped
+                for statement in _triggers():
+                    self.conn.execute(statement)
         except BaseException:
             self.rollback_write()
             raise
