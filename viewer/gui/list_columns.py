@@ -23,6 +23,7 @@ from contextlib import contextmanager
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView
 
 from .document_model import COL_DATE, COL_LANGUAGE, COL_PARTS, COL_TITLE, COL_TYPE, DocumentTableModel
@@ -269,9 +270,15 @@ class ColumnFitter(QObject):
             self._least.clear()
             if self.wanted:
                 self.fit_to_content()
-        elif watched is self.viewport and kind == QEvent.Type.Resize:
+        elif watched is self.viewport and kind == QEvent.Type.Resize and _wider_or_narrower(event):
             self.apply()
         return False
+
+
+def _wider_or_narrower(event: QEvent) -> bool:
+    """A resize that changes the width: the columns follow the list's width only (the order box that
+    shows while searching makes the list shorter, and refitting then read and measured the new rows)."""
+    return isinstance(event, QResizeEvent) and event.size().width() != event.oldSize().width()
 
 
 class _Measured(Mapping[int, int]):
