@@ -138,3 +138,20 @@ def test_an_update_amid_a_stream_keeps_it_trusted(tmp_path: Path, monkeypatch: p
         # every word of every document, and the words of the older version (a word is never taken out)
         rebuilt = set(terms(archive))
         assert rebuilt <= kept and {term for term, _ in kept - rebuilt} == {"older", "nothing", "note"}
+
+
+def test_a_worker_document_after_a_gap_has_its_words_read_from_its_row(
+    parsed: dict[str, tuple[Path, Prepared]], tmp_path: Path
+) -> None:
+    """A worker process hands on no list of all a document's words (only those new to it): the writer
+    reads them from the row when it cannot trust the stream."""
+    for name in ("b.txt", "c.txt"):
+        prepared = parsed[name][1]
+        assert prepared.terms is not None
+        prepared.terms = prepared.terms._replace(words="")  # as a worker hands them on
+    with Archive(tmp_path / "archive.db") as archive:
+        with archive.transaction():
+            write(archive, parsed["b.txt"])  # a.txt, first in the stream, is not written
+            write(archive, parsed["c.txt"])
+        assert {"zanzibarite", "periwinkle"} <= {row[0] for row in terms(archive)}
+        assert_as_rebuilt(archive)

@@ -93,8 +93,9 @@ def index_terms(parsed: ParsedDocument) -> Terms:
         if folding.is_indexable_term(word) and (of == 1 or zlib.crc32(word.encode("utf-8", "replace")) % of == mine)
     }
     _place += 1
+    every = " ".join(words) if multiprocessing.parent_process() is None else ""  # see index_rows.Terms
     plain = texts == [title or "", summary or "", body]  # what the writer would fold, folding changed nothing
-    return Terms(" ".join(words), " ".join(new), keys, _stream, _place - 1, None if plain else texts)
+    return Terms(every, " ".join(new), keys, _stream, _place - 1, None if plain else texts)
 
 
 def resolved(path: Path, folders: dict[str, str]) -> str:

@@ -224,7 +224,7 @@ class Index(Entities):
             f"INSERT INTO search (rowid, {SEARCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", (document_id, *columns)
         )
         keys: Mapping[str, str] = terms.keys if terms is not None else {}
-        words = self._words_to_look_at(terms) if terms is not None else set()
+        words = self._words_to_look_at(terms, columns) if terms is not None else set()
         if terms is None or read:  # the columns are folded already
             words |= {w for column in columns[:3] for w in folding.tokens(column)}
         fresh = words - self._known_terms
@@ -235,7 +235,7 @@ class Index(Entities):
                 [(t, keys[t] if t in keys else folding.key(t)) for t in fresh if folding.is_indexable_term(t)],
             )
 
-    def _words_to_look_at(self, terms: Terms) -> set[str]:
+    def _words_to_look_at(self, terms: Terms, columns: list[str]) -> set[str]:
         """The words of a document the terms table may lack: the ones new to the process that parsed
         it, when the writer indexed every document before it in that process's stream, in order, since
         it last knew its terms table whole; else all of them (see index_rows.Terms)."""
@@ -247,7 +247,9 @@ class Index(Entities):
             self._streams[terms.stream] = place + 1
             return set(terms.new.split())
         self._streams[terms.stream] = -1
-        return set(terms.words.split())
+        if terms.words:
+            return set(terms.words.split())
+        return {w for column in columns[:3] for w in folding.tokens(column)}  # a worker's: read from the row
 
     def rebuild_index(self) -> int:
         """Rebuild the whole full-text index from the stored texts (``check --repair``)."""

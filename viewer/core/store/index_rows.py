@@ -29,7 +29,9 @@ class Terms(NamedTuple):
     was refused, or updated; a group was rolled back; the process parsed ahead out of order) it looks
     at ``words``, all of them."""
 
-    words: str  # all of them, a space between two (a word has none: one string unpickles far faster than a set)
+    # all of them, a space between two (a word has none: one string unpickles far faster than a set);
+    # "" from a worker process, whose documents the writer seldom cannot trust: it reads them from the row
+    words: str
     new: str  # those the process had not met before in this stream, the same way
     keys: Mapping[str, str]  # the folded keys of some new words (this process's share of them)
     stream: str  # the process's run of documents, named anew whenever it forgets the words it met
