@@ -15,8 +15,9 @@ import multiprocessing
 import os
 import zlib
 from collections import deque
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -211,6 +212,14 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
+# A chunk's results: a worker's future, this thread's list, or None while nobody has it. A future is
+# never cancelled to take its chunk back: Python 3.11's pool, when a worker dies, sets an error on
+# every future it holds, and one cancelled made that raise, so its thread ended before stopping the
+# other workers, and the import's process then waited at exit for them for good.
+Chunk = Future[list[Prepared]] | list[Prepared] | None
+IN_FLIGHT = 2  # chunks given to the pool at once, per worker: one parsed, one waiting
+
+
 def prepared_in_order(
     archive: Archive, files: Sequence[str], wanted: Sequence[int]
 ) -> Generator[Prepared | None, None, None]:
@@ -231,53 +240,69 @@ def prepared_in_order(
         initializer=_start_worker,
         initargs=(str(archive.path), os.getpid(), workers(), known),
     )
-    # each task: where a chunk of files starts, and the worker's results for the wanted ones among them
-    pending: deque[tuple[int, Future[list[Prepared]]]] = deque()
+    # each chunk of files in order: where it starts, and its results for the wanted files among them,
+    # a worker's (a future), this thread's (a list), or None while no worker has been given it
+    pending: deque[tuple[int, Chunk]] = deque()
     starts = iter(range(0, len(files), CHUNK))
     folders: dict[str, str] = {}  # for the chunks this thread parses itself
+    broken: list[BrokenProcessPool] = []  # a worker died (killed, out of memory): the rest is parsed here
+
+    def parse(start: int) -> list[Prepared]:
+        chunk = range(start, min(start + CHUNK, len(files)))
+        return [prepare(archive, Path(files[n]), folders, names) for n in chunk if wanted[n]]
+
     try:
 
-        def feed() -> bool:
-            start = next(starts, None)
-            if start is None:
-                return False
-            chunk = [files[n] for n in range(start, min(start + CHUNK, len(files))) if wanted[n]]
-            pending.append((start, pool.submit(_prepare_chunk, chunk)))
-            return True
+        def feed() -> None:
+            """Keep WINDOW chunks ahead, and IN_FLIGHT of them given to the workers (the furthest left
+            for this thread to take: a task given to the pool is never taken back, see ``Chunk``)."""
+            while len(pending) < WINDOW and (start := next(starts, None)) is not None:
+                pending.append((start, None))
+            if broken:
+                return
+            given = sum(1 for _, chunk in pending if isinstance(chunk, Future) and not chunk.done())
+            for index, (start, chunk) in enumerate(pending):
+                if given >= IN_FLIGHT * workers():
+                    break
+                if chunk is None:
+                    part = [files[n] for n in range(start, min(start + CHUNK, len(files))) if wanted[n]]
+                    try:
+                        pending[index] = (start, pool.submit(_prepare_chunk, part))
+                    except BrokenProcessPool as error:
+                        broken.append(error)
+                        return
+                    given += 1
 
-        while len(pending) < WINDOW and feed():
-            pass
+        feed()
         while pending:
-            start, future = pending.popleft()
+            start, chunk = pending[0]
+            while isinstance(chunk, Future) and not chunk.done() and _prepare_one_ahead(pending, parse):
+                feed()
+            if chunk is None:  # not given to a worker yet: parse it here
+                _prepare_one_ahead(pending, parse, 0)
+            start, chunk = pending.popleft()
             feed()
-            while not future.done() and _prepare_one_ahead(archive, pending, files, wanted, folders, names):
-                pass
-            results = iter(future.result())
+            try:
+                results = iter(chunk.result() if isinstance(chunk, Future) else chunk or ())
+            except BrokenProcessPool as error:  # its files are parsed here, as are those after them
+                broken.append(error)
+                results = iter(parse(start))
             for n in range(start, min(start + CHUNK, len(files))):
                 yield next(results) if wanted[n] else None
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _prepare_one_ahead(
-    archive: Archive,
-    pending: deque[tuple[int, Future[list[Prepared]]]],
-    files: Sequence[str],
-    wanted: Sequence[int],
-    folders: dict[str, str],
-    names: Gazetteer,
-) -> bool:
-    """While the chunk to write next is still being parsed (the workers are starting, which takes
-    a good part of a second, or are behind), this thread parses the furthest chunk no worker has
-    taken yet, in its place; whether there was one. Which process parses a file does not matter:
-    each has its own copy of the names the archive knew when the batch began (only an alias a
-    document itself declares, "Filippov [Stalin]", is learned by the process that parsed it)."""
-    for index in range(len(pending) - 1, -1, -1):
-        start, future = pending[index]
-        if future.cancel():
-            here: Future[list[Prepared]] = Future()
-            chunk = range(start, min(start + CHUNK, len(files)))
-            here.set_result([prepare(archive, Path(files[n]), folders, names) for n in chunk if wanted[n]])
-            pending[index] = (start, here)
+def _prepare_one_ahead(pending: deque[tuple[int, Chunk]], parse: Callable[[int], list[Prepared]], at: int = -1) -> bool:
+    """While the chunk to write next is still being parsed (the workers are starting, or are behind),
+    this thread parses the furthest chunk no worker was given (or the one ``at``) in their place;
+    whether there was one. Which process parses a file does not matter: each has its own copy of the
+    names the archive knew when the batch began (only an alias a document itself declares,
+    "Filippov [Stalin]", is learned by the process that parsed it)."""
+    indexes = [at] if at >= 0 else range(len(pending) - 1, -1, -1)
+    for index in indexes:
+        start, chunk = pending[index]
+        if chunk is None:
+            pending[index] = (start, parse(start))
             return True
     return False
