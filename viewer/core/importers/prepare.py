@@ -13,6 +13,7 @@ import copy
 import hashlib
 import multiprocessing
 import os
+import sys
 import zlib
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
@@ -204,8 +205,9 @@ def _context() -> multiprocessing.context.BaseContext:
     a new interpreter, started once as 'spawn' starts one, that imports the parser (``PRELOAD``)
     and forks each batch's workers from itself, so they start in milliseconds instead of importing
     it all again (a third of a second of CPU a worker, most of a second on a busy machine). A
-    worker's parent is then that server: it watches the import through ``parent_process()``."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    worker's parent is then that server: it watches the import through ``parent_process()``. A
+    frozen bundle (PyInstaller, packaging/launcher.py) and a system without fork servers use 'spawn'."""
+    if getattr(sys, "frozen", False) or "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
