@@ -6,7 +6,9 @@ between a keystroke and the first screen. ``screen`` reads at most ``PROBE`` mat
 own rowid order): when the query matches no more, they are all there, counted and ordered exactly;
 when it matches more, the first screen walks the list's sort index and asks the full-text index,
 row by row, whether each document matches (a word in every document needs a screen's worth of
-rows), and the count is left to a worker (``order``).
+rows), and the count is left to a worker (``order``). In relevance order under facets or dates, the
+words' matches are ranked first and only the best are read with the narrowing checked, until the
+screen is full; the count is then a worker's too unless every match was checked.
 
 Relevance is bm25, weighted so that a hit in the title counts more than one in the text, for a
 query that matches no more than ``PROBE`` documents. bm25's idf reads every match of each phrase,
