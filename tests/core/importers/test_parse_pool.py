@@ -6,24 +6,12 @@ import multiprocessing
 import os
 import signal
 import time
-from pathlib import Path
 
 from viewer.core.importers import groups, prepare
 from viewer.core.importers.batch import run_import
 from viewer.core.store import Archive
 
-from ...conftest import SAMPLES
-
-FILES = 60
-
-
-def _folder(folder: Path) -> Path:
-    folder.mkdir()
-    seeds = [path.read_text("utf-8") for path in sorted(SAMPLES.glob("*.txt"))]
-    for number in range(FILES):
-        text = seeds[number % len(seeds)].replace("document/11", f"document/{number}-11")
-        (folder / f"doc-{number:03d}.txt").write_text(text + f"\n\nArchivist's note {number}.\n", "utf-8")
-    return folder
+from ..test_safety_imports import FILES, _folder  # sixty files, each a document of its own
 
 
 def test_a_worker_killed_mid_import_leaves_its_files_to_the_importing_thread(tmp_path, monkeypatch):
