@@ -152,7 +152,9 @@ class Index(Entities):
                 self.conn.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
 
     def commit_write(self) -> None:
-        """Reindex every document the transaction changed (a path that forgot to is caught here), then commit."""
+        """Reindex every document the transaction changed (a path that forgot to is caught here), then
+        commit. A commit that fails (a full disk) is rolled back, not left open half-done: a group has
+        counted its documents and made its triggers again by then (``transaction()``, ``WriteGroup.close``)."""
         try:
             for document_id in list(self._unindexed):
                 self.reindex(document_id)
@@ -160,10 +162,10 @@ class Index(Entities):
             if self._entity_ids is not None:  # a group's: the triggers it dropped
                 for statement in _triggers():
                     self.conn.execute(statement)
+            super().commit_write()
         except BaseException:
             self.rollback_write()
             raise
-        super().commit_write()
 
     def rollback_write(self) -> None:
         self._unindexed.clear()  # what they held is what the index holds again

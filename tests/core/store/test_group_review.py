@@ -1,0 +1,142 @@
+"""An import's group (tally pause, deferred index rows, quiet index triggers) under the ways it can
+end badly or share the archive: a commit that fails after the group counted its documents, a group
+closed early whose commit fails, another connection (the window's) that reads and writes between
+the groups, and a corrected document re-imported inside a group."""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from viewer.core.importers.batch import import_all, import_file
+from viewer.core.importers.groups import WriteGroup
+from viewer.core.importers.prepare import prepare
+from viewer.core.store import Archive
+from viewer.core.store.schema_tallies import differences
+
+from ...conftest import SAMPLES
+from .test_index_consistency import assert_in_step
+from .test_tallies_adversarial import assert_true_counts
+
+
+def _triggers(archive: Archive, schema: str = "sqlite_master") -> set[str]:
+    return {r[0] for r in archive.conn.execute(f"SELECT name FROM {schema} WHERE type = 'trigger'")}
+
+
+def _changed_copies(tmp_path: Path) -> tuple[Path, list[Path]]:
+    """A folder of every sample changed (each an update of its document) and two new files."""
+    folder = tmp_path / "changed"
+    folder.mkdir()
+    for sample in sorted(SAMPLES.glob("*.txt")):
+        (folder / sample.name).write_text(sample.read_text(encoding="utf-8") + "\n\nMao Zedong.\n", encoding="utf-8")
+    news = []
+    for number in (1, 2):
+        sample = sorted(SAMPLES.glob("*.txt"))[number]
+        text = sample.read_text(encoding="utf-8").replace("/document/", f"/document/77{number}")
+        news.append(folder / f"new{number}.txt")
+        news[-1].write_text(text.replace("1950", "1952"), encoding="utf-8")
+    return folder, sorted(folder.glob("*.txt"))
+
+
+def _fail_the_commit(archive: Archive) -> None:
+    """Make the open transaction's COMMIT fail (as a full disk would), after everything before it ran."""
+    archive.conn.execute("PRAGMA defer_foreign_keys = ON")
+    archive.conn.execute("INSERT INTO links (source_id, relation, evidence) VALUES (987654321, 'related', '')")
+
+
+def _assert_whole(archive: Archive, triggers: set[str], temp: set[str]) -> None:
+    assert not archive.conn.in_transaction
+    assert archive.conn.execute("SELECT count(*) FROM tally_paused").fetchone()[0] == 0
+    assert _triggers(archive) == triggers
+    assert _triggers(archive, "sqlite_temp_master") == temp
+    assert differences(archive.conn) == 0
+    assert_true_counts(archive)
+    assert_in_step(archive)
+
+
+def test_a_group_whose_commit_fails_is_replayed_whole(tmp_path):
+    """The group counted its documents and made its triggers again, then COMMIT failed: it is rolled
+    back and replayed file by file, and tallies, index and triggers are as a clean import leaves them."""
+    _folder, files = _changed_copies(tmp_path)
+    with Archive(tmp_path / "archive.db") as archive:
+        import_all(archive, [SAMPLES])
+        triggers, temp = _triggers(archive), _triggers(archive, "sqlite_temp_master")
+        group = WriteGroup(archive, partial(import_file, archive), seconds=60)
+        for position, path in enumerate(files):
+            group.add(position, path, prepare(archive, path, {}))
+        _fail_the_commit(archive)
+        results = [result.outcome for _, _, result in group.commit()]
+        assert results.count("imported") == 2 and results.count("updated") == len(files) - 2, results
+        assert archive.count() == len(files) - 2 + 2
+        _assert_whole(archive, triggers, temp)
+
+
+def test_a_group_closed_early_whose_commit_fails_leaves_no_transaction(tmp_path):
+    """A batch stopped early (GeneratorExit) commits its group in ``close``; when that commit fails the
+    group is rolled back, not left open half-counted, and the next import writes and counts."""
+    folder, files = _changed_copies(tmp_path)
+    with Archive(tmp_path / "archive.db") as archive:
+        import_all(archive, [SAMPLES])
+        triggers, temp = _triggers(archive), _triggers(archive, "sqlite_temp_master")
+        group = WriteGroup(archive, partial(import_file, archive), seconds=60)
+        for position, path in enumerate(files):
+            group.add(position, path, prepare(archive, path, {}))
+        _fail_the_commit(archive)
+        with pytest.raises(sqlite3.DatabaseError):
+            group.close()
+        assert archive.count() == 5  # nothing of the group
+        _assert_whole(archive, triggers, temp)
+        summary = import_all(archive, [folder])
+        assert summary.count("imported") == 2, summary.line()
+        _assert_whole(archive, triggers, temp)
+
+
+def test_another_connection_reads_and_writes_between_groups(tmp_path):
+    """The window's own connection, its statements prepared and its index triggers made before the
+    import's groups changed the schema (each commit drops and makes triggers): it reads the counts
+    of each committed group, and its own edits still reach the tallies and the index."""
+    _folder, files = _changed_copies(tmp_path)
+    path = tmp_path / "archive.db"
+    with Archive(path) as archive:
+        import_all(archive, [SAMPLES])
+    with Archive(path) as window, Archive(path) as importer:
+        triggers, temp = _triggers(window), _triggers(window, "sqlite_temp_master")
+        assert window.count() == 5
+        window.correct(1, {"title": "Before the import"}, "t")
+        group = WriteGroup(importer, partial(import_file, importer), seconds=60)
+        for position, file in enumerate(files[:3]):
+            group.add(position, file, prepare(importer, file, {}))
+        assert window.count() == 5  # the open group is not seen
+        assert _triggers(window) == triggers
+        list(group.commit())
+        assert window.count() == 5 + sum(1 for f in files[:3] if f.name.startswith("new"))
+        window.correct(2, {"title": "Harbour telegram", "language": "Korean"}, "t")
+        window.conn.execute("BEGIN IMMEDIATE")  # a window's edit of a mention, through its own triggers
+        window._writing = True
+        window.conn.execute("DELETE FROM document_entities WHERE document_id = 3")
+        window.commit_write()
+        for position, file in enumerate(files[3:]):
+            group.add(position, file, prepare(importer, file, {}))
+        list(group.commit())
+        window.correct(4, {"summary": "Another summary"}, "t")
+        assert window.count() == len(files)
+        _assert_whole(window, triggers, temp)
+        _assert_whole(importer, triggers, temp)
+
+
+def test_a_corrected_document_reimported_in_a_group(tmp_path):
+    """keep_corrections puts a correction back over a document the group rewrote: counted once, as it
+    ends (with the correction), and indexed as it ends."""
+    folder, files = _changed_copies(tmp_path)
+    with Archive(tmp_path / "archive.db") as archive:
+        import_all(archive, [SAMPLES])
+        archive.correct(1, {"title": "A corrected title", "language": "Korean", "type": "letter"}, "t")
+        triggers, temp = _triggers(archive), _triggers(archive, "sqlite_temp_master")
+        summary = import_all(archive, [folder])
+        assert summary.count("updated") == len(files) - 2, summary.line()
+        row = archive.conn.execute("SELECT title, original_language FROM documents WHERE id = 1").fetchone()
+        assert tuple(row) == ("A corrected title", "Korean")
+        _assert_whole(archive, triggers, temp)
