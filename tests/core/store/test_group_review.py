@@ -140,3 +140,78 @@ def test_a_corrected_document_reimported_in_a_group(tmp_path):
         row = archive.conn.execute("SELECT title, original_language FROM documents WHERE id = 1").fetchone()
         assert tuple(row) == ("A corrected title", "Korean")
         _assert_whole(archive, triggers, temp)
+
+
+def test_a_write_failing_mid_group_after_a_rewrite_is_replayed_whole(tmp_path, monkeypatch):
+    """A group that held an older document (counted it out) and added new ones, then a write failed:
+    rolled back (the older one counted again, the triggers back), replayed file by file."""
+    folder, files = _changed_copies(tmp_path)
+    bad = files[-1]
+    with Archive(tmp_path / "archive.db") as archive:
+        import_all(archive, [SAMPLES])
+        triggers, temp = _triggers(archive), _triggers(archive, "sqlite_temp_master")
+        real, raised = archive.save_document, []
+
+        def failing(parsed, **options):  # save_document, failing in a group
+            document_id = real(parsed, **options)
+            if options["source_path"] == str(bad.resolve()) and archive._entity_ids is not None:
+                raised.append(bad)
+                raise RuntimeError("the disk said no")  # in the group only: its replay writes it
+            return document_id
+
+        monkeypatch.setattr(archive, "save_document", failing)
+        summary = import_all(archive, [folder])
+        assert raised == [bad]
+        assert summary.count("imported") == 2 and summary.count("updated") == len(files) - 2, summary.line()
+        _assert_whole(archive, triggers, temp)
+
+
+CONCURRENT = """
+import sys
+from viewer.core.importers import groups
+from viewer.core.importers.batch import import_all
+from viewer.core.store import Archive
+groups.GROUP_SECONDS = 0.0  # a group per file: the two imports' groups interleave
+with Archive(sys.argv[2]) as archive:
+    print(import_all(archive, [sys.argv[1]]).line())
+"""
+
+
+def test_two_processes_importing_at_once(tmp_path):
+    """Two imports into one archive at once, each group dropping and making triggers in its own
+    transaction (so the schema changes under the other, and under a reader): every document counted
+    once and indexed as it is, the triggers all there."""
+    import subprocess
+    import sys
+
+    folder, _files = _changed_copies(tmp_path)
+    others = tmp_path / "others"
+    others.mkdir()
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    for number in range(30):
+        text = seeds[number % len(seeds)].replace("/document/", f"/document/5{number}")
+        (others / f"other{number}.txt").write_text(text + f"\n\nNote {number}, Mao Zedong.\n", encoding="utf-8")
+    path = tmp_path / "archive.db"
+    with Archive(path) as archive:
+        import_all(archive, [SAMPLES])
+    root = Path(__file__).parents[3]
+    with Archive(path) as window:
+        triggers, temp = _triggers(window), _triggers(window, "sqlite_temp_master")
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-c", CONCURRENT, str(source), str(path)],
+                cwd=root,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for source in (folder, others, folder)
+        ]
+        seen = []
+        while any(run.poll() is None for run in runs):
+            seen.append(window.count())  # the window reads while the schema changes
+        outputs = [run.communicate(timeout=300) for run in runs]
+        assert all(run.returncode == 0 for run in runs), [err[-2000:] for _, err in outputs]
+        assert seen == sorted(seen)
+        assert window.count() == 5 + 2 + 30
+        _assert_whole(window, triggers, temp)
