@@ -134,11 +134,15 @@ def test_a_corrected_document_reimported_in_a_group(tmp_path):
     with Archive(tmp_path / "archive.db") as archive:
         import_all(archive, [SAMPLES])
         archive.correct(1, {"title": "A corrected title", "language": "Korean", "type": "letter"}, "t")
+        mentioned = [*archive.field_value(2, "mentioned"), "Kim Il Sung"]
+        archive.correct(2, {"sender": ["Molotov"], "mentioned": mentioned}, "t")
         triggers, temp = _triggers(archive), _triggers(archive, "sqlite_temp_master")
         summary = import_all(archive, [folder])
         assert summary.count("updated") == len(files) - 2, summary.line()
         row = archive.conn.execute("SELECT title, original_language FROM documents WHERE id = 1").fetchone()
         assert tuple(row) == ("A corrected title", "Korean")
+        assert [person["name"] for person in archive.field_value(2, "sender")] == ["Molotov"]
+        assert "Kim Il Sung" in [person["name"] for person in archive.field_value(2, "mentioned")]
         _assert_whole(archive, triggers, temp)
 
 
