@@ -1,4 +1,4 @@
-"""An import's group counts the documents it adds once, at its commit (schema_tallies.pause/resume):
+"""An import's group counts the documents it adds once, at its commit (store/tally_pause.py):
 the tallies stay a fresh count whatever the group did to those documents meanwhile, the row that
 defers the counting is never committed, and the triggers still count every other change."""
 
@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from viewer.core.importers.batch import import_all
 from viewer.core.store import Archive
@@ -119,4 +121,26 @@ def test_a_group_rolled_back_keeps_the_triggers(tmp_path):
         archive.rollback_write()
         assert _triggers(archive) == triggers
         archive.correct(1, {"language": "Korean"}, "t")  # counted by them
+        assert differences(archive.conn) == 0
+
+
+def test_a_group_that_cannot_begin_leaves_no_transaction_open(tmp_path, monkeypatch):
+    """A failure after BEGIN (a full disk as the group sets the tallies aside) rolls back at once:
+    a batch that then stops leaves the connection free for the next write."""
+    from viewer.core.store import connection
+
+    with Archive(tmp_path / "archive.db") as archive:
+        import_all(archive, [SAMPLES])
+        triggers = _triggers(archive)
+
+        def full(conn):
+            raise sqlite3.OperationalError("database or disk is full (injected)")
+
+        monkeypatch.setattr(connection, "pause_tallies", full)
+        with pytest.raises(sqlite3.OperationalError):
+            archive.begin_write(group=True)
+        assert not archive.conn.in_transaction
+        monkeypatch.undo()
+        archive.correct(1, {"language": "Korean"}, "t")
+        assert _triggers(archive) == triggers
         assert differences(archive.conn) == 0

@@ -248,12 +248,16 @@ class Connection:
         self.conn.execute("BEGIN IMMEDIATE")
         self._writing = True
         self._entity_ids = {} if group else None
-        if group:
-            if not self._group_cache:  # a group rewrites the same index pages: 2 MB spilled them mid-group
-                self.conn.execute(f"PRAGMA cache_size = {GROUP_CACHE_KB}")
-                self._group_cache = True
-            pause_tallies(self.conn)
-        version = self.data_version()
+        try:  # a failure here (a full disk) leaves no transaction open behind it
+            if group:
+                if not self._group_cache:  # a group rewrites the same index pages: 2 MB spilled them mid-group
+                    self.conn.execute(f"PRAGMA cache_size = {GROUP_CACHE_KB}")
+                    self._group_cache = True
+                pause_tallies(self.conn)
+            version = self.data_version()
+        except BaseException:
+            self.rollback_write()
+            raise
         if version != self._written_version:  # another connection wrote (a restore, a repair): caches may lie
             self._known_terms.clear()
             self._written_version = version

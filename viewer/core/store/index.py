@@ -148,8 +148,12 @@ class Index(Entities):
     def begin_write(self, *, group: bool = False) -> None:
         super().begin_write(group=group)
         if group:  # made again before the commit; a rollback puts them back by itself
-            for name in _QUIET_IN_GROUPS:
-                self.conn.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
+            try:
+                for name in _QUIET_IN_GROUPS:
+                    self.conn.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
+            except BaseException:
+                self.rollback_write()
+                raise
 
     def commit_write(self) -> None:
         """Reindex every document the transaction changed (a path that forgot to is caught here), then
