@@ -292,7 +292,10 @@ def prepared_in_order(
             for n in range(start, min(start + CHUNK, len(files))):
                 yield next(results) if wanted[n] else None
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # wait for the workers (each ends its chunk in hand): one still running when the caller closes the
+        # archive holds it open, so its WAL stays beside it, and an archive made anew at that path took
+        # that WAL's documents in. A broken pool's workers are ended by the pool itself.
+        pool.shutdown(wait=not broken, cancel_futures=True)
 
 
 def _prepare_one_ahead(pending: deque[tuple[int, Chunk]], parse: Callable[[int], list[Prepared]], at: int = -1) -> bool:

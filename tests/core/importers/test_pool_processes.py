@@ -1,0 +1,113 @@
+"""The parse pool's processes (importers/prepare.py) end with the work they were started for: when
+the caller stops an import early, before an import returns (a worker still running held the archive
+open, so its WAL stayed beside it), and, fork server included, when the importing process exits."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ..test_safety_imports import _folder  # sixty files, each a document of its own
+
+CHILD = """
+# the importing process
+import json
+import multiprocessing.forkserver as fs
+import sys
+import time
+from pathlib import Path
+
+from viewer.core.importers import groups, prepare
+from viewer.core.importers.batch import import_all, run_import
+from viewer.core.store import Archive
+
+folder, db = Path(sys.argv[1]), Path(sys.argv[2])
+prepare.PARALLEL_FROM = 2
+prepare.CHUNK = 2
+groups.GROUP_SECONDS = 0  # a result for every file as it is written
+
+
+def children(pid):
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
+seen = set()
+server = None
+with Archive(db) as archive:
+    progress = run_import(archive, [folder])
+    for item in progress:
+        if item.result is None:
+            continue
+        deadline = time.monotonic() + 30
+        while not ((server := fs._forkserver._forkserver_pid) and children(server)) and time.monotonic() < deadline:
+            time.sleep(0.02)  # the workers are starting
+        seen |= children(server) if server else set()
+        break
+    progress.close()  # the caller stops early
+    deadline = time.monotonic() + 30
+    while children(server) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    after_close = sorted(children(server))
+    counts, leftovers = [], []
+    for _ in range(3):  # several imports in a row in one process
+        db.with_suffix(".more").unlink(missing_ok=True)
+        with Archive(db.with_suffix(".more")) as more:
+            summary = import_all(more, [folder])
+        counts.append(summary.count("imported"))
+        leftovers.append(sorted(p.name for p in db.parent.glob("a.more-*")))  # a WAL left by a worker
+        seen |= children(server)
+    deadline = time.monotonic() + 30
+    while children(server) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = sorted(children(server))
+report = {"server": server, "seen": sorted(seen), "after_close": after_close, "left": left}
+print(json.dumps({**report, "counts": counts, "leftovers": leftovers}))
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_no_pool_process_outlives_an_early_stop_several_imports_or_the_process(tmp_path):
+    folder = _folder(tmp_path / "files")
+    command = [sys.executable, "-c", CHILD, str(folder), str(tmp_path / "a.db")]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=Path(__file__).parents[3])
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    pids = [report["server"], *report["seen"], *report["left"]]
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    outlived = [pid for pid in pids if _alive(pid)]
+    for pid in outlived:  # do not leave them to the next test
+        os.kill(pid, signal.SIGKILL)
+    assert report["seen"], "the import never started its parse workers"
+    assert report["after_close"] == [], "workers still running after the caller stopped the import"
+    assert report["left"] == [], "workers still running after three imports in a row"
+    # an archive made anew at a path took in the documents of a WAL the last one's workers left
+    assert report["leftovers"] == [[], [], []]
+    assert len(set(report["counts"])) == 1 and report["counts"][0] > 0
+    assert not outlived, f"{outlived} outlived the importing process"
