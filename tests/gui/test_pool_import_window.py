@@ -1,0 +1,46 @@
+"""An import from the window large enough for the parse pool (importers/prepare.py): it runs on a
+worker thread of the running application, ends with every file imported, and leaves no parse
+worker running once it has finished."""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.forkserver as forkserver
+from pathlib import Path
+
+from viewer.core.importers import groups, prepare
+from viewer.gui.main_window import MainWindow
+
+from ..core.test_safety_imports import FILES, _folder  # sixty files, each a document of its own
+
+
+def _children(parent: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent and fields[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
+def test_a_pool_sized_import_from_the_window(qtbot, tmp_path, settings, monkeypatch):
+    monkeypatch.setattr(prepare, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(prepare, "CHUNK", 2)
+    monkeypatch.setattr(groups, "GROUP_SECONDS", 0)
+    folder = _folder(tmp_path / "files")
+    window = MainWindow(tmp_path / "new.db", settings=settings, create=True)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.imports.import_finished, timeout=120000) as blocker:
+        window.imports.start_import([str(folder)])
+    assert blocker.args[0][0] == FILES
+    assert window.model.rowCount() == FILES
+    server = getattr(forkserver._forkserver, "_forkserver_pid", None)
+    if prepare.workers() >= 2 and multiprocessing.get_start_method(allow_none=True) != "spawn":
+        assert server, "the pool never started"
+    if server and Path("/proc").exists():  # the import returned after its workers ended
+        assert _children(server) == set()
