@@ -7,8 +7,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from viewer.bench.synthetic import document_path
-from viewer.core.importers import groups, prepare
+from viewer.core.importers import batch, groups, prepare
 from viewer.core.importers.batch import import_all
 from viewer.core.store import Archive
 
@@ -55,15 +57,25 @@ def _run(archive_path: Path, folder: Path) -> list[tuple[str, str, int | None, s
     return [(r.path.name, r.outcome, r.document_id, r.message) for r in summary.results]
 
 
-def test_a_batch_through_the_pool_writes_what_the_importing_thread_alone_writes(tmp_path, monkeypatch):
+@pytest.mark.parametrize("chunk", [3, prepare.CHUNK])  # 3: many chunks, the importing thread parses some ahead
+def test_a_batch_through_the_pool_writes_what_the_importing_thread_alone_writes(tmp_path, monkeypatch, chunk):
     folder = tmp_path / "files"
     _corpus(folder)
     monkeypatch.setattr(groups, "GROUP_SECONDS", 0)
     monkeypatch.setattr(prepare, "PARALLEL_FROM", 10**9)
     alone = [_run(tmp_path / "alone.db", folder), _run(tmp_path / "alone.db", folder)]
     monkeypatch.setattr(prepare, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(prepare, "CHUNK", 3)  # many chunks: the importing thread parses some ahead, out of order
+    monkeypatch.setattr(prepare, "CHUNK", chunk)
+    through_pool = []
+
+    def counted(*args):
+        for prepared in prepare.prepared_in_order(*args):
+            through_pool.append(prepared is not None)
+            yield prepared
+
+    monkeypatch.setattr(batch, "prepared_in_order", counted)
     pooled = [_run(tmp_path / "pooled.db", folder), _run(tmp_path / "pooled.db", folder)]
+    assert prepare.workers() < 2 or sum(through_pool) > 200  # the pool (or the thread ahead of it) parsed them
     assert pooled == alone
     assert {outcome for _, outcome, _, _ in alone[1] if outcome != "refused"} == {"unchanged"}
     assert any(outcome == "refused" for _, outcome, _, _ in alone[0])
