@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from ..test_fault_injection import _alive  # whether a process is running (not gone, not a zombie)
 from ..test_safety_imports import _folder  # sixty files, each a document of its own
 
 CHILD = """
@@ -80,14 +81,6 @@ with Archive(db) as archive:
 report = {"server": server, "seen": sorted(seen), "after_close": after_close, "left": left}
 print(json.dumps({**report, "counts": counts, "leftovers": leftovers}))
 """
-
-
-def _alive(pid: int) -> bool:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
