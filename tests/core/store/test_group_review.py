@@ -57,17 +57,24 @@ def _assert_whole(archive: Archive, triggers: set[str], temp: set[str]) -> None:
     assert_in_step(archive)
 
 
+def _group_that_will_fail(archive: Archive, files: list[Path]) -> tuple[set[str], set[str], WriteGroup]:
+    """The seeds imported, then ``files`` written in one open group whose COMMIT will fail; the
+    triggers (main and temporary) as they were before it."""
+    import_all(archive, [SAMPLES])
+    triggers, temp = _triggers(archive), _triggers(archive, "sqlite_temp_master")
+    group = WriteGroup(archive, partial(import_file, archive), seconds=60)
+    for position, path in enumerate(files):
+        group.add(position, path, prepare(archive, path, {}))
+    _fail_the_commit(archive)
+    return triggers, temp, group
+
+
 def test_a_group_whose_commit_fails_is_replayed_whole(tmp_path):
     """The group counted its documents and made its triggers again, then COMMIT failed: it is rolled
     back and replayed file by file, and tallies, index and triggers are as a clean import leaves them."""
     _folder, files = _changed_copies(tmp_path)
     with Archive(tmp_path / "archive.db") as archive:
-        import_all(archive, [SAMPLES])
-        triggers, temp = _triggers(archive), _triggers(archive, "sqlite_temp_master")
-        group = WriteGroup(archive, partial(import_file, archive), seconds=60)
-        for position, path in enumerate(files):
-            group.add(position, path, prepare(archive, path, {}))
-        _fail_the_commit(archive)
+        triggers, temp, group = _group_that_will_fail(archive, files)
         results = [result.outcome for _, _, result in group.commit()]
         assert results.count("imported") == 2 and results.count("updated") == len(files) - 2, results
         assert archive.count() == len(files) - 2 + 2
@@ -79,12 +86,7 @@ def test_a_group_closed_early_whose_commit_fails_leaves_no_transaction(tmp_path)
     group is rolled back, not left open half-counted, and the next import writes and counts."""
     folder, files = _changed_copies(tmp_path)
     with Archive(tmp_path / "archive.db") as archive:
-        import_all(archive, [SAMPLES])
-        triggers, temp = _triggers(archive), _triggers(archive, "sqlite_temp_master")
-        group = WriteGroup(archive, partial(import_file, archive), seconds=60)
-        for position, path in enumerate(files):
-            group.add(position, path, prepare(archive, path, {}))
-        _fail_the_commit(archive)
+        triggers, temp, group = _group_that_will_fail(archive, files)
         with pytest.raises(sqlite3.DatabaseError):
             group.close()
         assert archive.count() == 5  # nothing of the group
