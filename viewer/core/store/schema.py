@@ -19,7 +19,7 @@ from .schema_classification import add_classification_group
 from .schema_compact import compact, compress_texts
 from .schema_curation import MIGRATION_CURATION
 from .schema_tallies import add_tallies
-from .tally_pause import make_pausable
+from .tally_pause import make_pausable, remake_triggers
 
 MIGRATION_1 = """
 CREATE TABLE documents (
@@ -306,6 +306,7 @@ MIGRATIONS: list[Migration] = [
     # million documents max(date_end) read every row, 0.27 s of the first window (issue 16)
     _script("CREATE INDEX documents_date_end ON documents (date_end)"),
     make_pausable,  # an import's group counts its documents once, at its commit (tally_pause.py, issue 16)
+    remake_triggers,  # the tallies' triggers find their row on the whole index (tally_pause.py, issue 16)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

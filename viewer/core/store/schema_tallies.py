@@ -17,12 +17,15 @@ from __future__ import annotations
 import sqlite3
 
 Key = tuple[tuple[str, str], ...]
-# (column of the tally, the same value over a documents row ``{r}``)
+# (column of the tally, the same value over a documents row ``{r}``). ``needs_review`` is an INTEGER
+# column and the tallies' columns have no type: compared as it is, SQLite would convert the tally's
+# side, so its index was read on the first three columns only (every month of a language, type and
+# group: 30 ms a group at 100,000 documents, growing with the archive). ``+`` compares it as it is.
 FACET_KEY: Key = (
     ("language", "{r}.original_language"),
     ("doc_type", "{r}.doc_type"),
     ("class_group", "{r}.classification_group"),
-    ("review", "{r}.needs_review"),
+    ("review", "+{r}.needs_review"),
 )
 DOCUMENT_KEY: Key = (*FACET_KEY, ("classification", "{r}.classification"))  # each group's spellings
 MONTH_KEY: Key = (*FACET_KEY, ("month", "substr({r}.sort_date, 1, 7)"))

@@ -63,6 +63,12 @@ TAKEN = [
 def make_pausable(conn: sqlite3.Connection) -> None:
     """Migration 9: the table of the documents left to a group, and the triggers remade to skip them."""
     conn.execute(PAUSED_TABLE)
+    remake_triggers(conn)
+
+
+def remake_triggers(conn: sqlite3.Connection) -> None:
+    """Migration 10: the triggers made as ``TRIGGERS`` says now (their key compared on the tallies'
+    whole index, see ``schema_tallies.FACET_KEY``); what they count is unchanged."""
     for trigger in TRIGGERS:
         conn.execute(f"DROP TRIGGER IF EXISTS {trigger.split()[2]}")
         conn.execute(trigger)
