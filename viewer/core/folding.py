@@ -81,9 +81,9 @@ _LATIN_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(.)\1+"), r"\1"),
 ]
 
-# The letters each rule needs in a word to change it, one of two (None: any word may change): most
-# words lack most of them, and looking for letters costs a tenth of a substitution that finds nothing
-# (a new word's key, issue 16).
+# The letters each rule needs in a word to change it, one of two (None: any word may change, its
+# pattern is searched for first): most words lack most of them, and looking for letters costs a
+# tenth of a substitution that finds nothing (a new word's key, issue 16).
 _RULE_NEEDS: list[tuple[str | None, str | None]] = [
     ("ff", None),
     ("ph", None),
@@ -99,6 +99,8 @@ _RULE_NEEDS: list[tuple[str | None, str | None]] = [
 _RULES = [
     (pattern, replacement, *needs) for (pattern, replacement), needs in zip(_LATIN_RULES, _RULE_NEEDS, strict=True)
 ]
+# Where any of the rules finds something (one search for all, a third of looking for each)
+_ANY_RULE = re.compile(r"ff|ph|kh|x|w|t[sz]|[yj]|(.)\1|ie")
 
 _RU_ENDINGS = sorted(
     [
@@ -151,6 +153,7 @@ _RU_ENDINGS = sorted(
     reverse=True,
 )
 _EN_ENDINGS = ["ies", "ing", "ed", "es", "s", "'s"]
+_EN_ENDING_TUPLE = tuple(_EN_ENDINGS)
 _RU_LETTER = re.compile("[а-яё]")
 
 
@@ -217,7 +220,12 @@ def word_set(folded: str) -> set[str]:
 def stem(word: str) -> str:
     """A light suffix-stripping stem for Russian and English; short words are left alone."""
     word = word.lower()
-    endings = _RU_ENDINGS if _RU_LETTER.search(word) else _EN_ENDINGS
+    if word.isascii():  # no Russian letter; and most words end in none of the endings (one look for all)
+        if not word.endswith(_EN_ENDING_TUPLE):
+            return word
+        endings = _EN_ENDINGS
+    else:
+        endings = _RU_ENDINGS if _RU_LETTER.search(word) else _EN_ENDINGS
     for ending in endings:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
@@ -227,10 +235,18 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def skeleton(word: str) -> str:
     """The transliterated, folded frame of a word: Вышинский, Vyshinsky and ВЬШИНСКИЙ agree."""
-    folded = strip_diacritics(word.lower().replace("й", "и")).translate(_CYRILLIC_TO_LATIN)
+    folded = word.lower()
+    if not folded.isascii():  # an ASCII word has no letter to strip or transliterate
+        folded = strip_diacritics(folded.replace("й", "и")).translate(_CYRILLIC_TO_LATIN)
+    if _ANY_RULE.search(folded) is None:  # most words: no rule finds anything, and so none changes them
+        return folded
     for pattern, replacement, first, second in _RULES:
-        if first is None or first in folded or (second is not None and second in folded):
-            folded = pattern.sub(replacement, folded)
+        if first is None:
+            if pattern.search(folded) is None:  # a sub that finds nothing costs five of these searches
+                continue
+        elif first not in folded and (second is None or second not in folded):
+            continue
+        folded = pattern.sub(replacement, folded)
     return folded
 
 
