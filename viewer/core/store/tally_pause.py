@@ -54,7 +54,27 @@ def _merge(table: str, names: list[str], counts: str, sign: str) -> list[str]:
     ]
 
 
-ADDED = [statement for table, names, counts in fresh_counts(LEFT) for statement in _merge(table, names, counts, "+")]
+def _added(table: str, names: list[str], counts: str) -> list[str]:
+    """Statements that add a group's ``counts`` to ``table``, counted once into a table of this
+    connection's own (``temp.g_<table>``, made by ``_counted_tables``): counted in each of the two
+    statements that add them, they were counted twice, and counting was most of a group's commit."""
+    columns = ", ".join(names)
+    same = " AND ".join(f"{table}.{name} IS g.{name}" for name in names)
+    counted = f"temp.g_{table}"
+    return [
+        f"DELETE FROM {counted}",
+        f"INSERT INTO {counted} ({columns}, n) {counts}",
+        f"UPDATE {table} SET n = {table}.n + g.n FROM {counted} g WHERE {same}",
+        f"INSERT INTO {table} ({columns}, n) SELECT {columns}, n FROM {counted} g "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {same})",
+    ]
+
+
+COUNTED_TABLES = [
+    f"CREATE TEMP TABLE IF NOT EXISTS g_{table} ({', '.join(names)}, n INTEGER NOT NULL)"
+    for table, names, _counts in fresh_counts(LEFT)
+]
+ADDED = [statement for table, names, counts in fresh_counts(LEFT) for statement in _added(table, names, counts)]
 TAKEN = [
     statement for table, names, counts in fresh_counts("{id} = ?1") for statement in _merge(table, names, counts, "-")
 ]
@@ -96,8 +116,10 @@ def resume(conn: sqlite3.Connection) -> None:
     first = conn.execute("SELECT low FROM tally_paused WHERE high = ?", (LAST_ID,)).fetchone()
     if first is None:
         return
+    for statement in COUNTED_TABLES:  # once per connection: the temporary schema is its own
+        conn.execute(statement)
     for statement in ADDED:
-        conn.execute(statement, (first[0],))
+        conn.execute(statement, (first[0],) if "?1" in statement else ())
     for name, trigger in INSERTING.items():
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
         conn.execute(trigger)
