@@ -83,7 +83,7 @@ def _words() -> list[str]:
     rng = random.Random(16)
     words.update("".join(rng.choice(LETTERS) for _ in range(rng.randint(1, 12))) for _ in range(20000))
     # ASCII words, the most an import meets: every ending, doubled letter and rule's letters among them
-    ascii_letters = list("abcdefghijklmnopqrstuvwxyzAEIKSTY'") + ["ies", "ing", "ed", "es", "ff", "ie", "ts", "kh"]
+    ascii_letters = [*"abcdefghijklmnopqrstuvwxyzAEIKSTY'", "ies", "ing", "ed", "es", "ff", "ie", "ts", "kh"]
     words.update("".join(rng.choice(ascii_letters) for _ in range(rng.randint(1, 9))) for _ in range(20000))
     words.update(["staff", "staff\n", "Philipp", "Khrushchev", "Вышинскому", "ВЬШИНСКИЙ", "Tsetung", "tzar", ""])
     return sorted(words)

@@ -102,56 +102,13 @@ _RULES = [
 # Where any of the rules finds something (one search for all, a third of looking for each)
 _ANY_RULE = re.compile(r"ff|ph|kh|x|w|t[sz]|[yj]|(.)\1|ie")
 
-_RU_ENDINGS = sorted(
-    [
-        "ями",
-        "ами",
-        "ого",
-        "его",
-        "ому",
-        "ему",
-        "ыми",
-        "ими",
-        "ией",
-        "иях",
-        "ях",
-        "ах",
-        "ей",
-        "ий",
-        "ый",
-        "ой",
-        "ая",
-        "яя",
-        "ое",
-        "ее",
-        "ые",
-        "ие",
-        "ия",
-        "ию",
-        "ам",
-        "ям",
-        "ом",
-        "ем",
-        "ую",
-        "юю",
-        "ью",
-        "ки",
-        "ке",
-        "ку",
-        "а",
-        "я",
-        "о",
-        "е",
-        "ы",
-        "и",
-        "у",
-        "ю",
-        "ь",
-        "й",
-    ],
-    key=len,
-    reverse=True,
-)
+# fmt: off
+_RU_ENDINGS = sorted([  # the longest first (a stable sort: among equals, in this order)
+    "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "иях", "ях", "ах", "ей", "ий", "ый", "ой",
+    "ая", "яя", "ое", "ее", "ые", "ие", "ия", "ию", "ам", "ям", "ом", "ем", "ую", "юю", "ью", "ки", "ке",
+    "ку", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й"
+], key=len, reverse=True)
+# fmt: on
 _EN_ENDINGS = ["ies", "ing", "ed", "es", "s", "'s"]
 _EN_ENDING_TUPLE = tuple(_EN_ENDINGS)
 _RU_LETTER = re.compile("[а-яё]")
