@@ -4,12 +4,23 @@ and on generated words of every script and spelling rule, diacritics and odd cha
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import unicodedata
 from pathlib import Path
 
-from viewer.core.folding import _CYRILLIC_TO_LATIN, _EN_ENDINGS, _RU_ENDINGS, key, skeleton, stem, strip_diacritics
+from viewer.core.folding import (
+    _CYRILLIC_TO_LATIN,
+    _EN_ENDINGS,
+    _RU_ENDINGS,
+    clue,
+    key,
+    key_clues,
+    skeleton,
+    stem,
+    strip_diacritics,
+)
 
 OLD_RULES = [
     (re.compile(r"ff$"), "v"),
@@ -97,3 +108,19 @@ def test_skeleton_key_and_diacritics_are_what_they_were():
         assert stem(word) == old_stem(word), repr(word)
         assert skeleton.__wrapped__(word) == old_skeleton(word), repr(word)
         assert key.__wrapped__(word) == old_key(word), repr(word)
+
+
+def test_an_ascii_word_has_one_of_its_keys_clues():
+    """The gazetteer works out the key of a new ASCII word only when its clue is one a name's key may
+    have: every ASCII word of three or more characters has a clue its own key allows (each of the
+    generated words, and every word of three letters, an apostrophe or a digit)."""
+    alphabet = "abcdefghijklmnopqrstuvwxyzKPTXWYJI'7"
+    words = [word for word in _words() if word.isascii() and len(word) >= 3]
+    words += ["".join(letters) for letters in itertools.product(alphabet, repeat=3)]
+    words += ["palming", "Stalin", "STALINS", "Phenian", "Khrushchev", "Yenan", "Jiang", "Tsar", "Xian", "Wuhan"]
+    assert len(words) > 50000
+    for word in words:
+        assert clue(word) in key_clues(key(word)), repr(word)
+    # and the clues tell words apart: most words' clue is not one of a few names' keys
+    names = set().union(*(key_clues(key(name)) for name in ["Stalin", "Molotov", "Pyongyang"]))
+    assert sum(clue(word) not in names for word in words) > len(words) // 2

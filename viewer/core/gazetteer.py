@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple, NotRequired, TypedDict
 
-from .folding import CJK_CLASS, key
+from .folding import CJK_CLASS, clue, key, key_clues
 from .name_search import opening as _opening
 from .name_search import places as _places
 from .name_search import spellings as _spellings
@@ -95,6 +95,7 @@ class Gazetteer:
         self._openings: dict[str, tuple[str, ...] | None] = {}  # a first word's names open with (lower case)
         # every word that lower-cases to a first word (None: too many), so a text's other words are not lowered
         self._first_spellings: set[str] | None = set()
+        self._clues: set[tuple[str, frozenset[str]]] = set()  # what an ASCII word naming someone holds (key_clues)
         self._stale = True  # the tables above wait for the next find: names added in a row cost one build
         # what the finds so far learned, kept until the names change: a text's tokens (its runs of
         # non-space) that hold no name's word, what the others hold, and the pattern finding each
@@ -131,6 +132,7 @@ class Gazetteer:
             spelled = _spellings(first)
             spellings = None if spelled is None or spellings is None else spellings | spelled
         self._first_spellings = spellings
+        self._clues = set().union(*map(key_clues, self._single))
         self._stale = False
 
     def _multi_matches(self, text: str, firsts: set[str], has_cjk: bool, has_twins: bool) -> list[re.Match[str]]:
@@ -227,7 +229,12 @@ class Gazetteer:
             spellings = self._first_spellings  # the words that lower-case to a first word, or None: lower them all
             lowered = {word.lower() for word in words if spellings is None or word in spellings}
             firsts = frozenset(lowered & self._multi_by_first.keys())
-            named = frozenset(word for word in words if len(word) >= 3 and key(word) in self._single)
+            clues = self._clues if token.isascii() else None  # a clue tells most words from names at a tenth of a key
+            named = frozenset(
+                word
+                for word in words
+                if len(word) >= 3 and (clues is None or clue(word) in clues) and key(word) in self._single
+            )
             if firsts or named or unusual:
                 has_cjk = unusual and _CJK.search(token) is not None
                 has_twins = unusual and _CASE_TWINS.search(token) is not None
