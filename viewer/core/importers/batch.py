@@ -96,10 +96,10 @@ def _walk(
     files: list[str] = []
     skipped: list[tuple[Path, str]] = []
     for entry in paths:
-        path = Path(entry)
-        if not path.is_dir():
-            files.append(str(path))
+        if not os.path.isdir(entry or "."):  # a file named: as text, no Path made (a third of a batch's Paths)
+            files.append(os.fspath(entry) if isinstance(entry, Path) else str(Path(entry)))
             continue
+        path = Path(entry)
         base = path.resolve()
         seen = {base}
         for root, dirs, names in os.walk(path, followlinks=follow_links):

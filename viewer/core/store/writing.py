@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from ..classification import normalise as classification_group
@@ -122,7 +122,7 @@ class Writing(Reimport):
             "review_reasons": json.dumps(parsed.review_reasons, ensure_ascii=False) if parsed.review_reasons else None,
             "has_transcript": int(any(t.kind == "transcript" for t in parsed.texts)),
             "has_translation": int(any(t.kind == "translation" for t in parsed.texts)),
-            "source_name": Path(source_path).name if source_path else None,
+            "source_name": os.path.basename(source_path) if source_path else None,
             "source_path": source_path,
             "source_sha256": sha256,
             "updated_at": stamp,
