@@ -270,3 +270,26 @@ def test_whole_words_are_found_where_a_pattern_per_word_found_them():
             pattern = re.compile(re.escape(word) + r"(?<!\w[\s\S]{" + str(len(word)) + r"})(?![\w-])")
             expected = [(match.start(), match.end(), word) for match in pattern.finditer(text)]
             assert _whole_words(text, [word]) == expected
+
+
+class _OneByOne(Gazetteer):
+    """Each new token told on its own, as before the ASCII ones were told at once."""
+
+    def _tell_new(self, tokens: list[str]) -> list[tuple[frozenset[str], frozenset[str], bool, bool]]:
+        return [told for token in tokens if (told := self._tell(token)) is not None]
+
+
+def test_new_ascii_tokens_told_at_once_are_told_as_one_by_one():
+    """A text's new ASCII tokens are told together (their words looked at once): a text holds the same
+    first words, naming words, CJK and case twins, and find finds the same, as telling each token on its
+    own did, in ASCII, Russian and mixed texts, names glued into longer tokens, found again from memory."""
+    rng = random.Random(24)
+    gazetteer, reference = Gazetteer(builtin_entities()), _OneByOne(builtin_entities())
+    extra = ["Сталин", "Сталину,", "Вышинскому", "Stalingrad", "(Stalin)", "STALIN's", "毛泽东", "Kim-Il", "\u212aim"]
+    extra += [name for entity in builtin_entities() for name in entity.all_names() if " " not in name]  # "Kit"
+    texts = _texts(600, seed=25)
+    texts += [" ".join(rng.choice(extra) + rng.choice(["", ",", "."]) for _ in range(8)) + text for text in texts[:200]]
+    for text in texts + texts[::7]:
+        assert _seen(gazetteer.find(text)) == _seen(reference.find(text)), text
+        assert gazetteer._words(text) == reference._words(text), text
+    assert sum(len(gazetteer.find(text)) for text in texts) > 2000
