@@ -232,13 +232,14 @@ def clue(word: str) -> tuple[str, frozenset[str]]:
     return lower[0], _KEPT.intersection(lower)
 
 
-def key_clues(keyed: str) -> set[tuple[str, frozenset[str]]]:
+@lru_cache(maxsize=4096)
+def key_clues(keyed: str) -> frozenset[tuple[str, frozenset[str]]]:
     """Every ``clue`` an ASCII word of three or more letters whose key is ``keyed`` may have: a word
-    whose clue is none of them has another key."""
+    whose clue is none of them has another key (remembered: a learned alias builds a gazetteer's again)."""
     firsts = [chr(c) for c in range(128) if keyed[:1] in _FIRST_BECOMES.get(chr(c), chr(c))]
     kept = _KEPT.intersection(keyed)
     extras = [frozenset(c) for n in range(4) for c in itertools.combinations(sorted(_ENDING_KEPT - kept), n)]
-    return {(first, kept | extra) for first in firsts for extra in extras}
+    return frozenset((first, kept | extra) for first in firsts for extra in extras)
 
 
 def is_indexable_term(term: str) -> bool:
