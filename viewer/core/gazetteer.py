@@ -220,12 +220,14 @@ class Gazetteer:
         once: each of their words not known to be plain is told whether it is a first word or names
         someone, and only the tokens holding one that does are told one by one (an import's new tokens
         mostly hold none, and telling each cost a fifth of a new page's parse)."""
-        tolds = [told for token in tokens if not token.isascii() and (told := self._tell(token)) is not None]
-        tokens = [token for token in tokens if token.isascii()]
-        if not tokens:
-            return tolds
+        tolds: list[_Told] = []
+        joined = " ".join(tokens)  # no word holds a space
+        if not joined.isascii():
+            tolds = [told for token in tokens if not token.isascii() and (told := self._tell(token)) is not None]
+            tokens = [token for token in tokens if token.isascii()]
+            joined = " ".join(tokens)
         spellings, multi, single, clues = self._first_spellings, self._multi_by_first, self._single, self._clues
-        words = set(_WORD.findall(" ".join(tokens))) - self._plain_words  # no word holds a space
+        words = set(_WORD.findall(joined)) - self._plain_words
         names = {
             word
             for word in words
