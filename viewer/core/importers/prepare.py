@@ -9,6 +9,7 @@ they do can leave half a document behind. Small batches do not pay for starting 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import multiprocessing
@@ -123,11 +124,25 @@ def _start_worker(archive_path: str, parent: int, of: int = 1, names: list[Entit
     from ..store import Archive
 
     _watch_parent(parent)  # given, not read here: the parent may be gone already
+    _yield_to_the_writer()
     _worker_archive = Archive(archive_path, readonly=True)
     _worker_names = Gazetteer(names) if names is not None else None
     # a pool starts its workers one after the other, so their numbers (SpawnProcess-7, -8) share the keys out
     number = getattr(multiprocessing.current_process(), "_identity", None) or (0,)
     _share = (number[-1] % of, of)
+
+
+# how much less of the processor a parse worker asks for than the process that writes (and shows
+# the window): with as many workers as cores, the writer got a fair share, two thirds of a core on
+# two, and the import went at the pace of that share while the workers waited for it
+WORKER_NICENESS = 5
+
+
+def _yield_to_the_writer() -> None:
+    """Lower this worker's priority (``WORKER_NICENESS``), where the system lets a process do so."""
+    # no os.nice (Windows), or not allowed: the same priority, still correct
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(WORKER_NICENESS)
 
 
 def _watch_parent(parent: int, every: float = 1.0) -> None:
