@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -21,6 +21,7 @@ from ..errors import ImportRefused
 from ..records import ParsedDocument
 from ..store import Archive
 from .exchange import holds_many, import_many
+from .garbage import fewer_collections
 from .groups import WriteGroup, write_text
 from .images import IMAGE_SUFFIXES, import_image
 from .mupdf import PasswordRequired
@@ -294,6 +295,21 @@ def run_import(
     ahead = prepared_in_order(archive, files, plain_text)
     group = WriteGroup(archive, partial(import_file, archive))
     resolved: dict[str, str] = {}  # folders resolved, for the files this thread reads itself
+    with fewer_collections():  # see garbage.py
+        yield from _written(archive, files, plain_text, ahead, group, resolved, cancelled)
+
+
+def _written(
+    archive: Archive,
+    files: list[str],
+    plain_text: bytearray,
+    ahead: Generator[Prepared | None, None, None],
+    group: WriteGroup,
+    resolved: dict[str, str],
+    cancelled: Callable[[], bool],
+) -> Iterator[Progress]:
+    """``run_import``'s files written, in order, each reported."""
+    total = len(files)
     try:
         for index, prepared in enumerate(ahead):
             path = Path(files[index])
