@@ -26,7 +26,7 @@ _HARD_SIGN_QUOTE = re.compile(r"(?<=[бвгдзкмнпрстфхБВГДЗКМ�
 _WORD = re.compile(r"[^\W_]+")
 # Quick looks before the substitutions above, scans that mostly find nothing (one range is far faster)
 _QUOTES, _MAYBE_CJK = "\"'’ʼ", re.compile("[\u1100-\ufaff]")
-_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
 
 _CYRILLIC_TO_LATIN = str.maketrans(
     {
@@ -152,22 +152,22 @@ def words(text: str) -> list[str]:
 
 def tokens(folded: str) -> list[str]:
     """The words of a text ``index_text`` made already (``words`` without folding it again)."""
-    if folded.isascii():  # a translation and a split cost half the regular expression's search
-        return folded.lower().translate(_ASCII_NON_WORD).split()
-    # Lower-casing the whole text first splits it the same, save for the two letters whose lower
-    # case is not one letter of its own, whatever stands around it (Σ at a word's end, İ).
+    if folded.isascii():  # lowered and its non-word characters made spaces in one translation of its bytes
+        return folded.encode().translate(_ASCII_WORDS).decode().split()
+    # Lowering the whole text first splits it the same, but for two letters whose lower case is not a letter of its own
     if "\u03a3" in folded or "\u0130" in folded:
         return [w.lower() for w in _WORD.findall(folded)]
     return _WORD.findall(folded.lower())
 
 
 def word_set(folded: str) -> set[str]:
-    """``set(tokens(folded))``; in text that is not ASCII its runs of non-space are made distinct first,
-    and only those with a character no letter or digit (``isalnum``: the pattern's class) split."""
+    """``set(tokens(folded))``; its ASCII paragraphs (a translation's) split as ASCII, in the rest its runs of
+    non-space made distinct first, and only those with a character no letter or digit (``isalnum``) split."""
     if folded.isascii() or "\u03a3" in folded or "\u0130" in folded:
         return set(tokens(folded))
-    found: set[str] = set()
-    for run in set(folded.lower().split()):
+    parts = folded.split("\n\n")  # no word holds a space: the words of the parts are the text's
+    found = set(tokens(" ".join(part for part in parts if part.isascii())))
+    for run in set("\n".join(part for part in parts if not part.isascii()).lower().split()):
         if run.isalnum():
             found.add(run)
         else:
