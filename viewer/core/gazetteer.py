@@ -18,6 +18,11 @@ from importlib import resources
 from typing import NamedTuple, NotRequired, TypedDict
 
 from .folding import CJK_CLASS, clue, key, key_clues
+from .name_search import CASES as _CASES
+from .name_search import GAP as _GAP
+from .name_search import alternation as _alternation
+from .name_search import branch as _branch
+from .name_search import one_name as _one_name
 from .name_search import opening as _opening
 from .name_search import places as _places
 from .name_search import spellings as _spellings
@@ -29,9 +34,6 @@ _SHORT = 200  # a text this long or shorter (a line, a title's party, a name) ha
 _MOST_SHORT_KEPT = 20_000
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_]+)?")
-_GAP = re.compile(r"[\s\-‐]+")  # between the words of a name: a space, a hyphen, a line break
-_SOFT_END = re.compile(r"(?<=[а-яё])[йья]$")  # a Russian name's last letter that changes in its cases
-_CASES = "ем|ём|[йьяюеи]"  # what it becomes: Эньлай, Эньлая, Эньлаю, Эньлаем
 _CASE_END = re.compile(f"(?<=[а-яё])(?:{_CASES})$")
 # The characters a case-blind pattern takes for a plain letter though their lower case is not it
 # (dotless i, long s, the old Cyrillic forms, İ which lower-cases to two characters): a text holding
@@ -47,15 +49,6 @@ def name_key(written: str) -> str:
     "Chou En lai", a line break) and the soft last letter of a Russian name ("Чжоу Эньлая") ignored."""
     folded = _GAP.sub(" ", re.sub(r"\.\s+", ".", written.strip().lower()))
     return _CASE_END.sub("", folded)
-
-
-def _name_pattern(name: str) -> str:
-    """The regular expression finding ``name`` however the gaps between its words are written."""
-    words = _GAP.split(re.sub(r"\.\s+", ".", name.strip()))
-    pattern = r"[\s\-‐]+".join(re.escape(word).replace(r"\.", r"\.\s*") for word in words)
-    if _SOFT_END.search(name.lower()):
-        pattern = pattern[:-1] + f"(?:{_CASES})"
-    return pattern
 
 
 @dataclass
@@ -106,11 +99,12 @@ class Gazetteer:
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
         # and the hits in short texts: an import looks the same lines and names up again and again
         self._short_hits: dict[str, tuple[Hit, ...]] = {}
+        self._memo: dict[object, object] = {}  # see ``remembered``
 
     def _rebuild(self) -> None:
         self._single, self._multi_entities, self._multi_by_first, self._cjk_names, self._cjk_free = {}, {}, {}, [], []
         self._plain, self._telling, self._plain_words, self._patterns, self._openings = set(), {}, set(), {}, {}
-        self._short_hits = {}
+        self._short_hits, self._memo = {}, {}
         for entity in self.entities:
             for name in entity.all_names():
                 words = _WORD.findall(name)
@@ -291,6 +285,13 @@ class Gazetteer:
         self._stale = True
         return True
 
+    def remembered(self) -> dict[object, object]:
+        """Where a caller may keep what it works out from the names alone (a title's parties): emptied
+        when they change, as the hits this gazetteer remembers are."""
+        if self._stale:
+            self._rebuild()
+        return self._memo
+
     def get(self, name: str, kind: str = "person") -> Entity | None:
         return self._by_name.get((kind, name))
 
@@ -346,29 +347,6 @@ class Gazetteer:
             if hit.entity.kind == kind:
                 return hit.entity
         return None
-
-
-@lru_cache(maxsize=512)
-def _alternation(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(_name_pattern, names)) + ")", re.IGNORECASE)
-
-
-# "Not after a letter" checked once the first letter matched, not before it: a pattern that opens
-# with a letter is looked for by that letter, one that opens with a look-behind is tried everywhere
-# (five to twenty times slower). ``(?<!\w)X`` and ``X(?<!\w[\s\S])`` match the same places.
-_NOT_AFTER_LETTER = r"(?<!\w[\s\S])"
-
-
-def _branch(name: str) -> str:
-    r"""One name as a branch of ``_alternation`` (which puts ``(?<!\w)`` before them all)."""
-    pattern = _name_pattern(name)
-    if pattern[:1] == re.escape(pattern[:1]) and not pattern[:1].isspace():
-        return pattern[:1] + _NOT_AFTER_LETTER + pattern[1:]
-    return r"(?<!\w)(?:" + pattern + ")"
-
-
-def _one_name(name: str) -> re.Pattern[str]:
-    return re.compile(_branch(name), re.IGNORECASE)
 
 
 class _EntityData(TypedDict):

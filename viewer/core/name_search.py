@@ -1,4 +1,4 @@
-"""Plain-text helpers of the gazetteer's find: where a name may start, and where a word stands.
+"""Plain-text helpers of the gazetteer's find: the patterns finding a name, where one may start, where a word stands.
 
 Split from :mod:`gazetteer` (issue 16) to keep it under the house limit; they know nothing of entities.
 """
@@ -9,7 +9,11 @@ import itertools
 import math
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+GAP = re.compile(r"[\s\-‐]+")  # between the words of a name: a space, a hyphen, a line break
+_SOFT_END = re.compile(r"(?<=[а-яё])[йья]$")  # a Russian name's last letter that changes in its cases
+CASES = "ем|ём|[йьяюеи]"  # what it becomes: Эньлай, Эньлая, Эньлаю, Эньлаем
 # The letters (and a dot after them: "I.V. Stalin") a name's pattern opens with, when they are plain
 # Latin or Russian ones: where a text's lower case holds them is where the pattern may match.
 _OPENING = re.compile(r"[a-zA-Zа-яА-ЯёЁ]+\.?")
@@ -72,3 +76,35 @@ def whole_words(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
             else:
                 place = text.find(word, place + 1)
     return found
+
+
+def name_pattern(name: str) -> str:
+    """The regular expression finding ``name`` however the gaps between its words are written."""
+    words = GAP.split(re.sub(r"\.\s+", ".", name.strip()))
+    pattern = r"[\s\-‐]+".join(re.escape(word).replace(r"\.", r"\.\s*") for word in words)
+    if _SOFT_END.search(name.lower()):
+        pattern = pattern[:-1] + f"(?:{CASES})"
+    return pattern
+
+
+@lru_cache(maxsize=512)
+def alternation(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(name_pattern, names)) + ")", re.IGNORECASE)
+
+
+# "Not after a letter" checked once the first letter matched, not before it: a pattern that opens
+# with a letter is looked for by that letter, one that opens with a look-behind is tried everywhere
+# (five to twenty times slower). ``(?<!\w)X`` and ``X(?<!\w[\s\S])`` match the same places.
+_NOT_AFTER_LETTER = r"(?<!\w[\s\S])"
+
+
+def branch(name: str) -> str:
+    r"""One name as a branch of ``alternation`` (which puts ``(?<!\w)`` before them all)."""
+    pattern = name_pattern(name)
+    if pattern[:1] == re.escape(pattern[:1]) and not pattern[:1].isspace():
+        return pattern[:1] + _NOT_AFTER_LETTER + pattern[1:]
+    return r"(?<!\w)(?:" + pattern + ")"
+
+
+def one_name(name: str) -> re.Pattern[str]:
+    return re.compile(branch(name), re.IGNORECASE)

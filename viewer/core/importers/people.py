@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from ..gazetteer import Gazetteer
 from ..records import ParsedDocument
 
+_MOST_KEPT = 20_000  # parties a gazetteer remembers before it starts again
 # Words of offices, bodies, places and document kinds: never part of a person's name.
 _OFFICE_TEXT = """
     soviet ambassador ambassadors chairman chairmen deputy first secretary general generalissimo minister ministers
@@ -146,7 +148,18 @@ _PERSON_OFFICES = re.compile(
 
 
 def parties(written: str, gazetteer: Gazetteer) -> list[Party]:
-    """Everyone a party phrase of a title names: "Soviet Ambassador N.G. Sudarikov and Kim Il"."""
+    """Everyone a party phrase of a title names: "Soviet Ambassador N.G. Sudarikov and Kim Il";
+    remembered while the gazetteer's names stay the same (an import meets the same parties all day)."""
+    memo = gazetteer.remembered()
+    found = cast("tuple[Party, ...] | None", memo.get(("parties", written)))
+    if found is None:
+        if len(memo) > _MOST_KEPT:
+            memo.clear()
+        found = memo[("parties", written)] = tuple(_parties(written, gazetteer))
+    return list(found)
+
+
+def _parties(written: str, gazetteer: Gazetteer) -> list[Party]:
     written = written.strip().strip(".,;:'\"‘’“” ")
     if not written:
         return []
