@@ -170,7 +170,9 @@ class Writing(Reimport):
             "VALUES (?, ?, ?, ?, ?, ?)",
             [(document_id, h.relation, h.number, h.date, h.hint, h.evidence) for h in parsed.link_hints],
         )
-        self.resolve_links(document_id)
+        own = [r.number for r in parsed.reference_numbers if r.role == "own"]
+        date = row["date_start"]
+        self.resolve_links(document_id, (own, date if isinstance(date, str) else None))  # as written, not read back
         self.keep_corrections(document_id, kept)
         # a new document's index row is built from what was just written, not read back
         fresh = replace_id is None and not kept
@@ -224,16 +226,20 @@ class Writing(Reimport):
             written.setdefault((entity_id, role), (entity_id, mention.name, role, as_written))
         return list(written.values())
 
-    def resolve_links(self, document_id: int) -> int:
+    def resolve_links(self, document_id: int, written: tuple[list[str], str | None] | None = None) -> int:
         """Point links at the documents they name: this document's own links, and the links of
-        others waiting for a document with this one's number or date."""
-        own = [
-            row[0]
-            for row in self.conn.execute(
-                "SELECT number FROM reference_numbers WHERE document_id = ? AND role = 'own'", (document_id,)
-            )
-        ]
-        date = self._one("SELECT date_start FROM documents WHERE id = ?", (document_id,))
+        others waiting for a document with this one's number or date. ``written``: its own numbers
+        and date, when the caller has just written them (else they are read)."""
+        if written is None:
+            own = [
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT number FROM reference_numbers WHERE document_id = ? AND role = 'own'", (document_id,)
+                )
+            ]
+            date = self._one("SELECT date_start FROM documents WHERE id = ?", (document_id,))
+        else:
+            own, date = written
         waiting = self.conn.execute(
             f"""SELECT id, source_id, target_number, target_date, target_hint FROM links
                 WHERE target_id IS NULL AND (source_id = ?
