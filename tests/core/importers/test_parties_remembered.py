@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from viewer.core.gazetteer import Gazetteer, builtin_entities
-from viewer.core.importers.people import _parties, parties
+from viewer.core.importers.people import _AUTHOR, _LATIN_HANGUL, _QUOTED_RECORD, _QUOTED_SUBJECT, _parties, parties
 
 REAL = Path(__file__).resolve().parents[2] / "data" / "real"
 WORDS = [
@@ -51,3 +51,22 @@ def test_what_is_remembered_is_bounded(monkeypatch):
         name = "Ivan" + "".join(chr(ord("a") + int(digit)) for digit in f"{number:03}") + "ov"  # Ivanabcov
         assert [p.name for p in parties(name, gazetteer)] == [name]
         assert len(gazetteer.remembered()) <= 51
+
+
+def test_the_title_patterns_skipped_without_their_characters_never_match_without_them():
+    """title_parties tries _AUTHOR, _QUOTED_RECORD and _QUOTED_SUBJECT only on a title holding a quote
+    that each of them needs (' ‘ “), and _LATIN_HANGUL only on one beyond ASCII: near misses (’ ” `)
+    and everything else those patterns look for around them never make a match."""
+    rng = random.Random(7)
+    pieces = [*WORDS, "’", "”", "`", '"', "Record", "memorandum", "MERETSKOV", "(메레츠코프)", "(", ")", " ", ", "]
+    pieces += ["Józef Dryglas", "Conversation", "notes", "minutes", "A Very Long Quoted Subject", "'", "‘", "“"]
+    seen_match = {"quoted": 0, "hangul": 0}
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        quoted = "'" in text or "‘" in text or "“" in text
+        matches = [_AUTHOR.match(text), _QUOTED_RECORD.search(text), _QUOTED_SUBJECT.search(text)]
+        assert quoted or not any(matches), text
+        seen_match["quoted"] += any(matches)
+        assert not text.isascii() or not _LATIN_HANGUL.search(text), text
+        seen_match["hangul"] += bool(_LATIN_HANGUL.search(text))
+    assert seen_match["quoted"] > 100 and seen_match["hangul"] > 10  # the texts do hold matches

@@ -237,7 +237,7 @@ def title_parties(title: str, gazetteer: Gazetteer) -> dict[str, list[Party]]:
     """Who a title says sent, received, or took part: {"sender": [...], "recipient": [...], ...}."""
     roles: dict[str, list[Party]] = {"sender": [], "recipient": [], "mentioned": []}
     text = _SPACES.sub(" ", title).strip()
-    for latin in _LATIN_HANGUL.finditer(text):  # MERETSKOV(메레츠코프)
+    for latin in _LATIN_HANGUL.finditer(text) if not text.isascii() else ():  # MERETSKOV(메레츠코프)
         if latin.group(1).lower() not in OFFICE_WORDS:
             roles["mentioned"].append(Party(latin.group(1).capitalize(), "person", latin.group(0)))
     ru = None if text.isascii() else _RU_DOC.search(text)  # its words are Russian
@@ -254,12 +254,13 @@ def title_parties(title: str, gazetteer: Gazetteer) -> dict[str, list[Party]]:
             role = "recipient" if re.search(r"(у|ю)$", group[-1].lower()) else "sender"
             roles[role] += parties(" ".join(group), gazetteer)
         return roles
-    author = _AUTHOR.match(text)  # Józef Dryglas, 'Record of ...'
+    quoted = "'" in text or "‘" in text or "“" in text  # what _AUTHOR, _QUOTED_RECORD and _QUOTED_SUBJECT need
+    author = _AUTHOR.match(text) if quoted else None  # Józef Dryglas, 'Record of ...'
     if author and (_TYPE_PREFIX.match(author.group("who")) or _FROM.search(author.group("who"))):
         author = None  # "Cable from Wang Bingnan, 'Request ...'": a sender, then a quoted subject
     if author and _name_run(author.group("who")):
         roles["mentioned"] += parties(author.group("who"), gazetteer)
-    if not author and not _QUOTED_RECORD.search(text):
+    if not author and quoted and not _QUOTED_RECORD.search(text):
         text = _QUOTED_SUBJECT.sub("", text)  # a quoted subject, not a party
     between = _BETWEEN.search(text) if _MEETING.search(text) else None  # most titles are no meeting's
     if between:
