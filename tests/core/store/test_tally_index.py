@@ -73,18 +73,3 @@ def test_an_archive_of_schema_9_gets_the_triggers_remade_and_keeps_true_counts(t
         archive.delete_document(document_id + 1)
         assert differences(archive.conn) == 0
         assert_true_counts(archive)
-
-
-def test_an_import_group_lets_the_log_grow_before_copying_it_into_the_archive(tmp_path):
-    """At SQLite's 1,000 pages nearly every group's commit copied the write-ahead log into the
-    archive; an import's connection copies it every GROUP_CHECKPOINT_PAGES, other writers as before."""
-    from viewer.core.store.connection import GROUP_CHECKPOINT_PAGES
-
-    with Archive(tmp_path / "archive.db") as archive:
-        assert archive.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
-        import_all(archive, [SAMPLES])
-        assert archive.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == GROUP_CHECKPOINT_PAGES > 1000
-        assert archive.count() == 5
-    with Archive(tmp_path / "archive.db") as reopened:
-        assert reopened.count() == 5
-        assert not (tmp_path / "archive.db-wal").exists() or (tmp_path / "archive.db-wal").stat().st_size == 0

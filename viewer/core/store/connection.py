@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from ..errors import ArchiveError, ArchiveMissing, NotAnArchive
 from ..gazetteer import Gazetteer
+from .checkpoints import checkpoints_aside
 from .schema import APPLICATION_ID, SCHEMA_VERSION, NewerArchiveError, looks_like_ours, migrate
 from .tally_pause import pause as pause_tallies
 from .tally_pause import resume as resume_tallies
@@ -27,10 +28,6 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 GROUP_CACHE_KB = -65536  # an import's page cache (64 MB; SQLite's default of 2 MB spilled a group's pages)
-# pages of write-ahead log (128 MB) before an import's commit copies them into the archive: at SQLite's
-# 1,000 nearly every group's commit did, and a page each group wrote again was copied again each time
-# (an import of 10,000 documents into an archive of 100,000 wrote 3.9 GB, 1.8 GB so)
-GROUP_CHECKPOINT_PAGES = 8000
 
 
 def now() -> str:
@@ -256,7 +253,6 @@ class Connection:
             if group:
                 if not self._group_cache:  # a group rewrites the same index pages: 2 MB spilled them mid-group
                     self.conn.execute(f"PRAGMA cache_size = {GROUP_CACHE_KB}")
-                    self.conn.execute(f"PRAGMA wal_autocheckpoint = {GROUP_CHECKPOINT_PAGES}")
                     self._group_cache = True
                 pause_tallies(self.conn)
             version = self.data_version()
@@ -266,6 +262,16 @@ class Connection:
         if version != self._written_version:  # another connection wrote (a restore, a repair): caches may lie
             self._known_terms.clear()
             self._written_version = version
+
+    @contextmanager
+    def checkpoints_aside(self) -> Iterator[object]:
+        """While an import writes: the write-ahead log copied into the archive by a thread of its
+        own, not in the writer's commits (store/checkpoints.py); nothing for a read-only archive."""
+        if self.readonly:
+            yield None
+            return
+        with checkpoints_aside(self.conn, self.path) as thread:
+            yield thread
 
     def commit_write(self) -> None:
         if self._entity_ids is not None:  # a group: its documents counted, before its commit
