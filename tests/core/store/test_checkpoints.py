@@ -65,3 +65,13 @@ def test_a_read_only_archive_has_no_checkpoint_thread(tmp_path):
     with Archive(tmp_path / "archive.db", readonly=True) as archive, archive.checkpoints_aside() as thread:
         assert thread is None
         assert _threads() == []
+
+
+def test_an_import_leaves_no_long_log_behind_while_the_archive_stays_open(tmp_path):
+    path = tmp_path / "archive.db"
+    with Archive(path) as archive:
+        for _progress in run_import(archive, [SAMPLES]):
+            pass
+        log = path.with_name("archive.db-wal")
+        assert not log.exists() or log.stat().st_size == 0
+        assert archive.count() == 5
