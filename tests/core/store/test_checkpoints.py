@@ -75,3 +75,13 @@ def test_an_import_leaves_no_long_log_behind_while_the_archive_stays_open(tmp_pa
         log = path.with_name("archive.db-wal")
         assert not log.exists() or log.stat().st_size == 0
         assert archive.count() == 5
+
+
+def test_a_connection_whose_checkpoints_are_off_keeps_them_off(tmp_path):
+    path = tmp_path / "archive.db"
+    with Archive(path) as archive:
+        archive.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        with archive.checkpoints_aside() as thread:
+            assert thread is None
+            assert _threads() == []
+        assert archive.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0

@@ -61,11 +61,14 @@ class Checkpoints(threading.Thread):
 def checkpoints_aside(conn: sqlite3.Connection, path: Path, every: float = EVERY) -> Iterator[Checkpoints | None]:
     """While the block runs, checkpoint ``path``'s log from a thread of its own, and ``conn`` (the
     writer's connection) only a log of ``WRITER_PAGES``; afterwards as before. Nothing for an
-    archive not in WAL mode."""
+    archive not in WAL mode, nor for a connection whose checkpoints were turned off."""
     if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
         yield None
         return
     before = int(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+    if before <= 0:  # checkpoints turned off on this connection (a test keeping every commit in the log)
+        yield None
+        return
     conn.execute(f"PRAGMA wal_autocheckpoint = {max(before, WRITER_PAGES)}")
     conn.execute(f"PRAGMA journal_size_limit = {KEPT_BYTES}")
     thread = Checkpoints(path, every)
