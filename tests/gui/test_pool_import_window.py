@@ -12,19 +12,11 @@ from viewer.core.importers import groups, prepare
 from viewer.gui.main_window import MainWindow
 
 from ..core.test_safety_imports import FILES, _folder  # sixty files, each a document of its own
+from ..processes import child_stats
 
 
 def _children(parent: int) -> set[int]:
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == parent and fields[0] != "Z":
-                found.add(int(entry.name))
-    return found
+    return set(child_stats(parent))
 
 
 def test_a_pool_sized_import_from_the_window(qtbot, tmp_path, settings, monkeypatch):

@@ -4,15 +4,13 @@ of two cores and the import went at its pace."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from viewer.core.importers.prepare import WORKER_NICENESS
 
+from ...processes import run_child
 from ..test_safety_imports import _folder  # sixty files, each a document of its own
 
 CHILD = """
@@ -26,6 +24,7 @@ from pathlib import Path
 from viewer.core.importers import groups, prepare
 from viewer.core.importers.batch import run_import
 from viewer.core.store import Archive
+from tests.processes import child_stats
 
 folder, db = Path(sys.argv[1]), Path(sys.argv[2])
 prepare.PARALLEL_FROM = 2
@@ -34,16 +33,7 @@ groups.GROUP_SECONDS = 0
 
 
 def workers(server):
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == server and fields[0] != "Z":
-                found[int(entry.name)] = int(fields[16])  # its nice value
-    return found
+    return {pid: int(fields[16]) for pid, fields in child_stats(server).items()}  # each one's nice value
 
 
 seen = {}
@@ -58,10 +48,6 @@ print(json.dumps({"writer": os.nice(0), "workers": sorted(seen.values())}))
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_the_parse_workers_run_at_a_lower_priority_than_the_writer(tmp_path):
-    folder = _folder(tmp_path / "files")
-    command = [sys.executable, "-c", CHILD, str(folder), str(tmp_path / "a.db")]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=Path(__file__).parents[3])
-    assert done.returncode == 0, done.stderr[-3000:]
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = run_child(CHILD, _folder(tmp_path / "files"), tmp_path / "a.db")
     assert report["workers"], "the import never started its parse workers"
     assert set(report["workers"]) == {min(19, report["writer"] + WORKER_NICENESS)}

@@ -4,16 +4,14 @@ open, so its WAL stayed beside it), and, fork server included, when the importin
 
 from __future__ import annotations
 
-import json
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from ...processes import run_child
 from ..test_fault_injection import _alive  # whether a process is running (not gone, not a zombie)
 from ..test_safety_imports import _folder  # sixty files, each a document of its own
 
@@ -85,11 +83,7 @@ print(json.dumps({**report, "counts": counts, "leftovers": leftovers}))
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_no_pool_process_outlives_an_early_stop_several_imports_or_the_process(tmp_path):
-    folder = _folder(tmp_path / "files")
-    command = [sys.executable, "-c", CHILD, str(folder), str(tmp_path / "a.db")]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=Path(__file__).parents[3])
-    assert done.returncode == 0, done.stderr[-3000:]
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = run_child(CHILD, _folder(tmp_path / "files"), tmp_path / "a.db")
     pids = [report["server"], *report["seen"], *report["left"]]
     deadline = time.monotonic() + 20
     while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
