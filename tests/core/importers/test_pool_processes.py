@@ -26,6 +26,7 @@ from pathlib import Path
 from viewer.core.importers import groups, prepare
 from viewer.core.importers.batch import import_all, run_import
 from viewer.core.store import Archive
+from tests.processes import child_stats
 
 folder, db = Path(sys.argv[1]), Path(sys.argv[2])
 prepare.PARALLEL_FROM = 2
@@ -34,17 +35,7 @@ groups.GROUP_SECONDS = 0  # a result for every file as it is written
 
 
 def children(pid):
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat.rsplit(")", 1)[1].split()
-            if int(fields[1]) == pid and fields[0] != "Z":
-                found.add(int(entry.name))
-    return found
+    return set(child_stats(pid))
 
 
 seen = set()

@@ -29,7 +29,7 @@ from .index_rows import YEAR_TOKEN as YEAR_TOKEN  # the store's names for them, 
 from .index_rows import Terms as Terms
 from .index_rows import columns as _columns
 from .index_rows import entity_token as entity_token
-from .index_rows import search_columns
+from .index_rows import indexed_words, search_columns
 from .index_rows import year_tokens as year_tokens
 from .schema_compact import SEARCH_COLUMNS, SEARCH_TABLE
 
@@ -232,7 +232,7 @@ class Index(Entities):
         keys: Mapping[str, str] = terms.keys if terms is not None else {}
         words = self._words_to_look_at(terms, columns) if terms is not None else set()
         if terms is None or read:  # the columns are folded already
-            words |= {w for column in columns[:3] for w in folding.tokens(column)}
+            words |= indexed_words(columns)
         fresh = words - self._known_terms
         if fresh:
             self._known_terms |= fresh
@@ -255,7 +255,7 @@ class Index(Entities):
         self._streams[terms.stream] = -1
         if terms.words:
             return set(terms.words.split())
-        return {w for column in columns[:3] for w in folding.tokens(column)}  # a worker's: read from the row
+        return indexed_words(columns)  # a worker's: read from the row
 
     def rebuild_index(self) -> int:
         """Rebuild the whole full-text index from the stored texts (``check --repair``)."""

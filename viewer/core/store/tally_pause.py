@@ -35,28 +35,19 @@ INSERTING = {
 LEFT = "{id} IN (SELECT id FROM documents WHERE id >= ?1 UNION ALL SELECT low FROM tally_paused WHERE low = high)"
 
 
-def _merge(table: str, names: list[str], counts: str, sign: str) -> list[str]:
-    """Statements that add (+) the ``counts`` (rows of ``names`` and a count) to ``table``, or take
-    them off (-)."""
-    columns = ", ".join(names)
+def _taken(table: str, names: list[str], counts: str) -> list[str]:
+    """Statements that take the ``counts`` (rows of ``names`` and a count) off ``table``."""
     same = " AND ".join(f"{table}.{name} IS g.{name}" for name in names)
-    counted = f"WITH g({columns}, n) AS ({counts})"
-    if sign == "-":
-        return [
-            f"{counted} UPDATE {table} SET n = {table}.n - g.n FROM g WHERE {same}",
-            f"{counted} DELETE FROM {table} WHERE rowid IN (SELECT {table}.rowid FROM g JOIN {table} ON {same}) "
-            "AND n <= 0",
-        ]
+    counted = f"WITH g({', '.join(names)}, n) AS ({counts})"
     return [
-        f"{counted} UPDATE {table} SET n = {table}.n + g.n FROM g WHERE {same}",
-        f"{counted} INSERT INTO {table} ({columns}, n) SELECT * FROM g "
-        f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {same})",
+        f"{counted} UPDATE {table} SET n = {table}.n - g.n FROM g WHERE {same}",
+        f"{counted} DELETE FROM {table} WHERE rowid IN (SELECT {table}.rowid FROM g JOIN {table} ON {same}) AND n <= 0",
     ]
 
 
 def _added(table: str, names: list[str], counts: str) -> list[str]:
     """Statements that add a group's ``counts`` to ``table``, counted once into a table of this
-    connection's own (``temp.g_<table>``, made by ``_counted_tables``): counted in each of the two
+    connection's own (``temp.g_<table>``, ``COUNTED_TABLES``): counted in each of the two
     statements that add them, they were counted twice, and counting was most of a group's commit."""
     columns = ", ".join(names)
     same = " AND ".join(f"{table}.{name} IS g.{name}" for name in names)
@@ -75,9 +66,7 @@ COUNTED_TABLES = [
     for table, names, _counts in fresh_counts(LEFT)
 ]
 ADDED = [statement for table, names, counts in fresh_counts(LEFT) for statement in _added(table, names, counts)]
-TAKEN = [
-    statement for table, names, counts in fresh_counts("{id} = ?1") for statement in _merge(table, names, counts, "-")
-]
+TAKEN = [statement for table, names, counts in fresh_counts("{id} = ?1") for statement in _taken(table, names, counts)]
 
 
 def make_pausable(conn: sqlite3.Connection) -> None:
@@ -116,7 +105,7 @@ def resume(conn: sqlite3.Connection) -> None:
     first = conn.execute("SELECT low FROM tally_paused WHERE high = ?", (LAST_ID,)).fetchone()
     if first is None:
         return
-    for statement in COUNTED_TABLES:  # once per connection: the temporary schema is its own
+    for statement in COUNTED_TABLES:  # IF NOT EXISTS: made by the connection's first group (its temp schema)
         conn.execute(statement)
     for statement in ADDED:
         conn.execute(statement, (first[0],) if "?1" in statement else ())
