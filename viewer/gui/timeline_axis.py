@@ -6,6 +6,7 @@ No widgets, so the kiosk, the bench and tests share it; days as numbers and back
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -162,45 +163,41 @@ def place_labels(
     else is left. Returns marker index -> slot."""
     least = [float(min_width)] * len(xs) if isinstance(min_width, int | float) else list(min_width)
     left_edge, right_edge = edges
-    taken: list[list[tuple[float, float]]] = [[] for _ in range(max(lanes, 0))]
+    taken = [_Lane(gap) for _ in range(max(lanes, 0))]
     slots: dict[int, LabelSlot] = {}
     order = sorted(range(len(xs)), key=lambda i: xs[i])
     rank = {index: number for number, index in enumerate(order)}
 
-    def free(lane: int, point: float) -> tuple[float, float] | None:
-        low, high = left_edge, right_edge
-        for a, b in taken[lane]:
-            if a - gap <= point <= b + gap:
-                return None
-            if b + gap <= point:
-                low = max(low, b + gap)
-            else:
-                high = min(high, a - gap)
-        return low, high
-
     def place(index: int, caps: tuple[float, float]) -> None:
-        x = xs[index]
-        best: tuple[bool, float, int, int, LabelSlot] | None = None
-        for lane in range(len(taken)):
+        x, want = xs[index], natural[index]
+        floor = min(least[index], want)
+        # the best so far: its key (clear, weighted width, -lane, -side) and where it goes; a slot is
+        # made for the winner only (making one per candidate was a good part of a paint)
+        best: tuple[bool, float, int, int] | None = None
+        where = (0, 0.0, 0.0, True)
+        for lane, spans in enumerate(taken):
             for side, start in enumerate((x + lead, x - lead)):
-                room = free(lane, start)
+                room = spans.free(start, left_edge, right_edge)
                 if room is None:
                     continue
                 space = room[1] - start if side == 0 else start - room[0]
-                width = min(natural[index], caps[side], space)
-                if width < min(least[index], natural[index]):
+                width = min(want, caps[side], space)
+                if width < floor:
                     continue
-                slot = LabelSlot(lane, start if side == 0 else start - width, width, side == 0)
-                clear = crosses is None or not crosses(lane, slot.left, slot.left + slot.width)
+                weighted = width * (1.0 if side == 0 else 0.7)  # rightward reads better
+                if best is not None and best[0] and (weighted, -lane, -side) <= best[1:]:
+                    continue  # loses even if clear of the arcs: no need to ask
+                left = start if side == 0 else start - width
+                clear = crosses is None or not crosses(lane, left, left + width)
                 if not clear and index not in always:
                     continue
-                key = (clear, width * (1.0 if side == 0 else 0.7), -lane, -side)  # rightward reads better
-                if best is None or key > best[:4]:
-                    best = (*key, slot)
+                key = (clear, weighted, -lane, -side)
+                if best is None or key > best:
+                    best, where = key, (lane, left, width, side == 0)
         if best is not None:
-            slot = best[4]
-            taken[slot.lane].append((slot.left, slot.left + slot.width))
-            slots[index] = slot
+            lane, left, width, rightward = where
+            taken[lane].add(left, left + width)
+            slots[index] = LabelSlot(lane, left, width, rightward)
 
     step = max(lanes, 1)
 
@@ -217,3 +214,49 @@ def place_labels(
         if index not in slots:
             place(index, share(index))
     return slots
+
+
+class _Lane:
+    """A lane's labels, as the stretches each keeps clear (its edges widened by the gap): sorted, so
+    that where a point is free is found by bisection rather than by a walk over every label (that walk
+    was half of a marker paint). Labels placed by place_labels never overlap, so the starts and the
+    ends sort alike; should rounding ever break that, the lane walks its labels as before."""
+
+    __slots__ = ("gap", "highs", "lows", "sorted")
+
+    def __init__(self, gap: float):
+        self.gap = gap
+        self.lows: list[float] = []  # a label's left edge - gap, ascending
+        self.highs: list[float] = []  # its right edge + gap, in the same order
+        self.sorted = True
+
+    def add(self, left: float, right: float) -> None:
+        low, high = left - self.gap, right + self.gap
+        at = bisect_right(self.lows, low)
+        if self.sorted:
+            highs = self.highs
+            self.sorted = low <= high and (at == 0 or highs[at - 1] <= high) and (at == len(highs) or high <= highs[at])
+        self.lows.insert(at, low)
+        self.highs.insert(at, high)
+
+    def free(self, point: float, low: float, high: float) -> tuple[float, float] | None:
+        """The room around ``point`` between the neighbouring labels and the edges ``low``, ``high``;
+        None where ``point`` is within a label or its gap."""
+        lows, highs = self.lows, self.highs
+        if not self.sorted:
+            for a, b in zip(lows, highs, strict=True):
+                if a <= point <= b:
+                    return None
+                if b <= point:
+                    low = max(low, b)
+                else:
+                    high = min(high, a)
+            return low, high
+        at = bisect_left(highs, point)  # the labels before ``at`` end (with their gap) left of the point
+        if at < len(lows):
+            if lows[at] <= point:
+                return None
+            high = min(high, lows[at])
+        if at:
+            low = max(low, highs[at - 1])
+        return low, high
