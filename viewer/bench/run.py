@@ -273,6 +273,10 @@ def run_bench(
     progress = Progress(say)
 
     def stage(name: str, detail: str, *work: Callable[[], None]) -> None:
+        # the disk quiet first: a million documents' build left gigabytes of dirty pages, which the
+        # kernel wrote back during the import sample after it (the sample's own writes are its cost)
+        if hasattr(os, "sync"):
+            os.sync()
         progress.stage(name, detail)
         try:
             for step in work:

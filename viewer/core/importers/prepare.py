@@ -292,9 +292,13 @@ def prepared_in_order(
                     given += 1
 
         feed()
+        started = False  # a worker has parsed a chunk: until then this thread parses nothing ahead
         while pending:
             start, chunk = pending[0]
-            while isinstance(chunk, Future) and not chunk.done() and _prepare_one_ahead(pending, parse):
+            # While the workers start (0.2-0.3 s: an interpreter each, the parser's imports, the names),
+            # parsing here too made three busy processes on two cores and slowed their start.
+            started = started or any(isinstance(c, Future) and c.done() for _, c in pending)
+            while started and isinstance(chunk, Future) and not chunk.done() and _prepare_one_ahead(pending, parse):
                 feed()
             if chunk is None:  # not given to a worker yet: parse it here
                 _prepare_one_ahead(pending, parse, 0)
