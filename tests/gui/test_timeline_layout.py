@@ -9,7 +9,14 @@ from typing import Any
 
 import pytest
 
-from viewer.gui.timeline_axis import LabelSlot, _Lane, place_labels
+from viewer.core.dates import day_of
+from viewer.gui.timeline import Timeline
+from viewer.gui.timeline_axis import LabelSlot, Marker, _Lane, place_labels
+from viewer.gui.timeline_canvas import TimelineCanvas
+from viewer.gui.timeline_labels import crossing
+from viewer.gui.timeline_links import LinkGraph
+
+from .helpers import seed_id, shown
 
 
 def reference_place_labels(
@@ -163,3 +170,159 @@ def test_a_lane_finds_the_same_room_by_bisection_as_by_walking_its_labels():
         assert bisecting.sorted
         for point in [rng.uniform(-10, left + 10) for _ in range(40)] + bisecting.lows + bisecting.highs:
             assert bisecting.free(point, 2.0, 1000.0) == walking.free(point, 2.0, 1000.0)
+
+
+@pytest.fixture
+def timeline(qtbot, seeded):
+    widget = shown(qtbot, Timeline(seeded), (880, 140))
+    widget.fit_all()
+    return widget
+
+
+def test_a_repaint_lays_the_labels_out_again_only_when_what_they_are_made_from_changed(
+    qtbot, timeline, seeded, monkeypatch
+):
+    """Kept between paints (a hover or a stale paint repaints the same markers), the layout is made
+    again on any change of what it is made from, and is then what a layout from scratch gives."""
+    from viewer.gui import i18n, timeline_labels
+
+    made = []
+
+    def counted(*args, **kwargs):
+        made.append(1)
+        return place_labels(*args, **kwargs)
+
+    monkeypatch.setattr(timeline_labels, "place_labels", counted)
+
+    def repainted() -> dict:
+        timeline.repaint()
+        return dict(timeline.labelled)
+
+    def laid_out_again(change: Callable[[], object]) -> None:
+        change()
+        before = len(made)
+        kept = repainted()
+        assert len(made) == before + 1  # the change gave a new layout
+        timeline._laid = None
+        assert repainted() == kept  # the one a layout from scratch gives
+        before = len(made)
+        assert repainted() == kept and len(made) == before  # nothing changed: the layout is reused
+
+    timeline._laid = None  # shown, it was painted before the count began
+    first = repainted()
+    assert first and len(made) == 1
+    assert repainted() == first and len(made) == 1
+    cable, reply, last = seed_id(seeded, "000"), seed_id(seeded, "001"), seed_id(seeded, "002")
+    laid_out_again(lambda: timeline.set_current(reply, "1950-05-14"))  # the current document, its thread
+    laid_out_again(lambda: timeline.set_current(last, "1950-10-13"))
+    laid_out_again(lambda: timeline.resize(700, 140))  # the width
+    laid_out_again(lambda: timeline.resize(700, 220))  # the height: more lanes
+    laid_out_again(lambda: timeline.set_view(timeline.start - 20, timeline.end))  # the markers' positions
+    laid_out_again(lambda: timeline.set_view(timeline.start - 400, timeline.end))  # the view spans years
+    marker = timeline.markers[1]
+    laid_out_again(lambda: setattr(marker, "title", marker.title + " and more"))  # a marker's title
+    font = timeline.font()
+    font.setPointSizeF(font.pointSizeF() + 3)
+    laid_out_again(lambda: timeline.setFont(font))  # the font
+    try:
+        laid_out_again(lambda: i18n.install("ru"))  # the language of the dates
+    finally:
+        i18n.install("en")
+    timeline.activateWindow()
+    timeline.setFocus()
+    qtbot.waitUntil(timeline.hasFocus)
+    laid_out_again(lambda: setattr(timeline, "focus_index", 2))  # the focused marker
+    laid_out_again(lambda: setattr(timeline, "focus_index", 3))
+    assert cable in timeline.labelled
+
+
+def test_labels_cross_an_arc_only_as_the_spans_of_the_arcs_say():
+    """A label over a reply arc's stretch in its lane (or within the clearance of it) is told so."""
+    crosses = crossing([[(100.0, 120.0)], []])
+    assert crosses(0, 125.0, 200.0) and crosses(0, 10.0, 93.0) and not crosses(0, 129.0, 200.0)
+    assert not crosses(1, 100.0, 120.0)
+
+
+class Canvas(TimelineCanvas):
+    """A bare canvas with markers placed by hand, so each input of the layout changes on its own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.joined: list[tuple[int, int, str]] = []
+
+    def links(self) -> list[tuple[int, int, str]]:
+        if self.joined is not self._graph.links:
+            self._graph = LinkGraph(self.joined)
+        return self._graph.links
+
+
+def test_each_input_of_the_label_layout_gives_a_new_one(qtbot, monkeypatch):
+    from viewer.gui import i18n, timeline_labels
+
+    made = []
+
+    def counted(*args, **kwargs):
+        made.append(1)
+        return place_labels(*args, **kwargs)
+
+    monkeypatch.setattr(timeline_labels, "place_labels", counted)
+    canvas = shown(qtbot, Canvas(), (640, 150))
+    canvas.start, canvas.end = float(day_of("1950-05-01") or 0), float(day_of("1950-06-01") or 0)
+    canvas.mode = "markers"
+    canvas.markers = [
+        Marker(n, f"k{n}", canvas.start + 2 * n, f"1950-05-{1 + 2 * n:02d}", f"Telegram number {n} about the harvest")
+        for n in range(14)
+    ]
+    for n, marker in enumerate(canvas.markers):
+        marker.x, marker.y = 20.0 + 43 * n, canvas.marker_y()
+
+    def repainted() -> dict:
+        canvas.grab()  # paints at once
+        return dict(canvas.labelled)
+
+    def laid_out_again(change: Callable[[], object]) -> None:
+        change()
+        before = len(made)
+        kept = repainted()
+        assert len(made) == before + 1  # the change gave a new layout
+        canvas._laid = None
+        assert repainted() == kept  # the one a layout from scratch gives
+        before = len(made)
+        assert repainted() == kept and len(made) == before  # nothing changed: the layout is reused
+
+    first = repainted()
+    assert len(first) >= 4
+    made.clear()
+    assert repainted() == first and not made
+    laid_out_again(lambda: setattr(canvas, "current_id", 5))  # the current document
+    laid_out_again(lambda: canvas.resize(600, 150))  # the width alone (the markers stay put)
+    laid_out_again(lambda: canvas.resize(600, 240))  # the height: more lanes
+    laid_out_again(lambda: setattr(canvas.markers[3], "x", 150.0))  # a marker's place
+    laid_out_again(lambda: setattr(canvas.markers[4], "title", "Short"))  # a marker's title
+    laid_out_again(lambda: setattr(canvas.markers[4], "iso", "1950-05-30"))  # its date
+    laid_out_again(lambda: setattr(canvas, "end", canvas.end + 400))  # the view spans years: dates say so
+    laid_out_again(lambda: setattr(canvas.markers[6], "id", 99))  # ids: which one is current
+    laid_out_again(lambda: setattr(canvas, "joined", [(99, 12, "reply_to")]))  # a reply arc
+    laid_out_again(lambda: setattr(canvas, "current_id", 1))
+    # the thread alone: 1 is linked to 10 through a document off screen, no arc drawn between them
+    laid_out_again(lambda: setattr(canvas, "joined", [*canvas.joined, (1, 5000, "reply_to"), (5000, 10, "cites")]))
+    assert canvas.selected_thread() == {1, 5000, 10} and len(canvas.arcs) == 1
+    # the labels that may cross an arc alone: current 1 unlinked, then current off screen and linked to 1
+    laid_out_again(lambda: setattr(canvas, "joined", []))
+
+    def current_off_screen() -> None:
+        canvas.joined, canvas.current_id = [(5000, 1, "reply_to")], 5000
+
+    laid_out_again(current_off_screen)
+    bold = canvas.font()
+    bold.setBold(True)
+    laid_out_again(lambda: canvas.setFont(bold))  # the font (the same height)
+    try:
+        laid_out_again(lambda: i18n.install("ru"))  # the language of the dates
+    finally:
+        i18n.install("en")
+    canvas.activateWindow()
+    canvas.setFocus()
+    qtbot.waitUntil(canvas.hasFocus)
+    laid_out_again(lambda: setattr(canvas, "focus_index", 2))  # the focused marker
+    laid_out_again(lambda: setattr(canvas, "focus_index", 3))

@@ -11,19 +11,20 @@ import math
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from ..core.dates import date_of_day, day_of
+from . import i18n
 from .counts import counts
-from .timeline_axis import PAD, LabelSlot, Marker, day_month, place_labels, ticks
+from .timeline_axis import PAD, LabelSlot, Marker, day_month, ticks
+from .timeline_labels import LaidLabel, lay_out, paint_labels
 from .timeline_links import Link, LinkGraph, arc_runs, link_words, undated
 
 MIN_ARC = 26.0  # px: a reply arc is never flatter, however close its two days
 ARC_SPREAD = 28.0  # px: arcs between near markers bulge out to at least this width
 LABEL_TITLE_CHARS = 12  # a label shows its date and at least this much of the title ("Ciphered Tel…"), or is left out
 ARC_RUNS_KEPT = 2000  # arcs whose stretches through the label lanes are kept (arc_spans)
-ARC_CLEARANCE = 8.0  # px a label keeps from a reply arc (as from another label)
 ADVANCES_KEPT = 5_000  # label texts whose widths are kept (a repaint labels the same markers again)
 
 
@@ -45,6 +46,7 @@ class TimelineCanvas(QWidget):
         self._arc_runs: dict[tuple[object, ...], list[list[tuple[float, float]]]] = {}  # arc_spans, by arc shape
         self._advances: dict[str, int] = {}  # a label text's width in the font named by _advances_font
         self._advances_font = ""
+        self._laid: tuple[tuple[object, ...], list[LaidLabel]] | None = None  # the last label layout, by its inputs
         self._graph = LinkGraph([])
 
     def links(self) -> list[Link]:
@@ -325,15 +327,22 @@ class TimelineCanvas(QWidget):
             painter.drawPath(path)
             self.arcs.append((path, source, target, relation))
         self._paint_labels(painter, metrics, text, muted, accent, thread)
-        button = self.palette().color(QPalette.ColorRole.Button)
+        # the pens and brushes made once, not per marker (whose order of painting is kept)
+        brushes = QBrush(self.palette().color(QPalette.ColorRole.Button)), QBrush(accent)  # by current
+        pens = {  # by (linked, current)
+            (False, False): QPen(text, 1),
+            (False, True): QPen(text, 1),
+            (True, False): QPen(accent, 1.5),
+            (True, True): QPen(text, 1.5),
+        }
+        focus = self.focus_index if self.hasFocus() else None
         for number, marker in enumerate(self.markers):
             current = marker.id == self.current_id
             radius = 6.0 if current else 4.0
-            linked = marker.id in thread
-            painter.setPen(QPen(accent if linked and not current else text, 1.5 if linked else 1))
-            painter.setBrush(accent if current else button)
+            painter.setPen(pens[marker.id in thread, current])
+            painter.setBrush(brushes[current])
             painter.drawEllipse(QPointF(marker.x, marker.y), radius, radius)
-            if self.hasFocus() and number == self.focus_index:
+            if number == focus:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(accent, 2, Qt.PenStyle.DashLine))
                 painter.drawEllipse(QPointF(marker.x, marker.y), radius + 4, radius + 4)
@@ -344,12 +353,13 @@ class TimelineCanvas(QWidget):
         """Labels in lanes, never overlapping, using the room there is, clear of the reply arcs; the
         selected document (always labelled: over an arc on the background if need be), the focused
         one, the selected thread, the first and the last are placed first. A marker with no room
-        for a label that says something (label_least) goes without: its title is in its tooltip."""
+        for a label that says something (label_least) goes without: its title is in its tooltip.
+        The layout is made again only when what it is made from changed (timeline_labels)."""
         lanes, lane_height = self.label_lanes()
-        if self.font().key() != self._advances_font or len(self._advances) > ADVANCES_KEPT:
-            self._advances, self._advances_font = {}, self.font().key()
+        font_key = self.font().key()
+        if font_key != self._advances_font or len(self._advances) > ADVANCES_KEPT:
+            self._advances, self._advances_font = {}, font_key
         spans_years = date_of_day(self.start).year != date_of_day(max(self.end - 1, self.start)).year
-        texts = [self.label_text(marker, spans_years) for marker in self.markers]
         must = [i for i, m in enumerate(self.markers) if m.id == self.current_id]
         if self.hasFocus() and self.focus_index is not None:
             must.append(self.focus_index)
@@ -357,39 +367,22 @@ class TimelineCanvas(QWidget):
         must += [i for i, m in enumerate(self.markers) if m.id in thread]
         must += [0, len(self.markers) - 1]
         spans = self.arc_spans()
-
-        def crosses(lane: int, left: float, right: float) -> bool:
-            return any(low <= right + ARC_CLEARANCE and high >= left - ARC_CLEARANCE for low, high in spans[lane])
-
-        slots = place_labels(
-            [m.x for m in self.markers],
-            [self._advance(metrics, t) + 1 for t in texts],
-            lanes,
-            (2.0, self.width() - 2.0),
-            must,
-            [min(self.label_least(m, metrics, t), self.width() / 3) for m, t in zip(self.markers, texts, strict=True)],
-            crosses=crosses,
-            always=always,
+        key = (
+            tuple((m.id, m.x, m.iso, m.title) for m in self.markers),
+            (font_key, i18n.current(), spans_years, self.width(), lanes, lane_height),
+            tuple(must),
+            tuple(sorted(always)),
+            tuple(map(tuple, spans)),
         )
-        self.labelled = {self.markers[i].id: slot for i, slot in slots.items()}
-        for index, slot in slots.items():
-            marker = self.markers[index]
-            label = metrics.elidedText(texts[index], Qt.TextElideMode.ElideRight, round(slot.width))
-            y = 6 + slot.lane * lane_height
-            if crosses(slot.lane, slot.left, slot.left + slot.width):  # over an arc: on the background
-                painter.fillRect(
-                    self.label_rect(slot).adjusted(-2, 0, 2, 0), self.palette().color(QPalette.ColorRole.Base)
-                )
-            painter.setPen(QPen(muted, 1, Qt.PenStyle.DotLine))
-            painter.drawLine(QPointF(marker.x, y + lane_height - 2), QPointF(marker.x, marker.y - 5))
-            current = marker.id == self.current_id
-            painter.setPen(accent if current or marker.id in thread else text)
-            font = painter.font()
-            if current:  # the selected document's label in bold (setting a font is dear: only this one)
-                font.setBold(True)
-                painter.setFont(font)
-            x = slot.left if slot.rightward else slot.left + slot.width - metrics.horizontalAdvance(label)
-            painter.drawText(QPointF(x, y + metrics.ascent()), label)
-            if current:
-                font.setBold(False)
-                painter.setFont(font)
+        if self._laid is None or self._laid[0] != key:
+            texts = [self.label_text(marker, spans_years) for marker in self.markers]
+            least = [
+                min(self.label_least(m, metrics, t), self.width() / 3) for m, t in zip(self.markers, texts, strict=True)
+            ]
+            natural: list[float] = [self._advance(metrics, t) + 1 for t in texts]
+            xs = [m.x for m in self.markers]
+            self._laid = key, lay_out(xs, texts, natural, least, lanes, self.width(), must, always, spans, metrics)
+        laid = self._laid[1]
+        self.labelled = {self.markers[label.index].id: label.slot for label in laid}
+        palette = text, muted, accent, self.palette().color(QPalette.ColorRole.Base)
+        paint_labels(painter, laid, self.markers, self.current_id, thread, lane_height, metrics, palette)
