@@ -8,12 +8,13 @@ from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QFont, QFontMetrics
 
 from viewer.core.dates import day_of
 from viewer.gui.timeline import Timeline
 from viewer.gui.timeline_axis import LabelSlot, Marker, _Lane, place_labels
 from viewer.gui.timeline_canvas import TimelineCanvas
-from viewer.gui.timeline_labels import crossing
+from viewer.gui.timeline_labels import LabelSizes, crossing
 from viewer.gui.timeline_links import LinkGraph
 
 from .helpers import seed_id, shown
@@ -319,6 +320,7 @@ def test_each_input_of_the_label_layout_gives_a_new_one(qtbot, monkeypatch):
     laid_out_again(lambda: canvas.setFont(bold))  # the font (the same height)
     try:
         laid_out_again(lambda: i18n.install("ru"))  # the language of the dates
+        assert canvas._laid is not None and all(" мая " in label.shown for label in canvas._laid[1])
     finally:
         i18n.install("en")
     canvas.activateWindow()
@@ -326,3 +328,50 @@ def test_each_input_of_the_label_layout_gives_a_new_one(qtbot, monkeypatch):
     qtbot.waitUntil(canvas.hasFocus)
     laid_out_again(lambda: setattr(canvas, "focus_index", 2))  # the focused marker
     laid_out_again(lambda: setattr(canvas, "focus_index", 3))
+
+
+def test_place_labels_walking_every_lane_gives_what_the_plain_walk_gave(monkeypatch):
+    """Should a lane's labels ever not sort alike, it walks them all: the slots are the same still."""
+    adding = _Lane.add
+
+    def add_unsorted(lane: _Lane, left: float, right: float) -> None:
+        adding(lane, left, right)
+        lane.sorted = False
+
+    monkeypatch.setattr(_Lane, "add", add_unsorted)
+    rng = random.Random(11)
+    for _ in range(300):
+        case = random_case(rng)
+        assert place_labels(**case) == reference_place_labels(**case)
+
+
+def test_label_sizes_are_measured_again_in_another_font_or_language(qtbot):
+    """A label's text and widths are kept by date, title and whether the year is shown, and made
+    again in another font or language."""
+    said = []
+
+    def text_of(marker: Marker, spans_years: bool) -> str:
+        said.append(marker.id)
+        return f"{marker.iso[:4] if spans_years else ''} 14 May  {marker.title}"
+
+    markers = [Marker(1, "k1", 0.0, "1950-05-14", "Cable from Roshchin to Stalin about the harvest")]
+    plain, larger = QFont(), QFont()
+    larger.setPointSizeF(plain.pointSizeF() * 2)
+    sizes = LabelSizes()
+
+    def measured(font: QFont, language: str, spans_years: bool = False, widest: float = 1000.0):
+        sizes.use((font.key(), language))
+        return sizes.of(markers, spans_years, text_of, QFontMetrics(font), widest)
+
+    texts, natural, least = measured(plain, "en")
+    metrics = QFontMetrics(plain)
+    assert natural == [metrics.horizontalAdvance(texts[0]) + 1] and said == [1]
+    assert least == [metrics.horizontalAdvance(" 14 May  Cable from R…") + 1.0]
+    assert measured(plain, "en") == (texts, natural, least) and said == [1]  # kept
+    assert measured(plain, "en", widest=50.0)[2] == [50.0] and said == [1]  # never wider than asked
+    assert measured(plain, "en", spans_years=True)[0] != texts and said == [1, 1]
+    wider = measured(larger, "en")
+    assert wider[1] == [QFontMetrics(larger).horizontalAdvance(texts[0]) + 1] and said == [1, 1, 1]
+    assert wider[1] != natural
+    measured(larger, "ru")
+    assert said == [1, 1, 1, 1]

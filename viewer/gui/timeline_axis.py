@@ -176,11 +176,23 @@ def place_labels(
         best: tuple[bool, float, int, int] | None = None
         where = (0, 0.0, 0.0, True)
         for lane, spans in enumerate(taken):
+            lows, highs = spans.lows, spans.highs
             for side, start in enumerate((x + lead, x - lead)):
-                room = spans.free(start, left_edge, right_edge)
-                if room is None:
-                    continue
-                space = room[1] - start if side == 0 else start - room[0]
+                if not spans.sorted:
+                    room = spans.free(start, left_edge, right_edge)
+                    if room is None:
+                        continue
+                    space = room[1] - start if side == 0 else start - room[0]
+                else:  # _Lane.free inlined (it was called ten times a marker), each side's edge only
+                    at = bisect_left(highs, start)
+                    if at < len(lows) and lows[at] <= start:
+                        continue
+                    if side == 0:
+                        high = lows[at] if at < len(lows) and lows[at] < right_edge else right_edge
+                        space = high - start
+                    else:
+                        low = highs[at - 1] if at and highs[at - 1] > left_edge else left_edge
+                        space = start - low
                 width = min(want, caps[side], space)
                 if width < floor:
                     continue

@@ -18,14 +18,13 @@ from ..core.dates import date_of_day, day_of
 from . import i18n
 from .counts import counts
 from .timeline_axis import PAD, LabelSlot, Marker, day_month, ticks
-from .timeline_labels import LaidLabel, lay_out, paint_labels
+from .timeline_labels import LABEL_TITLE_CHARS as LABEL_TITLE_CHARS  # said here too: the canvas's rule
+from .timeline_labels import LabelSizes, LaidLabel, lay_out, paint_labels
 from .timeline_links import Link, LinkGraph, arc_runs, link_words, undated
 
 MIN_ARC = 26.0  # px: a reply arc is never flatter, however close its two days
 ARC_SPREAD = 28.0  # px: arcs between near markers bulge out to at least this width
-LABEL_TITLE_CHARS = 12  # a label shows its date and at least this much of the title ("Ciphered Tel…"), or is left out
 ARC_RUNS_KEPT = 2000  # arcs whose stretches through the label lanes are kept (arc_spans)
-ADVANCES_KEPT = 5_000  # label texts whose widths are kept (a repaint labels the same markers again)
 
 
 class TimelineCanvas(QWidget):
@@ -44,8 +43,7 @@ class TimelineCanvas(QWidget):
         self.arcs: list[tuple[QPainterPath, int, int, str]] = []  # as last painted, for hovering
         self.labelled: dict[int, LabelSlot] = {}  # document id -> where its label was painted
         self._arc_runs: dict[tuple[object, ...], list[list[tuple[float, float]]]] = {}  # arc_spans, by arc shape
-        self._advances: dict[str, int] = {}  # a label text's width in the font named by _advances_font
-        self._advances_font = ""
+        self._sizes = LabelSizes()  # the labels' texts and widths, measured once
         self._laid: tuple[tuple[object, ...], list[LaidLabel]] | None = None  # the last label layout, by its inputs
         self._graph = LinkGraph([])
 
@@ -252,22 +250,6 @@ class TimelineCanvas(QWidget):
         when = day_month(day.day, day.month) + (f" {day.year}" if spans_years else "")
         return f"{when}  {marker.title}"
 
-    def label_least(self, marker: Marker, metrics: QFontMetrics, text: str | None = None) -> float:
-        """The narrowest label worth drawing: its date and LABEL_TITLE_CHARS characters of the title
-        (or all of a shorter one); "28 Sep 1950  Te…" says nothing the hover would not say better."""
-        text, title = self.label_text(marker) if text is None else text, marker.title
-        head = text[: len(text) - len(title)] if title else text
-        shown = title if len(title) <= LABEL_TITLE_CHARS else title[:LABEL_TITLE_CHARS].rstrip() + "…"
-        return self._advance(metrics, head + shown) + 1.0
-
-    def _advance(self, metrics: QFontMetrics, text: str) -> int:
-        """``text``'s width in the timeline's font (``metrics``), measured once: every paint of the same
-        markers measured each label twice (a rare word's 135 markers: 1.6 ms of a 7 ms paint)."""
-        width = self._advances.get(text)
-        if width is None:
-            width = self._advances[text] = metrics.horizontalAdvance(text)
-        return width
-
     def label_rect(self, slot: LabelSlot) -> QRectF:
         """Where a label of ``slot`` is drawn (its lane's full height)."""
         lane_height = self.label_lanes()[1]
@@ -353,12 +335,11 @@ class TimelineCanvas(QWidget):
         """Labels in lanes, never overlapping, using the room there is, clear of the reply arcs; the
         selected document (always labelled: over an arc on the background if need be), the focused
         one, the selected thread, the first and the last are placed first. A marker with no room
-        for a label that says something (label_least) goes without: its title is in its tooltip.
+        for a label that says something (LabelSizes.least) goes without: its title is in its tooltip.
         The layout is made again only when what it is made from changed (timeline_labels)."""
         lanes, lane_height = self.label_lanes()
-        font_key = self.font().key()
-        if font_key != self._advances_font or len(self._advances) > ADVANCES_KEPT:
-            self._advances, self._advances_font = {}, font_key
+        fonts = (self.font().key(), i18n.current())  # what the texts and their widths depend on
+        self._sizes.use(fonts)
         spans_years = date_of_day(self.start).year != date_of_day(max(self.end - 1, self.start)).year
         must = [i for i, m in enumerate(self.markers) if m.id == self.current_id]
         if self.hasFocus() and self.focus_index is not None:
@@ -369,17 +350,15 @@ class TimelineCanvas(QWidget):
         spans = self.arc_spans()
         key = (
             tuple((m.id, m.x, m.iso, m.title) for m in self.markers),
-            (font_key, i18n.current(), spans_years, self.width(), lanes, lane_height),
+            (fonts, spans_years, self.width(), lanes, lane_height),
             tuple(must),
             tuple(sorted(always)),
             tuple(map(tuple, spans)),
         )
         if self._laid is None or self._laid[0] != key:
-            texts = [self.label_text(marker, spans_years) for marker in self.markers]
-            least = [
-                min(self.label_least(m, metrics, t), self.width() / 3) for m, t in zip(self.markers, texts, strict=True)
-            ]
-            natural: list[float] = [self._advance(metrics, t) + 1 for t in texts]
+            texts, natural, least = self._sizes.of(
+                self.markers, spans_years, self.label_text, metrics, self.width() / 3
+            )
             xs = [m.x for m in self.markers]
             self._laid = key, lay_out(xs, texts, natural, least, lanes, self.width(), must, always, spans, metrics)
         laid = self._laid[1]
