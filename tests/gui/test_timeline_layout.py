@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from viewer.core.dates import day_of
 from viewer.gui.timeline import Timeline
 from viewer.gui.timeline_axis import LabelSlot, Marker, _Lane, place_labels
-from viewer.gui.timeline_canvas import TimelineCanvas
+from viewer.gui.timeline_canvas import LAYOUTS_KEPT, TimelineCanvas
 from viewer.gui.timeline_labels import LabelSizes, crossing
 from viewer.gui.timeline_links import LinkGraph
 
@@ -204,12 +204,12 @@ def test_a_repaint_lays_the_labels_out_again_only_when_what_they_are_made_from_c
         before = len(made)
         kept = repainted()
         assert len(made) == before + 1  # the change gave a new layout
-        timeline._laid = None
+        timeline._laid.clear()
         assert repainted() == kept  # the one a layout from scratch gives
         before = len(made)
         assert repainted() == kept and len(made) == before  # nothing changed: the layout is reused
 
-    timeline._laid = None  # shown, it was painted before the count began
+    timeline._laid.clear()  # shown, it was painted before the count began
     first = repainted()
     assert first and len(made) == 1
     assert repainted() == first and len(made) == 1
@@ -281,15 +281,16 @@ def test_each_input_of_the_label_layout_gives_a_new_one(qtbot, monkeypatch):
         canvas.grab()  # paints at once
         return dict(canvas.labelled)
 
-    def laid_out_again(change: Callable[[], object]) -> None:
+    def laid_out_again(change: Callable[[], object]) -> dict:
         change()
         before = len(made)
         kept = repainted()
         assert len(made) == before + 1  # the change gave a new layout
-        canvas._laid = None
+        canvas._laid.clear()
         assert repainted() == kept  # the one a layout from scratch gives
         before = len(made)
         assert repainted() == kept and len(made) == before  # nothing changed: the layout is reused
+        return kept
 
     first = repainted()
     assert len(first) >= 4
@@ -320,14 +321,31 @@ def test_each_input_of_the_label_layout_gives_a_new_one(qtbot, monkeypatch):
     laid_out_again(lambda: canvas.setFont(bold))  # the font (the same height)
     try:
         laid_out_again(lambda: i18n.install("ru"))  # the language of the dates
-        assert canvas._laid is not None and all(" мая " in label.shown for label in canvas._laid[1])
+        assert all(" мая " in label.shown for label in list(canvas._laid.values())[-1])
     finally:
         i18n.install("en")
     canvas.activateWindow()
     canvas.setFocus()
     qtbot.waitUntil(canvas.hasFocus)
-    laid_out_again(lambda: setattr(canvas, "focus_index", 2))  # the focused marker
-    laid_out_again(lambda: setattr(canvas, "focus_index", 3))
+    second = laid_out_again(lambda: setattr(canvas, "focus_index", 2))  # the focused marker
+    third = laid_out_again(lambda: setattr(canvas, "focus_index", 3))
+    assert second != third
+    # the last few layouts are kept (back to markers shown before); the oldest go
+    shown_with = {2: second, 3: third}
+    for number in (2, 4):
+        canvas.focus_index = number
+        assert repainted() == shown_with.setdefault(number, canvas.labelled)
+    before = len(made)
+    for number in (3, 2, 4, 2):
+        canvas.focus_index = number
+        assert repainted() == shown_with[number]
+    assert len(made) == before
+    for number in range(5, 5 + LAYOUTS_KEPT):
+        canvas.focus_index = number
+        repainted()
+    canvas.focus_index = 2
+    made.clear()
+    assert repainted() == second and len(made) == 1 and len(canvas._laid) == LAYOUTS_KEPT
 
 
 def test_place_labels_walking_every_lane_gives_what_the_plain_walk_gave(monkeypatch):

@@ -24,6 +24,7 @@ from .timeline_links import Link, LinkGraph, arc_runs, link_words, undated
 
 MIN_ARC = 26.0  # px: a reply arc is never flatter, however close its two days
 ARC_SPREAD = 28.0  # px: arcs between near markers bulge out to at least this width
+LAYOUTS_KEPT = 4  # label layouts kept: a query cleared or a word deleted shows the markers of one before
 ARC_RUNS_KEPT = 2000  # arcs whose stretches through the label lanes are kept (arc_spans)
 
 
@@ -44,7 +45,7 @@ class TimelineCanvas(QWidget):
         self.labelled: dict[int, LabelSlot] = {}  # document id -> where its label was painted
         self._arc_runs: dict[tuple[object, ...], list[list[tuple[float, float]]]] = {}  # arc_spans, by arc shape
         self._sizes = LabelSizes()  # the labels' texts and widths, measured once
-        self._laid: tuple[tuple[object, ...], list[LaidLabel]] | None = None  # the last label layout, by its inputs
+        self._laid: dict[tuple[object, ...], list[LaidLabel]] = {}  # the last label layouts, by their inputs
         self._graph = LinkGraph([])
 
     def links(self) -> list[Link]:
@@ -355,13 +356,16 @@ class TimelineCanvas(QWidget):
             tuple(sorted(always)),
             tuple(map(tuple, spans)),
         )
-        if self._laid is None or self._laid[0] != key:
+        laid = self._laid.pop(key, None)  # put back last: the layouts kept are the latest used
+        if laid is None:
             texts, natural, least = self._sizes.of(
                 self.markers, spans_years, self.label_text, metrics, self.width() / 3
             )
             xs = [m.x for m in self.markers]
-            self._laid = key, lay_out(xs, texts, natural, least, lanes, self.width(), must, always, spans, metrics)
-        laid = self._laid[1]
+            laid = lay_out(xs, texts, natural, least, lanes, self.width(), must, always, spans, metrics)
+            if len(self._laid) >= LAYOUTS_KEPT:
+                del self._laid[next(iter(self._laid))]
+        self._laid[key] = laid
         self.labelled = {self.markers[label.index].id: label.slot for label in laid}
         palette = text, muted, accent, self.palette().color(QPalette.ColorRole.Base)
         paint_labels(painter, laid, self.markers, self.current_id, thread, lane_height, metrics, palette)
