@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings or state.open_settings()
+        self.last_document = state.WrittenSoon(self.settings, "document/last", parent=self)
         self.runner = runner or TaskRunner(parent=self)
         self.archive = Archive(archive_path, readonly=readonly, create=create)
         self.total = self.archive.documents_total()
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_current(document_id, self.archive.document_date(document_id))
         record = self.panel.record
         key, title = (record.key, record.title) if record else ("", "")
-        state.write(self.settings, "document/last", key)
+        self.last_document.set(key)  # written a moment later: see WrittenSoon
         self.setWindowTitle(f"{title[:80]} — {self.archive.path.name} — {APP_NAME}")
 
     def current_document(self) -> int | None:
@@ -381,8 +382,7 @@ class MainWindow(QMainWindow):
         state.write(s, "window/vertical_splitter", self.vertical_splitter.saveState())
         state.write(s, "window/timeline_visible", self.registry["toggle_timeline"].isChecked())
         state.write(s, "document/tab", self.panel.chosen_tab or self.panel.current_tab())
-        if self.panel.record:
-            state.write(s, "document/last", self.panel.record.key)
+        self.last_document.flush(self.panel.record.key if self.panel.record else None)
         s.sync()
 
     def closeEvent(self, event) -> None:

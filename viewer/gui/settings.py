@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
 
 from .. import APP_NAME, ORG_NAME, paths
 
@@ -65,4 +65,37 @@ def read(settings: QSettings, key: str) -> Any:
 
 
 def write(settings: QSettings, key: str, value: object) -> None:
+    """Set ``key``, unless it already holds ``value``: after any setValue, equal or not, QSettings
+    rewrote its whole file at the event loop's next turn (7 ms on the GUI thread; the list's order
+    while searching was set again at every query typed)."""
+    if settings.contains(key) and settings.value(key) == value:
+        return
     settings.setValue(key, value)
+
+
+class WrittenSoon(QObject):
+    """A setting that changes at every step (the open document, as the list is walked or a query
+    typed) written a moment after its last change, not at each: QSettings rewrote its whole file on
+    the GUI thread every time (7 ms, in the stretch that takes in a typed query's first results).
+    ``flush`` writes at once (the window closing)."""
+
+    def __init__(self, settings: QSettings, key: str, delay_ms: int = 1000, parent: QObject | None = None):
+        super().__init__(parent)
+        self.settings, self.key = settings, key
+        self.pending: object = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self.flush)
+
+    def set(self, value: object) -> None:
+        self.pending = value
+        self.timer.start()
+
+    def flush(self, value: object = None) -> None:
+        """Write the pending value now, or ``value`` in its place."""
+        self.timer.stop()
+        self.pending = self.pending if value is None else value
+        if self.pending is not None:
+            write(self.settings, self.key, self.pending)
+            self.pending = None
