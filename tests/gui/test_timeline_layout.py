@@ -180,35 +180,47 @@ def timeline(qtbot, seeded):
     return widget
 
 
+class Layouts:
+    """The layouts a widget's paints make (place_labels counted), and the check every change of an
+    input goes through: it gives one new layout, the one a layout from scratch gives, then reused."""
+
+    def __init__(self, monkeypatch, widget, paint: Callable[[], object]) -> None:
+        from viewer.gui import timeline_labels
+
+        self.widget, self.paint = widget, paint
+        self.made: list[int] = []
+
+        def counted(*args, **kwargs):
+            self.made.append(1)
+            return place_labels(*args, **kwargs)
+
+        monkeypatch.setattr(timeline_labels, "place_labels", counted)
+
+    def repainted(self) -> dict:
+        self.paint()
+        return dict(self.widget.labelled)
+
+    def laid_out_again(self, change: Callable[[], object]) -> dict:
+        change()
+        before = len(self.made)
+        kept = self.repainted()
+        assert len(self.made) == before + 1  # the change gave a new layout
+        self.widget._laid.clear()
+        assert self.repainted() == kept  # the one a layout from scratch gives
+        before = len(self.made)
+        assert self.repainted() == kept and len(self.made) == before  # nothing changed: the layout is reused
+        return kept
+
+
 def test_a_repaint_lays_the_labels_out_again_only_when_what_they_are_made_from_changed(
     qtbot, timeline, seeded, monkeypatch
 ):
     """Kept between paints (a hover or a stale paint repaints the same markers), the layout is made
     again on any change of what it is made from, and is then what a layout from scratch gives."""
-    from viewer.gui import i18n, timeline_labels
+    from viewer.gui import i18n
 
-    made = []
-
-    def counted(*args, **kwargs):
-        made.append(1)
-        return place_labels(*args, **kwargs)
-
-    monkeypatch.setattr(timeline_labels, "place_labels", counted)
-
-    def repainted() -> dict:
-        timeline.repaint()
-        return dict(timeline.labelled)
-
-    def laid_out_again(change: Callable[[], object]) -> None:
-        change()
-        before = len(made)
-        kept = repainted()
-        assert len(made) == before + 1  # the change gave a new layout
-        timeline._laid.clear()
-        assert repainted() == kept  # the one a layout from scratch gives
-        before = len(made)
-        assert repainted() == kept and len(made) == before  # nothing changed: the layout is reused
-
+    layouts = Layouts(monkeypatch, timeline, timeline.repaint)
+    made, repainted, laid_out_again = layouts.made, layouts.repainted, layouts.laid_out_again
     timeline._laid.clear()  # shown, it was painted before the count began
     first = repainted()
     assert first and len(made) == 1
@@ -258,16 +270,11 @@ class Canvas(TimelineCanvas):
 
 
 def test_each_input_of_the_label_layout_gives_a_new_one(qtbot, monkeypatch):
-    from viewer.gui import i18n, timeline_labels
+    from viewer.gui import i18n
 
-    made = []
-
-    def counted(*args, **kwargs):
-        made.append(1)
-        return place_labels(*args, **kwargs)
-
-    monkeypatch.setattr(timeline_labels, "place_labels", counted)
     canvas = shown(qtbot, Canvas(), (640, 150))
+    layouts = Layouts(monkeypatch, canvas, canvas.grab)  # grab: paints at once
+    made, repainted, laid_out_again = layouts.made, layouts.repainted, layouts.laid_out_again
     canvas.start, canvas.end = float(day_of("1950-05-01") or 0), float(day_of("1950-06-01") or 0)
     canvas.mode = "markers"
     canvas.markers = [
@@ -276,21 +283,6 @@ def test_each_input_of_the_label_layout_gives_a_new_one(qtbot, monkeypatch):
     ]
     for n, marker in enumerate(canvas.markers):
         marker.x, marker.y = 20.0 + 43 * n, canvas.marker_y()
-
-    def repainted() -> dict:
-        canvas.grab()  # paints at once
-        return dict(canvas.labelled)
-
-    def laid_out_again(change: Callable[[], object]) -> dict:
-        change()
-        before = len(made)
-        kept = repainted()
-        assert len(made) == before + 1  # the change gave a new layout
-        canvas._laid.clear()
-        assert repainted() == kept  # the one a layout from scratch gives
-        before = len(made)
-        assert repainted() == kept and len(made) == before  # nothing changed: the layout is reused
-        return kept
 
     first = repainted()
     assert len(first) >= 4
