@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 
 from viewer.core.dates import day_of
 from viewer.gui.timeline import Timeline
-from viewer.gui.timeline_axis import LabelSlot, Marker, _Lane, place_labels
+from viewer.gui.timeline_axis import LabelSlot, Marker, place_labels
 from viewer.gui.timeline_canvas import LAYOUTS_KEPT, TimelineCanvas
 from viewer.gui.timeline_labels import LabelSizes, crossing
 from viewer.gui.timeline_links import LinkGraph
@@ -154,23 +154,6 @@ def test_place_labels_gives_what_the_plain_walk_gave_on_a_crowded_month():
     }
     slots = place_labels(**case)
     assert slots == reference_place_labels(**case) and len(slots) > 10
-
-
-def test_a_lane_finds_the_same_room_by_bisection_as_by_walking_its_labels():
-    """The walk is what a lane falls back on should its labels ever not sort alike: both answer the same."""
-    rng = random.Random(3)
-    for _ in range(200):
-        bisecting, walking = _Lane(8.0), _Lane(8.0)
-        walking.sorted = False
-        left = rng.uniform(0, 50)
-        for _ in range(rng.randint(0, 12)):
-            right = left + rng.choice((1.0, 20.0, rng.uniform(0.5, 200)))
-            bisecting.add(left, right)
-            walking.add(left, right)
-            left = right + 16 + rng.choice((0.0, 0.5, rng.uniform(0, 80)))
-        assert bisecting.sorted
-        for point in [rng.uniform(-10, left + 10) for _ in range(40)] + bisecting.lows + bisecting.highs:
-            assert bisecting.free(point, 2.0, 1000.0) == walking.free(point, 2.0, 1000.0)
 
 
 @pytest.fixture
@@ -338,21 +321,6 @@ def test_each_input_of_the_label_layout_gives_a_new_one(qtbot, monkeypatch):
     canvas.focus_index = 2
     made.clear()
     assert repainted() == second and len(made) == 1 and len(canvas._laid) == LAYOUTS_KEPT
-
-
-def test_place_labels_walking_every_lane_gives_what_the_plain_walk_gave(monkeypatch):
-    """Should a lane's labels ever not sort alike, it walks them all: the slots are the same still."""
-    adding = _Lane.add
-
-    def add_unsorted(lane: _Lane, left: float, right: float) -> None:
-        adding(lane, left, right)
-        lane.sorted = False
-
-    monkeypatch.setattr(_Lane, "add", add_unsorted)
-    rng = random.Random(11)
-    for _ in range(300):
-        case = random_case(rng)
-        assert place_labels(**case) == reference_place_labels(**case)
 
 
 def test_label_sizes_are_measured_again_in_another_font_or_language(qtbot):

@@ -178,21 +178,17 @@ def place_labels(
         for lane, spans in enumerate(taken):
             lows, highs = spans.lows, spans.highs
             for side, start in enumerate((x + lead, x - lead)):
-                if not spans.sorted:
-                    room = spans.free(start, left_edge, right_edge)
-                    if room is None:
-                        continue
-                    space = room[1] - start if side == 0 else start - room[0]
-                else:  # _Lane.free inlined (it was called ten times a marker), each side's edge only
-                    at = bisect_left(highs, start)
-                    if at < len(lows) and lows[at] <= start:
-                        continue
-                    if side == 0:
-                        high = lows[at] if at < len(lows) and lows[at] < right_edge else right_edge
-                        space = high - start
-                    else:
-                        low = highs[at - 1] if at and highs[at - 1] > left_edge else left_edge
-                        space = start - low
+                # the room around ``start``: the labels before ``at`` end (with their gap) left of it;
+                # found here, not by a call (ten a marker), and only on the side the label runs to
+                at = bisect_left(highs, start)
+                if at < len(lows) and lows[at] <= start:
+                    continue  # within a label or its gap
+                if side == 0:
+                    high = lows[at] if at < len(lows) and lows[at] < right_edge else right_edge
+                    space = high - start
+                else:
+                    low = highs[at - 1] if at and highs[at - 1] > left_edge else left_edge
+                    space = start - low
                 width = min(want, caps[side], space)
                 if width < floor:
                     continue
@@ -229,46 +225,19 @@ def place_labels(
 
 
 class _Lane:
-    """A lane's labels, as the stretches each keeps clear (its edges widened by the gap): sorted, so
+    """A lane's labels, as the stretches each keeps clear (its edges widened by the gap), sorted, so
     that where a point is free is found by bisection rather than by a walk over every label (that walk
-    was half of a marker paint). Labels placed by place_labels never overlap, so the starts and the
-    ends sort alike; should rounding ever break that, the lane walks its labels as before."""
+    was half of a marker paint). A label is placed only in the room between its neighbours, so the
+    stretches' starts and ends sort alike."""
 
-    __slots__ = ("gap", "highs", "lows", "sorted")
+    __slots__ = ("gap", "highs", "lows")
 
     def __init__(self, gap: float):
         self.gap = gap
         self.lows: list[float] = []  # a label's left edge - gap, ascending
         self.highs: list[float] = []  # its right edge + gap, in the same order
-        self.sorted = True
 
     def add(self, left: float, right: float) -> None:
-        low, high = left - self.gap, right + self.gap
-        at = bisect_right(self.lows, low)
-        if self.sorted:
-            highs = self.highs
-            self.sorted = low <= high and (at == 0 or highs[at - 1] <= high) and (at == len(highs) or high <= highs[at])
-        self.lows.insert(at, low)
-        self.highs.insert(at, high)
-
-    def free(self, point: float, low: float, high: float) -> tuple[float, float] | None:
-        """The room around ``point`` between the neighbouring labels and the edges ``low``, ``high``;
-        None where ``point`` is within a label or its gap."""
-        lows, highs = self.lows, self.highs
-        if not self.sorted:
-            for a, b in zip(lows, highs, strict=True):
-                if a <= point <= b:
-                    return None
-                if b <= point:
-                    low = max(low, b)
-                else:
-                    high = min(high, a)
-            return low, high
-        at = bisect_left(highs, point)  # the labels before ``at`` end (with their gap) left of the point
-        if at < len(lows):
-            if lows[at] <= point:
-                return None
-            high = min(high, lows[at])
-        if at:
-            low = max(low, highs[at - 1])
-        return low, high
+        at = bisect_right(self.lows, left - self.gap)
+        self.lows.insert(at, left - self.gap)
+        self.highs.insert(at, right + self.gap)

@@ -19,7 +19,7 @@ from . import i18n
 from .counts import counts
 from .timeline_axis import PAD, LabelSlot, Marker, day_month, ticks
 from .timeline_labels import LABEL_TITLE_CHARS as LABEL_TITLE_CHARS  # said here too: the canvas's rule
-from .timeline_labels import LabelSizes, LaidLabel, lay_out, paint_labels
+from .timeline_labels import LabelSizes, LaidLabel, label_rect, lay_out, paint_labels
 from .timeline_links import Link, LinkGraph, arc_runs, link_words, undated
 
 MIN_ARC = 26.0  # px: a reply arc is never flatter, however close its two days
@@ -253,8 +253,7 @@ class TimelineCanvas(QWidget):
 
     def label_rect(self, slot: LabelSlot) -> QRectF:
         """Where a label of ``slot`` is drawn (its lane's full height)."""
-        lane_height = self.label_lanes()[1]
-        return QRectF(slot.left, 6 + slot.lane * lane_height, slot.width, lane_height)
+        return label_rect(slot, self.label_lanes()[1])
 
     def arc_spans(self) -> list[list[tuple[float, float]]]:
         """For each label lane, the stretches of x where a reply arc (as last painted) runs through it;

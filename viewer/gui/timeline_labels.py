@@ -90,6 +90,11 @@ class LabelSizes:
         return texts, natural, least
 
 
+def label_rect(slot: LabelSlot, lane_height: int) -> QRectF:
+    """Where a label of ``slot`` is drawn: its lane's full height."""
+    return QRectF(slot.left, 6 + slot.lane * lane_height, slot.width, lane_height)
+
+
 def crossing(spans: Spans) -> Callable[[int, float, float], bool]:
     """Whether a label from ``left`` to ``right`` in a lane comes near a reply arc through it (``spans``,
     the arcs' stretches per lane)."""
@@ -140,9 +145,10 @@ def paint_labels(
     dotted = QPen(muted, 1, Qt.PenStyle.DotLine)  # once, not per label
     for label in laid:
         marker, slot = markers[label.index], label.slot
-        y = 6 + slot.lane * lane_height
+        box = label_rect(slot, lane_height)
+        y = box.top()
         if label.over_arc:  # over an arc: on the background
-            painter.fillRect(QRectF(slot.left, y, slot.width, lane_height).adjusted(-2, 0, 2, 0), base)
+            painter.fillRect(box.adjusted(-2, 0, 2, 0), base)
         painter.setPen(dotted)
         painter.drawLine(QPointF(marker.x, y + lane_height - 2), QPointF(marker.x, marker.y - 5))
         current = marker.id == current_id
