@@ -49,6 +49,7 @@ TEMPLATES: dict[str, str] = {
     "few_letters": "not a text file (hardly any letters in it)",
     "no_such_file": "no such file",
     "is_folder": "is a folder",
+    "not_regular_file": "is not a regular file (a named pipe or a device)",
     "cannot_read": "cannot be read ({detail})",
     "not_written": "could not be written: {reason}",
     "disk_full": "the disk is full (or the archive reached its size limit); nothing of this file was written",

@@ -52,6 +52,7 @@ TEMPLATES: dict[str, str] = {
     "few_letters": QT_TRANSLATE_NOOP("Messages", "not a text file (hardly any letters in it)"),
     "no_such_file": QT_TRANSLATE_NOOP("Messages", "no such file"),
     "is_folder": QT_TRANSLATE_NOOP("Messages", "is a folder"),
+    "not_regular_file": QT_TRANSLATE_NOOP("Messages", "is not a regular file (a named pipe or a device)"),
     "cannot_read": QT_TRANSLATE_NOOP("Messages", "cannot be read ({detail})"),
     "not_written": QT_TRANSLATE_NOOP("Messages", "could not be written: {reason}"),
     "disk_full": QT_TRANSLATE_NOOP(

@@ -26,7 +26,7 @@ from .groups import WriteGroup, write_text
 from .images import IMAGE_SUFFIXES, import_image
 from .mupdf import PasswordRequired
 from .pdf import import_pdf
-from .prepare import Prepared, prepare, prepared_in_order
+from .prepare import NOT_A_FILE, Prepared, prepare, prepared_in_order
 from .results import FileResult
 from .text import parse_text_file
 
@@ -251,6 +251,8 @@ def import_file(archive: Archive, path: Path, prepared: Prepared | None = None) 
             raise ImportRefused(str(path), "no such file")
         if path.is_dir():
             raise ImportRefused(str(path), "is a folder")
+        if not path.is_file():
+            raise ImportRefused(str(path), NOT_A_FILE)
         try:
             data = path.read_bytes()
         except OSError as error:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from .. import folding
 from ..errors import ImportRefused
 from ..gazetteer import Entity, Gazetteer
+from ..messages import say
 from ..names import printable
 from ..records import ParsedDocument
 from ..store.index_rows import Terms, indexed_words, text_columns
@@ -36,6 +37,7 @@ from .transfer import parsed_from_state, parsed_state
 if TYPE_CHECKING:
     from ..store import Archive
 
+NOT_A_FILE = say("not_regular_file")
 PARALLEL_FROM = 200  # files; below this the pool costs more than it saves
 # files per task: with a task per file, the pool's pipes cost the writer more than parsing; 32 rather
 # than 16 saved the writing process a twentieth of its time (fewer results to wait for and unpickle),
@@ -172,7 +174,30 @@ def _watch_parent(parent: int, every: float = 1.0) -> None:
 def _prepare_chunk(path_texts: list[str]) -> list[Prepared]:
     archive = _worker_archive
     assert archive is not None
+    read_ahead(path_texts)
     return [prepare(archive, Path(path_text), _worker_folders, _worker_names) for path_text in path_texts]
+
+
+def read_ahead(path_texts: Sequence[str]) -> None:
+    """Ask the system to start reading a chunk's files at once (``POSIX_FADV_WILLNEED``), so that
+    the disk reads the next files while the first is parsed: files not in memory (an import from
+    disk, or after a large one pushed them out) were read one at a time, each read a wait with the
+    processor idle, and the import went 8% slower (955 against 1,035 docs/s on 20,000 files). Opened
+    without blocking (a named pipe waits for a writer); nothing where the system has no such advice."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is None:
+        return
+    for path_text in path_texts:
+        try:
+            handle = os.open(path_text, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError:  # gone, or not allowed: prepare says so
+            continue
+        try:
+            advise(handle, 0, 0, os.POSIX_FADV_WILLNEED)
+        except OSError:
+            pass
+        finally:
+            os.close(handle)
 
 
 def prepare(
@@ -188,6 +213,8 @@ def prepare(
             return Prepared(None, refused="no such file")
         if path.is_dir():
             return Prepared(None, refused="is a folder")
+        if not path.is_file():  # read, a named pipe would wait for a writer for good
+            return Prepared(None, refused=NOT_A_FILE)
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -266,8 +293,9 @@ def prepared_in_order(
     broken: list[BrokenProcessPool] = []  # a worker died (killed, out of memory): the rest is parsed here
 
     def parse(start: int) -> list[Prepared]:
-        chunk = range(start, min(start + CHUNK, len(files)))
-        return [prepare(archive, Path(files[n]), folders, names) for n in chunk if wanted[n]]
+        chunk = [files[n] for n in range(start, min(start + CHUNK, len(files))) if wanted[n]]
+        read_ahead(chunk)
+        return [prepare(archive, Path(path_text), folders, names) for path_text in chunk]
 
     try:
 

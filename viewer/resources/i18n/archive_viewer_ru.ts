@@ -2654,6 +2654,10 @@
         <translation>это папка</translation>
     </message>
     <message>
+        <source>is not a regular file (a named pipe or a device)</source>
+        <translation>не обычный файл (именованный канал или устройство)</translation>
+    </message>
+    <message>
         <source>cannot be read ({detail})</source>
         <translation>не читается ({detail})</translation>
     </message>
