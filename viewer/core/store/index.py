@@ -31,7 +31,7 @@ from .index_rows import columns as _columns
 from .index_rows import entity_token as entity_token
 from .index_rows import indexed_words, search_columns
 from .index_rows import year_tokens as year_tokens
-from .schema_compact import SEARCH_COLUMNS, SEARCH_TABLE
+from .schema_compact import SEARCH_COLUMNS, SEARCH_TABLE, tune_search
 
 YEARS_IN_QUERY = 10  # a date filter spanning more years is not selective enough to help the index
 NOTICE = "archive_index_notice"  # the SQL function the triggers call
@@ -262,6 +262,7 @@ class Index(Entities):
         with self.transaction():
             self.conn.execute("DROP TABLE search")  # a damaged index cannot be trusted to delete
             self.conn.execute(SEARCH_TABLE)
+            tune_search(self.conn)
             self.conn.execute("DELETE FROM terms")
             self._known_terms.clear()
             self._unindexed.clear()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .schema_classification import add_classification_group
-from .schema_compact import compact, compress_texts
+from .schema_compact import compact, compress_texts, tune_search
 from .schema_curation import MIGRATION_CURATION
 from .schema_tallies import add_tallies
 from .tally_pause import make_pausable, remake_triggers
@@ -307,6 +307,7 @@ MIGRATIONS: list[Migration] = [
     _script("CREATE INDEX documents_date_end ON documents (date_end)"),
     make_pausable,  # an import's group counts its documents once, at its commit (tally_pause.py, issue 16)
     remake_triggers,  # the tallies' triggers find their row on the whole index (tally_pause.py, issue 16)
+    tune_search,  # the full-text index merges its segments eight at a time (schema_compact.py, issue 16)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
