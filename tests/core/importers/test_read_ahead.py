@@ -105,3 +105,34 @@ def test_a_named_pipe_in_an_imported_folder_is_refused_not_waited_for(tmp_path, 
         ("doc-pipe.txt", "is not a regular file (a named pipe or a device)")
     ]
     assert summary.count("imported") == FILES  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_file_that_cannot_be_read_is_refused_saying_why_by_both_ways_in(tmp_path):
+    """``read_file``, which a parse worker and a file imported on its own both read through."""
+    from viewer.core.errors import ImportRefused
+    from viewer.core.importers.batch import import_file
+    from viewer.core.importers.prepare import prepare, read_file
+    from viewer.core.store import Archive
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "folder.txt").mkdir()
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    expected = {
+        "missing.txt": "no such file",
+        "dangling.txt": "no such file",
+        "folder.txt": "is a folder",
+        "pipe.txt": "is not a regular file (a named pipe or a device)",
+    }
+    with Archive(tmp_path / "a.db") as archive:
+        for name, reason in expected.items():
+            path = tmp_path / name
+            with pytest.raises(ImportRefused) as refused:
+                read_file(path)
+            assert refused.value.reason == reason
+            assert prepare(archive, path).refused == reason
+            result = import_file(archive, path)
+            assert (result.outcome, result.message) == ("refused", reason)
+        regular = tmp_path / "a.txt"
+        regular.write_bytes(b"**Telegram**\n")
+        assert read_file(regular) == b"**Telegram**\n"

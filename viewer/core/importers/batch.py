@@ -26,7 +26,7 @@ from .groups import WriteGroup, write_text
 from .images import IMAGE_SUFFIXES, import_image
 from .mupdf import PasswordRequired
 from .pdf import import_pdf
-from .prepare import NOT_A_FILE, Prepared, prepare, prepared_in_order
+from .prepare import Prepared, prepare, prepared_in_order, read_file
 from .results import FileResult
 from .text import parse_text_file
 
@@ -247,16 +247,7 @@ def import_file(archive: Archive, path: Path, prepared: Prepared | None = None) 
             if prepared.unchanged_id is not None:
                 return FileResult(path, "unchanged", prepared.unchanged_id, "already in the archive, unchanged")
             return import_text(archive, path, b"", prepared.sha256 or "", prepared.parsed)
-        if not path.exists():
-            raise ImportRefused(str(path), "no such file")
-        if path.is_dir():
-            raise ImportRefused(str(path), "is a folder")
-        if not path.is_file():
-            raise ImportRefused(str(path), NOT_A_FILE)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise ImportRefused(str(path), f"cannot be read ({error.strerror})") from None
+        data = read_file(path)
         sha256 = hashlib.sha256(data).hexdigest()
         importer = EXTRA_IMPORTERS.get(path.suffix.lower(), import_text)
         return importer(archive, path, data, sha256)

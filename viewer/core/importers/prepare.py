@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import errno
 import hashlib
 import multiprocessing
 import os
+import stat
 import sys
 import zlib
 from collections import deque
@@ -37,7 +39,6 @@ from .transfer import parsed_from_state, parsed_state
 if TYPE_CHECKING:
     from ..store import Archive
 
-NOT_A_FILE = say("not_regular_file")
 PARALLEL_FROM = 200  # files; below this the pool costs more than it saves
 # files per task: with a task per file, the pool's pipes cost the writer more than parsing; 32 rather
 # than 16 saved the writing process a twentieth of its time (fewer results to wait for and unpickle),
@@ -200,6 +201,28 @@ def read_ahead(path_texts: Sequence[str]) -> None:
             os.close(handle)
 
 
+_MISSING = {errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP}  # what Path.exists takes for "not there"
+
+
+def read_file(path: Path) -> bytes:
+    """A file's bytes, or ImportRefused saying why not (gone, a folder, a named pipe or a device, not
+    readable), from one look at it: read, a named pipe would wait for a writer for good."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno in _MISSING:
+            raise ImportRefused(str(path), say("no_such_file")) from None
+        raise
+    if stat.S_ISDIR(mode):
+        raise ImportRefused(str(path), say("is_folder"))
+    if not stat.S_ISREG(mode):
+        raise ImportRefused(str(path), say("not_regular_file"))
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ImportRefused(str(path), say("cannot_read", detail=error.strerror)) from None
+
+
 def prepare(
     archive: Archive, path: Path, folders: dict[str, str] | None = None, names: Gazetteer | None = None
 ) -> Prepared:
@@ -209,16 +232,7 @@ def prepare(
     from .text import parse_text_file
 
     try:
-        if not path.exists():
-            return Prepared(None, refused="no such file")
-        if path.is_dir():
-            return Prepared(None, refused="is a folder")
-        if not path.is_file():  # read, a named pipe would wait for a writer for good
-            return Prepared(None, refused=NOT_A_FILE)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            return Prepared(None, refused=f"cannot be read ({error.strerror})")
+        data = read_file(path)
         sha256 = hashlib.sha256(data).hexdigest()
         # a first look, to skip parsing the same bytes; the look that decides is the writer's
         outcome, existing = archive.find_existing(sha256, None, None, "")
