@@ -288,7 +288,8 @@ def run_import(
     ahead = prepared_in_order(archive, files, plain_text)
     group = WriteGroup(archive, partial(import_file, archive))
     resolved: dict[str, str] = {}  # folders resolved, for the files this thread reads itself
-    with fewer_collections(), archive.checkpoints_aside():  # see garbage.py, store/checkpoints.py
+    # see garbage.py, store/checkpoints.py, store/index_pause.py
+    with fewer_collections(), archive.checkpoints_aside(), archive.indexes_aside(sum(plain_text)):
         yield from _written(archive, files, plain_text, ahead, group, resolved, cancelled)
 
 
