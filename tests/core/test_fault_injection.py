@@ -8,6 +8,7 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -40,12 +41,30 @@ def make_corpus(folder: Path) -> None:
         (folder / f"doc-{number:03d}.txt").write_text(text + extra, "utf-8")
 
 
+def indexes_left_out(path: Path) -> bool:
+    """Whether an import left indexes out of the archive at ``path`` (read without opening it for writing)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return bool(conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'index_pause'").fetchone())
+    finally:
+        conn.close()
+
+
+def index_statements(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+
+
 def assert_whole(path: Path, committed: set[str] | frozenset[str] = frozenset()) -> int:
     """The archive at ``path`` passes its checks and holds only whole documents, each of them the
-    very file it was imported from; and every file in ``committed`` (reported as done by an
-    import) is there."""
+    very file it was imported from; every file in ``committed`` (reported as done by an import) is
+    there; and every index is (an import killed while it had left some out: made again on opening)."""
     with Archive(path) as archive:
         conn = archive.conn
+        fresh = path.with_name("fresh.db")
+        with Archive(fresh) as new:
+            assert index_statements(conn) == index_statements(new.conn)
+        remove_archive_files(fresh)
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'index_pause'").fetchone()
         assert [row[0] for row in conn.execute("PRAGMA integrity_check")] == ["ok"]
         conn.execute("INSERT INTO search(search, rank) VALUES ('integrity-check', 1)")
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -77,11 +96,14 @@ def assert_whole(path: Path, committed: set[str] | frozenset[str] = frozenset())
 
 # The import as the window and the command line run it (run_import), reporting each file the moment
 # the importer hands its result over, which is after the transaction that wrote it committed.
-# A second argument shortens the groups, so that a quick import still commits many times.
+# A second argument shortens the groups, so that a quick import still commits many times; a third
+# makes it leave the indexes out as a large import does (store/index_pause.py).
 REPORTER = (
     "import sys\n"
     "from viewer.core.importers import groups\n"
-    "if len(sys.argv) > 3: groups.GROUP_SECONDS = float(sys.argv[3])\n"
+    "if len(sys.argv) > 3 and float(sys.argv[3]): groups.GROUP_SECONDS = float(sys.argv[3])\n"
+    "from viewer.core.store import index_pause\n"
+    "if len(sys.argv) > 4: index_pause.AT_LEAST = 1\n"
     "from viewer.core.importers.batch import run_import\n"
     "from viewer.core.store import Archive\n"
     "with Archive(sys.argv[1]) as archive:\n"
@@ -94,11 +116,11 @@ REPORTER = (
 class Reported:
     """An import in a child process, and the lines it has printed so far (read by a thread)."""
 
-    def __init__(self, db: Path, corpus: Path, group_seconds: float | None = None) -> None:
+    def __init__(self, db: Path, corpus: Path, group_seconds: float | None = None, aside: bool = False) -> None:
         self.lines: list[str] = []
-        shorter = [] if group_seconds is None else [str(group_seconds)]
+        options = [str(group_seconds or 0)] + (["aside"] if aside else [])
         self.process = subprocess.Popen(
-            [sys.executable, "-c", REPORTER, str(db), str(corpus), *shorter], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", REPORTER, str(db), str(corpus), *options], stdout=subprocess.PIPE, text=True
         )
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -158,20 +180,22 @@ def test_kill_import_at_random_moments(tmp_path):
     path = tmp_path / "archive.db"
     command = [sys.executable, "-m", "viewer", "--db", str(path), "import", "-q", str(corpus)]
     committed: set[str] = set()  # every file reported done since the archive was started afresh
-    completed = mid_import = between_commits = 0
+    completed = mid_import = between_commits = left_out = 0
     for kill in range(KILLS):
         before = len(committed)
+        aside = kill % 4 >= 2  # half the kills of either kind in an import that left the indexes out
         if kill % 2:
-            run = Reported(path, corpus)
+            run = Reported(path, corpus, aside=aside)
             time.sleep(rng.uniform(0.05, duration * (1.1 - before / FILES)))
         else:
-            run = Reported(path, corpus, SHORT_GROUP)
+            run = Reported(path, corpus, SHORT_GROUP, aside)
             run.wait_for(rng.randrange(before + 1, FILES) if before + 1 < FILES else 1)
             time.sleep(rng.uniform(0, SHORT_GROUP * 1.5))  # into the next group: being written, or committing
         mid_import += run.kill()
         reported = run.committed()
         between_commits += before < len(committed | reported) < FILES and run.process.returncode == -signal.SIGKILL
         committed |= reported
+        left_out += bool(path.exists() and indexes_left_out(path))
         whole = assert_whole(path, committed) if path.exists() else 0
         assert whole >= len(committed)
         print(f"kill {kill + 1}: {len(reported)} reported done, {whole} whole documents")
@@ -188,7 +212,8 @@ def test_kill_import_at_random_moments(tmp_path):
             committed = set()
     print(f"kills: {KILLS}, {mid_import} into a running import, {between_commits} between its first and last commit")
     print(f"re-runs completed: {completed}; committed documents lost: 0")
-    assert mid_import >= KILLS // 2 and between_commits >= KILLS // 4 and completed >= 3
+    print(f"kills leaving indexes out, made again by the next open: {left_out}")
+    assert mid_import >= KILLS // 2 and between_commits >= KILLS // 4 and completed >= 3 and left_out >= 1
 
 
 RESTORE_KILLS = 8

@@ -15,8 +15,10 @@ from ..core.names import printable, printable_values
 from .context import CliContext, clear_errors, document_id, echo_json, fail, json_option, plural, with_cli
 
 
-def _shown_name(path: Path | None) -> str:
-    """The file being imported, as the progress bar shows it."""
+def _shown_name(path: Path | str | None) -> str:
+    """The file being imported (or what the import does after its files), as the progress bar shows it."""
+    if isinstance(path, str):
+        return path
     return path.name[:40] if path else ""
 
 
@@ -85,7 +87,8 @@ def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_j
         for progress in run_import(archive, sources, follow_links=pdf.get("follow_links", False)):
             if progress.result is not None:  # a CSV or an export gives a result per document
                 summary.results.append(progress.result)
-            bar.update(progress.done - bar.pos, progress.current)
+            said = "making the indexes again" if progress.stage == "indexes" else progress.current
+            bar.update(progress.done - bar.pos, said)
     if as_json:
         echo_json(
             [

@@ -41,6 +41,7 @@ class Progress:
     total: int
     current: Path | None
     result: FileResult | None = None
+    stage: str = ""  # after the files: "indexes", the indexes a large import left out being made again
 
 
 @dataclass
@@ -100,36 +101,53 @@ def _walk(
         if not os.path.isdir(entry or "."):  # a file named: as text, no Path made (a third of a batch's Paths)
             files.append(os.fspath(entry) if isinstance(entry, Path) else str(Path(entry)))
             continue
-        path = Path(entry)
-        base = path.resolve()
-        seen = {base}
-        for root, dirs, names in os.walk(path, followlinks=follow_links):
-            for name in sorted(d for d in dirs if not d.startswith(".")):
-                target = (Path(root) / name).resolve()
-                if (Path(root) / name).is_symlink() and not follow_links and not target.is_relative_to(base):
-                    skipped.append((Path(root) / name, _not_followed(target)))
-            # the folders to go into: links only when followed, and a folder reached twice once
-            dirs[:] = [
-                d
-                for d in sorted(dirs)
-                if not d.startswith(".")
-                and (follow_links or not (Path(root) / d).is_symlink())
-                and _first_visit(Path(root) / d, seen)
-            ]
-            prefix = root if root.endswith(os.sep) else root + os.sep
-            for name in sorted(names):
-                if name.startswith(".") or _suffix(name).lower() not in suffixes:
-                    continue
-                file = prefix + name
-                if (
-                    not follow_links
-                    and os.path.islink(file)
-                    and not (target := Path(file).resolve()).is_relative_to(base)
-                ):
-                    skipped.append((Path(file), _not_followed(target)))
-                else:
-                    files.append(file)
+        _walk_folder(Path(entry), suffixes, follow_links, files, skipped)
     return list(dict.fromkeys(files)), skipped
+
+
+def _walk_folder(
+    path: Path, suffixes: set[str], follow_links: bool, files: list[str], skipped: list[tuple[Path, str]]
+) -> None:
+    """A folder's files, each folder's own (sorted) before its subfolders' (sorted), as ``os.walk``
+    goes top down; read with ``os.scandir``, whose entries know a link from the folder listing (a
+    ``lstat`` of each of a million files was half of a batch's start)."""
+    base = path.resolve()
+    seen = {base}
+    folders = [os.fspath(path)]
+    while folders:
+        root = folders.pop()
+        try:
+            with os.scandir(root or ".") as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:  # a folder that cannot be listed is passed over, as os.walk does
+            continue
+        prefix = root if root.endswith(os.sep) else root + os.sep
+        inner = []
+        for item in entries:
+            if item.name.startswith("."):
+                continue
+            try:
+                is_dir = item.is_dir()  # a link to a folder is a folder, as in os.walk
+            except OSError:
+                is_dir = False
+            if is_dir:
+                link = item.is_symlink()
+                if link and not follow_links:
+                    target = Path(item.path).resolve()
+                    if not target.is_relative_to(base):
+                        skipped.append((Path(item.path), _not_followed(target)))
+                    continue
+                if _first_visit(Path(item.path), seen):  # a folder reached twice (a link's loop) once
+                    inner.append(prefix + item.name)
+                continue
+            if _suffix(item.name).lower() not in suffixes:
+                continue
+            file = prefix + item.name
+            if not follow_links and item.is_symlink() and not (target := Path(file).resolve()).is_relative_to(base):
+                skipped.append((Path(file), _not_followed(target)))
+            else:
+                files.append(file)
+        folders.extend(reversed(inner))
 
 
 def _suffix(name: str) -> str:
@@ -289,8 +307,10 @@ def run_import(
     group = WriteGroup(archive, partial(import_file, archive))
     resolved: dict[str, str] = {}  # folders resolved, for the files this thread reads itself
     # see garbage.py, store/checkpoints.py, store/index_pause.py
-    with fewer_collections(), archive.checkpoints_aside(), archive.indexes_aside(sum(plain_text)):
+    with fewer_collections(), archive.checkpoints_aside(), archive.indexes_aside(sum(plain_text)) as aside:
         yield from _written(archive, files, plain_text, ahead, group, resolved, cancelled)
+        if aside:  # made again as the block ends: a few seconds at a million documents, said first
+            yield Progress(total, total, None, stage="indexes")
 
 
 def _written(

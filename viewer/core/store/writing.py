@@ -255,9 +255,11 @@ class Writing(Reimport):
                     (link["target_number"], link["source_id"]),
                 )
             else:
+                # sort_date is date_start where there is one: read on the list's index, not every row
+                # (a link waiting for a date read all the documents, a second each at a million)
                 target = self._one(
-                    "SELECT id FROM documents WHERE date_start = ? AND id != ? "
-                    "ORDER BY instr(title || ' ' || coalesce(summary, ''), ?) = 0, id LIMIT 1",
+                    "SELECT id FROM documents WHERE sort_date = ?1 AND date_start = ?1 AND id != ?2 "
+                    "ORDER BY instr(title || ' ' || coalesce(summary, ''), ?3) = 0, id LIMIT 1",
                     (link["target_date"], link["source_id"], link["target_hint"] or ""),
                 )
             if target:

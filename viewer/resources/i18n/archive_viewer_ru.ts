@@ -2260,6 +2260,10 @@
         <translation>Импорт {name}… ({done} из {total})</translation>
     </message>
     <message>
+        <source>Making the archive&apos;s indexes again…</source>
+        <translation>Индексы архива создаются заново…</translation>
+    </message>
+    <message>
         <source>Import Documents</source>
         <translation>Импорт документов</translation>
     </message>
