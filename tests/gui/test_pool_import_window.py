@@ -36,3 +36,21 @@ def test_a_pool_sized_import_from_the_window(qtbot, tmp_path, settings, monkeypa
         assert server, "the pool never started"
     if server and Path("/proc").exists():  # the import returned after its workers ended
         assert _children(server) == set()
+
+
+def test_a_large_import_from_the_window_says_it_makes_the_indexes_again(qtbot, tmp_path, settings, monkeypatch):
+    from viewer.core.store import index_pause
+
+    monkeypatch.setattr(index_pause, "AT_LEAST", 1)  # the sixty files count as a large import
+    folder = _folder(tmp_path / "files")
+    window = MainWindow(tmp_path / "new.db", settings=settings, create=True)
+    qtbot.addWidget(window)
+    reported: list[tuple[int, int, str]] = []
+    with qtbot.waitSignal(window.imports.import_finished, timeout=120000):
+        task = window.imports.start_import([str(folder)])
+        task.advanced.connect(lambda done, total, said: reported.append((done, total, said)))
+    # last from the import (the dialog's own step runs the events: the others may come inside it)
+    assert (0, 0, "Making the archive's indexes again…") in reported
+    assert len(reported) == FILES + 2  # the start, each file, the indexes
+    assert window.model.rowCount() == FILES
+    assert not index_pause.left_out(window.archive.conn)

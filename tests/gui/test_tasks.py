@@ -117,3 +117,48 @@ def test_the_progress_dialog_follows_the_task_and_its_cancel_cancels(qtbot):
         pass
     assert blocker.args == [True]  # the worker saw the cancel
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)  # gone with the task
+
+
+def test_work_without_a_count_after_the_count_ended_shows_a_busy_dialog_again(qtbot):
+    """An import's files all done closes its dialog (Qt's auto-reset at the maximum); the indexes it
+    then makes again (0 of 0) bring it back, a busy bar under what is being done."""
+    runner = TaskRunner()
+    release = threading.Event()
+
+    def work(task: Task) -> None:
+        task.report(3, 3, "Importing c.txt… (3 of 3)")
+        task.report(0, 0, "Making the archive's indexes again…")
+        release.wait(5)
+
+    task = runner.start(work)
+    dialog = progress_dialog(None, "test_progress", "Test", "Working…", 3, task)
+    qtbot.waitUntil(lambda: dialog.labelText() == "Making the archive's indexes again…", timeout=5000)
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)  # after its 300 ms, as any dialog of a task
+    assert (dialog.minimum(), dialog.maximum(), dialog.value()) == (0, 0, 0)
+    release.set()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)
+
+
+def test_a_shown_dialog_ends_on_the_last_step_reported(qtbot):
+    """A modal progress dialog's setValue runs the events, so steps queued behind one are taken in
+    inside it: the dialog still ends on the last step's text (it showed an older one)."""
+    runner = TaskRunner()
+    go, posted, release = threading.Event(), threading.Event(), threading.Event()
+
+    def work(task: Task) -> None:
+        task.report(1, 100, "step 1")
+        go.wait(5)
+        for step in range(2, 100):
+            task.report(step, 100, f"step {step}")
+        posted.set()
+        release.wait(5)
+
+    task = runner.start(work)
+    dialog = progress_dialog(None, "test_progress", "Test", "Working…", 100, task)
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    go.set()
+    assert posted.wait(5)  # every step queued before the window takes in the first of them
+    qtbot.waitUntil(lambda: dialog.value() == 99, timeout=5000)
+    assert dialog.labelText() == "step 99"
+    release.set()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)

@@ -41,14 +41,17 @@ def import_files(archive: Archive, paths: list[str], task: Task, password: str |
     summary = Summary()
     with pdf_options(password=password):
         for step in run_import(archive, paths, cancelled=task.cancelled.is_set):
+            if step.stage == "indexes":  # no count: a busy bar, the dialog back after the files' end closed it
+                task.report(0, 0, QCoreApplication.translate("ImportCommands", "Making the archive's indexes again…"))
+                continue
             name = step.current.name if step.current else ""
-            if step.stage == "indexes":
-                said = QCoreApplication.translate("ImportCommands", "Making the archive's indexes again…")
-            else:
-                said = QCoreApplication.translate("ImportCommands", "Importing {name}… ({done} of {total})").format(
+            task.report(
+                step.done,
+                step.total,
+                QCoreApplication.translate("ImportCommands", "Importing {name}… ({done} of {total})").format(
                     name=name, done=step.done, total=step.total
-                )
-            task.report(step.done, step.total, said)
+                ),
+            )
             if step.result is not None:
                 summary.results.append(step.result)
     refused = summary.refused()

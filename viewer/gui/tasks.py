@@ -196,9 +196,11 @@ def progress_dialog(
     dialog.canceled.connect(task.cancel)
 
     def advanced(done: int, total: int, message: str) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(done)
+        # the text first: setValue of a modal dialog shown runs the events, and so the later steps, in it
         dialog.setLabelText(message)
+        # 0 of 0: work without a count (a busy bar), shown again if the count's end closed the dialog
+        dialog.setMaximum(0 if done == total == 0 else max(total, 1))
+        dialog.setValue(done)
 
     def ended(_outcome: object) -> None:
         dialog.reset()
