@@ -178,3 +178,25 @@ def test_another_import_of_this_process_keeps_them_out(tmp_path, samples, statem
                 break
     with Archive(path) as archive:
         assert _indexes(archive.conn) == statements
+
+
+def test_an_import_that_cannot_make_them_again_says_so_and_the_next_open_does(
+    tmp_path, samples, statements, every_import_large
+):
+    """Another program holds the archive's write lock as the import ends: the import raises why (its
+    documents are in), the rows stay, and the next open makes the indexes."""
+    path = tmp_path / "a.db"
+    with Archive(path) as archive:
+        archive.conn.execute("PRAGMA busy_timeout = 0")  # no waiting for the lock: fail at once
+        other = sqlite3.connect(path, isolation_level=None)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            for progress in run_import(archive, [samples]):
+                if progress.stage == "indexes":
+                    other.execute("BEGIN IMMEDIATE")  # taken before they are made
+        other.execute("ROLLBACK")
+        other.close()
+        assert archive.count() == 5
+        assert len(index_pause.left_out(archive.conn)) == len(index_pause.LEFT_OUT)
+    with Archive(path) as archive:
+        assert _indexes(archive.conn) == statements
+        assert not _has_table(archive.conn)

@@ -85,7 +85,7 @@ def make_again(conn: sqlite3.Connection) -> list[str]:
         conn.execute("BEGIN IMMEDIATE")
         try:
             row = conn.execute("SELECT sql FROM index_pause WHERE name = ?", (name,)).fetchone()
-            if row is not None:  # another process made it meanwhile
+            if row is not None:  # else another process made it meanwhile
                 conn.execute(row[0].replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
                 conn.execute("DELETE FROM index_pause WHERE name = ?", (name,))
                 made.append(name)
@@ -128,8 +128,9 @@ def make_again_orphans(conn: sqlite3.Connection, path: Path) -> list[str]:
 @contextmanager
 def indexes_aside(conn: sqlite3.Connection, path: Path, files: int) -> Iterator[bool]:
     """While an import of ``files`` text files writes: the indexes left out when that is worth it,
-    made again when the block ends (also when it fails or is stopped; if making them fails too, on a
-    full disk, the rows stay for the next open). Yields whether they were left out."""
+    made again when the block ends, also when the import fails or is stopped. If making them fails
+    (a full disk), the rows stay for the next open, and an import that had gone well says why; one
+    that failed says its own error."""
     make_again_orphans(conn, path)
     if not worth_leaving_out(conn, files):
         yield False
@@ -139,10 +140,17 @@ def indexes_aside(conn: sqlite3.Connection, path: Path, files: int) -> Iterator[
     _HELD[key] = _HELD.get(key, 0) + 1
     try:
         yield True
-    finally:
-        _HELD[key] -= 1
-        if not _HELD[key]:
-            del _HELD[key]
+    except BaseException:
+        _let_go(key)
         if not conn.in_transaction:  # the import closed its group (else the rows wait for the next open)
-            with suppress(sqlite3.Error):  # not to hide why the import failed; make_again rolls back
+            with suppress(sqlite3.Error):  # make_again rolls its own transaction back
                 make_again(conn)
+        raise
+    _let_go(key)
+    make_again(conn)
+
+
+def _let_go(key: Path) -> None:
+    _HELD[key] -= 1
+    if not _HELD[key]:
+        del _HELD[key]
