@@ -57,9 +57,11 @@ def index_statements(conn: sqlite3.Connection) -> set[str]:
 def assert_whole(path: Path, committed: set[str] | frozenset[str] = frozenset()) -> int:
     """The archive at ``path`` passes its checks and holds only whole documents, each of them the
     very file it was imported from; every file in ``committed`` (reported as done by an import) is
-    there; and every index is (an import killed while it had left some out: made again on opening)."""
+    there; and every index is, once those an import killed meanwhile left out are made again from
+    what it kept of them (``make_indexes_again``, as the window's write thread does on opening)."""
     with Archive(path) as archive:
         conn = archive.conn
+        archive.make_indexes_again()
         fresh = path.with_name("fresh.db")
         with Archive(fresh) as new:
             assert index_statements(conn) == index_statements(new.conn)

@@ -54,3 +54,22 @@ def test_a_large_import_from_the_window_says_it_makes_the_indexes_again(qtbot, t
     assert len(reported) == FILES + 2  # the start, each file, the indexes
     assert window.model.rowCount() == FILES
     assert not index_pause.left_out(window.archive.conn)
+
+
+def test_the_window_makes_a_killed_imports_indexes_again_on_its_write_thread(qtbot, tmp_path, settings):
+    """Not while it opens (seconds at a million documents): the status bar says so meanwhile."""
+    from viewer.core.store import Archive, index_pause
+
+    from ..core.store.test_index_pause import _indexes, _killed_import
+
+    path = tmp_path / "a.db"
+    with Archive(path) as new:
+        statements = _indexes(new.conn)
+    _killed_import(path)
+    window = MainWindow(path, settings=settings)
+    qtbot.addWidget(window)
+    assert window.statusBar().currentMessage() == "Making the archive's indexes again…"
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=20000)
+    assert window.statusBar().currentMessage() == ""
+    assert not index_pause.left_out(window.archive.conn)
+    assert _indexes(window.archive.conn) == statements

@@ -74,6 +74,7 @@ def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_j
         click.echo(f"archive-viewer: warning: the daily backup was not made ({error})", err=True)
     _pdf_options(pdf)
     summary = Summary()
+    waiting = ""
     total = len(collect(sources))
     show_bar = not quiet and not as_json and total > 0
     with click.progressbar(
@@ -87,8 +88,16 @@ def import_command(cli: CliContext, sources: tuple[Path, ...], quiet: bool, as_j
         for progress in run_import(archive, sources, follow_links=pdf.get("follow_links", False)):
             if progress.result is not None:  # a CSV or an export gives a result per document
                 summary.results.append(progress.result)
+            if progress.stage == "indexes_waiting":
+                waiting = progress.note
             said = "making the indexes again" if progress.stage == "indexes" else progress.current
             bar.update(progress.done - bar.pos, said)
+    if waiting:  # the documents are in: a warning, not a failure
+        click.echo(
+            f"archive-viewer: warning: the indexes this import left out could not be made again ({waiting}); "
+            "the archive answers without them, more slowly, until the next import or `check --repair`",
+            err=True,
+        )
     if as_json:
         echo_json(
             [

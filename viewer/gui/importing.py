@@ -31,6 +31,7 @@ class ImportOutcome(NamedTuple):
     locked: list[str]  # the encrypted PDFs among the refused, by path, to try again with a password
     others: list[str]  # the refusals a password would not mend
     document_ids: tuple[int, ...] = ()  # the documents imported or updated (the summary asks which need review)
+    indexes_waiting: str = ""  # why the indexes a large import left out could not be made again (else empty)
 
 
 def import_files(archive: Archive, paths: list[str], task: Task, password: str | None = None) -> ImportOutcome:
@@ -39,10 +40,14 @@ def import_files(archive: Archive, paths: list[str], task: Task, password: str |
     from ..core.importers.pdf import pdf_options
 
     summary = Summary()
+    waiting = ""
     with pdf_options(password=password):
         for step in run_import(archive, paths, cancelled=task.cancelled.is_set):
             if step.stage == "indexes":  # no count: a busy bar, the dialog back after the files' end closed it
                 task.report(0, 0, QCoreApplication.translate("ImportCommands", "Making the archive's indexes again…"))
+                continue
+            if step.stage == "indexes_waiting":
+                waiting = step.note
                 continue
             name = step.current.name if step.current else ""
             task.report(
@@ -64,6 +69,7 @@ def import_files(archive: Archive, paths: list[str], task: Task, password: str |
         [str(r.path) for r in locked],
         [f"{r.path.name}: {shown(r.message)}" for r in refused if r not in locked],
         tuple(r.document_id for r in summary.results if r.outcome in ("imported", "updated") and r.document_id),
+        waiting,
     )
 
 
@@ -105,6 +111,25 @@ class ImportCommands(QObject):
         # shows what an import did (the window's summary dialog); without it, refusals come as a warning
         self.summarise: Callable[[ImportOutcome], None] | None = None
 
+    def indexes_back(self) -> None:
+        """Make again, on the write thread, the indexes an import killed meanwhile left out (about 8 s
+        at a million documents; the archive answers without them, slower, until then)."""
+        if not self.archive().indexes_waiting():
+            return
+        path = self.archive().path
+        said = self.tr("Making the archive's indexes again…")
+        self.window.statusBar().showMessage(said)
+
+        def work() -> list[str]:
+            with Archive(path) as archive:
+                return archive.make_indexes_again()
+
+        def done(_result: object) -> None:
+            if self.window.statusBar().currentMessage() == said:
+                self.window.statusBar().clearMessage()
+
+        self.runner.run(work, done, done, write=True)
+
     def choose_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self.window,
@@ -140,6 +165,16 @@ class ImportCommands(QObject):
             elif outcome.others:
                 refused = "\n".join(outcome.others[:20])
                 plain.warn(self.window, self.tr("Some files were refused"), message + "\n\n" + refused)
+            if outcome.indexes_waiting:
+                plain.warn(
+                    self.window,
+                    self.tr("Import"),
+                    self.tr(
+                        "The documents were imported, but the indexes this import left out could not be made "
+                        "again ({reason}). The archive answers without them, more slowly, until they are made: "
+                        "when the archive is next opened here, or imported into."
+                    ).format(reason=outcome.indexes_waiting),
+                )
             self.import_finished.emit(outcome)
             if outcome.locked:
                 self.ask_password(outcome.locked)

@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
         self.read_only_note.setText(reason)
         self.read_only_note.setToolTip(reason)
         self.read_only_note.setAccessibleName(reason or self.tr("Archive is writable"))
+        self.imports.indexes_back()  # writable: the indexes a killed import left out, made on the write thread
 
     def choose_archive(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -131,18 +131,35 @@ def _killed_import(path: Path) -> None:
     assert done.returncode == -signal.SIGKILL, done.stderr
 
 
-def test_a_killed_imports_indexes_are_made_again_by_the_next_open(tmp_path, statements):
+def test_a_killed_imports_indexes_wait_and_are_made_again_by_the_next_import(tmp_path, samples, statements):
+    """Opening does not make them (seconds at a million: the window asks its write thread, see
+    tests/gui/test_pool_import_window.py); ``check`` says they wait; the next import makes them."""
     path = tmp_path / "a.db"
     Archive(path).close()
     _killed_import(path)
-    with Archive(path, readonly=True) as archive:  # reading only: not made, but said
+    with Archive(path, readonly=True) as archive:  # reading only: said, not made
         assert len(index_pause.left_out(archive.conn)) == len(index_pause.LEFT_OUT)
+        assert not archive.indexes_waiting()  # nothing a reader could do about them
         problems = archive.check().problems
         assert any("indexes an import that did not end left out" in problem for problem in problems), problems
     with Archive(path) as archive:
+        assert archive.indexes_waiting()
+        assert len(index_pause.left_out(archive.conn)) == len(index_pause.LEFT_OUT)  # not on opening
+        stages = [progress.stage for progress in run_import(archive, [samples])]  # a small import
+        assert "indexes" not in stages  # it left nothing out itself, yet made them first
         assert _indexes(archive.conn) == statements
-        assert not _has_table(archive.conn)
+        assert not _has_table(archive.conn) and not archive.indexes_waiting()
         assert archive.check().ok
+
+
+def test_a_killed_imports_indexes_are_made_again_when_asked(tmp_path, statements):
+    path = tmp_path / "a.db"
+    Archive(path).close()
+    _killed_import(path)
+    with Archive(path) as archive:
+        assert sorted(archive.make_indexes_again()) == sorted(index_pause.LEFT_OUT)
+        assert _indexes(archive.conn) == statements
+        assert not archive.indexes_waiting() and archive.make_indexes_again() == []
 
 
 def test_a_live_imports_indexes_are_left_to_it_but_repair_makes_them(tmp_path, statements):
@@ -180,23 +197,28 @@ def test_another_import_of_this_process_keeps_them_out(tmp_path, samples, statem
         assert _indexes(archive.conn) == statements
 
 
-def test_an_import_that_cannot_make_them_again_says_so_and_the_next_open_does(
+def test_an_import_that_cannot_make_them_again_says_why_and_keeps_its_documents(
     tmp_path, samples, statements, every_import_large
 ):
-    """Another program holds the archive's write lock as the import ends: the import raises why (its
-    documents are in), the rows stay, and the next open makes the indexes."""
+    """Another program holds the archive's write lock as the import ends: the import ends (its
+    documents are in) saying why the indexes wait, and they are made again when asked."""
     path = tmp_path / "a.db"
     with Archive(path) as archive:
         archive.conn.execute("PRAGMA busy_timeout = 0")  # no waiting for the lock: fail at once
         other = sqlite3.connect(path, isolation_level=None)
-        with pytest.raises(sqlite3.OperationalError, match="locked"):
-            for progress in run_import(archive, [samples]):
-                if progress.stage == "indexes":
-                    other.execute("BEGIN IMMEDIATE")  # taken before they are made
+        steps = []
+        for progress in run_import(archive, [samples]):
+            steps.append(progress)
+            if progress.stage == "indexes":
+                other.execute("BEGIN IMMEDIATE")  # taken before they are made
         other.execute("ROLLBACK")
         other.close()
+        assert [step.stage for step in steps[-2:]] == ["indexes", "indexes_waiting"]
+        assert "locked" in steps[-1].note
+        assert sum(step.result is not None and step.result.outcome == "imported" for step in steps) == 5
         assert archive.count() == 5
         assert len(index_pause.left_out(archive.conn)) == len(index_pause.LEFT_OUT)
-    with Archive(path) as archive:
+        assert archive.indexes_waiting()  # its own import is over: no longer held
+        archive.conn.execute("PRAGMA busy_timeout = 10000")
+        archive.make_indexes_again()
         assert _indexes(archive.conn) == statements
-        assert not _has_table(archive.conn)

@@ -41,7 +41,10 @@ class Progress:
     total: int
     current: Path | None
     result: FileResult | None = None
-    stage: str = ""  # after the files: "indexes", the indexes a large import left out being made again
+    # after the files: "indexes", those a large import left out being made again; "indexes_waiting",
+    # they could not be (``note`` says why: the archive answers without them until the next import)
+    stage: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -309,8 +312,11 @@ def run_import(
     # see garbage.py, store/checkpoints.py, store/index_pause.py
     with fewer_collections(), archive.checkpoints_aside(), archive.indexes_aside(sum(plain_text)) as aside:
         yield from _written(archive, files, plain_text, ahead, group, resolved, cancelled)
-        if aside:  # made again as the block ends: a few seconds at a million documents, said first
+        if aside.out:  # a few seconds at a million documents: said first, and said if it failed
             yield Progress(total, total, None, stage="indexes")
+            failed = aside.finish()
+            if failed is not None:
+                yield Progress(total, total, None, stage="indexes_waiting", note=failed)
 
 
 def _written(

@@ -212,7 +212,7 @@ def read_file(path: Path) -> bytes:
     except OSError as error:
         if error.errno in _MISSING:
             raise ImportRefused(str(path), say("no_such_file")) from None
-        raise
+        raise ImportRefused(str(path), say("cannot_read", detail=error.strerror)) from None  # a name too long
     if stat.S_ISDIR(mode):
         raise ImportRefused(str(path), say("is_folder"))
     if not stat.S_ISREG(mode):

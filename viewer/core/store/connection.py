@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Self
 from ..errors import ArchiveError, ArchiveMissing, NotAnArchive
 from ..gazetteer import Gazetteer
 from .checkpoints import checkpoints_aside
-from .index_pause import indexes_aside, make_again_orphans
+from .index_pause import Aside, indexes_aside, make_again_orphans, orphaned
 from .schema import APPLICATION_ID, SCHEMA_VERSION, NewerArchiveError, looks_like_ours, migrate
 from .tally_pause import pause as pause_tallies
 from .tally_pause import resume as resume_tallies
@@ -151,7 +151,6 @@ class Connection:
                 # fsync per commit (a power cut may lose the last commits, never corrupt the file).
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 migrate(self.conn, self.path)
-                self._indexes_back()
             self.conn.execute("SELECT count(*) FROM documents").fetchone()
         except NewerArchiveError as error:
             raise ArchiveError(f"{self.path}: {error}") from None
@@ -173,16 +172,6 @@ class Connection:
         self._group_cache = False  # this connection's page cache was made large enough for a group
         if not self.readonly:
             self._watch_index()
-
-    def _indexes_back(self) -> None:
-        """Make again the indexes a killed import left out (store/index_pause.py). Failing (a full
-        disk, another writer holding the archive) leaves them for the next open: the archive answers
-        without them, slower."""
-        try:
-            make_again_orphans(self.conn, self.path)
-        except sqlite3.OperationalError:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
 
     def _watch_index(self) -> None:
         """Start noticing changes to what the full-text index is built from (store/index.py)."""
@@ -286,14 +275,23 @@ class Connection:
             yield thread
 
     @contextmanager
-    def indexes_aside(self, files: int) -> Iterator[bool]:
+    def indexes_aside(self, files: int) -> Iterator[Aside]:
         """While an import of ``files`` text files writes: the indexes in an order unrelated to it left
         out when that is worth it, made again at its end (store/index_pause.py); nothing read-only."""
         if self.readonly:
-            yield False
+            yield Aside(self.conn, self.path, False)
             return
         with indexes_aside(self.conn, self.path, files) as aside:
             yield aside
+
+    def indexes_waiting(self) -> bool:
+        """Whether indexes an import killed meanwhile left out wait to be made again."""
+        return not self.readonly and orphaned(self.conn, self.path)
+
+    def make_indexes_again(self) -> list[str]:
+        """Make again the indexes a killed import left out (seconds at a million documents: a worker's
+        job); the names made."""
+        return make_again_orphans(self.conn, self.path)
 
     def commit_write(self) -> None:
         if self._entity_ids is not None:  # a group: its documents counted, before its commit

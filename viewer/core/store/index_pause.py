@@ -10,8 +10,9 @@ two seconds at a million documents. So an import of many files, against what the
 transaction, and makes them again when it ends, however it ends.
 
 Nothing reads these indexes to be right: without them the same queries answer, slower. A kill
-leaves the table's rows: the next open for writing makes the indexes again once no live process
-left them out (``make_again_orphans``), and so does the next import and ``check --repair``.
+leaves the table's rows; once no live process left them out (``orphaned``), the next import, the
+window (on its write thread, as it opens the archive: about 8 s at a million) and ``check --repair``
+make them again, and ``check`` says they wait.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import os
 import socket
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 LEFT_OUT = (
@@ -117,40 +118,55 @@ def alive(path: Path, owner: int | None, host: str | None) -> bool:
     return True
 
 
+def orphaned(conn: sqlite3.Connection, path: Path) -> bool:
+    """Whether indexes are left out by processes all gone (a killed import): to be made again."""
+    rows = left_out(conn)
+    return bool(rows) and not any(alive(path, owner, host) for _name, owner, host in rows)
+
+
 def make_again_orphans(conn: sqlite3.Connection, path: Path) -> list[str]:
     """Make the indexes again when every process that left them out is gone (a killed import)."""
-    rows = left_out(conn)
-    if not rows or any(alive(path, owner, host) for _name, owner, host in rows):
-        return []
-    return make_again(conn)
+    return make_again(conn) if orphaned(conn, path) else []
+
+
+class Aside:
+    """What ``indexes_aside`` yields: whether the indexes are ``out``, and ``finish`` to make them again."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, out: bool) -> None:
+        self.conn, self.key, self.out = conn, path.resolve(), out
+        if out:
+            _HELD[self.key] = _HELD.get(self.key, 0) + 1
+
+    def finish(self) -> str | None:
+        """Make the indexes again (once); why they could not be (another program holding the archive,
+        a full disk: they wait for the next import or repair), else None."""
+        if not self.out:
+            return None
+        self.out = False
+        _HELD[self.key] -= 1
+        if not _HELD[self.key]:
+            del _HELD[self.key]
+        if self.conn.in_transaction:  # a group left open by an import that failed: the rows wait
+            return "a write was still open"
+        try:
+            make_again(self.conn)
+        except sqlite3.Error as error:  # make_again rolled its own transaction back
+            return str(error)
+        return None
 
 
 @contextmanager
-def indexes_aside(conn: sqlite3.Connection, path: Path, files: int) -> Iterator[bool]:
-    """While an import of ``files`` text files writes: the indexes left out when that is worth it,
-    made again when the block ends, also when the import fails or is stopped. If making them fails
-    (a full disk), the rows stay for the next open, and an import that had gone well says why; one
-    that failed says its own error."""
+def indexes_aside(conn: sqlite3.Connection, path: Path, files: int) -> Iterator[Aside]:
+    """While an import of ``files`` text files writes: the indexes left out when that is worth it
+    (first making again any a killed import left out). The import calls ``finish`` once its files
+    are written, to say why if they could not be made; the block's end makes them in any case
+    (an import failed or stopped early), never hiding the import's own error."""
     make_again_orphans(conn, path)
-    if not worth_leaving_out(conn, files):
-        yield False
-        return
-    key = path.resolve()
-    leave_out(conn)
-    _HELD[key] = _HELD.get(key, 0) + 1
+    out = worth_leaving_out(conn, files)
+    if out:
+        leave_out(conn)
+    aside = Aside(conn, path, out)
     try:
-        yield True
-    except BaseException:
-        _let_go(key)
-        if not conn.in_transaction:  # the import closed its group (else the rows wait for the next open)
-            with suppress(sqlite3.Error):  # make_again rolls its own transaction back
-                make_again(conn)
-        raise
-    _let_go(key)
-    make_again(conn)
-
-
-def _let_go(key: Path) -> None:
-    _HELD[key] -= 1
-    if not _HELD[key]:
-        del _HELD[key]
+        yield aside
+    finally:
+        aside.finish()

@@ -2288,6 +2288,10 @@
         <translation>Некоторые файлы отклонены</translation>
     </message>
     <message>
+        <source>The documents were imported, but the indexes this import left out could not be made again ({reason}). The archive answers without them, more slowly, until they are made: when the archive is next opened here, or imported into.</source>
+        <translation>Документы импортированы, но индексы, которые этот импорт отложил, не удалось создать заново ({reason}). Архив работает без них, медленнее, пока они не будут созданы: при следующем открытии архива здесь или при следующем импорте.</translation>
+    </message>
+    <message>
         <source>Import failed</source>
         <translation>Импорт не удался</translation>
     </message>
